@@ -1,0 +1,62 @@
+import crypto from "node:crypto";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import cors from "@fastify/cors";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { AppDeps } from "./deps.js";
+import { registerErrorHandler } from "./http/error-handler.js";
+import { registerAuth } from "./http/auth-plugin.js";
+import { registerMiniApp } from "./http/static.js";
+import type { App } from "./http/types-app.js";
+import { apiModules } from "./modules/index.js";
+import "./http/types.js";
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions["logger"];
+  /** Serve the built Mini App at / (off in most API tests). */
+  serveMiniApp?: boolean;
+}
+
+/** Builds the whole HTTP app from its modules. Never listens: main.ts does, tests use app.inject. */
+export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: (req) => (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || crypto.randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate("deps", deps);
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+
+  await app.register(cors, {
+    // Only the configured origins (the Mini App's Zalo host, the admin site); no wildcard.
+    origin: deps.config.corsOrigins.length > 0 ? deps.config.corsOrigins : false,
+    credentials: false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Hội Số API", version: "0.1.0", description: "API của Hội Số — Hội LHPN tỉnh Lào Cai" },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+
+  registerErrorHandler(app);
+  registerAuth(app);
+
+  await app.register(
+    async (api) => {
+      for (const mod of apiModules) await api.register(mod);
+    },
+    { prefix: "/api" },
+  );
+
+  if (opts.serveMiniApp) await registerMiniApp(app, deps.config.miniAppDir);
+  return app;
+}

@@ -1,0 +1,162 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+
+/**
+ * Everything the process reads from the environment, validated once at start.
+ * Unset DATABASE_URL and REDIS_URL mean "embedded mode": a bundled PostgreSQL and the BullMQ PostgreSQL backend.
+ */
+const Env = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal("development"), Type.Literal("production"), Type.Literal("test")], { default: "development" }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ default: "0.0.0.0" }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://" })),
+  REDIS_URL: Type.Optional(Type.String({ pattern: "^rediss?://" })),
+  QUEUE_BACKEND: Type.Optional(Type.Union([Type.Literal("redis"), Type.Literal("postgres")])),
+  /** Hash-tagged so every key of a queue lands in one Redis Cluster slot. */
+  QUEUE_PREFIX: Type.String({ default: "{hoiso}" }),
+  DATA_DIR: Type.String({ default: "./data" }),
+  EMBEDDED_PG_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 54329 }),
+  CORS_ORIGINS: Type.String({ default: "", description: "Comma-separated origins allowed by CORS" }),
+  LOG_LEVEL: Type.Union(
+    ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)),
+    { default: "info" },
+  ),
+  SESSION_TTL_HOURS: Type.Integer({ minimum: 1, default: 24 * 30 }),
+  DEV_LOGIN: Type.Optional(Type.Boolean({ description: "Allow POST /api/auth/dev; never in production" })),
+  ZALO_APP_ID: Type.String({ default: "" }),
+  ZALO_APP_SECRET: Type.String({ default: "" }),
+  ZALO_OA_ID: Type.String({ default: "" }),
+  ZALO_OA_SECRET: Type.String({ default: "", description: "OA secret key for webhook signatures" }),
+  ZALO_GRAPH_URL: Type.String({ default: "https://graph.zalo.me" }),
+  ZALO_OPENAPI_URL: Type.String({ default: "https://openapi.zalo.me" }),
+  ZALO_OAUTH_URL: Type.String({ default: "https://oauth.zaloapp.com" }),
+  ZALO_TEMPLATE_URL: Type.String({ default: "https://business.openapi.zalo.me" }),
+  /** Start the bundled Zalo simulator and point the Zalo URLs at it (default in embedded mode). */
+  ZALO_SIMULATOR: Type.Optional(Type.Boolean()),
+  ZALO_SIMULATOR_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3900 }),
+  ZALO_OA_RATE_PER_SEC: Type.Number({ minimum: 0.1, default: 20 }),
+  ZALO_HTTP_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 8000 }),
+  MINI_APP_DIR: Type.String({ default: "mini-app/www" }),
+  MEDIA_DIR: Type.Optional(Type.String()),
+  WORKER_CONCURRENCY: Type.Integer({ minimum: 1, default: 8 }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
+});
+type Env = Static<typeof Env>;
+
+export type Role = "api" | "worker" | "all";
+
+export interface Config {
+  env: Env["NODE_ENV"];
+  mode: "embedded" | "production";
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  queueBackend: "redis" | "postgres";
+  queuePrefix: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  corsOrigins: string[];
+  logLevel: string;
+  sessionTtlHours: number;
+  devLogin: boolean;
+  zalo: {
+    appId: string;
+    appSecret: string;
+    oaId: string;
+    oaSecret: string;
+    graphUrl: string;
+    openApiUrl: string;
+    oauthUrl: string;
+    templateUrl: string;
+    simulator: boolean;
+    simulatorPort: number;
+    oaRatePerSec: number;
+    httpTimeoutMs: number;
+  };
+  miniAppDir: string;
+  mediaDir: string;
+  workerConcurrency: number;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ / invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Turns raw env strings into the shapes the schema expects ("3000" → 3000, "true" → true). */
+function coerce(raw: NodeJS.ProcessEnv): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(Env.properties)) {
+    const v = raw[key];
+    if (v === undefined || v === "") continue;
+    const type = (schema as { type?: string }).type;
+    if (type === "integer" || type === "number") out[key] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+    else if (type === "boolean") out[key] = v === "true" || v === "1" ? true : v === "false" || v === "0" ? false : v;
+    else out[key] = v;
+  }
+  return out;
+}
+
+export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
+  const input = Value.Default(Env, coerce(raw)) as Record<string, unknown>;
+  const problems = [...Value.Errors(Env, input)].map((e) => `${e.path.slice(1) || "(root)"}: ${e.message} (got ${JSON.stringify(e.value)})`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const env = input as Env;
+
+  const embedded = !env.DATABASE_URL;
+  const queueBackend = env.QUEUE_BACKEND ?? (env.REDIS_URL ? "redis" : "postgres");
+  if (queueBackend === "redis" && !env.REDIS_URL) problems.push("QUEUE_BACKEND=redis needs REDIS_URL");
+  if (env.NODE_ENV === "production" && env.DEV_LOGIN) problems.push("DEV_LOGIN must not be enabled with NODE_ENV=production");
+  const simulator = env.ZALO_SIMULATOR ?? embedded;
+  if (env.NODE_ENV === "production" && !simulator && (!env.ZALO_APP_ID || !env.ZALO_APP_SECRET)) {
+    problems.push("ZALO_APP_ID and ZALO_APP_SECRET are required in production");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: env.NODE_ENV,
+    mode: embedded ? "embedded" : "production",
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    queueBackend,
+    queuePrefix: env.QUEUE_PREFIX,
+    dataDir: env.DATA_DIR,
+    embeddedPgPort: env.EMBEDDED_PG_PORT,
+    corsOrigins: env.CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
+    logLevel: env.LOG_LEVEL,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    devLogin: env.DEV_LOGIN ?? env.NODE_ENV !== "production",
+    zalo: {
+      // The simulator accepts any app id/secret pair it was started with; these are its defaults.
+      appId: env.ZALO_APP_ID || (simulator ? "sim-app" : ""),
+      appSecret: env.ZALO_APP_SECRET || (simulator ? "sim-app-secret" : ""),
+      oaId: env.ZALO_OA_ID || (simulator ? "sim-oa" : ""),
+      oaSecret: env.ZALO_OA_SECRET || (simulator ? "sim-oa-secret" : ""),
+      graphUrl: env.ZALO_GRAPH_URL,
+      openApiUrl: env.ZALO_OPENAPI_URL,
+      oauthUrl: env.ZALO_OAUTH_URL,
+      templateUrl: env.ZALO_TEMPLATE_URL,
+      simulator,
+      simulatorPort: env.ZALO_SIMULATOR_PORT,
+      oaRatePerSec: env.ZALO_OA_RATE_PER_SEC,
+      httpTimeoutMs: env.ZALO_HTTP_TIMEOUT_MS,
+    },
+    miniAppDir: env.MINI_APP_DIR,
+    mediaDir: env.MEDIA_DIR ?? `${env.DATA_DIR}/media`,
+    workerConcurrency: env.WORKER_CONCURRENCY,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** When the simulator runs in-process, every Zalo base URL points at it. */
+export function withSimulatorUrls(config: Config, baseUrl: string): Config {
+  return {
+    ...config,
+    zalo: { ...config.zalo, graphUrl: baseUrl, openApiUrl: baseUrl, oauthUrl: baseUrl, templateUrl: baseUrl },
+  };
+}

@@ -1,0 +1,12 @@
+import type pg from "pg";
+import type { Config } from "./config.js";
+import type { Db } from "./db/pool.js";
+import type { QueueFactory } from "./queue/connection.js";
+
+/** What every route and job processor may use; built once per process in runtime.ts (or per test). */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  pool: pg.Pool;
+  queues: QueueFactory;
+}

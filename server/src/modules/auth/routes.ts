@@ -1,0 +1,87 @@
+import { Type } from "@sinclair/typebox";
+import {
+  ChooseUnitBody,
+  DevLoginBody,
+  ErrorBody,
+  GrantRoleBody,
+  IdParams,
+  Me,
+  Ok,
+  PendingMemberList,
+  PhoneBody,
+  SessionResponse,
+  Uuid,
+  ZaloLoginBody,
+} from "@hoiso/shared";
+import { bearerToken, requireAuth } from "../../http/auth-plugin.js";
+import type { App } from "../../http/types-app.js";
+import { loadMe } from "./members.js";
+import * as auth from "./service.js";
+import { deleteSession } from "./sessions.js";
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 503: ErrorBody };
+const secured = { security: [{ bearer: [] }] };
+
+export async function authRoutes(app: App): Promise<void> {
+  app.post(
+    "/auth/zalo",
+    { schema: { tags: ["auth"], summary: "Log in with a Zalo Mini App access token", body: ZaloLoginBody, response: { 200: SessionResponse, ...errors } } },
+    async (req) => auth.loginWithZalo(app.deps, req.body.accessToken, req.body.idByOA),
+  );
+  app.post(
+    "/auth/dev",
+    { schema: { tags: ["auth"], summary: "Development login (disabled in production)", body: DevLoginBody, response: { 200: SessionResponse, ...errors } } },
+    async (req) => auth.devLogin(app.deps, req.body.name, req.body.zaloId),
+  );
+  app.post("/auth/logout", { schema: { tags: ["auth"], ...secured, response: { 200: Ok } } }, async (req) => {
+    const token = bearerToken(req);
+    if (token) await deleteSession(app.deps.db, token);
+    return { ok: true as const };
+  });
+  app.get("/me", { schema: { tags: ["auth"], ...secured, response: { 200: Me, ...errors } } }, async (req) =>
+    loadMe(app.deps.db, requireAuth(req).memberId),
+  );
+  app.post("/me/phone", { schema: { tags: ["auth"], ...secured, body: PhoneBody, response: { 200: Me, ...errors } } }, async (req) => {
+    const a = requireAuth(req);
+    await auth.savePhone(app.deps, a, req.body.accessToken, req.body.token);
+    return loadMe(app.deps.db, a.memberId);
+  });
+  app.put(
+    "/me/unit",
+    { schema: { tags: ["auth"], summary: "Choose my xã/chi hội (pending until a cán bộ confirms)", ...secured, body: ChooseUnitBody, response: { 200: Me, ...errors } } },
+    async (req) => {
+      const a = requireAuth(req);
+      await auth.chooseUnit(app.deps, a, req.body.unitId);
+      return loadMe(app.deps.db, a.memberId);
+    },
+  );
+  app.get(
+    "/units/:id/pending-members",
+    { schema: { tags: ["members"], summary: "Members waiting for confirmation in this subtree", ...secured, params: IdParams, response: { 200: PendingMemberList, ...errors } } },
+    async (req) => ({ items: await auth.listPendingMembers(app.deps, requireAuth(req), req.params.id) }),
+  );
+  app.post(
+    "/members/:id/confirm",
+    { schema: { tags: ["members"], summary: "Confirm a member (cán bộ of her unit)", ...secured, params: IdParams, response: { 200: Ok, ...errors } } },
+    async (req) => {
+      await auth.confirmMember(app.deps, requireAuth(req), req.params.id);
+      return { ok: true as const };
+    },
+  );
+  app.post(
+    "/admin/roles",
+    { schema: { tags: ["admin"], summary: "Grant a role scoped to a unit subtree", ...secured, body: GrantRoleBody, response: { 200: Ok, ...errors } } },
+    async (req) => {
+      await auth.grantRole(app.deps, requireAuth(req), req.body.memberId, req.body.unitId, req.body.role);
+      return { ok: true as const };
+    },
+  );
+  app.delete(
+    "/admin/roles/:id",
+    { schema: { tags: ["admin"], ...secured, params: Type.Object({ id: Uuid }), response: { 200: Ok, ...errors } } },
+    async (req) => {
+      await auth.revokeRole(app.deps, requireAuth(req), req.params.id);
+      return { ok: true as const };
+    },
+  );
+}

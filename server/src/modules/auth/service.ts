@@ -1,0 +1,140 @@
+import { ErrorCode, type SessionResponse } from "@hoiso/shared";
+import type { AppDeps } from "../../deps.js";
+import { AppError, badRequest, forbidden, notFound, unitNotFound } from "../../http/errors.js";
+import type { AuthContext } from "../../http/types.js";
+import { exchangePhoneToken, fetchProfile } from "../../zalo/graph.js";
+import { ZaloApiError } from "../../zalo/http.js";
+import { assertRoleOver } from "./guard.js";
+import { loadMe, upsertMember, type ZaloIdentity } from "./members.js";
+import { createSession } from "./sessions.js";
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === "23505";
+
+/** A brand-new woman tapping "Đăng nhập" twice races two inserts; the loser simply finds the winner's row. */
+async function upsertWithRetry(deps: AppDeps, who: ZaloIdentity): Promise<string> {
+  try {
+    return await upsertMember(deps.db, who);
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return upsertMember(deps.db, who);
+  }
+}
+
+function zaloError(err: unknown): never {
+  if (err instanceof ZaloApiError) {
+    throw new AppError(401, ErrorCode.ZALO_TOKEN_INVALID, "Phiên đăng nhập Zalo không hợp lệ hoặc đã hết hạn. Chị vui lòng mở lại ứng dụng.");
+  }
+  throw new AppError(503, ErrorCode.ZALO_UNAVAILABLE, "Chưa kết nối được với Zalo, chị vui lòng thử lại sau ít phút.");
+}
+
+async function session(deps: AppDeps, memberId: string): Promise<SessionResponse> {
+  const token = await createSession(deps.db, memberId, deps.config.sessionTtlHours);
+  return { token, me: await loadMe(deps.db, memberId) };
+}
+
+export async function loginWithZalo(deps: AppDeps, accessToken: string, idByOA?: string): Promise<SessionResponse> {
+  const profile = await fetchProfile(deps.config.zalo, accessToken).catch(zaloError);
+  const memberId = await upsertWithRetry(deps, { appUserId: profile.id, oaUserId: idByOA, name: profile.name || "Hội viên", avatar: profile.avatar });
+  return session(deps, memberId);
+}
+
+/** Only outside production: zmp-sdk gives an empty token in a desktop browser on localhost. */
+export async function devLogin(deps: AppDeps, name: string, zaloId?: string): Promise<SessionResponse> {
+  if (!deps.config.devLogin) {
+    throw new AppError(403, ErrorCode.DEV_LOGIN_DISABLED, "Đăng nhập thử nghiệm không được bật trên hệ thống này.");
+  }
+  const memberId = await upsertWithRetry(deps, { appUserId: `dev-${zaloId ?? name}`, name, avatar: null });
+  return session(deps, memberId);
+}
+
+export async function savePhone(deps: AppDeps, auth: AuthContext, accessToken: string, token: string): Promise<void> {
+  const number = await exchangePhoneToken(deps.config.zalo, accessToken, token).catch(zaloError);
+  await deps.db.updateTable("members").set({ phone: number, updated_at: new Date() }).where("id", "=", auth.memberId).execute();
+}
+
+/** A woman names her chi hội (or xã); a cán bộ there confirms her before she counts as a member. */
+export async function chooseUnit(deps: AppDeps, auth: AuthContext, unitId: string): Promise<void> {
+  const unit = await deps.db.selectFrom("units").select(["level", "active"]).where("id", "=", unitId).executeTakeFirst();
+  if (!unit) throw unitNotFound();
+  if (!unit.active) throw badRequest("Đơn vị này đã được sáp nhập hoặc ngừng hoạt động, chị vui lòng chọn đơn vị mới.", "unitId");
+  if (unit.level === "tinh") throw badRequest("Chị vui lòng chọn xã/phường hoặc chi hội nơi chị sinh hoạt.", "unitId");
+  const now = new Date();
+  await deps.db
+    .updateTable("members")
+    .set({
+      unit_id: unitId,
+      membership_status: "pending",
+      membership_requested_at: now,
+      membership_confirmed_by: null,
+      membership_confirmed_at: null,
+      updated_at: now,
+    })
+    .where("id", "=", auth.memberId)
+    .where((eb) => eb.or([eb("unit_id", "is", null), eb("unit_id", "!=", unitId)]))
+    .execute();
+}
+
+export async function listPendingMembers(deps: AppDeps, auth: AuthContext, unitId: string) {
+  await assertRoleOver(deps.db, auth, unitId);
+  const unitRow = await deps.db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirstOrThrow();
+  const rows = await deps.db
+    .selectFrom("members")
+    .innerJoin("units", "units.id", "members.unit_id")
+    .select(["members.id", "members.name", "members.unit_id", "units.name as unit_name", "members.membership_requested_at"])
+    .where("members.membership_status", "=", "pending")
+    .where("units.path", "like", `${unitRow.path}%`)
+    .orderBy("members.membership_requested_at")
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    unitId: r.unit_id as string,
+    unitName: r.unit_name,
+    requestedAt: (r.membership_requested_at ?? new Date()).toISOString(),
+  }));
+}
+
+export async function confirmMember(deps: AppDeps, auth: AuthContext, memberId: string): Promise<void> {
+  const m = await deps.db.selectFrom("members").select(["unit_id", "membership_status"]).where("id", "=", memberId).executeTakeFirst();
+  if (!m) throw notFound("Không tìm thấy hội viên.");
+  if (!m.unit_id) throw badRequest("Hội viên chưa chọn đơn vị.", "memberId");
+  await assertRoleOver(deps.db, auth, m.unit_id);
+  await deps.db
+    .updateTable("members")
+    .set({ membership_status: "confirmed", membership_confirmed_by: auth.memberId, membership_confirmed_at: new Date() })
+    .where("id", "=", memberId)
+    .execute();
+}
+
+/** Admins grant roles inside their own subtree only. */
+export async function grantRole(deps: AppDeps, auth: AuthContext, memberId: string, unitId: string, role: "can_bo" | "admin"): Promise<void> {
+  await assertRoleOver(deps.db, auth, unitId, ["admin"]);
+  const member = await deps.db.selectFrom("members").select("id").where("id", "=", memberId).executeTakeFirst();
+  if (!member) throw notFound("Không tìm thấy hội viên.");
+  await deps.db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto("roles")
+      .values({ member_id: memberId, unit_id: unitId, role, granted_by: auth.memberId })
+      .onConflict((oc) => oc.columns(["member_id", "unit_id", "role"]).doNothing())
+      .execute();
+    await tx
+      .insertInto("audit_log")
+      .values({ actor_id: auth.memberId, action: "role.grant", entity_type: "member", entity_id: memberId, detail: JSON.stringify({ unitId, role }) })
+      .execute();
+  });
+}
+
+export async function revokeRole(deps: AppDeps, auth: AuthContext, roleId: string): Promise<void> {
+  const row = await deps.db.selectFrom("roles").select(["unit_id", "member_id", "role"]).where("id", "=", roleId).executeTakeFirst();
+  if (!row) throw notFound("Không tìm thấy quyền này.");
+  await assertRoleOver(deps.db, auth, row.unit_id, ["admin"]);
+  if (row.member_id === auth.memberId && row.role === "admin") throw forbidden("Chị không thể tự gỡ quyền quản trị của mình.");
+  await deps.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom("roles").where("id", "=", roleId).execute();
+    await tx
+      .insertInto("audit_log")
+      .values({ actor_id: auth.memberId, action: "role.revoke", entity_type: "member", entity_id: row.member_id, detail: JSON.stringify(row) })
+      .execute();
+  });
+}

@@ -1,0 +1,10 @@
+import type { App } from "../http/types-app.js";
+import type { JobModule } from "../queue/registry.js";
+import { healthRoutes } from "./health/routes.js";
+import { authRoutes } from "./auth/routes.js";
+
+/** Route plugins, mounted under /api. */
+export const apiModules: Array<(app: App) => Promise<void>> = [healthRoutes, authRoutes];
+
+/** Queue processors and periodic tasks, started by worker processes. */
+export const jobModules: JobModule[] = [];

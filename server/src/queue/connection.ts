@@ -1,0 +1,115 @@
+import { Queue, Worker, createPostgresBackend, type Processor, type WorkerOptions } from "bullmq";
+import { Redis } from "ioredis";
+
+export type QueueBackendName = "redis" | "postgres";
+
+export interface QueueConnectionOptions {
+  backend: QueueBackendName;
+  redisUrl?: string | undefined;
+  databaseUrl?: string | undefined;
+  /** Redis key prefix (hash-tagged for Cluster) or PostgreSQL schema name. */
+  namespace: string;
+}
+
+/**
+ * One factory for both BullMQ backends, so the rest of the code never asks which one it runs on.
+ * Producers fail fast (an HTTP request must not hang on a dead Redis); workers retry forever.
+ */
+export interface QueueFactory {
+  readonly backend: QueueBackendName;
+  queue<T>(name: string): Queue<T>;
+  worker<T>(name: string, processor: Processor<T>, opts?: Partial<WorkerOptions>): Worker<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function pgSchemaFor(namespace: string): string {
+  // A schema name cannot carry Redis hash-tag braces; keep letters, digits and underscores.
+  const s = namespace.replace(/[^A-Za-z0-9_]/g, "");
+  return `bullmq_${s || "hoiso"}`.toLowerCase();
+}
+
+export function createQueueFactory(opts: QueueConnectionOptions): QueueFactory {
+  const queues = new Map<string, Queue>();
+  const closers: Array<() => Promise<unknown>> = [];
+
+  if (opts.backend === "redis") {
+    if (!opts.redisUrl) throw new Error("redis backend needs a REDIS_URL");
+    const producer = new Redis(opts.redisUrl, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectTimeout: 2000,
+      lazyConnect: false,
+    });
+    producer.on("error", () => undefined); // state is reported by ping(); reconnects on its own
+    closers.push(() => producer.quit().catch(() => producer.disconnect()));
+    return {
+      backend: "redis",
+      queue<T>(name: string): Queue<T> {
+        let q = queues.get(name);
+        if (!q) {
+          q = new Queue(name, { connection: producer, prefix: opts.namespace, skipWaitingForReady: true });
+          q.on("error", () => undefined);
+          queues.set(name, q);
+        }
+        return q as Queue<T>;
+      },
+      worker<T>(name: string, processor: Processor<T>, wopts: Partial<WorkerOptions> = {}): Worker<T> {
+        const connection = new Redis(opts.redisUrl as string, { maxRetriesPerRequest: null });
+        connection.on("error", () => undefined);
+        const w = new Worker<T>(name, processor, { ...wopts, connection, prefix: opts.namespace });
+        closers.push(() => connection.quit().catch(() => connection.disconnect()));
+        return w;
+      },
+      async ping() {
+        await producer.ping();
+      },
+      async close() {
+        await Promise.allSettled([...queues.values()].map((q) => q.close()));
+        await Promise.allSettled(closers.map((c) => c()));
+      },
+    };
+  }
+
+  if (!opts.databaseUrl) throw new Error("postgres queue backend needs a database URL");
+  const connection = { connectionString: opts.databaseUrl, schema: pgSchemaFor(opts.namespace), migrate: true, max: 10 };
+  return {
+    backend: "postgres",
+    queue<T>(name: string): Queue<T> {
+      let q = queues.get(name);
+      if (!q) {
+        const pq = new Queue(name, { connection }, createPostgresBackend);
+        pq.on("error", () => undefined);
+        // Same runtime API on both backends; only the generic backend parameter differs, so callers see one type.
+        q = pq as unknown as Queue;
+        queues.set(name, q);
+      }
+      return q as Queue<T>;
+    },
+    worker<T>(name: string, processor: Processor<T>, wopts: Partial<WorkerOptions> = {}): Worker<T> {
+      const { connection: _ignored, ...rest } = wopts;
+      const pw = new Worker(name, processor as Processor, { ...rest, connection }, createPostgresBackend);
+      return pw as unknown as Worker<T>;
+    },
+    async ping() {
+      const q = this.queue("health");
+      await q.getJobCounts("waiting");
+    },
+    async close() {
+      await Promise.allSettled([...queues.values()].map((q) => q.close()));
+    },
+  };
+}
+
+/** Closes workers but never waits longer than `ms`: a stuck job must not keep a deploy from finishing. */
+export async function closeWithDeadline(workers: Worker[], ms: number): Promise<"closed" | "forced"> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<"forced">((resolve) => {
+    timer = setTimeout(() => resolve("forced"), ms);
+  });
+  const graceful = Promise.allSettled(workers.map((w) => w.close())).then(() => "closed" as const);
+  const result = await Promise.race([graceful, deadline]);
+  clearTimeout(timer);
+  if (result === "forced") await Promise.allSettled(workers.map((w) => w.close(true)));
+  return result;
+}

@@ -1,0 +1,46 @@
+import crypto from "node:crypto";
+import { zaloFetch } from "./http.js";
+
+export interface GraphConfig {
+  graphUrl: string;
+  appSecret: string;
+  httpTimeoutMs: number;
+}
+
+export interface ZaloProfile {
+  /** Per-Mini-App user id; a string because Zalo ids exceed Number.MAX_SAFE_INTEGER. */
+  id: string;
+  name: string;
+  avatar: string | null;
+}
+
+/** hex(HMAC-SHA256(key = app secret, message = access token)), required by Graph v2. */
+export function appSecretProof(accessToken: string, appSecret: string): string {
+  return crypto.createHmac("sha256", appSecret).update(accessToken).digest("hex");
+}
+
+/** Verifies a Mini App access token by asking Graph who it belongs to. */
+export async function fetchProfile(cfg: GraphConfig, accessToken: string): Promise<ZaloProfile> {
+  const body = await zaloFetch(
+    `${cfg.graphUrl}/v2.0/me?fields=id,name,picture`,
+    { headers: { access_token: accessToken, appsecret_proof: appSecretProof(accessToken, cfg.appSecret) } },
+    cfg.httpTimeoutMs,
+    "graph/me",
+  );
+  const picture = body.picture as { data?: { url?: string } } | undefined;
+  // Keep ids as the strings Zalo sent; a numeric id would already have lost digits.
+  return { id: String(body.id), name: String(body.name ?? ""), avatar: picture?.data?.url ?? null };
+}
+
+/** Exchanges a getPhoneNumber() token (single use, ~2 minutes) for the number, "84…". */
+export async function exchangePhoneToken(cfg: GraphConfig, accessToken: string, code: string): Promise<string> {
+  const body = await zaloFetch(
+    `${cfg.graphUrl}/v2.0/me/info`,
+    { headers: { access_token: accessToken, code, secret_key: cfg.appSecret } },
+    cfg.httpTimeoutMs,
+    "graph/me/info",
+  );
+  const data = body.data as { number?: string } | undefined;
+  if (!data?.number) throw new Error("Zalo graph/me/info returned no number");
+  return data.number;
+}

@@ -1,0 +1,32 @@
+import { Type, type Static } from "@sinclair/typebox";
+
+/**
+ * Stable error codes: clients branch on `code`, people read `message` (Vietnamese).
+ * Adding a code is fine; renaming one breaks deployed Mini App builds.
+ */
+export const ErrorCode = {
+  VALIDATION: "VALIDATION",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  ZALO_TOKEN_INVALID: "ZALO_TOKEN_INVALID",
+  ZALO_UNAVAILABLE: "ZALO_UNAVAILABLE",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  UNIT_NOT_FOUND: "UNIT_NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  DEV_LOGIN_DISABLED: "DEV_LOGIN_DISABLED",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  RATE_LIMITED: "RATE_LIMITED",
+  INTERNAL: "INTERNAL",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const ErrorBody = Type.Object(
+  {
+    code: Type.String({ description: "Stable machine-readable code" }),
+    message: Type.String({ description: "Vietnamese message for the user" }),
+    field: Type.Optional(Type.String({ description: "Offending field, for validation errors" })),
+    requestId: Type.Optional(Type.String()),
+  },
+  { $id: "ErrorBody" },
+);
+export type ErrorBody = Static<typeof ErrorBody>;

@@ -1,0 +1,75 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { Nullable, Uuid } from "./common.js";
+import { UnitLevel } from "./units.js";
+
+export const ZaloLoginBody = Type.Object({
+  accessToken: Type.String({ minLength: 1, maxLength: 4096 }),
+  /** From getUserInfo().userInfo.idByOA: links the member to her OA conversations. */
+  idByOA: Type.Optional(Type.String({ maxLength: 64, pattern: "^[0-9]+$" })),
+});
+export type ZaloLoginBody = Static<typeof ZaloLoginBody>;
+
+export const DevLoginBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  /** Stable fake Zalo id so a developer can log in as the same person again. */
+  zaloId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: "^[0-9A-Za-z_-]+$" })),
+});
+export type DevLoginBody = Static<typeof DevLoginBody>;
+
+export const RoleGrant = Type.Object({
+  unitId: Uuid,
+  unitName: Type.String(),
+  unitLevel: UnitLevel,
+  role: Type.Union([Type.Literal("can_bo"), Type.Literal("admin")]),
+});
+export type RoleGrant = Static<typeof RoleGrant>;
+
+export const MembershipStatus = Type.Union([Type.Literal("none"), Type.Literal("pending"), Type.Literal("confirmed")]);
+
+export const Me = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    avatar: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+    unitId: Nullable(Uuid),
+    unitName: Nullable(Type.String()),
+    membershipStatus: MembershipStatus,
+    roles: Type.Array(RoleGrant),
+  },
+  { $id: "Me" },
+);
+export type Me = Static<typeof Me>;
+
+export const SessionResponse = Type.Object({ token: Type.String(), me: Me });
+export type SessionResponse = Static<typeof SessionResponse>;
+
+export const PhoneBody = Type.Object({
+  /** From getPhoneNumber(): single use, about two minutes. */
+  token: Type.String({ minLength: 1, maxLength: 4096 }),
+  /** The current getAccessToken() value; Zalo needs both to reveal the number. */
+  accessToken: Type.String({ minLength: 1, maxLength: 4096 }),
+});
+export type PhoneBody = Static<typeof PhoneBody>;
+
+export const ChooseUnitBody = Type.Object({ unitId: Uuid });
+export type ChooseUnitBody = Static<typeof ChooseUnitBody>;
+
+export const PendingMember = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  unitId: Uuid,
+  unitName: Type.String(),
+  requestedAt: Type.String(),
+});
+export type PendingMember = Static<typeof PendingMember>;
+
+export const PendingMemberList = Type.Object({ items: Type.Array(PendingMember) });
+export type PendingMemberList = Static<typeof PendingMemberList>;
+
+export const GrantRoleBody = Type.Object({
+  memberId: Uuid,
+  unitId: Uuid,
+  role: Type.Union([Type.Literal("can_bo"), Type.Literal("admin")]),
+});
+export type GrantRoleBody = Static<typeof GrantRoleBody>;

@@ -1,0 +1,65 @@
+import crypto from "node:crypto";
+import { buildApp } from "../../server/src/app.js";
+import { loadConfig, withSimulatorUrls, type Config } from "../../server/src/config.js";
+import type { AppDeps } from "../../server/src/deps.js";
+import { openDatabase } from "../../server/src/db/pool.js";
+import type { App } from "../../server/src/http/types-app.js";
+import { createQueueFactory, type QueueBackendName } from "../../server/src/queue/connection.js";
+import { createTestDatabase } from "./db.js";
+import { TEST_REDIS_URL } from "./services.js";
+
+export interface TestContext {
+  deps: AppDeps;
+  app: App;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  backend?: QueueBackendName;
+  /** Base URL of a running Zalo simulator; all Zalo URLs point at it. */
+  zaloUrl?: string;
+  env?: Record<string, string>;
+}
+
+/**
+ * A whole server for one test file: its own database, its own queue namespace (Redis prefix or
+ * PostgreSQL schema), real services, the app ready for inject(). Nothing is mocked.
+ */
+export async function createTestContext(opts: ContextOptions = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const backend = opts.backend ?? "postgres";
+  let config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: database.url,
+    ...(backend === "redis" ? { REDIS_URL: TEST_REDIS_URL } : {}),
+    QUEUE_BACKEND: backend,
+    QUEUE_PREFIX: `{t${crypto.randomBytes(5).toString("hex")}}`,
+    ZALO_SIMULATOR: "true",
+    DEV_LOGIN: "true",
+    WORKER_CONCURRENCY: "4",
+    ...opts.env,
+  });
+  if (opts.zaloUrl) config = withSimulatorUrls(config, opts.zaloUrl);
+  const db = openDatabase(database.url, 10);
+  const queues = createQueueFactory({
+    backend,
+    redisUrl: config.redisUrl,
+    databaseUrl: database.url,
+    namespace: config.queuePrefix,
+  });
+  const deps: AppDeps = { config, db: db.db, pool: db.pool, queues };
+  const app = await buildApp(deps);
+  await app.ready();
+  return {
+    deps,
+    app,
+    config,
+    async close() {
+      await app.close();
+      await queues.close();
+      await db.close();
+      await database.drop();
+    },
+  };
+}
