@@ -49,7 +49,9 @@ describe("random bodies on every write route", () => {
           const url = route.path.replace(/\{[^}]+\}/g, encodeURIComponent(id) || "x");
           const res = await ctx.app.inject({ method: route.method, url, headers: { ...headers, "content-type": "application/json" }, payload: JSON.stringify(payload ?? null) }).catch((e: Error) => ({ statusCode: 599, body: e.message }));
           seen.add(res.statusCode);
-          if (res.statusCode >= 500) throw new Error(`${route.method} ${url} → ${res.statusCode}: ${res.body} for ${JSON.stringify(payload)}`);
+          // Zalo's hosts are unreachable from tests: "Zalo unavailable" is the honest answer there, not a crash.
+          const upstream = res.statusCode === 503 && res.body.includes('"ZALO_UNAVAILABLE"');
+          if (res.statusCode >= 500 && !upstream) throw new Error(`${route.method} ${url} → ${res.statusCode}: ${res.body} for ${JSON.stringify(payload)}`);
         }),
         { numRuns: 40 },
       );
