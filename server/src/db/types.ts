@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { FeedbackTables } from "../modules/feedback/tables.js";
 
 /** Columns the database fills in on insert. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -97,4 +98,4 @@ export interface CoreTables {
 }
 
 /** Each domain adds its tables here by extending. */
-export interface DB extends CoreTables {}
+export interface DB extends CoreTables, FeedbackTables {}

@@ -1,0 +1,142 @@
+import type { ColumnType, Generated } from "kysely";
+
+type Auto<T> = ColumnType<T, T | undefined, T>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Level = "tinh" | "xa" | "chi_hoi" | "to";
+
+export type SubmissionKind = "feedback" | "report" | "petition";
+export type SubmissionStatus = "received" | "forwarded" | "acknowledged" | "replied" | "resolved" | "closed";
+export type AssignmentReason = "primary" | "escalation" | "forward" | "reroute" | "petition";
+export type DeliveryChannel = "in_app" | "oa_cs" | "template";
+export type DeliveryStatus = "pending" | "sent" | "fallback" | "skipped" | "failed";
+
+export interface CategoriesTable {
+  code: string;
+  name: string;
+  description: Auto<string>;
+  handling_level: Level;
+  sla_hours: number;
+  private: Auto<boolean>;
+  active: Auto<boolean>;
+  sort: Auto<number>;
+  updated_at: Timestamp;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<string>;
+  category_code: string;
+  origin_unit_id: string | null;
+  target_level: Level;
+  sla_hours: number | null;
+  escalation_levels: Auto<Level[]>;
+  active: Auto<boolean>;
+  note: Auto<string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SubmissionsTable {
+  id: Generated<string>;
+  tracking_code: string;
+  kind: SubmissionKind;
+  category_code: string;
+  body: string;
+  search_text: string;
+  origin_unit_id: string;
+  author_id: string;
+  anonymous: Auto<boolean>;
+  sensitive: Auto<boolean>;
+  status: Auto<SubmissionStatus>;
+  queued_at: Date | null;
+  routed_at: Date | null;
+  resolved_at: Date | null;
+  resolved_assignment_id: string | null;
+  follow_up_asked_at: Date | null;
+  follow_up_answer: boolean | null;
+  petition_state: "open" | "reached" | "not_reached" | null;
+  petition_deadline: Date | null;
+  petition_threshold: number | null;
+  signature_count: Auto<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SubmissionMediaTable {
+  submission_id: string;
+  media_id: string;
+  kind: "image" | "audio";
+  sort: Auto<number>;
+}
+
+export interface AssignmentsTable {
+  id: Generated<string>;
+  submission_id: string;
+  unit_id: string;
+  reason: AssignmentReason;
+  from_assignment_id: string | null;
+  sla_hours: number;
+  escalation_levels: Auto<Level[]>;
+  due_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  closed: Auto<boolean>;
+  escalated_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface SubmissionEventsTable {
+  id: Generated<number>;
+  submission_id: string;
+  type: string;
+  actor_id: string | null;
+  unit_id: string | null;
+  assignment_id: string | null;
+  message: Auto<string>;
+  visible_to_author: Auto<boolean>;
+  public: Auto<boolean>;
+  detail: Auto<unknown>;
+  created_at: Timestamp;
+}
+
+export interface PetitionSignaturesTable {
+  submission_id: string;
+  member_id: string;
+  signed_at: Timestamp;
+}
+
+export interface DeliveriesTable {
+  id: Generated<string>;
+  event_id: number;
+  recipient_id: string;
+  audience: "author" | "can_bo";
+  channel: DeliveryChannel;
+  status: Auto<DeliveryStatus>;
+  text: string;
+  attempts: Auto<number>;
+  last_error: string | null;
+  provider_message_id: string | null;
+  queued_at: Date | null;
+  sent_at: Date | null;
+  read_at: Date | null;
+  created_at: Timestamp;
+}
+
+export interface FeedbackSettingsTable {
+  key: string;
+  value: unknown;
+  updated_at: Timestamp;
+}
+
+export interface FeedbackTables {
+  categories: CategoriesTable;
+  routing_rules: RoutingRulesTable;
+  submissions: SubmissionsTable;
+  submission_media: SubmissionMediaTable;
+  assignments: AssignmentsTable;
+  submission_events: SubmissionEventsTable;
+  petition_signatures: PetitionSignaturesTable;
+  deliveries: DeliveriesTable;
+  feedback_settings: FeedbackSettingsTable;
+}
