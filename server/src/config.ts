@@ -35,6 +35,11 @@ const Env = Type.Object({
   ZALO_SIMULATOR: Type.Optional(Type.Boolean()),
   ZALO_SIMULATOR_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3900 }),
   ZALO_OA_RATE_PER_SEC: Type.Number({ minimum: 0.1, default: 20 }),
+  /** Seed the OA token row on first use (refresh tokens rotate, so the stored row wins afterwards). */
+  ZALO_OA_REFRESH_TOKEN: Type.Optional(Type.String()),
+  ZALO_OA_ACCESS_TOKEN: Type.Optional(Type.String()),
+  /** Hours after a user's last interaction during which OA consultation messages are allowed (48 h; 7 days per newer docs). */
+  ZALO_CS_WINDOW_HOURS: Type.Number({ minimum: 1, maximum: 24 * 7, default: 48 }),
   ZALO_HTTP_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 8000 }),
   MINI_APP_DIR: Type.String({ default: "mini-app/www" }),
   MEDIA_DIR: Type.Optional(Type.String()),
@@ -73,6 +78,9 @@ export interface Config {
     simulatorPort: number;
     oaRatePerSec: number;
     httpTimeoutMs: number;
+    oaRefreshToken: string | undefined;
+    oaAccessToken: string | undefined;
+    csWindowHours: number;
   };
   miniAppDir: string;
   mediaDir: string;
@@ -114,6 +122,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
   if (env.NODE_ENV === "production" && !simulator && (!env.ZALO_APP_ID || !env.ZALO_APP_SECRET)) {
     problems.push("ZALO_APP_ID and ZALO_APP_SECRET are required in production");
   }
+  if (env.ZALO_OA_ACCESS_TOKEN && !env.ZALO_OA_REFRESH_TOKEN) problems.push("ZALO_OA_ACCESS_TOKEN needs ZALO_OA_REFRESH_TOKEN (an access token alone expires within a day)");
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -145,6 +154,9 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
       simulatorPort: env.ZALO_SIMULATOR_PORT,
       oaRatePerSec: env.ZALO_OA_RATE_PER_SEC,
       httpTimeoutMs: env.ZALO_HTTP_TIMEOUT_MS,
+      oaRefreshToken: env.ZALO_OA_REFRESH_TOKEN,
+      oaAccessToken: env.ZALO_OA_ACCESS_TOKEN,
+      csWindowHours: env.ZALO_CS_WINDOW_HOURS,
     },
     miniAppDir: env.MINI_APP_DIR,
     mediaDir: env.MEDIA_DIR ?? `${env.DATA_DIR}/media`,
