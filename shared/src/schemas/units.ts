@@ -1,5 +1,5 @@
 import { Type, type Static } from "@sinclair/typebox";
-import { Nullable, Uuid } from "./common.js";
+import { Nullable, Timestamp, Uuid } from "./common.js";
 
 export const UnitLevel = Type.Union([
   Type.Literal("tinh"),
@@ -19,9 +19,9 @@ export const Unit = Type.Object(
     active: Type.Boolean(),
     mergedInto: Nullable(Uuid),
     formerNames: Type.Array(Type.String(), { description: "Names before mergers, searchable" }),
-    childCount: Type.Integer(),
+    childCount: Type.Integer({ description: "Active units directly under this one" }),
+    parentName: Type.Optional(Nullable(Type.String({ description: "Shown beside search results to tell same-named units apart" }))),
   },
-  { $id: "Unit" },
 );
 export type Unit = Static<typeof Unit>;
 
@@ -32,7 +32,10 @@ export const UnitListQuery = Type.Object({
 });
 export type UnitListQuery = Static<typeof UnitListQuery>;
 
-export const UnitList = Type.Object({ items: Type.Array(Unit) });
+export const UnitList = Type.Object({
+  items: Type.Array(Unit),
+  truncated: Type.Optional(Type.Boolean({ description: "More units matched than were returned; refine the search" })),
+});
 export type UnitList = Static<typeof UnitList>;
 
 export const UnitDetail = Type.Object({
@@ -61,3 +64,37 @@ export const MergeResult = Type.Object({
   movedOpenWork: Type.Integer(),
 });
 export type MergeResult = Static<typeof MergeResult>;
+
+export const UnitHistoryAction = Type.Union([
+  Type.Literal("create"),
+  Type.Literal("rename"),
+  Type.Literal("deactivate"),
+  Type.Literal("merge"),
+  Type.Literal("absorb"),
+]);
+
+export const UnitHistoryEntry = Type.Object({
+  id: Type.Integer(),
+  action: UnitHistoryAction,
+  oldName: Nullable(Type.String()),
+  newName: Nullable(Type.String()),
+  detail: Type.Record(Type.String(), Type.Unknown(), { description: "merge: intoId/intoName; absorb: fromId/fromName; moved counts" }),
+  at: Timestamp,
+});
+export type UnitHistoryEntry = Static<typeof UnitHistoryEntry>;
+
+export const UnitHistory = Type.Object({ items: Type.Array(UnitHistoryEntry, { description: "Oldest first" }) });
+export type UnitHistory = Static<typeof UnitHistory>;
+
+/** Codes of the unit admin endpoints, beside the general ones in errors.ts; clients branch on them. */
+export const UnitErrorCode = {
+  /** Deactivation refused: active child units or members remain. */
+  UNIT_NOT_EMPTY: "UNIT_NOT_EMPTY",
+  /** The unit (or the merge target, or the parent) is already inactive or merged. */
+  UNIT_INACTIVE: "UNIT_INACTIVE",
+  UNIT_CODE_TAKEN: "UNIT_CODE_TAKEN",
+  UNIT_NAME_TAKEN: "UNIT_NAME_TAKEN",
+  /** A tổ cannot have children; merging across levels; merging a unit into itself. */
+  UNIT_LEVEL_INVALID: "UNIT_LEVEL_INVALID",
+} as const;
+export type UnitErrorCode = (typeof UnitErrorCode)[keyof typeof UnitErrorCode];

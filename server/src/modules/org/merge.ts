@@ -1,0 +1,77 @@
+import { UnitErrorCode, type MergeResult } from "@hoiso/shared";
+import { sql } from "kysely";
+import type { Db } from "../../db/pool.js";
+import { AppError, badRequest } from "../../http/errors.js";
+import type { AuthContext } from "../../http/types.js";
+import { assertRoleOver } from "../auth/guard.js";
+import { moveOpenWork } from "./open-work.js";
+import { selectUnits, toUnit } from "./rows.js";
+import { buildSearchText, mergeFormerNames } from "./search-text.js";
+import { lockTree, lockUnit, recordAudit, recordHistory } from "./writes.js";
+
+/**
+ * Merges `fromId` into `intoId` (same level): members, child units (with their whole subtrees' paths) and open work
+ * move to the survivor; the merged unit stays as an inactive row pointing at it, and its names stay searchable on the
+ * survivor. One transaction: either all of it happens or none.
+ */
+export async function mergeUnits(db: Db, auth: AuthContext, fromId: string, intoId: string): Promise<MergeResult> {
+  return db.transaction().execute(async (tx) => {
+    await lockTree(tx);
+    const from = await lockUnit(tx, fromId);
+    const into = await lockUnit(tx, intoId);
+    await assertRoleOver(tx, auth, fromId, ["admin"]);
+    await assertRoleOver(tx, auth, intoId, ["admin"]);
+    if (fromId === intoId) {
+      throw badRequest("Không thể sáp nhập một đơn vị vào chính nó.", "intoId", UnitErrorCode.UNIT_LEVEL_INVALID);
+    }
+    if (from.level !== into.level || !from.parent_id) {
+      throw badRequest(
+        "Chỉ sáp nhập được các đơn vị cùng cấp (xã/phường vào xã/phường, chi hội vào chi hội, tổ vào tổ).",
+        "intoId",
+        UnitErrorCode.UNIT_LEVEL_INVALID,
+      );
+    }
+    for (const u of [from, into]) {
+      if (!u.active) throw new AppError(409, UnitErrorCode.UNIT_INACTIVE, `${u.name} đã ngừng hoạt động hoặc đã được sáp nhập trước đó.`);
+    }
+    const now = new Date();
+
+    const members = await tx.updateTable("members").set({ unit_id: intoId, updated_at: now }).where("unit_id", "=", fromId).executeTakeFirst();
+    const children = await tx.updateTable("units").set({ parent_id: intoId, updated_at: now }).where("parent_id", "=", fromId).executeTakeFirst();
+    // '/root/A/child/…' becomes '/root/B/child/…' for every descendant: subtree queries and role scopes follow.
+    await tx
+      .updateTable("units")
+      .set({ path: sql<string>`${into.path} || substr(path, ${from.path.length + 1})` })
+      .where("path", "like", `${from.path}%`)
+      .where("id", "!=", fromId)
+      .execute();
+    // Units merged into the loser earlier now point straight at the survivor: one hop always resolves.
+    await tx.updateTable("units").set({ merged_into: intoId }).where("merged_into", "=", fromId).execute();
+    const movedOpenWork = await moveOpenWork(tx, fromId, intoId);
+
+    await tx.updateTable("units").set({ active: false, merged_into: intoId, updated_at: now }).where("id", "=", fromId).execute();
+    const formerNames = mergeFormerNames(into.name, into.former_names, [from.name], from.former_names);
+    await tx
+      .updateTable("units")
+      .set({
+        former_names: formerNames,
+        search_text: buildSearchText(into.name, formerNames, [into.search_text, from.search_text]),
+        updated_at: now,
+      })
+      .where("id", "=", intoId)
+      .execute();
+
+    const movedMembers = Number(members.numUpdatedRows);
+    const movedChildren = Number(children.numUpdatedRows);
+    const counts = { movedMembers, movedChildren, movedOpenWork };
+    await recordHistory(tx, [
+      { unit_id: fromId, action: "merge", old_name: from.name, new_name: into.name, actor_id: auth.memberId, detail: { intoId, intoName: into.name, ...counts } },
+      { unit_id: intoId, action: "absorb", old_name: from.name, new_name: into.name, actor_id: auth.memberId, detail: { fromId, fromName: from.name, ...counts } },
+    ]);
+    await recordAudit(tx, auth.memberId, "unit.merge", fromId, { intoId, fromName: from.name, intoName: into.name, ...counts });
+    await recordAudit(tx, auth.memberId, "unit.absorb", intoId, { fromId, fromName: from.name, intoName: into.name, ...counts });
+
+    const unit = toUnit(await selectUnits(tx).where("u.id", "=", intoId).executeTakeFirstOrThrow());
+    return { unit, ...counts };
+  });
+}
