@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { ZaloTables } from "../modules/zalo/tables.js";
 import type { FeedbackTables } from "../modules/feedback/tables.js";
 
 /** Columns the database fills in on insert. */
@@ -98,4 +99,4 @@ export interface CoreTables {
 }
 
 /** Each domain adds its tables here by extending. */
-export interface DB extends CoreTables, FeedbackTables {}
+export interface DB extends CoreTables, FeedbackTables, ZaloTables {}

@@ -2,10 +2,11 @@ import type { App } from "../http/types-app.js";
 import type { JobModule } from "../queue/registry.js";
 import { healthRoutes } from "./health/routes.js";
 import { authRoutes } from "./auth/routes.js";
+import { zaloRoutes } from "./zalo/routes.js";
 import { orgRoutes } from "./org/routes.js";
 
 /** Route plugins, mounted under /api. */
-export const apiModules: Array<(app: App) => Promise<void>> = [healthRoutes, authRoutes, orgRoutes];
+export const apiModules: Array<(app: App) => Promise<void>> = [healthRoutes, authRoutes, orgRoutes, zaloRoutes];
 
 /** Queue processors and periodic tasks, started by worker processes. */
 export const jobModules: JobModule[] = [];
