@@ -5,3 +5,4 @@ export * from "./schemas/common.js";
 export * from "./schemas/units.js";
 export * from "./schemas/auth.js";
 export * from "./schemas/health.js";
+export * from "./schemas/media.js";

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { MediaTables } from "../modules/media/tables.js";
 import type { ZaloTables } from "../modules/zalo/tables.js";
 import type { FeedbackTables } from "../modules/feedback/tables.js";
 
@@ -99,4 +100,4 @@ export interface CoreTables {
 }
 
 /** Each domain adds its tables here by extending. */
-export interface DB extends CoreTables, FeedbackTables, ZaloTables {}
+export interface DB extends CoreTables, MediaTables, FeedbackTables, ZaloTables {}

@@ -2,6 +2,7 @@ import type { Migration } from "../migrate.js";
 import { m001 } from "./001_core.js";
 import { m003 } from "./003_zalo.js";
 import { m010 } from "./010_feedback.js";
+import { m020 } from "./020_media.js";
 
 /** Append new migrations here; never edit one that has shipped. */
-export const migrations: Migration[] = [m001, m003, m010];
+export const migrations: Migration[] = [m001, m003, m010, m020];

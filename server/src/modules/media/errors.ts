@@ -1,0 +1,30 @@
+import { ErrorCode, MEDIA_LIMITS } from "@hoiso/shared";
+import { AppError } from "../../http/errors.js";
+
+const mb = (bytes: number) => `${bytes / (1024 * 1024)} MB`;
+
+export const fileRequired = () =>
+  new AppError(400, ErrorCode.MEDIA_FILE_REQUIRED, "Chị vui lòng chọn một ảnh hoặc một đoạn ghi âm để gửi.", "file");
+
+export const typeNotAllowed = () =>
+  new AppError(
+    415,
+    ErrorCode.MEDIA_TYPE_NOT_ALLOWED,
+    "Tệp này không phải ảnh (JPG, PNG, WebP) hoặc ghi âm được hỗ trợ. Chị vui lòng chọn tệp khác.",
+    "file",
+  );
+
+export const tooLarge = (kind: "image" | "audio" | null) =>
+  new AppError(
+    413,
+    ErrorCode.MEDIA_TOO_LARGE,
+    kind === "audio"
+      ? `Đoạn ghi âm quá dài (tối đa ${mb(MEDIA_LIMITS.audioMaxBytes)}). Chị vui lòng ghi ngắn hơn hoặc chia thành nhiều đoạn.`
+      : `Ảnh quá lớn (tối đa ${mb(MEDIA_LIMITS.imageMaxBytes)}). Chị vui lòng chọn ảnh nhỏ hơn.`,
+    "file",
+  );
+
+export const corrupt = () =>
+  new AppError(400, ErrorCode.MEDIA_CORRUPT, "Tệp bị hỏng hoặc gửi lên chưa trọn vẹn. Chị vui lòng thử gửi lại.", "file");
+
+export const notYours = () => new AppError(400, ErrorCode.MEDIA_NOT_YOURS, "Tệp đính kèm không hợp lệ.", "attachments");
