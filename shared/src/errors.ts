@@ -33,6 +33,5 @@ export const ErrorBody = Type.Object(
     field: Type.Optional(Type.String({ description: "Offending field, for validation errors" })),
     requestId: Type.Optional(Type.String()),
   },
-  { $id: "ErrorBody" },
 );
 export type ErrorBody = Static<typeof ErrorBody>;

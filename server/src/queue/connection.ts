@@ -35,11 +35,12 @@ export function createQueueFactory(opts: QueueConnectionOptions): QueueFactory {
 
   if (opts.backend === "redis") {
     if (!opts.redisUrl) throw new Error("redis backend needs a REDIS_URL");
+    // A dead Redis must turn into a quick error for the HTTP request (the row is already safe in PostgreSQL):
+    // commands wait for at most one reconnect attempt and never longer than commandTimeout.
     const producer = new Redis(opts.redisUrl, {
       maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
       connectTimeout: 2000,
-      lazyConnect: false,
+      commandTimeout: 5000,
     });
     producer.on("error", () => undefined); // state is reported by ping(); reconnects on its own
     closers.push(() => producer.quit().catch(() => producer.disconnect()));
@@ -101,7 +102,11 @@ export function createQueueFactory(opts: QueueConnectionOptions): QueueFactory {
   };
 }
 
-/** Closes workers but never waits longer than `ms`: a stuck job must not keep a deploy from finishing. */
+/**
+ * Closes workers but never waits longer than `ms`: a stuck job must not keep a deploy from finishing.
+ * BullMQ's close(true) cannot interrupt a close() already waiting on a job, so past the deadline we stop waiting;
+ * the caller exits the process and the job's lock expires, so another worker picks it up as stalled.
+ */
 export async function closeWithDeadline(workers: Worker[], ms: number): Promise<"closed" | "forced"> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<"forced">((resolve) => {
@@ -110,6 +115,5 @@ export async function closeWithDeadline(workers: Worker[], ms: number): Promise<
   const graceful = Promise.allSettled(workers.map((w) => w.close())).then(() => "closed" as const);
   const result = await Promise.race([graceful, deadline]);
   clearTimeout(timer);
-  if (result === "forced") await Promise.allSettled(workers.map((w) => w.close(true)));
   return result;
 }

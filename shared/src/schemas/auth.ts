@@ -37,7 +37,6 @@ export const Me = Type.Object(
     membershipStatus: MembershipStatus,
     roles: Type.Array(RoleGrant),
   },
-  { $id: "Me" },
 );
 export type Me = Static<typeof Me>;
 

@@ -1,0 +1,121 @@
+import http from "node:http";
+
+export interface RequestSpec {
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface LoadResult {
+  sent: number;
+  ok: number;
+  failed: number;
+  statuses: Record<number, number>;
+  seconds: number;
+  throughput: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function summarise(latencies: number[], statuses: Record<number, number>, sent: number, seconds: number, okStatus: number): LoadResult {
+  latencies.sort((a, b) => a - b);
+  const ok = statuses[okStatus] ?? 0;
+  return {
+    sent,
+    ok,
+    failed: sent - ok,
+    statuses,
+    seconds,
+    throughput: ok / seconds,
+    latencyMs: {
+      p50: percentile(latencies, 50),
+      p90: percentile(latencies, 90),
+      p99: percentile(latencies, 99),
+      max: latencies[latencies.length - 1] ?? NaN,
+    },
+  };
+}
+
+function send(agent: http.Agent, base: URL, spec: RequestSpec): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.request(
+      { agent, host: base.hostname, port: base.port, method: "POST", path: spec.path, headers: { "content-type": "application/json", ...spec.headers } },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", () => resolve(0));
+    req.end(spec.body);
+  });
+}
+
+/**
+ * Open loop at a fixed rate: requests leave on schedule whether or not earlier ones finished, and latency is measured
+ * from the scheduled time, so a stall shows up in the percentiles instead of silently lowering the rate.
+ */
+export async function fixedRate(baseUrl: string, rate: number, seconds: number, next: (i: number) => RequestSpec, okStatus = 201): Promise<LoadResult> {
+  const base = new URL(baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  const total = Math.round(rate * seconds);
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  let i = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      const due = Math.min(total, Math.floor(((now - start) / 1000) * rate) + 1);
+      for (; i < due; i++) {
+        const scheduled = start + (i / rate) * 1000;
+        const spec = next(i);
+        pending.push(
+          send(agent, base, spec).then((status) => {
+            statuses[status] = (statuses[status] ?? 0) + 1;
+            latencies.push(performance.now() - scheduled);
+          }),
+        );
+      }
+      if (i >= total) resolve();
+      else setTimeout(tick, 1);
+    };
+    tick();
+  });
+  await Promise.all(pending);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  return summarise(latencies, statuses, total, elapsed, okStatus);
+}
+
+/** Closed loop: `concurrency` clients send back to back for `seconds`; measures the most the server can take. */
+export async function maxThroughput(baseUrl: string, concurrency: number, seconds: number, next: (i: number) => RequestSpec, okStatus = 201): Promise<LoadResult> {
+  const base = new URL(baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  const end = performance.now() + seconds * 1000;
+  let i = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const status = await send(agent, base, next(i++));
+        latencies.push(performance.now() - t0);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }),
+  );
+  agent.destroy();
+  return summarise(latencies, statuses, i, (performance.now() - start) / 1000, okStatus);
+}
+
+export function formatResult(label: string, r: LoadResult): string {
+  const l = r.latencyMs;
+  return `${label}: ${r.ok}/${r.sent} ok in ${r.seconds.toFixed(1)} s → ${r.throughput.toFixed(0)} req/s; latency p50 ${l.p50.toFixed(1)} ms, p90 ${l.p90.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, max ${l.max.toFixed(1)} ms; statuses ${JSON.stringify(r.statuses)}`;
+}

@@ -1,0 +1,63 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeWithDeadline, createQueueFactory, type QueueFactory } from "../../../server/src/queue/connection.js";
+import { createTestDatabase, type TestDatabase } from "../../helpers/db.js";
+import { queueBackends, TEST_REDIS_URL } from "../../helpers/services.js";
+
+const backends = await queueBackends();
+
+describe.each(backends)("queue factory on %s", (backend) => {
+  let database: TestDatabase;
+  let queues: QueueFactory;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    queues = createQueueFactory({ backend, redisUrl: TEST_REDIS_URL, databaseUrl: database.url, namespace: `{q${crypto.randomBytes(4).toString("hex")}}` });
+  });
+  afterAll(async () => {
+    await queues?.close();
+    await database?.drop();
+  });
+
+  it("processes a job once even when it is added twice with the same jobId", async () => {
+    const seen: string[] = [];
+    const done = new Promise<void>((resolve) => {
+      const w = queues.worker<{ n: number }>("dedupe", async (job) => {
+        seen.push(`${job.id}:${job.data.n}`);
+        resolve();
+      });
+      w.on("error", () => undefined);
+      afterAll(() => w.close());
+    });
+    await queues.queue<{ n: number }>("dedupe").add("x", { n: 1 }, { jobId: "same" });
+    await queues.queue<{ n: number }>("dedupe").add("x", { n: 2 }, { jobId: "same" });
+    await done;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toEqual(["same:1"]);
+  });
+
+  it("stops workers within the deadline even when a job never finishes", async () => {
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const w = queues.worker("stuck", async () => {
+      started();
+      await new Promise(() => undefined);
+    });
+    w.on("error", () => undefined);
+    await queues.queue("stuck").add("x", {});
+    await running;
+    const t0 = Date.now();
+    const how = await closeWithDeadline([w], 500);
+    expect(how).toBe("forced");
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+});
+
+describe("Redis producer without Redis", () => {
+  it("fails fast instead of hanging the HTTP request", async () => {
+    const queues = createQueueFactory({ backend: "redis", redisUrl: "redis://127.0.0.1:1", namespace: "{down}" });
+    const t0 = Date.now();
+    await expect(queues.queue("x").add("x", {})).rejects.toThrow();
+    expect(Date.now() - t0).toBeLessThan(3000);
+    await queues.close();
+  });
+});
