@@ -1,0 +1,104 @@
+import type {
+  ChooseUnitBody,
+  DevLoginBody,
+  ErrorBody,
+  Me,
+  Ok,
+  PendingMemberList,
+  PhoneBody,
+  SessionResponse,
+  UnitList,
+  UnitListQuery,
+  ZaloLoginBody,
+} from "@hoiso/shared";
+
+/** What every failed call turns into: the server's stable code and its Vietnamese message, ready to show. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const BASE = (import.meta.env.VITE_API_URL || "/api").replace(/\/+$/, "");
+// Remote communes have slow, patchy networks: wait long, but not forever.
+const TIMEOUT_MS = 25_000;
+
+let token: string | null = null;
+let onExpired: (() => void) | null = null;
+
+export function setAuthToken(t: string | null): void {
+  token = t;
+}
+
+/** Called when the server no longer knows our session, so the app can log in again. */
+export function onSessionExpired(cb: () => void): void {
+  onExpired = cb;
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+function url(path: string, query?: Query): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== "") qs.set(k, String(v));
+  const s = qs.toString();
+  return `${BASE}${path}${s ? `?${s}` : ""}`;
+}
+
+function isErrorBody(x: unknown): x is ErrorBody {
+  return typeof x === "object" && x !== null && typeof (x as ErrorBody).code === "string" && typeof (x as ErrorBody).message === "string";
+}
+
+async function request<T>(method: string, path: string, opts: { body?: unknown; query?: Query } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (opts.body !== undefined) headers["content-type"] = "application/json";
+  const sentToken = token;
+  if (sentToken) headers.authorization = `Bearer ${sentToken}`;
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
+  let res: Response;
+  try {
+    res = await fetch(url(path, opts.query), {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: ctrl.signal,
+    });
+  } catch {
+    throw ctrl.signal.aborted
+      ? new ApiError(0, "TIMEOUT", "Mạng đang chậm nên chưa tải xong. Chị vui lòng thử lại nhé.")
+      : new ApiError(0, "NETWORK", "Chưa kết nối được tới Hội Số. Chị kiểm tra mạng (wifi hoặc 4G) rồi thử lại nhé.");
+  } finally {
+    clearTimeout(timer);
+  }
+  const data: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+  if (res.ok && (data !== undefined || res.status === 204)) return data as T;
+  // A 200 that is not JSON (e.g. an HTML fallback page for a route this server does not have yet).
+  if (res.ok) throw new ApiError(res.status, "BAD_RESPONSE", "Chức năng này chưa sẵn sàng trên máy chủ, chị vui lòng thử lại sau.");
+  if (res.status === 401 && sentToken && sentToken === token) onExpired?.();
+  if (isErrorBody(data)) throw new ApiError(res.status, data.code, data.message, data.field);
+  throw new ApiError(res.status, "HTTP_" + res.status, "Hệ thống đang bận, chị vui lòng thử lại sau ít phút.");
+}
+
+/** The one client over the @hoiso/shared schemas. */
+export const api = {
+  loginZalo: (body: ZaloLoginBody) => request<SessionResponse>("POST", "/auth/zalo", { body }),
+  loginDev: (body: DevLoginBody) => request<SessionResponse>("POST", "/auth/dev", { body }),
+  logout: () => request<Ok>("POST", "/auth/logout"),
+  me: () => request<Me>("GET", "/me"),
+  savePhone: (body: PhoneBody) => request<Me>("POST", "/me/phone", { body }),
+  chooseUnit: (body: ChooseUnitBody) => request<Me>("PUT", "/me/unit", { body }),
+  units: (query: UnitListQuery) => request<UnitList>("GET", "/units", { query }),
+  pendingMembers: (unitId: string) => request<PendingMemberList>("GET", `/units/${encodeURIComponent(unitId)}/pending-members`),
+  confirmMember: (memberId: string) => request<Ok>("POST", `/members/${encodeURIComponent(memberId)}/confirm`),
+};
+
+/** The message to show for anything a call or the SDK threw. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return "Có lỗi xảy ra, chị vui lòng thử lại.";
+}

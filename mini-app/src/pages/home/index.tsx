@@ -1,0 +1,21 @@
+import type { ReactElement } from "react";
+import { hasOfficerRole, useMe } from "../../state.js";
+import { Greeting } from "./Greeting.js";
+import { MembershipCard } from "./MembershipCard.js";
+import { OfficerCard } from "./OfficerCard.js";
+import { Shortcuts } from "./Shortcuts.js";
+
+export default function HomePage(): ReactElement {
+  const me = useMe();
+  return (
+    <div className="hs-page hs-home">
+      <div className="hs-home-top">
+        <p className="hs-brand">Hội Số</p>
+        <Greeting me={me} />
+      </div>
+      <MembershipCard me={me} />
+      {hasOfficerRole(me) && <OfficerCard me={me} />}
+      <Shortcuts />
+    </div>
+  );
+}
