@@ -28,10 +28,13 @@ export async function control(req: SimRequest): Promise<SimReply> {
     }
     if (userAction) {
       const [, id, action] = userAction as unknown as [string, string, string];
-      if (action === "interact") state.interact(id, str(body.at) ? new Date(String(body.at)) : new Date());
-      else if (action === "following") state.setFollowing(id, body.following !== false);
-      else if (action === "phone-token") return { body: { token: state.phoneToken(id) } };
-      else return { body: { accessToken: state.issueUserToken(id) } };
+      // Either of her ids works here: the Mini App id or the OA id.
+      const user = state.usersById.get(id) ?? state.usersByOa.get(id);
+      if (!user) return { status: 404, body: { error: "not_found", message: `no simulated user ${id}` } };
+      if (action === "interact") state.interact(user.oaUserId, str(body.at) ? new Date(String(body.at)) : new Date());
+      else if (action === "following") state.setFollowing(user.oaUserId, body.following !== false);
+      else if (action === "phone-token") return { body: { token: state.phoneToken(user.id) } };
+      else return { body: { accessToken: state.issueUserToken(user.id) } };
       return { body: { ok: true } };
     }
     if (route === "POST /tokens/expire") {

@@ -21,7 +21,7 @@ export const oaMessageCs: SimHandler = (req) => {
   if (!user.following) return zaloError(-213, "User has not followed the OA");
   if (!state.withinWindow(user)) return zaloError(-230, "User has not interacted with the OA within the allowed time");
   const messageId = newMessageId();
-  state.messages.push({ kind: "cs", messageId, userId: user.oaUserId, text: message.text, at: new Date() });
+  state.recordMessage({ kind: "cs", messageId, userId: user.oaUserId, text: message.text, at: new Date() });
   return ok({ data: { message_id: messageId, user_id: user.oaUserId } });
 };
 
@@ -42,7 +42,7 @@ export const templateMessage: SimHandler = (req) => {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return zaloError(-1123, "template_data is invalid");
   const trackingId = typeof body?.tracking_id === "string" ? body.tracking_id : undefined;
   const messageId = newMessageId();
-  state.messages.push({
+  state.recordMessage({
     kind: "template",
     messageId,
     phone,

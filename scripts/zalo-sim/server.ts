@@ -19,6 +19,8 @@ const ROUTES: Record<string, SimHandler> = {
   "POST /message/template": templateMessage,
 };
 
+const MAX_RECORDED = 20_000;
+
 export interface ZaloSimulator {
   url: string;
   close(): Promise<void>;
@@ -63,6 +65,8 @@ async function handle(state: SimState, req: http.IncomingMessage, res: http.Serv
   const raw = await readBody(req);
   const headers = flatHeaders(req.headers);
   const method = req.method ?? "GET";
+  // A long-running dev simulator must not grow without bound; tests never get near this.
+  if (state.requests.length >= MAX_RECORDED) state.requests.splice(0, MAX_RECORDED / 10);
   state.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body: raw.toString("utf8"), at: new Date() });
   const simReq: SimRequest = { method, path: url.pathname, query: url.searchParams, headers, raw, state };
 

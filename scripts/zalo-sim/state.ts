@@ -164,6 +164,12 @@ export class SimState {
     return true;
   }
 
+  recordMessage(m: SentMessage): void {
+    // Bounded for long-running dev simulators; tests never send this many.
+    if (this.messages.length >= 20_000) this.messages.splice(0, 2_000);
+    this.messages.push(m);
+  }
+
   failNext(path: string, failure: Failure): void {
     const list = this.failures.get(path) ?? [];
     list.push(failure);

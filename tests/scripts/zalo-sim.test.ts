@@ -124,7 +124,11 @@ describe("zalo simulator", () => {
   it("is drivable over its /_sim/ control API", async () => {
     const created = await call("POST", "/_sim/users", { "content-type": "application/json" }, JSON.stringify({ name: "Tráng Thị Pà" }));
     const oaUserId = String(created.json.oaUserId);
+    expect((await sendCs(String((await call("POST", "/_sim/oa/tokens", {}, "")).json.access_token), oaUserId)).json.error).toBe(-230);
     await call("POST", `/_sim/users/${oaUserId}/interact`, { "content-type": "application/json" }, "{}");
+    const phone = await call("POST", `/_sim/users/${String(created.json.id)}/phone-token`, {}, "");
+    expect(phone.json.token).toEqual(expect.any(String));
+    expect((await call("POST", "/_sim/users/42/interact", {}, "")).status).toBe(404);
     const tokens = await call("POST", "/_sim/oa/tokens", {}, "");
     expect((await sendCs(String(tokens.json.access_token), oaUserId)).json.error).toBe(0);
     const messages = await call("GET", "/_sim/messages", {});
