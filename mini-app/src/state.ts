@@ -26,6 +26,11 @@ function subscribe(l: () => void): () => void {
   return () => listeners.delete(l);
 }
 
+/** The current session outside React (tests, event handlers). */
+export function currentSession(): Session {
+  return state;
+}
+
 export function useSession(): Session {
   return useSyncExternalStore(subscribe, () => state);
 }
