@@ -25,6 +25,8 @@ async function main(): Promise<void> {
         appSecret: c.zalo.appSecret,
         oaId: c.zalo.oaId,
         oaSecret: c.zalo.oaSecret,
+        csWindowHours: c.zalo.csWindowHours,
+        ratePerSec: c.zalo.oaRatePerSec,
       });
     },
     seedIfEmpty: async (deps) => {
