@@ -103,7 +103,7 @@ describe("POST /api/media refuses, storing nothing", () => {
   it("a 6 MB photo → 413 MEDIA_TOO_LARGE", async () => {
     const rows = await mediaRowCount(ctx);
     const files = storedFiles(ctx.mediaDir).length;
-    const big = Buffer.concat([jpeg().subarray(0, 2), Buffer.alloc(6 * 1024 * 1024, 0x41)]);
+    const big = Buffer.concat([jpeg().subarray(0, 20), Buffer.alloc(6 * 1024 * 1024, 0x41)]);
     const res = await upload(ctx, token, { bytes: big, contentType: "image/jpeg", filename: "big.jpg" });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ code: "MEDIA_TOO_LARGE" });

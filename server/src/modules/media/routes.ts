@@ -5,6 +5,7 @@ import { requireAuth } from "../../http/auth-plugin.js";
 import { AppError } from "../../http/errors.js";
 import type { App } from "../../http/types-app.js";
 import { fileRequired, tooLarge } from "./errors.js";
+import { discardRestOfBody } from "./linger.js";
 import { parseRange } from "./range.js";
 import { openMediaFor, saveMedia } from "./service.js";
 import { HARD_LIMIT, readUpload } from "./upload.js";
@@ -35,14 +36,14 @@ export async function mediaRoutes(app: App): Promise<void> {
     },
     async (req, reply) => {
       const auth = requireAuth(req);
-      // Once we stop reading mid-body the rest of the upload must not be read as a next request: close the connection.
+      // We stop reading at the first sign of trouble; what the client still sends is drained, never buffered.
       const refuse = (err: AppError) => {
-        reply.header("connection", "close");
+        discardRestOfBody(req.raw);
         return err;
       };
       const declared = Number(req.headers["content-length"]);
       if (declared > HARD_LIMIT + MULTIPART_OVERHEAD) throw refuse(tooLarge(null));
-      if (!req.isMultipart()) throw fileRequired();
+      if (!req.isMultipart()) throw refuse(fileRequired());
       const part = await req.file().catch(() => {
         throw refuse(fileRequired());
       });

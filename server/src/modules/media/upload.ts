@@ -46,7 +46,8 @@ export async function readUpload(file: Readable & { truncated?: boolean }): Prom
   try {
     return inspect(format, Buffer.concat(chunks, total));
   } catch (err) {
-    if (err instanceof CorruptMediaError) throw corrupt();
+    // A read past the end of the buffer is a truncated or lying file, the same as a failed structure check.
+    if (err instanceof CorruptMediaError || err instanceof RangeError) throw corrupt();
     throw err;
   }
 }
