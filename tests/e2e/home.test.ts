@@ -62,12 +62,12 @@ async function seed(t: TestContext): Promise<Seeded> {
 
   // The xã officer exists before her first dev login (as scripts/seed would create her), with her role.
   const officer = await t.deps.pool.query<{ id: string }>(
-    "INSERT INTO members (zalo_app_user_id, name) VALUES ('dev-demo-canbo-xa', 'Hoàng Thị Hoa') RETURNING id",
+    "INSERT INTO members (zalo_app_user_id, name) VALUES ('dev-demo-canbo-xa', 'Lò Thị Mai') RETURNING id",
   );
   await t.deps.pool.query("INSERT INTO roles (member_id, unit_id, role) VALUES ($1, $2, 'can_bo')", [officer.rows[0]!.id, xa]);
   const pending = await t.deps.pool.query<{ id: string }>(
     `INSERT INTO members (zalo_app_user_id, name, unit_id, membership_status, membership_requested_at)
-     VALUES ('e2e-pending', 'Vàng Thị Dung', $1, 'pending', now()) RETURNING id`,
+     VALUES ('e2e-pending', 'Sùng Thị Pà', $1, 'pending', now()) RETURNING id`,
     [chiHoi],
   );
   return { tinh, xa, chiHoi, pendingMember: pending.rows[0]!.id };
@@ -146,9 +146,17 @@ describe.runIf(available)("Mini App in Chromium", () => {
   it("logs in with a demo account at / and shows the Vietnamese home screen with the bottom navigation", async () => {
     await inBrowser("home", async (page) => {
       await page.goto(`${base}/`);
+      await page.getByText("Đăng nhập thử nghiệm").waitFor({ timeout: 15_000 });
+      expect(await page.locator("[data-zalo-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-zalo-id")))).toEqual([
+        "demo-hoivien",
+        "demo-canbo-chihoi",
+        "demo-canbo-xa",
+        "demo-admin",
+      ]);
+      await page.screenshot({ path: path.join(SHOTS, "e2e-dev-login.png"), fullPage: true });
       await devLoginAs(page, "demo-hoivien");
 
-      await page.getByText("Chào chị Mai!").waitFor({ timeout: 15_000 });
+      await page.getByText("Chào chị Dung!").waitFor({ timeout: 15_000 });
       // Served at /, the app moves itself under /zapps/<id>/ so zmp-ui's router basename matches.
       expect(new URL(page.url()).pathname).toMatch(/^\/zapps\/[^/]+\/$/);
       expect(await tabLabels(page)).toEqual(TABS);
@@ -168,7 +176,7 @@ describe.runIf(available)("Mini App in Chromium", () => {
       await page.locator(".zaui-bottom-navigation-item", { hasText: "Phản ánh" }).click();
       await page.locator(".hs-header-title", { hasText: "Phản ánh" }).waitFor();
       await page.locator(".zaui-bottom-navigation-item", { hasText: "Cá nhân" }).click();
-      await expect.poll(() => page.getByTestId("profile-name").textContent()).toBe("Lò Thị Mai");
+      await expect.poll(() => page.getByTestId("profile-name").textContent()).toBe("Vàng Thị Dung");
       expect(await page.getByTestId("unit").textContent()).toContain("Chưa chọn");
       // Outside Zalo the SDK's mock gives no phone token: she is told why instead of a crash or a raw SDK error.
       await page.getByRole("button", { name: "Chia sẻ số điện thoại" }).click();
@@ -187,13 +195,13 @@ describe.runIf(available)("Mini App in Chromium", () => {
     await inBrowser("officer", async (page) => {
       await page.goto(`${base}/`);
       await devLoginAs(page, "demo-canbo-xa");
-      await page.getByText("Chào chị Hoa!").waitFor({ timeout: 15_000 });
+      await page.getByText("Chào chị Mai!").waitFor({ timeout: 15_000 });
       const card = page.getByTestId("officer-card");
       await expect.poll(() => card.textContent()).toContain("Xã Bản Mế");
       await page.screenshot({ path: path.join(SHOTS, "e2e-home-officer.png"), fullPage: true });
 
       await card.getByText("Xác nhận hội viên mới").click();
-      await page.getByText("Vàng Thị Dung").waitFor();
+      await page.getByText("Sùng Thị Pà").waitFor();
       expect(new URL(page.url()).pathname).toMatch(/\/can-bo$/);
       await page.screenshot({ path: path.join(SHOTS, "e2e-officer.png"), fullPage: true });
       await page.getByRole("button", { name: "Xác nhận hội viên" }).click();
@@ -208,14 +216,14 @@ describe.runIf(available)("Mini App in Chromium", () => {
     await inBrowser("deeplink", async (page) => {
       await page.goto(`${base}/zapps/1234567890/ca-nhan`);
       await devLoginAs(page, "demo-hoivien");
-      await expect.poll(() => page.getByTestId("profile-name").textContent(), { timeout: 15_000 }).toBe("Lò Thị Mai");
+      await expect.poll(() => page.getByTestId("profile-name").textContent(), { timeout: 15_000 }).toBe("Vàng Thị Dung");
       expect(new URL(page.url()).pathname).toBe("/zapps/1234567890/ca-nhan");
       expect(await activeTab(page)).toBe("Cá nhân");
       await page.screenshot({ path: path.join(SHOTS, "e2e-deeplink-profile.png"), fullPage: true });
 
       // The dev session is kept across reloads; the bare prefix (no slash) still finds its assets.
       await page.goto(`${base}/zapps/1234567890`);
-      await page.getByText("Chào chị Mai!").waitFor({ timeout: 15_000 });
+      await page.getByText("Chào chị Dung!").waitFor({ timeout: 15_000 });
       expect(await tabLabels(page)).toEqual(TABS);
 
       await page.goto(`${base}/zapps/1234567890/thi`);

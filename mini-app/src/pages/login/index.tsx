@@ -2,12 +2,12 @@ import { useState, type FormEvent, type ReactElement } from "react";
 import { Button, Input } from "zmp-ui";
 import { devLogin, useSession } from "../../state.js";
 
-/** The demo accounts scripts/seed gives roles to; any other name logs in as a plain member. */
+/** The demo accounts of scripts/seed (same names: the dev login updates the name); any other name is a new member. */
 const DEMO_ACCOUNTS: ReadonlyArray<{ zaloId: string; name: string; who: string }> = [
-  { zaloId: "demo-hoivien", name: "Lò Thị Mai", who: "Hội viên" },
-  { zaloId: "demo-canbo-chihoi", name: "Giàng Thị Sua", who: "Cán bộ chi hội" },
-  { zaloId: "demo-canbo-xa", name: "Hoàng Thị Hoa", who: "Cán bộ Hội LHPN xã" },
-  { zaloId: "demo-admin", name: "Nguyễn Thị Lan", who: "Quản trị Hội LHPN tỉnh" },
+  { zaloId: "demo-hoivien", name: "Vàng Thị Dung", who: "Hội viên chi hội" },
+  { zaloId: "demo-canbo-chihoi", name: "Hoàng Thị Lan", who: "Cán bộ chi hội" },
+  { zaloId: "demo-canbo-xa", name: "Lò Thị Mai", who: "Cán bộ Hội LHPN xã" },
+  { zaloId: "demo-admin", name: "Nguyễn Thị Hồng Nhung", who: "Quản trị Hội LHPN tỉnh" },
 ];
 
 /** Outside Zalo there is no Zalo account to log in with: testers pick a demo account (POST /api/auth/dev). */
