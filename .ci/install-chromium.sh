@@ -14,5 +14,5 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 echo "[ci] installing chromium (Debian package)"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+$SUDO apt-get install -y -qq chromium >/dev/null
 /usr/bin/chromium --version
