@@ -15,6 +15,8 @@ export async function registerMiniApp(app: FastifyInstance, dir: string): Promis
   const html = () => fs.createReadStream(index);
   app.get("/*", { schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split("?")[0] ?? "/";
+    // Unknown API paths stay JSON 404s; only page paths fall back to the app.
+    if (url.startsWith("/api/") || url === "/api" || url.startsWith("/docs")) return reply.callNotFound();
     const file = path.join(root, path.normalize(url.replace(/^\/zapps\/[^/]+/, "")));
     if (file.startsWith(root) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       return reply.sendFile(path.relative(root, file));
