@@ -68,6 +68,10 @@ describe("POST /api/media accepts what phones produce, typed by its bytes", () =
     expect(part.rawPayload.equals(bytes.subarray(10, 20))).toBe(true);
     const past = await ctx.app.inject({ method: "GET", url: `/api/media/${id}`, headers: { ...auth, range: `bytes=${bytes.length}-` } });
     expect(past.statusCode).toBe(416);
+    const full = await ctx.app.inject({ method: "GET", url: `/api/media/${id}`, headers: auth });
+    const again = await ctx.app.inject({ method: "GET", url: `/api/media/${id}`, headers: { ...auth, "if-none-match": full.headers.etag as string } });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
   });
 });
 

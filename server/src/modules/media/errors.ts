@@ -27,4 +27,4 @@ export const tooLarge = (kind: "image" | "audio" | null) =>
 export const corrupt = () =>
   new AppError(400, ErrorCode.MEDIA_CORRUPT, "Tệp bị hỏng hoặc gửi lên chưa trọn vẹn. Chị vui lòng thử gửi lại.", "file");
 
-export const notYours = () => new AppError(400, ErrorCode.MEDIA_NOT_YOURS, "Tệp đính kèm không hợp lệ.", "attachments");
+export const notYours = () => new AppError(400, ErrorCode.MEDIA_NOT_YOURS, "Tệp đính kèm không hợp lệ.", "mediaIds");
