@@ -1,0 +1,145 @@
+/**
+ * Intake benchmark (issue 3): a fixed 500 submissions/s for 30 s against the real server (API + workers) on the
+ * machine's PostgreSQL and Redis, then submission → assignment latency from the database, then the same load and a
+ * closed-loop maximum against a bare Fastify route that does one INSERT and one queue add (the yardstick).
+ *
+ *   npm run bench:intake [-- --rate 500 --seconds 30]
+ *
+ * Prints measured figures only; it asserts nothing.
+ */
+import os from "node:os";
+import pg from "pg";
+import { DEMO_TREE, seedUnitId } from "../seed/demo.js";
+import { startServerProcess } from "../../tests/helpers/process.js";
+import { fixedRate, formatResult, maxThroughput, percentile, type RequestSpec } from "./load.js";
+import { createBenchDatabase, createWomen } from "./setup.js";
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const RATE = arg("rate", 500);
+const SECONDS = arg("seconds", 30);
+const MAX_SECONDS = arg("max-seconds", 10);
+const CONCURRENCY = arg("concurrency", 64);
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+const BACKEND = process.env.BENCH_QUEUE_BACKEND ?? "redis";
+
+const CATEGORIES = ["viec_lam", "an_sinh", "y_te", "dat_dai", "vay_von", "thu_tuc", "gop_y_hoi", "khac"];
+
+async function main() {
+  console.log(`# Hội Số intake benchmark — ${new Date().toISOString()}`);
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; queue ${BACKEND}`);
+  const database = await createBenchDatabase(ADMIN_URL);
+  const prefix = `{bench${Date.now().toString(36)}}`;
+  const env = {
+    DATABASE_URL: database.url,
+    ...(BACKEND === "redis" ? { REDIS_URL } : {}),
+    QUEUE_BACKEND: BACKEND,
+    QUEUE_PREFIX: prefix,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    NODE_ENV: "development",
+    DEV_LOGIN: "true",
+    ZALO_SIMULATOR: "true",
+    ZALO_SIMULATOR_PORT: "0",
+    MINI_APP_DIR: "/nonexistent",
+  };
+  const server = startServerProcess(env);
+  const db = new pg.Pool({ connectionString: database.url, max: 2 });
+  try {
+    const m = await server.waitFor(/API:\s+http:\/\/localhost:(\d+)\//);
+    const base = `http://127.0.0.1:${m[1]}`;
+    const cats = (await (await fetch(`${base}/api/categories`)).json()) as { items: Array<{ code: string; private: boolean }> };
+    const codes = cats.items.filter((c) => !c.private).map((c) => c.code);
+    const categories = codes.length > 0 ? codes : CATEGORIES;
+    const units = Object.values(DEMO_TREE).flat().map((u) => seedUnitId(u.code));
+    const women = await createWomen(base, 200, units);
+    const body = (i: number): RequestSpec => {
+      const w = women[i % women.length]!;
+      return {
+        path: "/api/submissions",
+        headers: { authorization: `Bearer ${w.token}` },
+        body: JSON.stringify({
+          kind: "feedback",
+          category: categories[i % categories.length],
+          body: `Đường vào thôn bị sạt lở sau mưa lớn, xe máy không đi được, đề nghị Hội báo chính quyền xã hỗ trợ (#${i}).`,
+        }),
+      };
+    };
+
+    console.log(`\n## Our intake (POST /api/submissions, API + workers in one process)`);
+    const warm = await fixedRate(base, Math.min(200, RATE), 5, body);
+    console.log(formatResult("warm-up", warm));
+    await db.query("SELECT 1");
+    const t0 = new Date();
+    const ours = await fixedRate(base, RATE, SECONDS, (i) => body(i + 1_000_000));
+    console.log(formatResult(`fixed ${RATE}/s × ${SECONDS} s`, ours));
+
+    // Wait for the workers to route everything accepted during the run, then read the latencies from the database.
+    const deadline = Date.now() + 120_000;
+    let pending = -1;
+    while (Date.now() < deadline) {
+      const r = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM submissions s WHERE s.created_at >= $1 AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.submission_id = s.id)",
+        [t0],
+      );
+      pending = r.rows[0]!.n;
+      if (pending === 0) break;
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    const accepted = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM submissions WHERE created_at >= $1", [t0])).rows[0]!.n;
+    const lat = await db.query<{ ms: number }>(
+      `SELECT EXTRACT(EPOCH FROM (min(a.created_at) - s.created_at)) * 1000 AS ms
+         FROM submissions s JOIN assignments a ON a.submission_id = s.id
+        WHERE s.created_at >= $1 GROUP BY s.id, s.created_at`,
+      [t0],
+    );
+    const routed = lat.rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
+    console.log(
+      `stored ${accepted} of ${ours.ok} answered 201; not routed after waiting: ${pending}; ` +
+        `submission → assignment p50 ${percentile(routed, 50).toFixed(0)} ms, p99 ${percentile(routed, 99).toFixed(0)} ms, max ${(routed.at(-1) ?? NaN).toFixed(0)} ms`,
+    );
+    const oursMax = await maxThroughput(base, CONCURRENCY, MAX_SECONDS, (i) => body(i + 2_000_000));
+    console.log(formatResult(`closed loop, ${CONCURRENCY} clients × ${MAX_SECONDS} s`, oursMax));
+    await server.stop();
+
+    console.log(`\n## Yardstick: bare Fastify route, one INSERT + one queue add (no worker)`);
+    const yard = (await import("node:child_process")).spawn(process.execPath, ["--import", "tsx", "scripts/bench/baseline-server.ts"], {
+      env: { ...process.env, ...env, QUEUE_PREFIX: `${prefix}b` },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const yardUrl = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      yard.stdout.on("data", (d: Buffer) => {
+        out += d.toString();
+        const mm = out.match(/BASELINE_URL (\S+)/);
+        if (mm) resolve(mm[1]!);
+      });
+      yard.once("exit", (code) => reject(new Error(`baseline exited ${code}`)));
+    });
+    const yb = (i: number): RequestSpec => ({ ...body(i), path: "/intake" });
+    await fixedRate(yardUrl, Math.min(200, RATE), 5, yb);
+    const yFixed = await fixedRate(yardUrl, RATE, SECONDS, (i) => yb(i + 1_000_000));
+    console.log(formatResult(`fixed ${RATE}/s × ${SECONDS} s`, yFixed));
+    const yMax = await maxThroughput(yardUrl, CONCURRENCY, MAX_SECONDS, (i) => yb(i + 2_000_000));
+    console.log(formatResult(`closed loop, ${CONCURRENCY} clients × ${MAX_SECONDS} s`, yMax));
+    yard.kill("SIGTERM");
+
+    console.log(`\n## Summary`);
+    console.log(`fixed ${RATE}/s: our p99 ${ours.latencyMs.p99.toFixed(1)} ms (target ≤ 25), lost ${ours.ok - accepted + pending} (target 0)`);
+    console.log(`submission → assignment p99 ${percentile(routed, 99).toFixed(0)} ms (target ≤ 1000)`);
+    console.log(`throughput ratio ours/yardstick (closed loop): ${(oursMax.throughput / yMax.throughput).toFixed(2)} (target ≥ 0.8)`);
+  } finally {
+    await server.stop();
+    await db.end();
+    await database.drop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
