@@ -5,9 +5,15 @@ import { authRoutes } from "./auth/routes.js";
 import { mediaRoutes } from "./media/routes.js";
 import { zaloRoutes } from "./zalo/routes.js";
 import { orgRoutes } from "./org/routes.js";
+import { feedbackRoutes } from "./feedback/routes.js";
+import { feedbackStaffRoutes } from "./feedback/staff-routes.js";
+import { feedbackAdminRoutes } from "./feedback/admin-routes.js";
+import { feedbackJobs } from "./feedback/jobs.js";
+import { notifyRoutes } from "./notify/routes.js";
+import { notifyJobs } from "./notify/jobs.js";
 
 /** Route plugins, mounted under /api. */
-export const apiModules: Array<(app: App) => Promise<void>> = [healthRoutes, authRoutes, orgRoutes, zaloRoutes, mediaRoutes];
+export const apiModules: Array<(app: App) => Promise<void>> = [healthRoutes, authRoutes, orgRoutes, zaloRoutes, mediaRoutes, feedbackRoutes, feedbackStaffRoutes, feedbackAdminRoutes, notifyRoutes];
 
 /** Queue processors and periodic tasks, started by worker processes. */
-export const jobModules: JobModule[] = [];
+export const jobModules: JobModule[] = [feedbackJobs, notifyJobs];

@@ -1,0 +1,140 @@
+import { sql } from "kysely";
+import type { AppDeps } from "../../deps.js";
+import type { JobDefinition, JobModule, PeriodicTask } from "../../queue/registry.js";
+import { within } from "../notify/queue.js";
+import { Q, routeJobOptions, type EscalateJob, type FollowUpJob, type PetitionDeadlineJob, type RouteJob } from "./effects.js";
+import { askFollowUp } from "./followup.js";
+import { queueRoute } from "./intake.js";
+import { LOCKS, withAdvisoryLock } from "./lock.js";
+import { closePetition } from "./petitions.js";
+import { escalateAssignment, routeSubmission } from "./pipeline.js";
+import { loadSettings } from "./settings.js";
+
+const routeJob: JobDefinition<RouteJob> = {
+  queue: Q.route,
+  processor: (deps) => async (job) => routeSubmission(deps, job.data.submissionId),
+};
+
+const escalateJob: JobDefinition<EscalateJob> = {
+  queue: Q.escalate,
+  processor: (deps) => async (job) => escalateAssignment(deps, job.data.assignmentId),
+};
+
+const petitionJob: JobDefinition<PetitionDeadlineJob> = {
+  queue: Q.petition,
+  processor: (deps) => async (job) => closePetition(deps, job.data.submissionId),
+};
+
+const followUpJob: JobDefinition<FollowUpJob> = {
+  queue: Q.followUp,
+  processor: (deps) => async (job) => askFollowUp(deps, job.data.submissionId, new Date(job.data.resolvedAt)),
+};
+
+/** A route job stuck this long after being queued (lost, or failed for good) is looked at again. */
+const STUCK_AFTER_SECONDS = 60;
+/** The delayed escalate job normally fires at due_at; the sweeper steps in only when it is this late. */
+const ESCALATION_GRACE_SECONDS = 10;
+
+/**
+ * Submissions whose route job never made it into the queue (queue down at intake, process died between commit and
+ * add) get it now; the job id is the submission id, so a job that did make it is not added twice.
+ * Also looks after route jobs that were queued but never ran to the end: re-added if gone, retried if failed.
+ */
+export async function reconcileRoutes(deps: AppDeps): Promise<number> {
+  const { reconcileAfterSeconds } = await loadSettings(deps.db);
+  const unqueued = await deps.db
+    .selectFrom("submissions")
+    .select("id")
+    .where("queued_at", "is", null)
+    .where("created_at", "<", sql<Date>`now() - make_interval(secs => ${reconcileAfterSeconds})`)
+    .orderBy("created_at")
+    .limit(1000)
+    .execute();
+  let n = 0;
+  for (const s of unqueued) {
+    if (!(await queueRoute(deps, s.id))) break; // queue still down: try again next round
+    n++;
+  }
+  const stuck = await deps.db
+    .selectFrom("submissions")
+    .select("id")
+    .where("routed_at", "is", null)
+    .where("queued_at", "<", sql<Date>`now() - make_interval(secs => ${STUCK_AFTER_SECONDS})`)
+    .orderBy("queued_at")
+    .limit(200)
+    .execute();
+  const queue = deps.queues.queue<RouteJob>(Q.route);
+  for (const s of stuck) {
+    try {
+      const job = await within(queue.getJob(s.id));
+      if (!job) await within(queue.add("route", { submissionId: s.id }, routeJobOptions(s.id)));
+      else if ((await within(job.getState())) === "failed") await within(job.retry("failed"));
+      n++;
+    } catch {
+      break;
+    }
+  }
+  return n;
+}
+
+/**
+ * The database's safety net for delayed jobs that were lost or are late: overdue escalations, due follow-up
+ * questions, petitions past their deadline. Each step is the same idempotent function the job runs.
+ */
+export async function sweep(deps: AppDeps): Promise<{ escalated: number; followUps: number; petitions: number }> {
+  const settings = await loadSettings(deps.db);
+  const overdue = await deps.db
+    .selectFrom("assignments")
+    .select("id")
+    .where("closed", "=", false)
+    .where("resolved_at", "is", null)
+    .where("acknowledged_at", "is", null)
+    .where("escalated_at", "is", null)
+    .where("due_at", "<", sql<Date>`now() - make_interval(secs => ${ESCALATION_GRACE_SECONDS})`)
+    .orderBy("due_at")
+    .limit(500)
+    .execute();
+  let escalated = 0;
+  for (const a of overdue) if ((await escalateAssignment(deps, a.id)) !== "no-op") escalated++;
+
+  const due = await deps.db
+    .selectFrom("submissions")
+    .select(["id", "resolved_at"])
+    .where("status", "=", "resolved")
+    .where("follow_up_asked_at", "is", null)
+    .where("resolved_at", "<", sql<Date>`now() - make_interval(secs => ${settings.followUpDays * 86_400 + ESCALATION_GRACE_SECONDS})`)
+    .limit(500)
+    .execute();
+  let followUps = 0;
+  for (const s of due) if ((await askFollowUp(deps, s.id, s.resolved_at)) === "asked") followUps++;
+
+  const ended = await deps.db
+    .selectFrom("submissions")
+    .select("id")
+    .where("petition_state", "=", "open")
+    .where("petition_deadline", "<", sql<Date>`now() - make_interval(secs => ${ESCALATION_GRACE_SECONDS})`)
+    .limit(500)
+    .execute();
+  let petitions = 0;
+  for (const s of ended) if ((await closePetition(deps, s.id)) === "closed") petitions++;
+  return { escalated, followUps, petitions };
+}
+
+export const routeReconciler: PeriodicTask = {
+  name: "route-reconciler",
+  everyMs: 2000,
+  run: (deps) => withAdvisoryLock(deps, LOCKS.routeReconciler, () => reconcileRoutes(deps)),
+};
+
+export const feedbackSweeper: PeriodicTask = {
+  name: "feedback-sweeper",
+  everyMs: 15_000,
+  run: (deps) => withAdvisoryLock(deps, LOCKS.sweeper, () => sweep(deps)),
+};
+
+/** Everything the feedback pipeline runs in worker processes. */
+export const feedbackJobs: JobModule = {
+  jobs: [routeJob, escalateJob, petitionJob, followUpJob] as unknown as JobDefinition<never>[],
+  periodic: [routeReconciler, feedbackSweeper],
+};
+

@@ -1,0 +1,112 @@
+import {
+  CategoryList,
+  CategoryListQuery,
+  CreateSubmissionBody,
+  ErrorBody,
+  FollowUpBody,
+  IdParams,
+  ListPageQuery,
+  MySubmissionList,
+  SignResult,
+  SimilarList,
+  SimilarQuery,
+  SubmissionCreated,
+  SubmissionStatus,
+  SubmissionView,
+  TrackParams,
+} from "@hoiso/shared";
+import { Type } from "@sinclair/typebox";
+import { requireAuth } from "../../http/auth-plugin.js";
+import type { App } from "../../http/types-app.js";
+import { listCategories } from "./admin.js";
+import { answerFollowUp } from "./followup.js";
+import { createSubmission } from "./intake.js";
+import { registerFeedbackMediaAccess } from "./media-access.js";
+import { signPetition } from "./petitions.js";
+import { findSimilar, listMine, trackByCode, viewSubmission } from "./woman.js";
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const secured = { security: [{ bearer: [] }] };
+const tags = ["feedback"];
+
+/** The woman's side: send, follow, find similar items, co-sign, answer the follow-up. */
+export async function feedbackRoutes(app: App): Promise<void> {
+  registerFeedbackMediaAccess();
+
+  app.get(
+    "/categories",
+    { schema: { tags, summary: "Categories a woman can choose (active ones, in order)", querystring: CategoryListQuery, response: { 200: CategoryList } } },
+    async (req) => ({ items: await listCategories(app.deps, req.query.includeInactive === true) }),
+  );
+  app.post(
+    "/submissions",
+    {
+      schema: {
+        tags,
+        summary: "Send a phản ánh, tin báo or kiến nghị; answers at once with the tracking code",
+        ...secured,
+        body: CreateSubmissionBody,
+        response: { 201: SubmissionCreated, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createSubmission(app.deps, requireAuth(req), req.body)),
+  );
+  app.get(
+    "/submissions/mine",
+    { schema: { tags, summary: "What I have sent, newest first", ...secured, querystring: ListPageQuery, response: { 200: MySubmissionList, ...errors } } },
+    async (req) => ({ items: await listMine(app.deps, requireAuth(req), req.query.limit, req.query.offset) }),
+  );
+  app.get(
+    "/submissions/similar",
+    {
+      schema: {
+        tags,
+        summary: "Open, non-sensitive items in the same commune resembling the text (diacritics optional)",
+        ...secured,
+        querystring: SimilarQuery,
+        response: { 200: SimilarList, ...errors },
+      },
+    },
+    async (req) => {
+      requireAuth(req);
+      return { items: await findSimilar(app.deps, req.query.q, req.query.unitId) };
+    },
+  );
+  app.get(
+    "/submissions/track/:code",
+    { schema: { tags, summary: "My item by its tracking code", ...secured, params: TrackParams, response: { 200: SubmissionView, ...errors } } },
+    async (req) => trackByCode(app.deps, requireAuth(req), req.params.code),
+  );
+  app.get(
+    "/submissions/:id",
+    {
+      schema: {
+        tags,
+        summary: "My item with its timeline (others: the public page of a petition)",
+        ...secured,
+        params: IdParams,
+        response: { 200: SubmissionView, ...errors },
+      },
+    },
+    async (req) => viewSubmission(app.deps, requireAuth(req), req.params.id),
+  );
+  app.post(
+    "/submissions/:id/follow-up",
+    {
+      schema: {
+        tags,
+        summary: "Answer \"Vấn đề của chị đã được giải quyết chưa?\" — no reopens it at the same unit",
+        ...secured,
+        params: IdParams,
+        body: FollowUpBody,
+        response: { 200: Type.Object({ status: SubmissionStatus }), ...errors },
+      },
+    },
+    async (req) => ({ status: await answerFollowUp(app.deps, requireAuth(req), req.params.id, req.body.resolved) }),
+  );
+  app.post(
+    "/petitions/:id/sign",
+    { schema: { tags, summary: "Co-sign a petition (members of its area, once each)", ...secured, params: IdParams, response: { 200: SignResult, ...errors } } },
+    async (req) => signPetition(app.deps, requireAuth(req), req.params.id),
+  );
+}

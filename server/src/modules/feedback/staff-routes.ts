@@ -1,0 +1,63 @@
+import {
+  ActionResult,
+  AssignmentDetail,
+  ErrorBody,
+  ForwardBody,
+  IdParams,
+  InboxList,
+  InboxQuery,
+  ReplyBody,
+  ResolveBody,
+  RerouteBody,
+} from "@hoiso/shared";
+import { requireAuth } from "../../http/auth-plugin.js";
+import type { App } from "../../http/types-app.js";
+import * as actions from "./actions.js";
+import { loadSettings } from "./settings.js";
+import { assignmentDetail, listInbox } from "./staff.js";
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const secured = { security: [{ bearer: [] }] };
+const tags = ["feedback: cán bộ"];
+
+/** The cán bộ's side: her units' inbox, one assignment, and what she can do with it. */
+export async function feedbackStaffRoutes(app: App): Promise<void> {
+  app.get(
+    "/inbox",
+    { schema: { tags, summary: "Assignments of the units in my scope (filters: status, category, overdue)", ...secured, querystring: InboxQuery, response: { 200: InboxList, ...errors } } },
+    async (req) => listInbox(app.deps, requireAuth(req), req.query),
+  );
+  app.get(
+    "/assignments/:id",
+    { schema: { tags, summary: "An assignment with its submission and full timeline (private items: audited)", ...secured, params: IdParams, response: { 200: AssignmentDetail, ...errors } } },
+    async (req) => assignmentDetail(app.deps, requireAuth(req), req.params.id),
+  );
+  app.post(
+    "/assignments/:id/ack",
+    { schema: { tags, summary: "Acknowledge: we have it and are working on it", ...secured, params: IdParams, response: { 200: ActionResult, ...errors } } },
+    async (req) => actions.ack(app.deps, requireAuth(req), req.params.id),
+  );
+  app.post(
+    "/assignments/:id/reply",
+    { schema: { tags, summary: "Reply to the woman (optionally public)", ...secured, params: IdParams, body: ReplyBody, response: { 200: ActionResult, ...errors } } },
+    async (req) => actions.reply(app.deps, requireAuth(req), req.params.id, req.body.message, req.body.public === true),
+  );
+  app.post(
+    "/assignments/:id/forward",
+    { schema: { tags, summary: "Forward to another unit or an outside agency, with a note", ...secured, params: IdParams, body: ForwardBody, response: { 200: ActionResult, ...errors } } },
+    async (req) => actions.forward(app.deps, requireAuth(req), req.params.id, req.body),
+  );
+  app.post(
+    "/assignments/:id/reroute",
+    { schema: { tags, summary: "Not ours — belongs to another unit: hand it over", ...secured, params: IdParams, body: RerouteBody, response: { 200: ActionResult, ...errors } } },
+    async (req) => actions.reroute(app.deps, requireAuth(req), req.params.id, req.body.unitId, req.body.note),
+  );
+  app.post(
+    "/assignments/:id/resolve",
+    { schema: { tags, summary: "Resolved, with the result for the woman", ...secured, params: IdParams, body: ResolveBody, response: { 200: ActionResult, ...errors } } },
+    async (req) => {
+      const { followUpDays } = await loadSettings(app.deps.db);
+      return actions.resolve(app.deps, requireAuth(req), req.params.id, req.body.message, followUpDays);
+    },
+  );
+}

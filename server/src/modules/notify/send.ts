@@ -1,0 +1,127 @@
+import type { Job } from "bullmq";
+import type { AppDeps } from "../../deps.js";
+import { classifyZaloError, createOaClient, type OaClient } from "../../zalo/oa.js";
+import { isWithinCsWindow } from "../../zalo/webhook.js";
+import { loadSettings } from "../feedback/settings.js";
+import { enqueueDeliveries, type NotifyJob } from "./queue.js";
+
+/** `members.consents.zns === true`: she agreed to status updates by Zalo template message (ZNS/ZBS). */
+export const TEMPLATE_CONSENT_KEY = "zns";
+
+const clients = new WeakMap<AppDeps, OaClient>();
+function oaClient(deps: AppDeps): OaClient {
+  let c = clients.get(deps);
+  if (!c) {
+    c = createOaClient(deps);
+    clients.set(deps, c);
+  }
+  return c;
+}
+
+/** Spaces sends out to the configured rate within this process (a setting, read on each send). */
+const nextSlot = new WeakMap<AppDeps, number>();
+async function paced(deps: AppDeps, perSec: number): Promise<void> {
+  const now = Date.now();
+  const slot = Math.max(now, nextSlot.get(deps) ?? 0);
+  nextSlot.set(deps, slot + 1000 / perSec);
+  if (slot > now) await new Promise((r) => setTimeout(r, slot - now));
+}
+
+/** Thrown to make BullMQ retry the job later (rate limit, token refresh, network). */
+class RetryLater extends Error {}
+
+const errText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
+
+/**
+ * Sends one outbound delivery. Retry-able failures (-32 rate limit, -216/-220 token, network) are thrown back to
+ * BullMQ for another attempt; "this channel cannot reach her now" (-230/-232 window, -213 not following, no OA id,
+ * outside our own window record) falls back from the OA message to a template message; a template needs a phone,
+ * her consent and a configured template id, otherwise the delivery is skipped (the in-app row is always there).
+ */
+export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<NotifyJob>): Promise<string> {
+  const d = await deps.db
+    .selectFrom("deliveries")
+    .innerJoin("members", "members.id", "deliveries.recipient_id")
+    .innerJoin("submission_events as e", "e.id", "deliveries.event_id")
+    .innerJoin("submissions as s", "s.id", "e.submission_id")
+    .select([
+      "deliveries.id",
+      "deliveries.event_id",
+      "deliveries.recipient_id",
+      "deliveries.audience",
+      "deliveries.channel",
+      "deliveries.status",
+      "deliveries.text",
+      "members.zalo_oa_user_id",
+      "members.phone",
+      "members.consents",
+      "s.tracking_code",
+    ])
+    .where("deliveries.id", "=", deliveryId)
+    .executeTakeFirst();
+  if (!d || d.status !== "pending") return "done";
+  await deps.db.updateTable("deliveries").set((eb) => ({ attempts: eb("attempts", "+", 1) })).where("id", "=", d.id).execute();
+  const settings = await loadSettings(deps.db);
+  const lastAttempt = !job || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+
+  const finish = (status: "sent" | "skipped" | "failed", extra: { provider_message_id?: string; last_error?: string } = {}) =>
+    deps.db
+      .updateTable("deliveries")
+      .set({ status, sent_at: status === "sent" ? new Date() : null, ...extra })
+      .where("id", "=", d.id)
+      .where("status", "=", "pending")
+      .execute()
+      .then(() => status);
+
+  const fallback = async (why: string) => {
+    const ids = await deps.db.transaction().execute(async (tx) => {
+      await tx.updateTable("deliveries").set({ status: "fallback", last_error: why }).where("id", "=", d.id).where("status", "=", "pending").execute();
+      if (!d.phone) return [];
+      const rows = await tx
+        .insertInto("deliveries")
+        .values({ event_id: d.event_id, recipient_id: d.recipient_id, audience: d.audience, channel: "template", text: d.text })
+        .onConflict((oc) => oc.columns(["event_id", "recipient_id", "channel"]).doNothing())
+        .returning("id")
+        .execute();
+      return rows.map((r) => r.id);
+    });
+    await enqueueDeliveries(deps, ids);
+    return "fallback";
+  };
+
+  if (d.channel === "oa_cs") {
+    if (!d.zalo_oa_user_id) return fallback("no OA user id");
+    if (!(await isWithinCsWindow(deps.db, d.zalo_oa_user_id, settings.csWindowHours))) return fallback("outside the consultation window");
+    await paced(deps, settings.notifyRatePerSec);
+    try {
+      const { messageId } = await oaClient(deps).sendText(d.zalo_oa_user_id, d.text);
+      return finish("sent", { provider_message_id: messageId });
+    } catch (err) {
+      const kind = classifyZaloError(err);
+      if (kind === "fallback" || ((kind === "retry" || kind === "refresh") && lastAttempt)) return fallback(errText(err));
+      if (kind === "fatal") return finish("failed", { last_error: errText(err) });
+      await deps.db.updateTable("deliveries").set({ last_error: errText(err) }).where("id", "=", d.id).execute();
+      throw new RetryLater(errText(err));
+    }
+  }
+
+  if (d.channel === "template") {
+    const consents = (d.consents ?? {}) as Record<string, unknown>;
+    const templateId = settings.templateIds.statusUpdate;
+    if (!d.phone) return finish("skipped", { last_error: "no phone" });
+    if (consents[TEMPLATE_CONSENT_KEY] !== true) return finish("skipped", { last_error: "no consent to template messages" });
+    if (!templateId) return finish("skipped", { last_error: "no template configured" });
+    await paced(deps, settings.notifyRatePerSec);
+    try {
+      const data = { ma_phan_anh: d.tracking_code, noi_dung: d.text.slice(0, 400) };
+      const { messageId } = await oaClient(deps).sendTemplate(d.phone, templateId, data, d.id);
+      return finish("sent", { provider_message_id: messageId });
+    } catch (err) {
+      const kind = classifyZaloError(err);
+      if (kind === "fallback" || kind === "fatal" || lastAttempt) return finish("failed", { last_error: errText(err) });
+      await deps.db.updateTable("deliveries").set({ last_error: errText(err) }).where("id", "=", d.id).execute();
+      throw new RetryLater(errText(err));
+    }
+  }
+  return finish("skipped", { last_error: `channel ${d.channel} is not sent by a job` });
+}

@@ -1,0 +1,417 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { Nullable, Timestamp, Uuid } from "./common.js";
+import { UnitLevel } from "./units.js";
+
+/** Stable codes for what can go wrong with feedback, reports and petitions (clients branch on these). */
+export const FeedbackErrorCode = {
+  CATEGORY_NOT_FOUND: "CATEGORY_NOT_FOUND",
+  TEXT_EMPTY: "TEXT_EMPTY",
+  TOO_MANY_PHOTOS: "TOO_MANY_PHOTOS",
+  TOO_MANY_VOICE_NOTES: "TOO_MANY_VOICE_NOTES",
+  UNIT_REQUIRED: "UNIT_REQUIRED",
+  UNIT_INACTIVE: "UNIT_INACTIVE",
+  PETITION_PRIVATE_CATEGORY: "PETITION_PRIVATE_CATEGORY",
+  NOT_A_PETITION: "NOT_A_PETITION",
+  PETITION_CLOSED: "PETITION_CLOSED",
+  PETITION_ALREADY_SIGNED: "PETITION_ALREADY_SIGNED",
+  PETITION_OUT_OF_SCOPE: "PETITION_OUT_OF_SCOPE",
+  ASSIGNMENT_CLOSED: "ASSIGNMENT_CLOSED",
+  FORWARD_TARGET_REQUIRED: "FORWARD_TARGET_REQUIRED",
+  FOLLOW_UP_NOT_OPEN: "FOLLOW_UP_NOT_OPEN",
+  ROUTING_RULE_NOT_FOUND: "ROUTING_RULE_NOT_FOUND",
+  ROUTING_RULE_EXISTS: "ROUTING_RULE_EXISTS",
+} as const;
+export type FeedbackErrorCode = (typeof FeedbackErrorCode)[keyof typeof FeedbackErrorCode];
+
+export const MAX_PHOTOS = 4;
+export const MAX_VOICE_NOTES = 1;
+export const MAX_BODY_LENGTH = 5000;
+
+export const SubmissionKind = Type.Union([Type.Literal("feedback"), Type.Literal("report"), Type.Literal("petition")], {
+  description: "feedback = phản ánh, report = tố giác / báo cáo, petition = kiến nghị",
+});
+export type SubmissionKind = Static<typeof SubmissionKind>;
+
+export const SubmissionStatus = Type.Union([
+  Type.Literal("received"),
+  Type.Literal("forwarded"),
+  Type.Literal("acknowledged"),
+  Type.Literal("replied"),
+  Type.Literal("resolved"),
+  Type.Literal("closed"),
+]);
+export type SubmissionStatus = Static<typeof SubmissionStatus>;
+
+export const PetitionState = Type.Union([Type.Literal("open"), Type.Literal("reached"), Type.Literal("not_reached")]);
+export type PetitionState = Static<typeof PetitionState>;
+
+export const CategoryCode = Type.String({ pattern: "^[a-z0-9_]{2,40}$", description: "Category code, e.g. viec_lam" });
+
+// ---------- intake ----------
+
+export const CreateSubmissionBody = Type.Object({
+  kind: SubmissionKind,
+  category: Type.String({ maxLength: 40 }),
+  /** Checked for blank text by the server, so that "   " gets TEXT_EMPTY rather than a generic validation error. */
+  body: Type.String({ maxLength: MAX_BODY_LENGTH }),
+  /** The unit it concerns; defaults to her own chi hội (or xã). */
+  unitId: Type.Optional(Uuid),
+  anonymous: Type.Optional(Type.Boolean({ default: false })),
+  /** She may mark any item sensitive; private categories always are. */
+  sensitive: Type.Optional(Type.Boolean({ default: false })),
+  /** Ids from POST /api/media: at most 4 photos and 1 voice note. */
+  mediaIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
+});
+export type CreateSubmissionBody = Static<typeof CreateSubmissionBody>;
+
+export const SubmissionCreated = Type.Object({ id: Uuid, trackingCode: Type.String() });
+export type SubmissionCreated = Static<typeof SubmissionCreated>;
+
+// ---------- the woman's side ----------
+
+export const TimelineEvent = Type.Object({
+  id: Type.Integer(),
+  type: Type.String({ description: "received | forwarded | acknowledged | replied | forwarded_external | rerouted | escalated | resolved | follow_up_asked | reopened | closed | petition_lifted | petition_closed" }),
+  message: Type.String(),
+  unitName: Nullable(Type.String()),
+  public: Type.Boolean(),
+  at: Timestamp,
+});
+export type TimelineEvent = Static<typeof TimelineEvent>;
+
+export const MediaRef = Type.Object({ id: Uuid, kind: Type.Union([Type.Literal("image"), Type.Literal("audio")]) });
+
+export const PetitionInfo = Type.Object({
+  state: PetitionState,
+  signatureCount: Type.Integer(),
+  threshold: Type.Integer(),
+  deadline: Timestamp,
+  level: UnitLevel,
+  signedByMe: Type.Boolean(),
+});
+export type PetitionInfo = Static<typeof PetitionInfo>;
+
+export const MySubmission = Type.Object({
+  id: Uuid,
+  trackingCode: Type.String(),
+  kind: SubmissionKind,
+  category: Type.String(),
+  categoryName: Type.String(),
+  excerpt: Type.String(),
+  status: SubmissionStatus,
+  anonymous: Type.Boolean(),
+  originUnitName: Type.String(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type MySubmission = Static<typeof MySubmission>;
+
+export const MySubmissionList = Type.Object({ items: Type.Array(MySubmission) });
+export type MySubmissionList = Static<typeof MySubmissionList>;
+
+/** What the author sees of her own item (or anyone, for the public parts of a petition). */
+export const SubmissionView = Type.Object(
+  {
+    id: Uuid,
+    trackingCode: Type.String(),
+    kind: SubmissionKind,
+    category: Type.String(),
+    categoryName: Type.String(),
+    body: Type.String(),
+    status: SubmissionStatus,
+    anonymous: Type.Boolean(),
+    sensitive: Type.Boolean(),
+    mine: Type.Boolean(),
+    originUnitId: Uuid,
+    originUnitName: Type.String(),
+    handlingUnits: Type.Array(Type.Object({ unitId: Uuid, unitName: Type.String() })),
+    media: Type.Array(MediaRef),
+    petition: Nullable(PetitionInfo),
+    /** True once she has been asked whether it was solved and has not answered yet. */
+    followUpOpen: Type.Boolean(),
+    timeline: Type.Array(TimelineEvent),
+    createdAt: Timestamp,
+  },
+  { $id: "SubmissionView" },
+);
+export type SubmissionView = Static<typeof SubmissionView>;
+
+export const SimilarQuery = Type.Object({
+  q: Type.String({ minLength: 1, maxLength: 200 }),
+  unitId: Uuid,
+});
+export type SimilarQuery = Static<typeof SimilarQuery>;
+
+export const SimilarItem = Type.Object({
+  id: Uuid,
+  trackingCode: Type.String(),
+  kind: SubmissionKind,
+  category: Type.String(),
+  categoryName: Type.String(),
+  excerpt: Type.String(),
+  status: SubmissionStatus,
+  unitName: Type.String(),
+  signatureCount: Type.Integer(),
+  petitionOpen: Type.Boolean(),
+  createdAt: Timestamp,
+});
+export type SimilarItem = Static<typeof SimilarItem>;
+
+export const SimilarList = Type.Object({ items: Type.Array(SimilarItem) });
+export type SimilarList = Static<typeof SimilarList>;
+
+export const TrackParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 40 }) });
+export type TrackParams = Static<typeof TrackParams>;
+
+export const SignResult = Type.Object({ signatureCount: Type.Integer(), state: PetitionState, level: UnitLevel });
+export type SignResult = Static<typeof SignResult>;
+
+export const FollowUpBody = Type.Object({ resolved: Type.Boolean() });
+export type FollowUpBody = Static<typeof FollowUpBody>;
+
+export const NotificationItem = Type.Object({
+  id: Uuid,
+  submissionId: Uuid,
+  trackingCode: Type.String(),
+  /** For a cán bộ, the assignment to open; null for the author's own notifications. */
+  assignmentId: Nullable(Uuid),
+  text: Type.String(),
+  createdAt: Timestamp,
+  readAt: Nullable(Timestamp),
+});
+export type NotificationItem = Static<typeof NotificationItem>;
+
+export const NotificationList = Type.Object({ items: Type.Array(NotificationItem), unread: Type.Integer() });
+export type NotificationList = Static<typeof NotificationList>;
+
+export const ListPageQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 30 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, default: 0 })),
+});
+export type ListPageQuery = Static<typeof ListPageQuery>;
+
+// ---------- the cán bộ's side ----------
+
+export const AssignmentStatus = Type.Union([
+  Type.Literal("new"),
+  Type.Literal("acknowledged"),
+  Type.Literal("resolved"),
+  Type.Literal("closed"),
+]);
+export type AssignmentStatus = Static<typeof AssignmentStatus>;
+
+export const AssignmentReason = Type.Union([
+  Type.Literal("primary"),
+  Type.Literal("escalation"),
+  Type.Literal("forward"),
+  Type.Literal("reroute"),
+  Type.Literal("petition"),
+]);
+
+export const InboxQuery = Type.Object({
+  /** open = new or acknowledged (default); all = everything. */
+  status: Type.Optional(
+    Type.Union([Type.Literal("open"), Type.Literal("new"), Type.Literal("acknowledged"), Type.Literal("resolved"), Type.Literal("closed"), Type.Literal("all")]),
+  ),
+  category: Type.Optional(Type.String({ maxLength: 40 })),
+  overdue: Type.Optional(Type.Boolean()),
+  unitId: Type.Optional(Uuid),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, default: 0 })),
+});
+export type InboxQuery = Static<typeof InboxQuery>;
+
+export const InboxItem = Type.Object({
+  assignmentId: Uuid,
+  submissionId: Uuid,
+  trackingCode: Type.String(),
+  kind: SubmissionKind,
+  category: Type.String(),
+  categoryName: Type.String(),
+  /** null for sensitive items: their text is shown only when opened, and every opening is audited. */
+  excerpt: Nullable(Type.String()),
+  sensitive: Type.Boolean(),
+  anonymous: Type.Boolean(),
+  unitId: Uuid,
+  unitName: Type.String(),
+  reason: AssignmentReason,
+  status: AssignmentStatus,
+  submissionStatus: SubmissionStatus,
+  dueAt: Timestamp,
+  overdue: Type.Boolean(),
+  createdAt: Timestamp,
+});
+export type InboxItem = Static<typeof InboxItem>;
+
+export const InboxList = Type.Object({ items: Type.Array(InboxItem), total: Type.Integer() });
+export type InboxList = Static<typeof InboxList>;
+
+export const StaffEvent = Type.Object({
+  id: Type.Integer(),
+  type: Type.String(),
+  message: Type.String(),
+  unitName: Nullable(Type.String()),
+  /** A cán bộ's name, or "Người gửi" for the author (never her name when she is anonymous). */
+  actorName: Nullable(Type.String()),
+  /** A cán bộ's note to other units (forward, reroute); never shown to the author. */
+  note: Nullable(Type.String()),
+  visibleToAuthor: Type.Boolean(),
+  public: Type.Boolean(),
+  at: Timestamp,
+});
+export type StaffEvent = Static<typeof StaffEvent>;
+
+export const AssignmentSummary = Type.Object({
+  id: Uuid,
+  unitId: Uuid,
+  unitName: Type.String(),
+  reason: AssignmentReason,
+  status: AssignmentStatus,
+  dueAt: Timestamp,
+  overdue: Type.Boolean(),
+  acknowledgedAt: Nullable(Timestamp),
+  resolvedAt: Nullable(Timestamp),
+});
+export type AssignmentSummary = Static<typeof AssignmentSummary>;
+
+export const AssignmentDetail = Type.Object(
+  {
+    assignment: AssignmentSummary,
+    submission: Type.Object({
+      id: Uuid,
+      trackingCode: Type.String(),
+      kind: SubmissionKind,
+      category: Type.String(),
+      categoryName: Type.String(),
+      body: Type.String(),
+      sensitive: Type.Boolean(),
+      anonymous: Type.Boolean(),
+      status: SubmissionStatus,
+      originUnitId: Uuid,
+      originUnitName: Type.String(),
+      signatureCount: Type.Integer(),
+      petitionState: Nullable(PetitionState),
+      media: Type.Array(MediaRef),
+      createdAt: Timestamp,
+    }),
+    /** null when she chose to stay anonymous. */
+    author: Nullable(Type.Object({ name: Type.String(), phone: Nullable(Type.String()) })),
+    assignments: Type.Array(AssignmentSummary),
+    timeline: Type.Array(StaffEvent),
+  },
+  { $id: "AssignmentDetail" },
+);
+export type AssignmentDetail = Static<typeof AssignmentDetail>;
+
+export const ReplyBody = Type.Object({
+  message: Type.String({ minLength: 1, maxLength: 4000 }),
+  /** Also shown to other women (the "similar items" list and the item's public page). */
+  public: Type.Optional(Type.Boolean({ default: false })),
+});
+export type ReplyBody = Static<typeof ReplyBody>;
+
+export const ForwardBody = Type.Object({
+  /** Another Hội unit, which then handles it too … */
+  unitId: Type.Optional(Uuid),
+  /** … or an outside agency (UBND xã, công an, trạm y tế …), which the Hội follows up with. */
+  agency: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  note: Type.String({ minLength: 1, maxLength: 2000 }),
+});
+export type ForwardBody = Static<typeof ForwardBody>;
+
+export const RerouteBody = Type.Object({
+  unitId: Uuid,
+  note: Type.String({ minLength: 1, maxLength: 2000 }),
+});
+export type RerouteBody = Static<typeof RerouteBody>;
+
+export const ResolveBody = Type.Object({ message: Type.String({ minLength: 1, maxLength: 4000 }) });
+export type ResolveBody = Static<typeof ResolveBody>;
+
+export const ActionResult = Type.Object({ assignment: AssignmentSummary, submissionStatus: SubmissionStatus });
+export type ActionResult = Static<typeof ActionResult>;
+
+// ---------- categories, routing rules, settings (admin) ----------
+
+export const Category = Type.Object(
+  {
+    code: Type.String(),
+    name: Type.String(),
+    description: Type.String(),
+    handlingLevel: UnitLevel,
+    slaHours: Type.Number(),
+    private: Type.Boolean(),
+    active: Type.Boolean(),
+    sort: Type.Integer(),
+  },
+  { $id: "Category" },
+);
+export type Category = Static<typeof Category>;
+
+export const CategoryList = Type.Object({ items: Type.Array(Category) });
+export type CategoryList = Static<typeof CategoryList>;
+
+export const CategoryListQuery = Type.Object({ includeInactive: Type.Optional(Type.Boolean()) });
+export type CategoryListQuery = Static<typeof CategoryListQuery>;
+
+export const CategoryCodeParams = Type.Object({ code: CategoryCode });
+export type CategoryCodeParams = Static<typeof CategoryCodeParams>;
+
+export const UpsertCategoryBody = Type.Object({
+  name: Type.String({ minLength: 2, maxLength: 120 }),
+  description: Type.Optional(Type.String({ maxLength: 1000 })),
+  handlingLevel: UnitLevel,
+  slaHours: Type.Number({ exclusiveMinimum: 0, maximum: 24 * 365 }),
+  private: Type.Boolean(),
+  active: Type.Optional(Type.Boolean({ default: true })),
+  sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+});
+export type UpsertCategoryBody = Static<typeof UpsertCategoryBody>;
+
+export const RoutingRuleView = Type.Object(
+  {
+    id: Uuid,
+    category: Type.String(),
+    originUnitId: Nullable(Uuid),
+    originUnitName: Nullable(Type.String()),
+    targetLevel: UnitLevel,
+    slaHours: Nullable(Type.Number()),
+    escalationLevels: Type.Array(UnitLevel),
+    active: Type.Boolean(),
+    note: Type.String(),
+  },
+  { $id: "RoutingRuleView" },
+);
+export type RoutingRuleView = Static<typeof RoutingRuleView>;
+
+export const RoutingRuleList = Type.Object({ items: Type.Array(RoutingRuleView) });
+export type RoutingRuleList = Static<typeof RoutingRuleList>;
+
+export const RoutingRuleBody = Type.Object({
+  category: CategoryCode,
+  originUnitId: Type.Optional(Nullable(Uuid)),
+  targetLevel: UnitLevel,
+  slaHours: Type.Optional(Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 24 * 365 }))),
+  escalationLevels: Type.Optional(Type.Array(UnitLevel, { maxItems: 4, uniqueItems: true })),
+  active: Type.Optional(Type.Boolean({ default: true })),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type RoutingRuleBody = Static<typeof RoutingRuleBody>;
+
+export const FeedbackSettings = Type.Object(
+  {
+    petitionThresholds: Type.Object({
+      to: Type.Integer({ minimum: 1 }),
+      chi_hoi: Type.Integer({ minimum: 1 }),
+      xa: Type.Integer({ minimum: 1 }),
+      tinh: Type.Integer({ minimum: 1 }),
+    }),
+    petitionDays: Type.Number({ exclusiveMinimum: 0, maximum: 365 }),
+    followUpDays: Type.Number({ exclusiveMinimum: 0, maximum: 365 }),
+    csWindowHours: Type.Number({ exclusiveMinimum: 0, maximum: 24 * 7 }),
+    templateIds: Type.Object({ statusUpdate: Type.String({ maxLength: 64 }) }),
+    notifyRatePerSec: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }),
+  },
+  { $id: "FeedbackSettings" },
+);
+export type FeedbackSettings = Static<typeof FeedbackSettings>;
