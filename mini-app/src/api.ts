@@ -1,5 +1,23 @@
 import type {
+  ActionResult,
+  AssignmentDetail,
+  CategoryList,
   ChooseUnitBody,
+  CreateSubmissionBody,
+  FollowUpBody,
+  ForwardBody,
+  InboxList,
+  InboxQuery,
+  MediaUploaded,
+  MySubmissionList,
+  ReplyBody,
+  RerouteBody,
+  ResolveBody,
+  SignResult,
+  SimilarList,
+  SubmissionCreated,
+  SubmissionStatus,
+  SubmissionView,
   DevLoginBody,
   ErrorBody,
   Me,
@@ -27,6 +45,7 @@ export class ApiError extends Error {
 const BASE = (import.meta.env.VITE_API_URL || "/api").replace(/\/+$/, "");
 // Remote communes have slow, patchy networks: wait long, but not forever.
 const TIMEOUT_MS = 25_000;
+const UPLOAD_TIMEOUT_MS = 120_000;
 
 let token: string | null = null;
 let onExpired: (() => void) | null = null;
@@ -53,21 +72,32 @@ function isErrorBody(x: unknown): x is ErrorBody {
   return typeof x === "object" && x !== null && typeof (x as ErrorBody).code === "string" && typeof (x as ErrorBody).message === "string";
 }
 
-async function request<T>(method: string, path: string, opts: { body?: unknown; query?: Query } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
+interface RequestOptions {
+  body?: unknown;
+  /** A multipart upload instead of a JSON body (the browser sets the boundary header). */
+  form?: FormData;
+  query?: Query;
+  /** Answer with the raw bytes (media) instead of JSON. */
+  blob?: boolean;
+  timeoutMs?: number;
+}
+
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: opts.blob ? "*/*" : "application/json" };
   if (opts.body !== undefined) headers["content-type"] = "application/json";
   const sentToken = token;
   if (sentToken) headers.authorization = `Bearer ${sentToken}`;
   const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => ctrl.abort(), opts.timeoutMs ?? TIMEOUT_MS);
   let res: Response;
   try {
     res = await fetch(url(path, opts.query), {
       method,
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       signal: ctrl.signal,
     });
+    if (opts.blob && res.ok) return (await res.blob()) as T;
   } catch {
     throw ctrl.signal.aborted
       ? new ApiError(0, "TIMEOUT", "Mạng đang chậm nên chưa tải xong. Chị vui lòng thử lại nhé.")
@@ -95,6 +125,33 @@ export const api = {
   units: (query: UnitListQuery) => request<UnitList>("GET", "/units", { query }),
   pendingMembers: (unitId: string) => request<PendingMemberList>("GET", `/units/${encodeURIComponent(unitId)}/pending-members`),
   confirmMember: (memberId: string) => request<Ok>("POST", `/members/${encodeURIComponent(memberId)}/confirm`),
+
+  // Feedback, reports and petitions: the woman's side.
+  categories: () => request<CategoryList>("GET", "/categories"),
+  /** One photo or voice note; a slow 3G upload of a few MB takes a while, so wait longer than for JSON. */
+  uploadMedia: (file: Blob, name: string) => {
+    const form = new FormData();
+    form.append("file", file, name);
+    return request<MediaUploaded>("POST", "/media", { form, timeoutMs: UPLOAD_TIMEOUT_MS });
+  },
+  /** The bytes of a photo or voice note (the bearer token cannot ride on an <img src>, hence a blob). */
+  media: (id: string) => request<Blob>("GET", `/media/${encodeURIComponent(id)}`, { blob: true, timeoutMs: UPLOAD_TIMEOUT_MS }),
+  submit: (body: CreateSubmissionBody) => request<SubmissionCreated>("POST", "/submissions", { body }),
+  mySubmissions: () => request<MySubmissionList>("GET", "/submissions/mine"),
+  submission: (id: string) => request<SubmissionView>("GET", `/submissions/${encodeURIComponent(id)}`),
+  track: (code: string) => request<SubmissionView>("GET", `/submissions/track/${encodeURIComponent(code)}`),
+  similar: (q: string, unitId: string) => request<SimilarList>("GET", "/submissions/similar", { query: { q, unitId } }),
+  signPetition: (id: string) => request<SignResult>("POST", `/petitions/${encodeURIComponent(id)}/sign`),
+  followUp: (id: string, body: FollowUpBody) => request<{ status: SubmissionStatus }>("POST", `/submissions/${encodeURIComponent(id)}/follow-up`, { body }),
+
+  // The cán bộ's inbox.
+  inbox: (query: InboxQuery) => request<InboxList>("GET", "/inbox", { query }),
+  assignment: (id: string) => request<AssignmentDetail>("GET", `/assignments/${encodeURIComponent(id)}`),
+  ack: (id: string) => request<ActionResult>("POST", `/assignments/${encodeURIComponent(id)}/ack`),
+  reply: (id: string, body: ReplyBody) => request<ActionResult>("POST", `/assignments/${encodeURIComponent(id)}/reply`, { body }),
+  forward: (id: string, body: ForwardBody) => request<ActionResult>("POST", `/assignments/${encodeURIComponent(id)}/forward`, { body }),
+  reroute: (id: string, body: RerouteBody) => request<ActionResult>("POST", `/assignments/${encodeURIComponent(id)}/reroute`, { body }),
+  resolve: (id: string, body: ResolveBody) => request<ActionResult>("POST", `/assignments/${encodeURIComponent(id)}/resolve`, { body }),
 };
 
 /** The message to show for anything a call or the SDK threw. */

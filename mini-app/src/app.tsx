@@ -36,7 +36,7 @@ function Screens(): ReactElement {
           <Route path="/phan-anh/*" element={<FeedbackPage />} />
           <Route path="/thi" element={<QuizPage />} />
           <Route path="/ca-nhan" element={<ProfilePage />} />
-          <Route path="/can-bo" element={<OfficerPage />} />
+          <Route path="/can-bo/*" element={<OfficerPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>

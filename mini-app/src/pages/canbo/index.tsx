@@ -1,17 +1,80 @@
-import { useState, type ReactElement } from "react";
-import { useNavigate } from "react-router-dom";
+import { useEffect, useState, type ReactElement } from "react";
+import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
+import type { Me } from "@hoiso/shared";
+import { api } from "../../api.js";
+import "../../components/feedback.css";
+import { Icon } from "../../components/icons.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { ROLE_LABEL } from "../../names.js";
 import { hasOfficerRole, useMe } from "../../state.js";
+import { AssignmentPage } from "./AssignmentPage.js";
+import { Inbox } from "./Inbox.js";
 import { PendingList } from "./PendingList.js";
 
-/** Members waiting for confirmation in the units she is cán bộ of. The server checks the role on every call too. */
+/** The way into Hộp việc, with how much is waiting and how much is late. */
+function InboxCard(): ReactElement {
+  const navigate = useNavigate();
+  const [counts, setCounts] = useState<{ open: number; overdue: number } | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all([api.inbox({ status: "open", limit: 1 }), api.inbox({ status: "open", overdue: true, limit: 1 })])
+      .then(([open, late]) => live && setCounts({ open: open.total, overdue: late.total }))
+      .catch(() => live && setCounts(null));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return (
+    <button type="button" className="hs-choice hs-inbox-card" data-testid="inbox-card" onClick={() => navigate("/can-bo/hop-viec")}>
+      <span className="hs-tile-icon">
+        <Icon name="feedback" size={28} />
+      </span>
+      <span className="hs-grow">
+        <span className="hs-choice-title">Hộp việc</span>
+        <span className="hs-choice-hint">
+          {counts === null
+            ? "Phản ánh, tin báo, kiến nghị gửi tới đơn vị"
+            : `${counts.open} việc cần xử lý${counts.overdue > 0 ? ` · ${counts.overdue} quá hạn` : ""}`}
+        </span>
+        {counts !== null && counts.overdue > 0 && <span className="hs-overdue">Có việc quá hạn, chị xem ngay nhé</span>}
+      </span>
+      <Icon name="chevron" />
+    </button>
+  );
+}
+
+function Overview({ me }: { me: Me }): ReactElement {
+  const units = me.roles.filter((r, i, all) => all.findIndex((x) => x.unitId === r.unitId) === i);
+  const [unitId, setUnitId] = useState(units[0]?.unitId ?? "");
+  return (
+    <>
+      {units.length > 1 && (
+        <div className="hs-segments" role="tablist" aria-label="Đơn vị">
+          {units.map((u) => (
+            <button key={u.unitId} type="button" role="tab" aria-selected={u.unitId === unitId} className="hs-segment" onClick={() => setUnitId(u.unitId)}>
+              {u.unitName}
+            </button>
+          ))}
+        </div>
+      )}
+      {units.length === 1 && units[0] && (
+        <p className="hs-section-note">
+          {ROLE_LABEL[units[0].role]} · {units[0].unitName}
+        </p>
+      )}
+      <InboxCard />
+      <h2 className="hs-section-title">Chờ xác nhận hội viên</h2>
+      <PendingList key={unitId} unitId={unitId} />
+    </>
+  );
+}
+
+/** Cán bộ: Hộp việc (inbox, item, actions) and members waiting for confirmation. The server checks the role on every call too. */
 export default function OfficerPage(): ReactElement {
   const me = useMe();
   const navigate = useNavigate();
-  const units = me.roles.filter((r, i, all) => all.findIndex((x) => x.unitId === r.unitId) === i);
-  const [unitId, setUnitId] = useState(units[0]?.unitId ?? "");
+  const { pathname } = useLocation();
 
   if (!hasOfficerRole(me)) {
     return (
@@ -28,25 +91,16 @@ export default function OfficerPage(): ReactElement {
     );
   }
 
+  const title = pathname.startsWith("/can-bo/hop-viec/") ? "Việc cần xử lý" : pathname.startsWith("/can-bo/hop-viec") ? "Hộp việc" : "Cán bộ";
   return (
     <div className="hs-page">
-      <PageHeader title="Cán bộ" back />
-      {units.length > 1 && (
-        <div className="hs-segments" role="tablist" aria-label="Đơn vị">
-          {units.map((u) => (
-            <button key={u.unitId} type="button" role="tab" aria-selected={u.unitId === unitId} className="hs-segment" onClick={() => setUnitId(u.unitId)}>
-              {u.unitName}
-            </button>
-          ))}
-        </div>
-      )}
-      {units.length === 1 && units[0] && (
-        <p className="hs-section-note">
-          {ROLE_LABEL[units[0].role]} · {units[0].unitName}
-        </p>
-      )}
-      <h2 className="hs-section-title">Chờ xác nhận hội viên</h2>
-      <PendingList key={unitId} unitId={unitId} />
+      <PageHeader title={title} back />
+      <Routes>
+        <Route index element={<Overview me={me} />} />
+        <Route path="hop-viec" element={<Inbox />} />
+        <Route path="hop-viec/:id" element={<AssignmentPage />} />
+        <Route path="*" element={<Navigate to="/can-bo" replace />} />
+      </Routes>
     </div>
   );
 }

@@ -1,14 +1,41 @@
 import type { ReactElement } from "react";
-import { ComingSoon } from "../../components/ComingSoon.js";
+import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { PageHeader } from "../../components/PageHeader.js";
+import "../../components/feedback.css";
+import { ItemDetail } from "../track/ItemDetail.js";
+import { MyItems } from "../track/MyItems.js";
+import { SendForm } from "./SendForm.js";
 
-/** Placeholder until the feedback feature lands; it replaces this file and keeps the single default export. */
+const SEGMENTS = [
+  { path: "/phan-anh", label: "Gửi mới" },
+  { path: "/phan-anh/cua-toi", label: "Của tôi" },
+];
+
+/** Tab Phản ánh: send something new, or follow what she has sent ("Của tôi", one item's timeline). */
 export default function FeedbackPage(): ReactElement {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const detail = pathname.includes("/phan-anh/theo-doi/");
+  const active = pathname.startsWith("/phan-anh/cua-toi") ? SEGMENTS[1]!.path : SEGMENTS[0]!.path;
+
   return (
-    <ComingSoon
-      title="Phản ánh"
-      icon="feedback"
-      lead="Mục Phản ánh đang được chuẩn bị"
-      body="Sắp tới chị có thể gửi ý kiến, kiến nghị tới Hội ngay tại đây và theo dõi Hội trả lời. Trong lúc chờ, chị cứ liên hệ trực tiếp cán bộ chi hội của mình nhé."
-    />
+    <div className="hs-page">
+      <PageHeader title={detail ? "Theo dõi" : "Phản ánh"} back={detail} />
+      {!detail && (
+        <div className="hs-segments hs-segments-full" role="tablist" aria-label="Phản ánh">
+          {SEGMENTS.map((s) => (
+            <button key={s.path} type="button" role="tab" aria-selected={active === s.path} className="hs-segment" onClick={() => navigate(s.path)}>
+              {s.label}
+            </button>
+          ))}
+        </div>
+      )}
+      <Routes>
+        <Route index element={<SendForm />} />
+        <Route path="cua-toi" element={<MyItems onNew={() => navigate("/phan-anh")} />} />
+        <Route path="theo-doi/:id" element={<ItemDetail />} />
+        <Route path="*" element={<Navigate to="/phan-anh" replace />} />
+      </Routes>
+    </div>
   );
 }

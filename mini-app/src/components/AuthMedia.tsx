@@ -1,0 +1,45 @@
+import { useEffect, useState, type ReactElement } from "react";
+import { api, errorMessage } from "../api.js";
+
+type Load = { status: "loading" } | { status: "done"; url: string } | { status: "error"; message: string };
+
+/** Photos and voice notes need the bearer token, which an <img src> cannot carry: fetch them, show a blob URL. */
+function useMediaUrl(id: string): Load {
+  const [res, setRes] = useState<Load>({ status: "loading" });
+  useEffect(() => {
+    let live = true;
+    let url: string | null = null;
+    setRes({ status: "loading" });
+    api
+      .media(id)
+      .then((blob) => {
+        url = URL.createObjectURL(blob);
+        if (live) setRes({ status: "done", url });
+        else URL.revokeObjectURL(url);
+      })
+      .catch((err) => live && setRes({ status: "error", message: errorMessage(err) }));
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [id]);
+  return res;
+}
+
+export function AuthImage({ id, alt }: { id: string; alt: string }): ReactElement {
+  const res = useMediaUrl(id);
+  if (res.status === "done") {
+    return (
+      <a className="hs-thumb" href={res.url} target="_blank" rel="noreferrer" aria-label={`${alt} (mở ảnh lớn)`}>
+        <img src={res.url} alt={alt} />
+      </a>
+    );
+  }
+  return <div className="hs-thumb hs-thumb-empty">{res.status === "loading" ? "Đang tải ảnh…" : "Chưa tải được ảnh"}</div>;
+}
+
+export function AuthAudio({ id }: { id: string }): ReactElement {
+  const res = useMediaUrl(id);
+  if (res.status === "done") return <audio className="hs-audio" controls preload="metadata" src={res.url} aria-label="Ghi âm của người gửi" />;
+  return <p className="hs-muted">{res.status === "loading" ? "Đang tải ghi âm…" : res.message}</p>;
+}

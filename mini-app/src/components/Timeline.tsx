@@ -1,0 +1,48 @@
+import type { ReactElement } from "react";
+import { formatDateTime } from "./feedbackText.js";
+import "./feedback.css";
+
+export interface TimelineEntry {
+  id: number;
+  type: string;
+  message: string;
+  at: string;
+  unitName?: string | null;
+  /** Staff view only. */
+  actorName?: string | null;
+  note?: string | null;
+  visibleToAuthor?: boolean;
+}
+
+const TONE: Record<string, "done" | "wait" | "alert"> = {
+  replied: "done",
+  resolved: "done",
+  closed: "done",
+  escalated: "alert",
+  reopened: "alert",
+  follow_up_asked: "wait",
+};
+
+/** Newest at the bottom, like a conversation: what happened, where, when. */
+export function Timeline({ events, staff = false }: { events: readonly TimelineEntry[]; staff?: boolean }): ReactElement {
+  if (events.length === 0) return <p className="hs-muted">Chưa có diễn biến nào.</p>;
+  return (
+    <ol className="hs-timeline" aria-label="Diễn biến">
+      {events.map((e) => (
+        <li key={e.id} className={`hs-tl hs-tl-${TONE[e.type] ?? "plain"}`} data-type={e.type}>
+          <span className="hs-tl-dot" aria-hidden="true" />
+          <div className="hs-tl-body">
+            <p className="hs-tl-msg">{e.message}</p>
+            {staff && e.note && <p className="hs-tl-note">Ghi chú nội bộ: {e.note}</p>}
+            <p className="hs-tl-meta">
+              {formatDateTime(e.at)}
+              {e.unitName ? ` · ${e.unitName}` : ""}
+              {staff && e.actorName ? ` · ${e.actorName}` : ""}
+              {staff && e.visibleToAuthor === false ? " · chỉ cán bộ thấy" : ""}
+            </p>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

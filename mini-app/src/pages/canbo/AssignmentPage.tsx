@@ -1,0 +1,107 @@
+import { useCallback, useEffect, useState, type ReactElement } from "react";
+import { useParams } from "react-router-dom";
+import type { AssignmentDetail } from "@hoiso/shared";
+import { api, errorMessage } from "../../api.js";
+import { AuthAudio, AuthImage } from "../../components/AuthMedia.js";
+import { formatDateTime, KIND_LABEL, lateBy, STATUS_LABEL } from "../../components/feedbackText.js";
+import { ErrorState, Loading } from "../../components/States.js";
+import { Timeline } from "../../components/Timeline.js";
+import { Actions } from "./Actions.js";
+
+type Load = { status: "loading" } | { status: "done"; detail: AssignmentDetail } | { status: "error"; message: string };
+
+const displayPhone = (p: string) => (p.startsWith("84") ? `0${p.slice(2)}` : p);
+
+/** One item in a cán bộ's inbox: what was sent, by whom (unless anonymous), who else handles it, what happened. */
+export function AssignmentPage(): ReactElement {
+  const { id = "" } = useParams();
+  const [res, setRes] = useState<Load>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .assignment(id)
+      .then((detail) => live && setRes({ status: "done", detail }))
+      .catch((err) => live && setRes({ status: "error", message: errorMessage(err) }));
+    return () => {
+      live = false;
+    };
+  }, [id, attempt]);
+
+  if (res.status === "loading") return <Loading />;
+  if (res.status === "error") return <ErrorState message={res.message} onRetry={reload} />;
+  const { assignment: a, submission: s, author, assignments, timeline } = res.detail;
+  const photos = s.media.filter((m) => m.kind === "image");
+  const audio = s.media.find((m) => m.kind === "audio");
+  const others = assignments.filter((x) => x.id !== a.id);
+
+  return (
+    <div className="hs-form" data-testid="assignment">
+      <section className={`hs-card${a.overdue ? " hs-card-overdue" : ""}`}>
+        <div className="hs-item-top">
+          <span className="hs-code-small" data-testid="assignment-code">{s.trackingCode}</span>
+          <span className="hs-choice-hint">{STATUS_LABEL[s.status]}</span>
+        </div>
+        <p className="hs-card-title">
+          {KIND_LABEL[s.kind]} · {s.categoryName}
+        </p>
+        <p className="hs-muted hs-small">
+          Gửi lúc {formatDateTime(s.createdAt)} · nơi xảy ra: {s.originUnitName}
+          {s.sensitive ? " · Giữ kín" : ""}
+        </p>
+        {a.overdue ? (
+          <p className="hs-overdue">Quá hạn {lateBy(a.dueAt)} — hạn là {formatDateTime(a.dueAt)}</p>
+        ) : (
+          a.status !== "resolved" && <p className="hs-muted">Hạn xử lý: {formatDateTime(a.dueAt)} · {a.unitName}</p>
+        )}
+        <div className="hs-author" data-testid="author">
+          {author ? (
+            <>
+              <p className="hs-card-label">Người gửi</p>
+              <p className="hs-choice-title">{author.name}</p>
+              {author.phone && (
+                <a className="hs-link" href={`tel:${displayPhone(author.phone)}`}>
+                  {displayPhone(author.phone)}
+                </a>
+              )}
+            </>
+          ) : (
+            <p className="hs-choice-title">Người gửi ẩn danh</p>
+          )}
+        </div>
+        {s.kind === "petition" && <p className="hs-muted">{s.signatureCount} chữ ký ủng hộ</p>}
+      </section>
+      <section className="hs-card">
+        <p className="hs-card-label">Nội dung</p>
+        <p className="hs-body-text" data-testid="assignment-body">{s.body}</p>
+        {audio && <AuthAudio id={audio.id} />}
+        {photos.length > 0 && (
+          <div className="hs-thumbs">
+            {photos.map((m, i) => (
+              <AuthImage key={m.id} id={m.id} alt={`Ảnh ${i + 1}`} />
+            ))}
+          </div>
+        )}
+      </section>
+      <Actions detail={res.detail} onDone={reload} />
+      {others.length > 0 && (
+        <section className="hs-card">
+          <p className="hs-card-label">Đơn vị khác cùng xử lý</p>
+          <ul className="hs-plain-list">
+            {others.map((o) => (
+              <li key={o.id}>
+                {o.unitName} — {o.status === "closed" ? "đã chuyển đi" : o.status === "resolved" ? "đã giải quyết" : o.overdue ? "quá hạn" : "đang xử lý"}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section className="hs-card" data-testid="staff-timeline">
+        <p className="hs-card-title">Diễn biến</p>
+        <Timeline events={timeline} staff />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { useRef, type ReactElement } from "react";
+import { Button } from "zmp-ui";
+import { MAX_PHOTOS, MEDIA_LIMITS } from "../../components/feedbackLimits.js";
+import { api, ApiError, errorMessage } from "../../api.js";
+import { useNotify } from "../../components/notify.js";
+import { FieldError } from "./FieldError.js";
+import { pickWithZalo, shrinkPhoto } from "./pickPhotos.js";
+
+export interface Photo {
+  key: string;
+  previewUrl: string;
+  status: "uploading" | "done" | "error";
+  mediaId?: string;
+  error?: string;
+}
+
+let seq = 0;
+
+/**
+ * Up to four photos, each uploaded as soon as she picks it (so a failure shows on that photo, not at the end),
+ * with a thumbnail and a big "Bỏ ảnh" button.
+ */
+export function PhotoPicker({
+  photos,
+  setPhotos,
+  inZalo,
+  error,
+}: {
+  photos: Photo[];
+  setPhotos: (fn: (p: Photo[]) => Photo[]) => void;
+  inZalo: boolean;
+  error?: string;
+}): ReactElement {
+  const notify = useNotify();
+  const input = useRef<HTMLInputElement>(null);
+  const room = MAX_PHOTOS - photos.length;
+
+  async function upload(files: File[]) {
+    const take = files.slice(0, room);
+    if (files.length > room) notify.warn(`Chị gửi được tối đa ${MAX_PHOTOS} ảnh; Hội Số lấy ${take.length} ảnh đầu.`);
+    for (const f of take) {
+      const key = `p${++seq}`;
+      const previewUrl = URL.createObjectURL(f);
+      setPhotos((p) => [...p, { key, previewUrl, status: "uploading" }]);
+      const update = (patch: Partial<Photo>) => setPhotos((p) => p.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+      try {
+        const blob = await shrinkPhoto(f);
+        if (blob.size > MEDIA_LIMITS.imageMaxBytes) throw new ApiError(413, "FILE_TOO_LARGE", "Ảnh này lớn quá 5 MB, chị chọn ảnh khác nhé.");
+        const saved = await api.uploadMedia(blob, f.name || "anh.jpg");
+        update({ status: "done", mediaId: saved.id });
+      } catch (err) {
+        update({ status: "error", error: errorMessage(err) });
+      }
+    }
+  }
+
+  async function choose() {
+    if (inZalo) {
+      const files = await pickWithZalo(room);
+      if (files) {
+        await upload(files);
+        return;
+      }
+    }
+    input.current?.click();
+  }
+
+  function remove(key: string) {
+    setPhotos((p) => {
+      const gone = p.find((x) => x.key === key);
+      if (gone) URL.revokeObjectURL(gone.previewUrl);
+      return p.filter((x) => x.key !== key);
+    });
+  }
+
+  return (
+    <div className="hs-photos" data-testid="photos">
+      <p className="hs-card-label">Ảnh (không bắt buộc, tối đa {MAX_PHOTOS} ảnh)</p>
+      {photos.length > 0 && (
+        <ul className="hs-thumbs">
+          {photos.map((p, i) => (
+            <li key={p.key} className={`hs-thumb-item hs-thumb-${p.status}`}>
+              <img src={p.previewUrl} alt={`Ảnh ${i + 1}`} />
+              {p.status === "uploading" && <span className="hs-thumb-state">Đang gửi ảnh…</span>}
+              {p.status === "error" && <span className="hs-thumb-state hs-thumb-bad">{p.error}</span>}
+              <button type="button" className="hs-thumb-remove" onClick={() => remove(p.key)} aria-label={`Bỏ ảnh ${i + 1}`}>
+                Bỏ ảnh
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {room > 0 && (
+        <Button variant="secondary" fullWidth onClick={() => void choose()}>
+          {photos.length === 0 ? "Thêm ảnh" : "Thêm ảnh nữa"}
+        </Button>
+      )}
+      <input
+        ref={input}
+        type="file"
+        accept="image/*"
+        multiple
+        hidden
+        data-testid="photo-input"
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = "";
+          void upload(files);
+        }}
+      />
+      <p className="hs-muted hs-small">Hội Số tự xoá vị trí và thông tin máy chụp khỏi ảnh trước khi lưu.</p>
+      <FieldError text={error} />
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { useEffect, useRef, useState, type ReactElement } from "react";
+import { Button, Input } from "zmp-ui";
+import type { Category, SubmissionCreated, SubmissionKind } from "@hoiso/shared";
+import { MAX_BODY_LENGTH } from "../../components/feedbackLimits.js";
+import { api, ApiError, errorMessage } from "../../api.js";
+import { useMe, useSession } from "../../state.js";
+import { CategoryPicker } from "./CategoryPicker.js";
+import { FieldError } from "./FieldError.js";
+import { KindPicker } from "./KindPicker.js";
+import { PhotoPicker, type Photo } from "./PhotoPicker.js";
+import { PrivacyChoice } from "./PrivacyChoice.js";
+import { Sent } from "./Sent.js";
+import { SimilarItems } from "./SimilarItems.js";
+import { UnitChoice, type ChosenUnit } from "./UnitChoice.js";
+import { VoiceNote, type Voice } from "./VoiceNote.js";
+
+type Errors = Partial<Record<"kind" | "category" | "body" | "unitId" | "mediaIds" | "voice" | "form", string>>;
+
+/** When she only talked: the server needs some text, and the cán bộ should know to listen. */
+const VOICE_ONLY_BODY = "(Chị gửi nội dung bằng ghi âm, cán bộ vui lòng nghe đoạn ghi âm kèm theo.)";
+
+export function SendForm(): ReactElement {
+  const me = useMe();
+  const session = useSession();
+  const inZalo = session.status === "ready" && !session.dev;
+  const [kind, setKind] = useState<SubmissionKind | null>(null);
+  const [category, setCategory] = useState<Category | null>(null);
+  const [body, setBody] = useState("");
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [voice, setVoice] = useState<Voice>({ status: "none" });
+  const [unit, setUnit] = useState<ChosenUnit | null>(me.unitId && me.unitName ? { id: me.unitId, name: me.unitName } : null);
+  const [anonymous, setAnonymous] = useState(false);
+  const [sensitive, setSensitive] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [sending, setSending] = useState(false);
+  const [sent, setSent] = useState<SubmissionCreated | null>(null);
+
+  // A petition cannot be about a private matter: drop such a choice rather than let the server refuse it later.
+  useEffect(() => {
+    if (kind === "petition" && category?.private) setCategory(null);
+  }, [kind, category]);
+
+  // Thumbnails are blob URLs: free them when she leaves the form.
+  const shown = useRef(photos);
+  shown.current = photos;
+  useEffect(() => () => shown.current.forEach((p) => URL.revokeObjectURL(p.previewUrl)), []);
+
+  function check(): Errors {
+    const e: Errors = {};
+    if (!kind) e.kind = "Chị chọn giúp Hội: phản ánh, tố giác / báo cáo hay kiến nghị.";
+    if (!category) e.category = "Chị chọn một lĩnh vực gần nhất với việc này nhé.";
+    if (!body.trim() && voice.status !== "done") e.body = "Chị viết vài dòng hoặc ghi âm để Hội biết việc gì đã xảy ra.";
+    if (!unit) e.unitId = "Chị chọn xã/phường hoặc chi hội nơi xảy ra việc này.";
+    if (photos.some((p) => p.status === "uploading") || voice.status === "uploading") e.form = "Ảnh hoặc ghi âm đang được gửi lên, chị chờ một chút rồi bấm Gửi nhé.";
+    if (photos.some((p) => p.status === "error")) e.mediaIds = "Có ảnh chưa gửi được. Chị bấm “Bỏ ảnh” ở ảnh đó rồi thử thêm lại.";
+    if (voice.status === "error") e.voice = "Ghi âm chưa gửi được. Chị bấm “Gửi lại ghi âm” hoặc “Ghi âm lại”.";
+    return e;
+  }
+
+  async function send() {
+    const e = check();
+    setErrors(e);
+    if (Object.keys(e).length > 0 || !kind || !category || !unit) return;
+    setSending(true);
+    try {
+      const mediaIds = [...photos.flatMap((p) => (p.mediaId ? [p.mediaId] : [])), ...(voice.status === "done" ? [voice.mediaId] : [])];
+      const created = await api.submit({
+        kind,
+        category: category.code,
+        body: body.trim() || VOICE_ONLY_BODY,
+        unitId: unit.id,
+        anonymous,
+        sensitive: sensitive || category.private,
+        mediaIds,
+      });
+      setSent(created);
+      window.scrollTo({ top: 0 });
+    } catch (err) {
+      const key: keyof Errors = (err instanceof ApiError && err.field && FIELD_OF[err.field]) || "form";
+      setErrors({ [key]: errorMessage(err) });
+    } finally {
+      setSending(false);
+    }
+  }
+
+  function again() {
+    photos.forEach((p) => URL.revokeObjectURL(p.previewUrl));
+    setKind(null);
+    setCategory(null);
+    setBody("");
+    setPhotos([]);
+    setVoice({ status: "none" });
+    setAnonymous(false);
+    setSensitive(false);
+    setErrors({});
+    setSent(null);
+  }
+
+  if (sent) return <Sent created={sent} onAgain={again} />;
+
+  return (
+    <div className="hs-form" data-testid="send-form">
+      <KindPicker value={kind} onChange={setKind} error={errors.kind} />
+      <CategoryPicker kind={kind} value={category} onChange={setCategory} error={errors.category} />
+      <section className="hs-card" data-testid="content">
+        <p className="hs-card-title">Chị kể việc gì đã xảy ra</p>
+        <Input.TextArea
+          label="Nội dung"
+          placeholder="Ví dụ: Đường vào thôn bị sạt lở, trẻ em đi học rất nguy hiểm…"
+          value={body}
+          onChange={(ev) => setBody(ev.target.value)}
+          maxLength={MAX_BODY_LENGTH}
+          showCount
+          autoHeight
+          status={errors.body ? "error" : undefined}
+          errorText={errors.body}
+          data-testid="body"
+        />
+        <VoiceNote voice={voice} setVoice={setVoice} error={errors.voice} />
+        <PhotoPicker photos={photos} setPhotos={setPhotos} inZalo={inZalo} error={errors.mediaIds} />
+      </section>
+      <SimilarItems text={body} unitId={unit?.id ?? null} />
+      <UnitChoice unit={unit} onChange={setUnit} error={errors.unitId} />
+      <PrivacyChoice
+        anonymous={anonymous}
+        setAnonymous={setAnonymous}
+        sensitive={sensitive}
+        setSensitive={setSensitive}
+        forcedPrivate={category?.private ?? false}
+      />
+      <FieldError text={errors.form} />
+      <Button fullWidth size="large" loading={sending} disabled={sending} onClick={() => void send()}>
+        Gửi tới Hội
+      </Button>
+    </div>
+  );
+}
+
+/** The server names the field that was wrong; show the message next to it. */
+const FIELD_OF: Record<string, keyof Errors> = {
+  kind: "kind",
+  category: "category",
+  body: "body",
+  unitId: "unitId",
+  mediaIds: "mediaIds",
+};

@@ -1,0 +1,84 @@
+import { useEffect, useState, type ReactElement } from "react";
+import { useNavigate } from "react-router-dom";
+import { Button } from "zmp-ui";
+import type { SimilarItem } from "@hoiso/shared";
+import { api, errorMessage } from "../../api.js";
+import { KIND_LABEL, STATUS_LABEL } from "../../components/feedbackText.js";
+import { useNotify } from "../../components/notify.js";
+import { useDebounced } from "../../components/useDebounced.js";
+
+/**
+ * While she types: open items of her commune that look alike (diacritics optional), so she can join a petition or
+ * follow it instead of sending the same thing again. Quiet when there is nothing, or when the search fails.
+ */
+export function SimilarItems({ text, unitId }: { text: string; unitId: string | null }): ReactElement | null {
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const q = useDebounced(text.trim().slice(0, 200), 600);
+  const [items, setItems] = useState<SimilarItem[]>([]);
+  const [signed, setSigned] = useState<Record<string, number>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!unitId || q.length < 4) {
+      setItems([]);
+      return;
+    }
+    let live = true;
+    api
+      .similar(q, unitId)
+      .then((r) => live && setItems(r.items))
+      .catch(() => live && setItems([]));
+    return () => {
+      live = false;
+    };
+  }, [q, unitId]);
+
+  async function sign(item: SimilarItem) {
+    setBusy(item.id);
+    try {
+      const r = await api.signPetition(item.id);
+      setSigned((s) => ({ ...s, [item.id]: r.signatureCount }));
+      notify.ok(`Chị đã ký tên ủng hộ kiến nghị ${item.trackingCode}.`);
+    } catch (err) {
+      notify.fail(errorMessage(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  if (items.length === 0) return null;
+  return (
+    <section className="hs-card hs-similar" data-testid="similar" aria-live="polite">
+      <p className="hs-card-title">Có thể đã có chị em gửi việc này</p>
+      <p className="hs-muted hs-small">Nếu đúng là việc chị định gửi, chị ký tên ủng hộ hoặc theo dõi cùng; nếu khác, chị cứ gửi tiếp.</p>
+      <ul className="hs-similar-list">
+        {items.map((it) => (
+          <li key={it.id} className="hs-similar-item">
+            <p className="hs-similar-head">
+              <span className="hs-code-small">{it.trackingCode}</span> · {KIND_LABEL[it.kind]} · {it.categoryName}
+            </p>
+            <p>{it.excerpt}</p>
+            <p className="hs-muted hs-small">
+              {it.unitName} · {STATUS_LABEL[it.status]}
+              {it.kind === "petition" ? ` · ${signed[it.id] ?? it.signatureCount} chữ ký` : ""}
+            </p>
+            {it.kind === "petition" && (
+              <div className="hs-row hs-wrap">
+                {it.petitionOpen && signed[it.id] === undefined && (
+                  <Button size="small" loading={busy === it.id} disabled={busy !== null} onClick={() => void sign(it)}>
+                    Ký tên ủng hộ
+                  </Button>
+                )}
+                {signed[it.id] !== undefined && <span className="hs-badge hs-badge-confirmed">Chị đã ký</span>}
+                <Button size="small" variant="secondary" onClick={() => navigate(`/phan-anh/theo-doi/${it.id}`)}>
+                  Theo dõi
+                </Button>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { useEffect, useState, type ReactElement } from "react";
+import { Button } from "zmp-ui";
+import { api, errorMessage } from "../../api.js";
+import { FieldError } from "./FieldError.js";
+import { clock, extensionFor, useRecorder } from "./useRecorder.js";
+
+export type Voice = { status: "none" } | { status: "uploading" } | { status: "done"; mediaId: string } | { status: "error"; message: string };
+
+/**
+ * For women who do not write easily: one big button to talk, a timer, listen back, record again. The recording is
+ * uploaded as soon as she stops, so sending later is quick.
+ */
+export function VoiceNote({ voice, setVoice, error }: { voice: Voice; setVoice: (v: Voice) => void; error?: string }): ReactElement {
+  const { state, start, stop, reset, maxSeconds } = useRecorder();
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (state.status !== "recorded") return;
+    let live = true;
+    setVoice({ status: "uploading" });
+    api
+      .uploadMedia(state.blob, `ghi-am.${extensionFor(state.blob.type)}`)
+      .then((m) => live && setVoice({ status: "done", mediaId: m.id }))
+      .catch((err) => live && setVoice({ status: "error", message: errorMessage(err) }));
+    return () => {
+      live = false;
+    };
+    // setVoice is the parent's state setter, which never changes.
+  }, [state, attempt]);
+
+  function again() {
+    reset();
+    setVoice({ status: "none" });
+  }
+
+  const recording = state.status === "recording";
+  return (
+    <div className="hs-voice" data-testid="voice">
+      <p className="hs-card-label">Ghi âm (không bắt buộc) — chị có thể nói thay vì viết</p>
+      {state.status !== "recorded" && (
+        <>
+          <button
+            type="button"
+            className={`hs-mic${recording ? " hs-mic-on" : ""}`}
+            aria-pressed={recording}
+            disabled={state.status === "starting"}
+            onClick={() => (recording ? stop() : void start())}
+          >
+            <svg width="36" height="36" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" aria-hidden="true">
+              {recording ? <rect x="7" y="7" width="10" height="10" rx="1.5" /> : <path d="M12 15a3 3 0 0 0 3-3V6a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm-6-3a6 6 0 0 0 12 0m-6 6v3" />}
+            </svg>
+            <span>{recording ? "Bấm để dừng" : state.status === "starting" ? "Đang mở micro…" : "Bấm để ghi âm"}</span>
+          </button>
+          {recording && (
+            <p className="hs-voice-timer" role="timer" aria-live="off">
+              <span className="hs-rec-dot" aria-hidden="true" /> Đang ghi {clock(state.seconds)} / {clock(maxSeconds)}
+            </p>
+          )}
+          {state.status === "idle" && <p className="hs-muted hs-small">Bấm nút, nói rõ việc chị gặp, rồi bấm lần nữa để dừng.</p>}
+        </>
+      )}
+      {state.status === "recorded" && (
+        <div className="hs-voice-done">
+          <audio controls src={state.url} preload="metadata" aria-label="Nghe lại đoạn ghi âm" />
+          <p className="hs-muted hs-small">
+            Đoạn ghi âm dài {clock(state.seconds)}.
+            {state.stoppedAtLimit && " Hội Số đã tự dừng vì đoạn ghi âm đã đủ dài."}{" "}
+            {voice.status === "uploading" && "Đang gửi ghi âm…"}
+            {voice.status === "done" && "Đã lưu ghi âm."}
+          </p>
+          {voice.status === "error" && (
+            <>
+              <FieldError text={voice.message} />
+              <Button size="small" variant="secondary" onClick={() => setAttempt((n) => n + 1)}>
+                Gửi lại ghi âm
+              </Button>
+            </>
+          )}
+          <Button variant="tertiary" fullWidth onClick={again}>
+            Ghi âm lại
+          </Button>
+        </div>
+      )}
+      {state.status === "error" && <FieldError text={state.message} />}
+      <FieldError text={error} />
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useState, type ReactElement } from "react";
+import { useParams } from "react-router-dom";
+import { Button } from "zmp-ui";
+import type { SubmissionView } from "@hoiso/shared";
+import { api, errorMessage } from "../../api.js";
+import { AuthAudio, AuthImage } from "../../components/AuthMedia.js";
+import { formatDate, formatDateTime, KIND_LABEL } from "../../components/feedbackText.js";
+import { useNotify } from "../../components/notify.js";
+import { ErrorState, Loading } from "../../components/States.js";
+import { Timeline } from "../../components/Timeline.js";
+import { FollowUp } from "./FollowUp.js";
+import { Progress } from "./Progress.js";
+import { StatusChip } from "./StatusChip.js";
+
+type Load = { status: "loading" } | { status: "done"; item: SubmissionView } | { status: "error"; message: string };
+
+/** While the Hội is still routing a fresh item, look again every few seconds so "forwarded" shows without a tap. */
+const POLL_MS = 5000;
+
+function Petition({ item, onSigned }: { item: SubmissionView; onSigned: () => void }): ReactElement | null {
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const p = item.petition;
+  if (!p) return null;
+  async function sign() {
+    setBusy(true);
+    try {
+      await api.signPetition(item.id);
+      notify.ok("Chị đã ký tên ủng hộ kiến nghị này.");
+      onSigned();
+    } catch (err) {
+      notify.fail(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const state = p.state === "open" ? `Đang lấy chữ ký đến ngày ${formatDate(p.deadline)}` : p.state === "reached" ? "Đã đủ chữ ký" : "Đã hết hạn, chưa đủ chữ ký";
+  return (
+    <section className="hs-card" data-testid="petition">
+      <p className="hs-card-title">
+        {p.signatureCount} / {p.threshold} chữ ký
+      </p>
+      <div className="hs-meter" aria-hidden="true">
+        <span style={{ width: `${Math.min(100, (p.signatureCount / Math.max(1, p.threshold)) * 100)}%` }} />
+      </div>
+      <p className="hs-muted">{state}</p>
+      {p.state === "open" && !p.signedByMe && (
+        <Button fullWidth loading={busy} disabled={busy} onClick={() => void sign()}>
+          Ký tên ủng hộ
+        </Button>
+      )}
+      {p.signedByMe && <span className="hs-badge hs-badge-confirmed">Chị đã ký tên</span>}
+    </section>
+  );
+}
+
+export function ItemDetail(): ReactElement {
+  const { id = "" } = useParams();
+  const [res, setRes] = useState<Load>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .submission(id)
+      .then((item) => live && setRes({ status: "done", item }))
+      .catch((err) => live && setRes((r) => (r.status === "done" ? r : { status: "error", message: errorMessage(err) })));
+    return () => {
+      live = false;
+    };
+  }, [id, attempt]);
+
+  const waiting = res.status === "done" && res.item.status === "received";
+  useEffect(() => {
+    if (!waiting) return;
+    const t = setInterval(reload, POLL_MS);
+    return () => clearInterval(t);
+  }, [waiting, reload]);
+
+  if (res.status === "loading") return <Loading />;
+  if (res.status === "error") return <ErrorState message={res.message} onRetry={reload} />;
+  const item = res.item;
+  const replies = item.timeline.filter((e) => e.type === "replied" || e.type === "resolved");
+  const lastReply = replies[replies.length - 1];
+  const photos = item.media.filter((m) => m.kind === "image");
+  const audio = item.media.find((m) => m.kind === "audio");
+
+  return (
+    <div className="hs-form" data-testid="item-detail">
+      <section className="hs-card">
+        <div className="hs-item-top">
+          <span className="hs-code-small" data-testid="detail-code">{item.trackingCode}</span>
+          <StatusChip status={item.status} />
+        </div>
+        <p className="hs-card-title">
+          {KIND_LABEL[item.kind]} · {item.categoryName}
+        </p>
+        <p className="hs-muted hs-small">
+          Gửi lúc {formatDateTime(item.createdAt)} · {item.originUnitName}
+          {item.mine && item.anonymous ? " · ẩn danh" : ""}
+          {item.sensitive ? " · giữ kín" : ""}
+        </p>
+        <Progress item={item} />
+      </section>
+      {item.followUpOpen && <FollowUp id={item.id} onAnswered={reload} />}
+      {lastReply && (
+        <section className="hs-card hs-reply" data-testid="official-reply">
+          <p className="hs-card-label">Trả lời của Hội{lastReply.unitName ? ` — ${lastReply.unitName}` : ""}</p>
+          <p className="hs-reply-text">{lastReply.message}</p>
+          <p className="hs-muted hs-small">{formatDateTime(lastReply.at)}</p>
+        </section>
+      )}
+      <Petition item={item} onSigned={reload} />
+      <section className="hs-card">
+        <p className="hs-card-label">{item.mine ? "Nội dung chị đã gửi" : "Nội dung kiến nghị"}</p>
+        <p className="hs-body-text">{item.body}</p>
+        {audio && <AuthAudio id={audio.id} />}
+        {photos.length > 0 && (
+          <div className="hs-thumbs">
+            {photos.map((m, i) => (
+              <AuthImage key={m.id} id={m.id} alt={`Ảnh ${i + 1}`} />
+            ))}
+          </div>
+        )}
+      </section>
+      <section className="hs-card" data-testid="timeline">
+        <div className="hs-item-top">
+          <p className="hs-card-title">Diễn biến</p>
+          <button type="button" className="hs-link" onClick={reload}>
+            Tải lại
+          </button>
+        </div>
+        <Timeline events={item.timeline} />
+      </section>
+    </div>
+  );
+}
