@@ -45,6 +45,18 @@ export function SendForm(): ReactElement {
   shown.current = photos;
   useEffect(() => () => shown.current.forEach((p) => URL.revokeObjectURL(p.previewUrl)), []);
 
+  // An error stays only until she touches the field it is about.
+  const clear = (...keys: Array<keyof Errors>) =>
+    setErrors((e) => (keys.some((k) => e[k]) ? Object.fromEntries(Object.entries(e).filter(([k]) => !keys.includes(k as keyof Errors))) : e));
+  useEffect(() => clear("kind", "form"), [kind]);
+  useEffect(() => clear("category", "form"), [category]);
+  useEffect(() => clear("body", "form"), [body]);
+  useEffect(() => clear("unitId", "form"), [unit]);
+  useEffect(() => clear("mediaIds", "form"), [photos]);
+  useEffect(() => {
+    if (voice.status === "done") clear("body", "voice", "form");
+  }, [voice]);
+
   function check(): Errors {
     const e: Errors = {};
     if (!kind) e.kind = "Chị chọn giúp Hội: phản ánh, tố giác / báo cáo hay kiến nghị.";
