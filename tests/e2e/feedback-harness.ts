@@ -137,18 +137,14 @@ export async function startHarness(): Promise<Harness> {
     },
     submit: (token, body) => call<SubmissionCreated>(token, "POST", "/submissions", body),
     async routed(submissionId) {
-      let id: string | undefined;
-      await expect
-        .poll(
-          async () => {
-            const r = await t.deps.pool.query<{ id: string }>("SELECT id FROM assignments WHERE submission_id = $1 ORDER BY created_at LIMIT 1", [submissionId]);
-            id = r.rows[0]?.id;
-            return Boolean(id);
-          },
-          { timeout: 20_000, interval: 200 },
-        )
-        .toBe(true);
-      return id!;
+      // Plain polling: this also runs in beforeAll, where expect.poll is not allowed.
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const r = await t.deps.pool.query<{ id: string }>("SELECT id FROM assignments WHERE submission_id = $1 ORDER BY created_at LIMIT 1", [submissionId]);
+        if (r.rows[0]) return r.rows[0].id;
+        if (Date.now() > deadline) throw new Error(`submission ${submissionId} was not routed within 20 s`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
     },
     async inBrowser(name, body) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoiso-e2e-"));

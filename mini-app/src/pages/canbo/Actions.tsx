@@ -82,7 +82,7 @@ export function Actions({ detail, onDone }: { detail: AssignmentDetail; onDone: 
             <Button variant={panel === "forward" ? "primary" : "secondary"} onClick={() => open("forward")}>
               Chuyển
             </Button>
-            <Button variant={panel === "resolve" ? "primary" : "secondary"} onClick={() => open("resolve")}>
+            <Button className="hs-action-wide" variant={panel === "resolve" ? "primary" : "secondary"} onClick={() => open("resolve")}>
               Giải quyết xong
             </Button>
           </>
