@@ -1,4 +1,5 @@
 import {
+  foldedWords,
   foldVietnamese,
   normalizeTrackingCode,
   unitAtOrAbove,
@@ -152,6 +153,10 @@ export async function findSimilar(deps: AppDeps, q: string, unitId: string): Pro
   const commune = unitAtOrAbove(chain, "xa");
   const folded = foldVietnamese(q);
   if (folded.length < 2) return [];
+  // Each typed word may be misspelt or unaccented; most of them must be found (fuzzily) in the item's text.
+  const words = [...new Set(foldedWords(q).filter((x) => x.length >= 2))].slice(0, 8);
+  const needed = Math.max(1, Math.ceil(words.length * 0.6));
+  const matched = sql<number>`(SELECT count(*)::int FROM unnest(${sql.val(words)}::text[]) AS w WHERE w <% s.search_text)`;
   const rows = await deps.db
     .selectFrom("submissions as s")
     .innerJoin("units as u", "u.id", "s.origin_unit_id")
@@ -168,12 +173,16 @@ export async function findSimilar(deps: AppDeps, q: string, unitId: string): Pro
       "s.signature_count",
       "s.petition_state",
       "s.created_at",
+      matched.as("matched"),
       sql<number>`word_similarity(${folded}, s.search_text)`.as("score"),
     ])
     .where("u.path", "like", `${escapeLike(commune.path)}%`)
     .where("s.sensitive", "=", false)
     .where("s.status", "not in", ["resolved", "closed"])
-    .where((eb) => eb.or([sql<boolean>`${folded} <% s.search_text`, eb("s.search_text", "like", `%${escapeLike(folded)}%`)]))
+    .where((eb) =>
+      eb.or([sql<boolean>`${folded} <% s.search_text`, eb("s.search_text", "like", `%${escapeLike(folded)}%`), sql<boolean>`${matched} >= ${needed}`]),
+    )
+    .orderBy("matched", "desc")
     .orderBy("score", "desc")
     .orderBy("s.created_at", "desc")
     .limit(10)
