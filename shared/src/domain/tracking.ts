@@ -1,6 +1,6 @@
 /**
  * Tracking codes a woman can read out over the phone: a kind prefix, six random characters and a check character,
- * e.g. "PA-7KM3QX9". The alphabet leaves out 0/O, 1/I/L and U so nothing is misread; the check character catches one
+ * e.g. "PA-7KM3QX9". The alphabet leaves out 0/O, 1/I/L and U so nothing is misread; the check character catches any one
  * mistyped character and most swapped pairs before we even query the database.
  */
 export const TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -10,13 +10,16 @@ export type TrackedKind = keyof typeof TRACKING_PREFIX;
 
 const BODY_LENGTH = 6;
 
+/** Position weights coprime to 30 (the alphabet's size): any single wrong character changes the check. */
+const WEIGHTS = [1, 7, 11, 13, 17, 19, 23, 29];
+
 function checkChar(prefix: string, body: string): string {
   let sum = 0;
   const s = prefix + body;
   for (let i = 0; i < s.length; i++) {
     const v = TRACKING_ALPHABET.indexOf(s[i] as string);
     // prefix letters outside the alphabet still count, by char code
-    sum += (i + 1) * (v >= 0 ? v : s.charCodeAt(i));
+    sum += (WEIGHTS[i % WEIGHTS.length] as number) * (v >= 0 ? v : s.charCodeAt(i));
   }
   return TRACKING_ALPHABET[sum % TRACKING_ALPHABET.length] as string;
 }

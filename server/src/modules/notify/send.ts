@@ -62,7 +62,7 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
   if (!d || d.status !== "pending") return "done";
   await deps.db.updateTable("deliveries").set((eb) => ({ attempts: eb("attempts", "+", 1) })).where("id", "=", d.id).execute();
   const settings = await loadSettings(deps.db);
-  const lastAttempt = !job || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+  const lastAttempt = job ? job.attemptsMade + 1 >= (job.opts.attempts ?? 1) : false;
 
   const finish = (status: "sent" | "skipped" | "failed", extra: { provider_message_id?: string; last_error?: string } = {}) =>
     deps.db

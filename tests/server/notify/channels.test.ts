@@ -1,0 +1,162 @@
+import type { Job } from "bullmq";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startZaloSimulator, type ZaloSimulator } from "../../../scripts/zalo-sim/server.js";
+import { routeSubmission } from "../../../server/src/modules/feedback/pipeline.js";
+import type { NotifyJob } from "../../../server/src/modules/notify/queue.js";
+import { sendDelivery } from "../../../server/src/modules/notify/send.js";
+import { createTestContext, type TestContext } from "../../helpers/context.js";
+import { buildWorld, startPipeline, submitOk, waitUntil, type World } from "../feedback/world.js";
+
+/**
+ * The outbound channels against the Zalo simulator: OA consultation message inside the window, template message
+ * (with phone, consent and a configured template) otherwise, retry on rate limits, fall back on window errors.
+ */
+describe("notify channels", () => {
+  let sim: ZaloSimulator;
+  let ctx: TestContext;
+  let w: World;
+  let oaUserId: string;
+
+  beforeAll(async () => {
+    sim = await startZaloSimulator({ port: 0, appId: "sim-app", appSecret: "sim-app-secret", oaId: "sim-oa", oaSecret: "sim-oa-secret", ratePerSec: 1000 });
+    ctx = await createTestContext({ zaloUrl: sim.url });
+    w = await buildWorld(ctx);
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await sim?.close();
+  });
+  beforeEach(async () => {
+    sim.reset(); // forgets the OA tokens it issued: ours must go too
+    await ctx.deps.db.deleteFrom("zalo_oa_tokens").execute();
+    const u = sim.createUser({ name: "Lò Thị Xuân Hương", phone: "84912345678" });
+    oaUserId = u.oaUserId;
+    await ctx.deps.db
+      .updateTable("members")
+      .set({ zalo_oa_user_id: oaUserId, phone: "84912345678", consents: JSON.stringify({ zns: true }) })
+      .where("id", "=", w.identified.memberId)
+      .execute();
+    await ctx.deps.db.deleteFrom("oa_interactions").execute();
+    await ctx.deps.db.updateTable("feedback_settings").set({ value: JSON.stringify({ status_update: "tpl-status-1" }) }).where("key", "=", "template_ids").execute();
+  });
+
+  const interactedRecently = async (at = new Date()) => {
+    sim.interact(oaUserId, at);
+    await ctx.deps.db.insertInto("oa_interactions").values({ oa_user_id: oaUserId, last_interaction_at: at, following: true }).execute();
+  };
+  /** A routed submission by the identified woman; returns her outbound delivery for the "forwarded" event. */
+  const herDelivery = async (anonymous = false) => {
+    const { id } = await submitOk(ctx, w.identified, { kind: "feedback", category: "viec_lam", body: "Cần học nghề.", anonymous });
+    await routeSubmission(ctx.deps, id);
+    const d = await ctx.deps.db
+      .selectFrom("deliveries as d")
+      .innerJoin("submission_events as e", "e.id", "d.event_id")
+      .select(["d.id", "d.channel", "d.event_id", "d.text"])
+      .where("e.submission_id", "=", id)
+      .where("d.recipient_id", "=", w.identified.memberId)
+      .where("d.channel", "!=", "in_app")
+      .executeTakeFirstOrThrow();
+    return { submissionId: id, delivery: d };
+  };
+  const row = (id: string) => ctx.deps.db.selectFrom("deliveries").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  const templateRow = (eventId: number) =>
+    ctx.deps.db.selectFrom("deliveries").selectAll().where("event_id", "=", eventId).where("recipient_id", "=", w.identified.memberId).where("channel", "=", "template").executeTakeFirst();
+  /** The last of a job's attempts, as BullMQ hands it to the processor. */
+  const lastAttempt = { attemptsMade: 4, opts: { attempts: 5 } } as unknown as Job<NotifyJob>;
+
+  it("inside the window: an OA consultation message", async () => {
+    await interactedRecently();
+    const { delivery } = await herDelivery();
+    expect(delivery.channel).toBe("oa_cs");
+    expect(await sendDelivery(ctx.deps, delivery.id)).toBe("sent");
+    const r = await row(delivery.id);
+    expect(r.status).toBe("sent");
+    expect(sim.sentMessages()).toEqual([expect.objectContaining({ kind: "cs", userId: oaUserId, text: delivery.text, messageId: r.provider_message_id })]);
+    expect(await sendDelivery(ctx.deps, delivery.id)).toBe("done"); // a second run sends nothing
+    expect(sim.sentMessages()).toHaveLength(1);
+  });
+
+  it("outside the window: falls back to the template message, with the delivery id as tracking id", async () => {
+    const { delivery } = await herDelivery();
+    expect(await sendDelivery(ctx.deps, delivery.id)).toBe("fallback");
+    expect((await row(delivery.id)).status).toBe("fallback");
+    const t = await templateRow(delivery.event_id);
+    expect(t?.status).toBe("pending");
+    expect(await sendDelivery(ctx.deps, t!.id)).toBe("sent");
+    expect(sim.sentMessages()).toEqual([expect.objectContaining({ kind: "template", phone: "84912345678", templateId: "tpl-status-1", trackingId: t!.id })]);
+  });
+
+  it("Zalo's own window error (-230) and not following (-213) fall back too", async () => {
+    await interactedRecently();
+    for (const code of [-230, -213]) {
+      const { delivery } = await herDelivery();
+      sim.failNext("/v3.0/oa/message/cs", code);
+      expect(await sendDelivery(ctx.deps, delivery.id)).toBe("fallback");
+      expect((await row(delivery.id)).last_error).toContain(String(code));
+      expect(await templateRow(delivery.event_id)).toBeDefined();
+    }
+  });
+
+  it("a rate limit (-32) is retried later; on the last attempt it falls back", async () => {
+    await interactedRecently();
+    const { delivery } = await herDelivery();
+    sim.failNext("/v3.0/oa/message/cs", -32);
+    await expect(sendDelivery(ctx.deps, delivery.id)).rejects.toThrow(/-32/);
+    const pending = await row(delivery.id);
+    expect([pending.status, pending.attempts]).toEqual(["pending", 1]);
+    expect(await sendDelivery(ctx.deps, delivery.id)).toBe("sent");
+
+    const second = await herDelivery();
+    sim.failNext("/v3.0/oa/message/cs", -32);
+    expect(await sendDelivery(ctx.deps, second.delivery.id, lastAttempt)).toBe("fallback");
+  });
+
+  it("a template needs consent and a configured template id, otherwise it is skipped (the in-app row remains)", async () => {
+    await ctx.deps.db.updateTable("members").set({ consents: JSON.stringify({}), zalo_oa_user_id: null }).where("id", "=", w.identified.memberId).execute();
+    const a = await herDelivery();
+    expect(a.delivery.channel).toBe("template");
+    expect(await sendDelivery(ctx.deps, a.delivery.id)).toBe("skipped");
+    expect((await row(a.delivery.id)).last_error).toMatch(/consent/);
+    await ctx.deps.db.updateTable("members").set({ consents: JSON.stringify({ zns: true }) }).where("id", "=", w.identified.memberId).execute();
+    await ctx.deps.db.updateTable("feedback_settings").set({ value: JSON.stringify({ status_update: "" }) }).where("key", "=", "template_ids").execute();
+    const b = await herDelivery();
+    expect(await sendDelivery(ctx.deps, b.delivery.id)).toBe("skipped");
+    expect((await row(b.delivery.id)).last_error).toMatch(/template/);
+    expect(sim.sentMessages()).toHaveLength(0);
+    const inApp = await ctx.deps.db.selectFrom("deliveries").select("status").where("event_id", "=", b.delivery.event_id).where("channel", "=", "in_app").where("recipient_id", "=", w.identified.memberId).executeTakeFirstOrThrow();
+    expect(inApp.status).toBe("sent");
+  });
+
+  it("through the queue: cán bộ and woman reached on Zalo; an anonymous woman's name never in a cán bộ's message", async () => {
+    const staffUser = sim.createUser({ name: "Cán bộ Xã Bảo Thắng" });
+    await ctx.deps.db.updateTable("members").set({ zalo_oa_user_id: staffUser.oaUserId }).where("id", "=", w.staff.xaA.memberId).execute();
+    sim.interact(staffUser.oaUserId);
+    await ctx.deps.db.insertInto("oa_interactions").values({ oa_user_id: staffUser.oaUserId, last_interaction_at: new Date(), following: true }).execute();
+    await interactedRecently();
+    const pipeline = startPipeline(ctx.deps);
+    try {
+      const { id, trackingCode } = await submitOk(ctx, w.identified, { kind: "feedback", category: "viec_lam", body: "Lò Thị Xuân Hương xin giấu tên.", anonymous: true });
+      const sent = await waitUntil("both messages", async () => {
+        const m = sim.sentMessages().filter((x) => x.text?.includes(trackingCode));
+        return m.length >= 2 ? m : null;
+      });
+      const toStaff = sent.find((m) => m.userId === staffUser.oaUserId);
+      const toHer = sent.find((m) => m.userId === oaUserId);
+      expect(toStaff?.text).toContain("Xã Bảo Thắng");
+      expect(toStaff?.text).not.toContain("Lò Thị Xuân Hương");
+      expect(toStaff?.text).not.toContain("84912345678");
+      expect(toHer?.text).toContain("đã được chuyển đến Xã Bảo Thắng");
+      const statuses = await ctx.deps.db
+        .selectFrom("deliveries as d")
+        .innerJoin("submission_events as e", "e.id", "d.event_id")
+        .select(["d.channel", "d.status"])
+        .where("e.submission_id", "=", id)
+        .where("d.channel", "=", "oa_cs")
+        .execute();
+      expect(statuses.map((s) => s.status)).toEqual(["sent", "sent"]);
+      expect(pipeline.errors).toEqual([]);
+    } finally {
+      await pipeline.workers.stop(5000);
+    }
+  });
+});
