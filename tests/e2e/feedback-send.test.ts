@@ -140,6 +140,26 @@ describe.runIf(available)("Phản ánh: sending one item", () => {
       await page.getByTestId("code-lookup").locator("input").fill(trackingCode.toLowerCase().replace("-", " "));
       await page.getByTestId("code-lookup").getByRole("button", { name: "Tìm" }).click();
       await expect.poll(() => page.getByTestId("detail-code").textContent(), { timeout: 10_000 }).toBe(trackingCode);
+
+      // A refusal from the server shows its Vietnamese message next to the field it names: here the unit she picked
+      // is merged away between choosing and sending (UNIT_INACTIVE, field unitId). Nothing is stored.
+      await page.goto(`${h.base}/zapps/hoiso/phan-anh`);
+      await page.getByTestId("send-form").waitFor({ timeout: 15_000 });
+      await page.getByTestId("kind").getByRole("radio", { name: /^Kiến nghị/ }).click();
+      await page.getByTestId("category").getByRole("radio", { name: "Thủ tục hành chính – dịch vụ công" }).click();
+      await page.getByTestId("content").locator("textarea").fill("Đề nghị phường mở thêm buổi làm căn cước vào chiều thứ bảy.");
+      const unitChoice = page.getByTestId("unit-choice");
+      await unitChoice.getByRole("button", { name: "Chọn nơi khác" }).click();
+      await unitChoice.locator("input").fill("sa pa");
+      await unitChoice.locator(".hs-choice", { hasText: "Phường Sa Pa" }).click();
+      expect(await page.getByTestId("unit-name").textContent()).toBe("Phường Sa Pa");
+      await h.t.deps.pool.query("UPDATE units SET active = false WHERE code = 'e2e-sapa'");
+      const before = await h.t.deps.pool.query("SELECT count(*)::int AS n FROM submissions");
+      await page.getByRole("button", { name: "Gửi tới Hội" }).click();
+      await expect.poll(() => unitChoice.locator(".hs-field-error").textContent(), { timeout: 10_000 }).toContain("sáp nhập hoặc ngừng hoạt động");
+      expect(await page.getByTestId("tracking-code").count()).toBe(0);
+      expect((await h.t.deps.pool.query("SELECT count(*)::int AS n FROM submissions")).rows[0]).toEqual(before.rows[0]);
+      await shot(page, "feedback-server-error");
     });
-  });
+  }, 60_000);
 });

@@ -57,6 +57,14 @@ export function SendForm(): ReactElement {
     if (voice.status === "done") clear("body", "voice", "form");
   }, [voice]);
 
+  // After a refused send, bring the first message into view: the field may be far above the button.
+  const jumpToError = useRef(false);
+  useEffect(() => {
+    if (!jumpToError.current) return;
+    jumpToError.current = false;
+    document.querySelector(".hs-form .hs-field-error, .hs-form [role=alert]")?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, [errors]);
+
   function check(): Errors {
     const e: Errors = {};
     if (!kind) e.kind = "Chị chọn giúp Hội: phản ánh, tố giác / báo cáo hay kiến nghị.";
@@ -71,6 +79,7 @@ export function SendForm(): ReactElement {
 
   async function send() {
     const e = check();
+    jumpToError.current = true;
     setErrors(e);
     if (Object.keys(e).length > 0 || !kind || !category || !unit) return;
     setSending(true);
@@ -89,6 +98,7 @@ export function SendForm(): ReactElement {
       window.scrollTo({ top: 0 });
     } catch (err) {
       const key: keyof Errors = (err instanceof ApiError && err.field && FIELD_OF[err.field]) || "form";
+      jumpToError.current = true;
       setErrors({ [key]: errorMessage(err) });
     } finally {
       setSending(false);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type ReactElement } from "react";
-import { useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 import { Button } from "zmp-ui";
 import type { SubmissionView } from "@hoiso/shared";
 import { api, errorMessage } from "../../api.js";
@@ -56,6 +56,7 @@ function Petition({ item, onSigned }: { item: SubmissionView; onSigned: () => vo
 
 export function ItemDetail(): ReactElement {
   const { id = "" } = useParams();
+  const navigate = useNavigate();
   const [res, setRes] = useState<Load>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
@@ -133,6 +134,11 @@ export function ItemDetail(): ReactElement {
         </div>
         <Timeline events={item.timeline} />
       </section>
+      {item.mine && (
+        <Button variant="tertiary" fullWidth onClick={() => navigate("/phan-anh/cua-toi")}>
+          Xem mọi việc chị đã gửi
+        </Button>
+      )}
     </div>
   );
 }
