@@ -19,10 +19,20 @@ function activeTab(pathname: string): string {
 export function BottomNav(): ReactElement {
   const { pathname } = useLocation();
   const navigate = useNavigate();
+  const active = activeTab(pathname);
   return (
-    <BottomNavigation fixed activeKey={activeTab(pathname)} onChange={(key) => navigate(key)} className="hs-bottom-nav">
+    <BottomNavigation fixed activeKey={active} onChange={(key) => navigate(key)} className="hs-bottom-nav">
       {TABS.map((t) => (
-        <BottomNavigation.Item key={t.path} itemKey={t.path} label={t.label} icon={<Icon name={t.icon} />} />
+        <BottomNavigation.Item
+          key={t.path}
+          itemKey={t.path}
+          label={t.label}
+          icon={<Icon name={t.icon} />}
+          // Tapping the tab she is already in (say, from deep inside an item) takes her back to its first screen.
+          onClick={() => {
+            if (t.path === active && pathname !== t.path) navigate(t.path);
+          }}
+        />
       ))}
     </BottomNavigation>
   );

@@ -21,9 +21,14 @@ export function OfficerCard({ me }: { me: Me }): ReactElement {
           </li>
         ))}
       </ul>
-      <Button fullWidth onClick={() => navigate("/can-bo")}>
-        Xác nhận hội viên mới
-      </Button>
+      <div className="hs-officer-actions">
+        <Button fullWidth onClick={() => navigate("/can-bo/hop-viec")}>
+          Hộp việc phản ánh
+        </Button>
+        <Button fullWidth variant="secondary" onClick={() => navigate("/can-bo")}>
+          Xác nhận hội viên mới
+        </Button>
+      </div>
     </section>
   );
 }
