@@ -25,6 +25,8 @@ const CONCURRENCY = arg("concurrency", 64);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const BACKEND = process.env.BENCH_QUEUE_BACKEND ?? "redis";
+/** "all" (API + workers in one process, the default deployment) or "api" (intake alone, nothing routed). */
+const ROLE = process.env.BENCH_ROLE ?? "all";
 
 const CATEGORIES = ["viec_lam", "an_sinh", "y_te", "dat_dai", "vay_von", "thu_tuc", "gop_y_hoi", "khac"];
 
@@ -46,6 +48,7 @@ async function main() {
     ZALO_SIMULATOR: "true",
     ZALO_SIMULATOR_PORT: "0",
     MINI_APP_DIR: "/nonexistent",
+    HOISO_ROLE: ROLE,
   };
   const server = startServerProcess(env);
   const db = new pg.Pool({ connectionString: database.url, max: 2 });
