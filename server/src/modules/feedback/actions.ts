@@ -108,7 +108,8 @@ export const reply = (deps: AppDeps, auth: AuthContext, id: string, message: str
     const { deliveries } = await appendEvent(
       tx,
       l.s.id,
-      { type: "replied", actorId: auth.memberId, unitId: l.a.unit_id, assignmentId: l.a.id, message: text, visibleToAuthor: true, public: isPublic },
+      // a private item has no public page: its replies stay between the Hội and her
+      { type: "replied", actorId: auth.memberId, unitId: l.a.unit_id, assignmentId: l.a.id, message: text, visibleToAuthor: true, public: isPublic && !l.s.sensitive },
       [{ memberId: l.s.author_id, audience: "author", text: authorText.replied(l.item, l.a.unit_name, text) }],
       now,
     );

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import type { UnitLevelName } from "@hoiso/shared";
 import type { DB } from "../../db/types.js";
-import { recordNotifications, unitStaff, type Recipient } from "../notify/outbox.js";
+import { deliveriesInsert, recipientRows, recordNotifications, unitStaffRows, type Recipient } from "../notify/outbox.js";
 import { noEffects, type Effects } from "./effects.js";
 import type { AssignmentReason, SubmissionKind } from "./tables.js";
 
@@ -79,49 +79,41 @@ export interface AssignResult {
  * Puts the submission in a unit's inbox with a deadline, records why, tells the unit's cán bộ and the author, and
  * leaves the escalation job for after commit. At most one assignment per unit and submission: a second call for the
  * same unit changes nothing (unless `reopen` and the existing one is finished), which is what makes re-running
- * route, escalate and petition jobs harmless.
+ * route, escalate and petition jobs harmless. One statement writes the assignment, its event and every notification
+ * (the event and notifications only if the assignment was new or reopened).
  */
 export async function assignUnit(tx: Transaction<DB>, input: AssignInput): Promise<AssignResult> {
   const dueAt = new Date(input.now.getTime() + input.slaHours * 3_600_000);
-  let q = tx
-    .insertInto("assignments")
-    .values({
-      submission_id: input.submission.id,
-      unit_id: input.unit.id,
-      reason: input.reason,
-      from_assignment_id: input.fromAssignmentId,
-      sla_hours: input.slaHours,
-      escalation_levels: input.escalationLevels,
-      due_at: dueAt,
-      created_at: input.now,
-    })
-    .returning("id");
-  q = input.reopen
-    ? q.onConflict((oc) =>
-        oc
-          .columns(["submission_id", "unit_id"])
-          .doUpdateSet({
-            closed: false,
-            resolved_at: null,
-            resolved_by: null,
-            acknowledged_at: null,
-            acknowledged_by: null,
-            escalated_at: null,
-            due_at: dueAt,
-          })
-          .where(sql<boolean>`assignments.closed OR assignments.resolved_at IS NOT NULL`),
-      )
-    : q.onConflict((oc) => oc.columns(["submission_id", "unit_id"]).doNothing());
-  const row = await q.executeTakeFirst();
-  if (!row) return { assignmentId: null, created: false, fx: noEffects() };
-
-  const staff = await unitStaff(tx, input.unit.id);
-  const recipients: Recipient[] = staff.map((memberId) => ({ memberId, audience: "can_bo", text: input.staffText(dueAt) }));
-  if (input.authorText !== null) recipients.unshift({ memberId: input.submission.author_id, audience: "author", text: input.authorText });
-  const { deliveries } = await appendEvent(tx, input.submission.id, { ...input.event, unitId: input.unit.id, assignmentId: row.id }, recipients, input.now);
+  const author: Recipient[] = input.authorText !== null ? [{ memberId: input.submission.author_id, audience: "author", text: input.authorText }] : [];
+  const recipients = sql`${recipientRows(author)} UNION ALL ${unitStaffRows(input.unit.id, input.staffText(dueAt))}`;
+  const conflict = input.reopen
+    ? sql`ON CONFLICT (submission_id, unit_id) DO UPDATE
+            SET closed = false, resolved_at = NULL, resolved_by = NULL, acknowledged_at = NULL, acknowledged_by = NULL,
+                escalated_at = NULL, due_at = EXCLUDED.due_at
+          WHERE assignments.closed OR assignments.resolved_at IS NOT NULL`
+    : sql`ON CONFLICT DO NOTHING`;
+  const ev = input.event;
+  const r = await sql<{ assignment_id: string | null; outbound: string[] }>`
+    WITH a AS (
+      INSERT INTO assignments (submission_id, unit_id, reason, from_assignment_id, sla_hours, escalation_levels, due_at, created_at)
+      VALUES (${input.submission.id}, ${input.unit.id}, ${input.reason}, ${input.fromAssignmentId}, ${input.slaHours},
+              ${input.escalationLevels}::text[], ${dueAt}, ${input.now})
+      ${conflict}
+      RETURNING id
+    ), e AS (
+      INSERT INTO submission_events (submission_id, type, actor_id, unit_id, assignment_id, message, visible_to_author, public, detail, created_at)
+      SELECT ${input.submission.id}, ${ev.type}, ${ev.actorId}, ${input.unit.id}, a.id, ${ev.message}, ${ev.visibleToAuthor}, ${ev.public ?? false},
+             ${JSON.stringify(ev.detail ?? {})}::jsonb, ${input.now}
+        FROM a
+      RETURNING id
+    ), d AS (${deliveriesInsert(sql`e AS ev`, recipients, input.now)})
+    SELECT (SELECT id FROM a) AS assignment_id,
+           coalesce((SELECT array_agg(id) FROM d WHERE channel <> 'in_app'), '{}') AS outbound`.execute(tx);
+  const row = r.rows[0];
+  if (!row?.assignment_id) return { assignmentId: null, created: false, fx: noEffects() };
   return {
-    assignmentId: row.id,
+    assignmentId: row.assignment_id,
     created: true,
-    fx: { ...noEffects(), deliveries, escalations: [{ assignmentId: row.id, dueAt }] },
+    fx: { ...noEffects(), deliveries: row.outbound, escalations: [{ assignmentId: row.assignment_id, dueAt }] },
   };
 }

@@ -1,5 +1,5 @@
-import { evaluateRouting, nextEscalation, type RoutingRule } from "@hoiso/shared";
-import type { Transaction } from "kysely";
+import { evaluateRouting, nextEscalation, type RoutingRule, type UnitLevelName } from "@hoiso/shared";
+import { sql, type Transaction } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import type { DB } from "../../db/types.js";
 import { assignUnit, appendEvent } from "./assign.js";
@@ -7,7 +7,8 @@ import { dispatch, mergeEffects, noEffects, type Effects } from "./effects.js";
 import { liftPetition } from "./petitions.js";
 import { loadSettings } from "./settings.js";
 import { authorText, staffText } from "./text.js";
-import { unitChain } from "./units.js";
+import type { SubmissionKind, SubmissionStatus } from "./tables.js";
+import { unitChain, type ChainUnit } from "./units.js";
 
 const submissionColumns = [
   "id",
@@ -24,6 +25,58 @@ const submissionColumns = [
   "petition_deadline",
   "signature_count",
 ] as const;
+
+interface RoutingRow {
+  id: string;
+  kind: SubmissionKind;
+  tracking_code: string;
+  category_code: string;
+  author_id: string;
+  anonymous: boolean;
+  sensitive: boolean;
+  status: SubmissionStatus;
+  origin_unit_id: string;
+  routed_at: Date | null;
+  petition_state: "open" | "reached" | "not_reached" | null;
+  petition_deadline: Date | null;
+  signature_count: number;
+  category_name: string;
+  handling_level: UnitLevelName;
+  sla_hours: number;
+  private: boolean;
+  rules: Array<{
+    id: string;
+    category_code: string;
+    origin_unit_id: string | null;
+    target_level: UnitLevelName;
+    sla_hours: number | null;
+    escalation_levels: UnitLevelName[];
+    active: boolean;
+  }>;
+  chain: ChainUnit[];
+}
+
+/**
+ * Claims the submission for routing and loads what routing needs, in one round trip (routing is the worker's hot
+ * path): the UPDATE sets `routed_at` only where it is still null, which row-locks it for the rest of the
+ * transaction, and returns it with its category, the category's active rules and the origin's unit chain (province
+ * first). No row: missing or already routed. If anything after it fails, the transaction undoes the claim.
+ */
+async function claimForRouting(tx: Transaction<DB>, submissionId: string, now: Date): Promise<RoutingRow | undefined> {
+  const r = await sql<RoutingRow>`
+    UPDATE submissions s
+       SET routed_at = ${now}, updated_at = ${now}, queued_at = coalesce(s.queued_at, ${now}),
+           status = CASE WHEN s.status = 'received' THEN 'forwarded' ELSE s.status END
+      FROM categories c, units o
+     WHERE s.id = ${submissionId} AND s.routed_at IS NULL AND c.code = s.category_code AND o.id = s.origin_unit_id
+    RETURNING s.id, s.kind, s.tracking_code, s.category_code, s.author_id, s.anonymous, s.sensitive, s.status, s.origin_unit_id,
+              s.routed_at, s.petition_state, s.petition_deadline, s.signature_count,
+              c.name AS category_name, c.handling_level, c.sla_hours, c.private,
+              (SELECT coalesce(json_agg(r), '[]') FROM routing_rules r WHERE r.category_code = s.category_code AND r.active) AS rules,
+              (SELECT json_agg(json_build_object('id', u.id, 'level', u.level, 'name', u.name, 'path', u.path, 'active', u.active) ORDER BY length(u.path))
+                 FROM units u WHERE u.id = ANY(string_to_array(btrim(o.path, '/'), '/')::uuid[])) AS chain`.execute(tx);
+  return r.rows[0];
+}
 
 /** Jobs a committed transaction may not have managed to add: re-adding them is harmless (deterministic job ids). */
 async function outstandingEffects(tx: Transaction<DB>, submissionId: string): Promise<Effects> {
@@ -49,18 +102,22 @@ async function outstandingEffects(tx: Transaction<DB>, submissionId: string): Pr
 
 /**
  * The `route` job: the responsible unit gets the primary assignment, the timeline says where it went, the unit's
- * cán bộ and the author are notified, and the escalation is scheduled. The submission row is locked and `routed_at`
- * decides, so a second run (a retry, a duplicate, a job recovered from a killed worker) only re-adds missing jobs.
+ * cán bộ and the author are notified, and the escalation is scheduled, in one transaction of two statements. The
+ * claim on `routed_at` decides, so a second run (a retry, a duplicate, a job recovered from a killed worker) only
+ * re-adds missing jobs.
  */
 export async function routeSubmission(deps: AppDeps, submissionId: string): Promise<"routed" | "already-routed" | "missing"> {
   const result = await deps.db.transaction().execute(async (tx) => {
-    const s = await tx.selectFrom("submissions").select(submissionColumns).where("id", "=", submissionId).forUpdate().executeTakeFirst();
-    if (!s) return { outcome: "missing" as const, fx: noEffects() };
-    if (s.routed_at) return { outcome: "already-routed" as const, fx: await outstandingEffects(tx, s.id) };
+    const now = new Date();
+    const s = await claimForRouting(tx, submissionId, now);
+    if (!s) {
+      const exists = await tx.selectFrom("submissions").select("id").where("id", "=", submissionId).forUpdate().executeTakeFirst();
+      if (!exists) return { outcome: "missing" as const, fx: noEffects() };
+      return { outcome: "already-routed" as const, fx: await outstandingEffects(tx, submissionId) };
+    }
 
-    const category = await tx.selectFrom("categories").selectAll().where("code", "=", s.category_code).executeTakeFirstOrThrow();
-    const ruleRows = await tx.selectFrom("routing_rules").selectAll().where("category_code", "=", s.category_code).where("active", "=", true).execute();
-    const rules: RoutingRule[] = ruleRows.map((r) => ({
+    const category = { code: s.category_code, name: s.category_name, handling_level: s.handling_level, sla_hours: s.sla_hours, private: s.private };
+    const rules: RoutingRule[] = s.rules.map((r) => ({
       id: r.id,
       categoryCode: r.category_code,
       originUnitId: r.origin_unit_id,
@@ -69,7 +126,7 @@ export async function routeSubmission(deps: AppDeps, submissionId: string): Prom
       escalationLevels: r.escalation_levels,
       active: r.active,
     }));
-    const chain = await unitChain(tx, s.origin_unit_id);
+    const chain = s.chain;
     const decision = evaluateRouting(
       { code: category.code, handlingLevel: category.handling_level, slaHours: category.sla_hours, private: category.private },
       rules,
@@ -78,7 +135,6 @@ export async function routeSubmission(deps: AppDeps, submissionId: string): Prom
     );
     const unit = chain.find((u) => u.id === decision.unitId);
     if (!unit) throw new Error(`routing chose unit ${decision.unitId} outside the origin's chain`);
-    const now = new Date();
     const item = { kind: s.kind, trackingCode: s.tracking_code };
     const assigned = await assignUnit(tx, {
       submission: s,
@@ -99,11 +155,6 @@ export async function routeSubmission(deps: AppDeps, submissionId: string): Prom
       authorText: authorText.forwarded(item, unit.name),
     });
     let fx = assigned.fx;
-    await tx
-      .updateTable("submissions")
-      .set({ routed_at: now, updated_at: now, status: s.status === "received" ? "forwarded" : s.status })
-      .where("id", "=", s.id)
-      .execute();
     if (s.kind === "petition" && s.petition_state === "open") {
       const settings = await loadSettings(tx);
       await tx

@@ -12,15 +12,11 @@ export const KIND_LABEL: Record<SubmissionKind, string> = {
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-const dateFmt = new Intl.DateTimeFormat("vi-VN", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  hour: "2-digit",
-  minute: "2-digit",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-});
-export const formatDate = (d: Date) => dateFmt.format(d);
+const tz = "Asia/Ho_Chi_Minh";
+const timeFmt = new Intl.DateTimeFormat("vi-VN", { timeZone: tz, hour: "2-digit", minute: "2-digit", hour12: false });
+const dayFmt = new Intl.DateTimeFormat("vi-VN", { timeZone: tz, day: "2-digit", month: "2-digit", year: "numeric" });
+/** "14:30 ngày 29/11/2026", Lào Cai time. */
+export const formatDate = (d: Date) => `${timeFmt.format(d)} ngày ${dayFmt.format(d)}`;
 
 export interface ItemRef {
   kind: SubmissionKind;

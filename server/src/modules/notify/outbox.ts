@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type { DB } from "../../db/types.js";
 
 type Conn = Kysely<DB> | Transaction<DB>;
@@ -10,51 +10,49 @@ export interface Recipient {
   text: string;
 }
 
-/** Members holding a cán bộ or admin role at exactly this unit: the people who handle its inbox. */
-export async function unitStaff(db: Conn, unitId: string): Promise<string[]> {
-  const rows = await db.selectFrom("roles").select("member_id").distinct().where("unit_id", "=", unitId).where("role", "in", ["can_bo", "admin"]).execute();
-  return rows.map((r) => r.member_id);
+/** Recipients as SQL rows (member_id, audience, text, prio); a lower prio wins when a member appears twice. */
+export function recipientRows(recipients: Recipient[]): RawBuilder<unknown> {
+  return sql`SELECT * FROM unnest(${recipients.map((r) => r.memberId)}::uuid[], ${recipients.map((r) => r.audience)}::text[],
+                                  ${recipients.map((r) => r.text)}::text[], ${recipients.map((_, i) => i)}::int[])`;
+}
+
+/** The cán bộ and admins holding a role at exactly this unit: the people who handle its inbox. */
+export function unitStaffRows(unitId: string, text: string, prio = 1000): RawBuilder<unknown> {
+  return sql`SELECT DISTINCT member_id, 'can_bo', ${text}::text, ${prio}::int FROM roles WHERE unit_id = ${unitId} AND role IN ('can_bo', 'admin')`;
 }
 
 /**
- * Writes the notification rows for one timeline event, inside the caller's transaction, so that the event and its
- * notifications exist together or not at all. Every recipient gets an in-app row (her notification list: delivered
- * as soon as it commits); a member reachable on Zalo also gets one outbound row: the OA consultation message when
- * she has an OA id (the sender falls back to a template message outside the window), else a template message when
- * she has a phone. Returns the outbound rows just created; the caller enqueues them after commit (the outbox
- * reconciler catches any it could not).
+ * The notification rows for the event that `eventFrom` yields as `ev(id)` (none if it yields no row), for the
+ * recipients that `recipients` yields. Every recipient gets an in-app row (her notification list, delivered as soon
+ * as it commits); a member reachable on Zalo also gets one outbound row: the OA consultation message when she has an
+ * OA id (the sender falls back to a template message outside the window), else a template message when she has a
+ * phone. One INSERT, to be used inside the statement that writes the event. Returns (id, channel).
+ */
+export function deliveriesInsert(eventFrom: RawBuilder<unknown>, recipients: RawBuilder<unknown>, now: Date): RawBuilder<unknown> {
+  return sql`
+    INSERT INTO deliveries (event_id, recipient_id, audience, channel, status, text, sent_at, queued_at)
+    SELECT ev.id, r.id, r.audience, ch.channel, ch.status, r.text, ch.at, ch.at
+      FROM ${eventFrom},
+           (SELECT DISTINCT ON (m.id) m.id, x.audience, x.text, m.zalo_oa_user_id, m.phone
+              FROM (${recipients}) AS x(member_id, audience, text, prio)
+              JOIN members m ON m.id = x.member_id
+             ORDER BY m.id, x.prio) AS r
+           CROSS JOIN LATERAL (VALUES
+             ('in_app', 'sent', ${now}::timestamptz),
+             (CASE WHEN r.zalo_oa_user_id IS NOT NULL THEN 'oa_cs' WHEN r.phone IS NOT NULL THEN 'template' END, 'pending', NULL::timestamptz)
+           ) AS ch(channel, status, at)
+     WHERE ch.channel IS NOT NULL
+    ON CONFLICT (event_id, recipient_id, channel) DO NOTHING
+    RETURNING id, channel`;
+}
+
+/**
+ * Writes the notification rows for one event, inside the caller's transaction, so that the event and its
+ * notifications exist together or not at all. Returns the outbound rows just created; the caller enqueues them
+ * after commit (the outbox reconciler catches any it could not).
  */
 export async function recordNotifications(tx: Conn, eventId: number, recipients: Recipient[]): Promise<string[]> {
-  const seen = new Set<string>();
-  const unique = recipients.filter((r) => (seen.has(r.memberId) ? false : (seen.add(r.memberId), true)));
-  if (unique.length === 0) return [];
-  const now = new Date();
-  await tx
-    .insertInto("deliveries")
-    .values(unique.map((r) => ({ event_id: eventId, recipient_id: r.memberId, audience: r.audience, channel: "in_app" as const, status: "sent" as const, text: r.text, sent_at: now, queued_at: now })))
-    .onConflict((oc) => oc.columns(["event_id", "recipient_id", "channel"]).doNothing())
-    .execute();
-  const contacts = await tx
-    .selectFrom("members")
-    .select(["id", "zalo_oa_user_id", "phone"])
-    .where(
-      "id",
-      "in",
-      unique.map((r) => r.memberId),
-    )
-    .execute();
-  const byId = new Map(contacts.map((c) => [c.id, c]));
-  const outbound = unique.flatMap((r) => {
-    const c = byId.get(r.memberId);
-    const channel = c?.zalo_oa_user_id ? ("oa_cs" as const) : c?.phone ? ("template" as const) : null;
-    return channel ? [{ event_id: eventId, recipient_id: r.memberId, audience: r.audience, channel, text: r.text }] : [];
-  });
-  if (outbound.length === 0) return [];
-  const rows = await tx
-    .insertInto("deliveries")
-    .values(outbound)
-    .onConflict((oc) => oc.columns(["event_id", "recipient_id", "channel"]).doNothing())
-    .returning("id")
-    .execute();
-  return rows.map((r) => r.id);
+  if (recipients.length === 0) return [];
+  const rows = await deliveriesInsert(sql`(SELECT ${eventId}::bigint AS id) AS ev`, recipientRows(recipients), new Date()).execute(tx);
+  return (rows.rows as Array<{ id: string; channel: string }>).filter((r) => r.channel !== "in_app").map((r) => r.id);
 }
