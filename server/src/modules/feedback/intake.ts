@@ -51,8 +51,8 @@ interface NewSubmission {
  * author's own signature (petitions) and the attachment links — one statement, atomic on its own, one round trip
  * (intake is the hot path). When nothing was written, the looked-up category and unit say why.
  */
-async function insertSubmission(conn: Kysely<DB> | Transaction<DB>, s: NewSubmission): Promise<Outcome> {
-  const r = await sql<Outcome>`
+async function insertSubmission(deps: AppDeps, conn: Kysely<DB> | Transaction<DB>, s: NewSubmission): Promise<Outcome> {
+  const query = sql<Outcome>`
     WITH c AS (
       SELECT code, handling_level, private FROM categories WHERE code = ${s.category} AND active
     ), u AS (
@@ -79,9 +79,16 @@ async function insertSubmission(conn: Kysely<DB> | Transaction<DB>, s: NewSubmis
       SELECT s.id, x.media_id, x.kind, x.sort - 1
         FROM s, unnest(${s.media.map((m) => m.id)}::uuid[], ${s.media.map((m) => m.kind)}::text[]) WITH ORDINALITY AS x(media_id, kind, sort)
     )
-    SELECT (SELECT id FROM s) AS id, (SELECT row_to_json(c) FROM c) AS category, (SELECT row_to_json(u) FROM u) AS unit`.execute(conn);
+    SELECT (SELECT id FROM s) AS id, (SELECT row_to_json(c) FROM c) AS category, (SELECT row_to_json(u) FROM u) AS unit`;
+  if (conn !== deps.db) return (await query.execute(conn)).rows[0] as Outcome;
+  // Outside a transaction: as a named statement, parsed and planned once per connection instead of on every request.
+  const compiled = query.compile(deps.db);
+  const name = (statementNames[compiled.sql] ??= `fb_intake_${Object.keys(statementNames).length}`);
+  const r = await deps.pool.query<Outcome>({ name, text: compiled.sql, values: [...compiled.parameters] });
   return r.rows[0] as Outcome;
 }
+
+const statementNames: Record<string, string> = {};
 
 /** Why nothing was written, as the error she sees. */
 function rejection(out: Outcome, kind: SubmissionKind, unitNamed: boolean): Error {
@@ -131,7 +138,7 @@ export async function createSubmission(deps: AppDeps, auth: AuthContext, body: C
     submission.trackingCode = generateTrackingCode(body.kind, randomInts);
     try {
       const write = async (conn: Kysely<DB> | Transaction<DB>, media: NewSubmission["media"]) => {
-        const out = await insertSubmission(conn, { ...submission, media });
+        const out = await insertSubmission(deps, conn, { ...submission, media });
         if (!out.id) throw rejection(out, body.kind, body.unitId !== undefined);
       };
       if (mediaIds.length === 0) {
