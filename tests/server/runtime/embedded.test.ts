@@ -67,6 +67,31 @@ describe("embedded mode (no DATABASE_URL / REDIS_URL)", () => {
     expect(list.items.filter((u) => u.level === "xa")).toHaveLength(99);
   });
 
+  it("forwards a submission through the queue on the PostgreSQL backend", async () => {
+    // The seeded demo member already belongs to a chi hội, so the item goes to the unit the rules name.
+    const res = await fetch(`${base}/api/auth/dev`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Vàng Thị Dung", zaloId: "demo-hoivien" }),
+    });
+    const { token } = (await res.json()) as { token: string };
+    const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+    const sent = await fetch(`${base}/api/submissions`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ kind: "feedback", category: "viec_lam", body: "Chị em trong thôn cần thông tin về lớp học nghề may." }),
+    });
+    expect(sent.status).toBe(201);
+    const { id } = (await sent.json()) as { id: string };
+    let status = "";
+    for (let i = 0; i < 60 && status !== "forwarded"; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      const detail = await fetch(`${base}/api/submissions/${id}`, { headers });
+      status = ((await detail.json()) as { status: string }).status;
+    }
+    expect(status).toBe("forwarded");
+  }, 60_000);
+
   it("refuses a second start on the same data directory with a clear message", async () => {
     const second = startServerProcess({ ...env });
     const code = await second.exited;
@@ -80,6 +105,15 @@ describe("embedded mode (no DATABASE_URL / REDIS_URL)", () => {
     const before = await login();
     expect(await server.stop()).toBe(0);
     await start();
+    const after = await login();
+    expect(after.me.id).toBe(before.me.id);
+  }, 180_000);
+
+  it("starts again after the server was killed, stopping the PostgreSQL it left behind", async () => {
+    const before = await login();
+    await server.stop("SIGKILL"); // the bundled PostgreSQL keeps running, orphaned
+    await start();
+    expect(server.output()).toMatch(/còn chạy từ lần trước/);
     const after = await login();
     expect(after.me.id).toBe(before.me.id);
   }, 180_000);
