@@ -1,0 +1,33 @@
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/process.js";
+
+/** Zalo refuses a Mini App with a file over 3 MB or a package over 10 MB zipped (zmp-cli's deploy limits). */
+const FILE_LIMIT = 3 * 1024 * 1024;
+const ZIP_LIMIT = 10 * 1024 * 1024;
+
+function files(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+describe("the built Mini App fits Zalo's deploy limits", () => {
+  const www = path.join(ROOT, "mini-app/www");
+
+  it("has been built, with the asset list zmp-vite-plugin writes", () => {
+    expect(fs.existsSync(path.join(www, "index.html")), "run `npm run build:app` (npm test does it first)").toBe(true);
+    const config = JSON.parse(fs.readFileSync(path.join(www, "app-config.json"), "utf8")) as { listSyncJS?: string[]; listCSS?: string[] };
+    expect((config.listSyncJS ?? []).length + (config.listCSS ?? []).length).toBeGreaterThan(0);
+  });
+
+  it("keeps every file under 3 MB and the package under 10 MB compressed", () => {
+    const all = files(www);
+    const big = all.filter((f) => fs.statSync(f).size > FILE_LIMIT);
+    expect(big).toEqual([]);
+    // Deflate per file, as a zip does; the real archive adds only small headers.
+    const zipped = all.reduce((sum, f) => sum + zlib.deflateRawSync(fs.readFileSync(f), { level: 9 }).length + 100, 0);
+    console.log(`[bundle] ${all.length} files, ${(all.reduce((s, f) => s + fs.statSync(f).size, 0) / 1024).toFixed(0)} KB, ~${(zipped / 1024).toFixed(0)} KB zipped`);
+    expect(zipped).toBeLessThan(ZIP_LIMIT);
+  });
+});
