@@ -227,13 +227,19 @@ describe("an item's life: the woman's side and the cán bộ's actions", () => {
     await setSetting("petition_days", 30);
   }, 40_000);
 
-  it("notifications can be marked read", async () => {
-    const list = (await get(w.woman, "/api/notifications")).json();
-    expect(list.unread).toBeGreaterThan(0);
-    const first = list.items[0];
-    expect((await post(w.woman, `/api/notifications/${first.id}/read`)).statusCode).toBe(200);
-    expect((await get(w.woman, "/api/notifications")).json().unread).toBe(list.unread - 1);
-    expect((await post(w.identified, `/api/notifications/${first.id}/read`)).statusCode).toBe(404);
+  it("notifications can be marked read, by their recipient only", async () => {
+    const newcomer = await devLogin(ctx.app, "Mùa Thị Páo");
+    await ctx.deps.db.updateTable("members").set({ unit_id: w.units.chiA1.id }).where("id", "=", newcomer.memberId).execute();
+    const { id } = await submitOk(ctx, newcomer, { kind: "feedback", category: "khac", body: "Xin hỏi lịch sinh hoạt." });
+    await routed(id);
+    const list = (await get(newcomer, "/api/notifications")).json();
+    expect(list.unread).toBe(1);
+    expect(list.items[0]).toMatchObject({ submissionId: id, assignmentId: null, readAt: null });
+    expect((await post(w.identified, `/api/notifications/${list.items[0].id}/read`)).statusCode).toBe(404);
+    expect((await post(newcomer, `/api/notifications/${list.items[0].id}/read`)).statusCode).toBe(200);
+    const after = (await get(newcomer, "/api/notifications")).json();
+    expect(after.unread).toBe(0);
+    expect(after.items[0].readAt).not.toBeNull();
   });
 
   it("ran without job errors", () => {

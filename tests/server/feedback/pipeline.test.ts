@@ -156,8 +156,7 @@ describe.each(backends)("forwarding pipeline on the %s queue backend", (backend)
     await ctx.deps.queues.queue(Q.escalate).remove(jobIds.escalate(a.id, a.due_at));
     const past = new Date(Date.now() - 3_600_000);
     await ctx.deps.db.updateTable("assignments").set({ due_at: past }).where("id", "in", [a.id, b.id]).execute();
-    const swept = await sweep(ctx.deps);
-    expect(swept.escalated).toBeGreaterThanOrEqual(1);
+    await sweep(ctx.deps); // (the workers' own periodic sweep may get there first: same code, same result)
     const rows = await ctx.deps.db.selectFrom("assignments").select(["submission_id", "unit_id", "reason"]).where("submission_id", "in", [lost.id, acked.id]).execute();
     expect(rows.filter((r) => r.submission_id === lost.id).map((r) => r.unit_id).sort()).toEqual([w.units.xaA.id, w.units.tinh.id].sort());
     expect(rows.filter((r) => r.submission_id === acked.id)).toHaveLength(1);

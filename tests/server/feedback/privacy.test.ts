@@ -56,6 +56,24 @@ describe("privacy of feedback", () => {
     privateAssignment = a.id;
     expect(a.unit_id).toBe(w.units.xaA.id);
 
+    // her phone may be in the wrong hands: about a private report she is told in the app only, never on Zalo
+    const hers = await ctx.deps.db
+      .selectFrom("deliveries as d")
+      .innerJoin("submission_events as e", "e.id", "d.event_id")
+      .select(["d.channel"])
+      .where("e.submission_id", "=", id)
+      .where("d.recipient_id", "=", w.identified.memberId)
+      .execute();
+    expect(hers.map((d) => d.channel)).toEqual(["in_app"]);
+    const staffNote = await ctx.deps.db
+      .selectFrom("deliveries as d")
+      .innerJoin("submission_events as e", "e.id", "d.event_id")
+      .select(["d.text"])
+      .where("e.submission_id", "=", id)
+      .where("d.recipient_id", "=", w.staff.xaA.memberId)
+      .executeTakeFirstOrThrow();
+    expect(staffNote.text).not.toMatch(/bạo lực/i);
+
     const url = `/api/assignments/${a.id}`;
     const matrix: Array<[string, Login, number]> = [
       ["assigned xã", w.staff.xaA, 200],
@@ -161,6 +179,16 @@ describe("privacy of feedback", () => {
   it("the same search does find her when she chose to give her name (so the check above can fail)", async () => {
     const { id } = await submitOk(ctx, w.identified, { kind: "feedback", category: "gop_y_hoi", body: "Tôi muốn tham gia câu lạc bộ." });
     const a = await waitUntil("routing", () => primaryAssignment(ctx.deps, id));
+    // an ordinary item does reach her on Zalo (so the in-app-only check above can fail)
+    const outbound = await ctx.deps.db
+      .selectFrom("deliveries as d")
+      .innerJoin("submission_events as e", "e.id", "d.event_id")
+      .select("d.channel")
+      .where("e.submission_id", "=", id)
+      .where("d.recipient_id", "=", w.identified.memberId)
+      .where("d.channel", "!=", "in_app")
+      .execute();
+    expect(outbound.map((d) => d.channel)).toContain("oa_cs"); // (+ "template" once the sender has fallen back)
     const res = await staffGet(w.staff.chiA1, `/api/assignments/${a.id}`);
     expect(res.json().author).toEqual({ name: "Lò Thị Xuân Hương", phone: "84912345678" });
     expect(res.body).toContain("Lò Thị Xuân Hương");

@@ -89,7 +89,7 @@ async function acknowledge(tx: Tx, auth: AuthContext, l: Loaded, now: Date): Pro
     tx,
     l.s.id,
     { type: "acknowledged", actorId: auth.memberId, unitId: l.a.unit_id, assignmentId: l.a.id, message: `${l.a.unit_name} đã tiếp nhận và đang xử lý.`, visibleToAuthor: true },
-    [{ memberId: l.s.author_id, audience: "author", text: authorText.acknowledged(l.item, l.a.unit_name) }],
+    [{ memberId: l.s.author_id, audience: "author", inAppOnly: l.s.sensitive, text: authorText.acknowledged(l.item, l.a.unit_name) }],
     now,
   );
   return { ...noEffects(), deliveries };
@@ -110,7 +110,7 @@ export const reply = (deps: AppDeps, auth: AuthContext, id: string, message: str
       l.s.id,
       // a private item has no public page: its replies stay between the Hội and her
       { type: "replied", actorId: auth.memberId, unitId: l.a.unit_id, assignmentId: l.a.id, message: text, visibleToAuthor: true, public: isPublic && !l.s.sensitive },
-      [{ memberId: l.s.author_id, audience: "author", text: authorText.replied(l.item, l.a.unit_name, text) }],
+      [{ memberId: l.s.author_id, audience: "author", inAppOnly: l.s.sensitive, text: authorText.replied(l.item, l.a.unit_name, text) }],
       now,
     );
     return mergeEffects(fx, { ...noEffects(), deliveries });
@@ -145,7 +145,7 @@ export const forward = (deps: AppDeps, auth: AuthContext, id: string, body: Forw
           visibleToAuthor: true,
           detail: { agency, note },
         },
-        [{ memberId: l.s.author_id, audience: "author", text: authorText.forwardedExternal(l.item, agency) }],
+        [{ memberId: l.s.author_id, audience: "author", inAppOnly: l.s.sensitive, text: authorText.forwardedExternal(l.item, agency) }],
         now,
       );
       return mergeEffects(fx, { ...noEffects(), deliveries });
@@ -237,7 +237,7 @@ export const resolve = (deps: AppDeps, auth: AuthContext, id: string, message: s
       tx,
       l.s.id,
       { type: "resolved", actorId: auth.memberId, unitId: l.a.unit_id, assignmentId: l.a.id, message: text, visibleToAuthor: true },
-      [{ memberId: l.s.author_id, audience: "author", text: authorText.resolved(l.item, l.a.unit_name, text) }],
+      [{ memberId: l.s.author_id, audience: "author", inAppOnly: l.s.sensitive, text: authorText.resolved(l.item, l.a.unit_name, text) }],
       now,
     );
     return { ...noEffects(), deliveries, followUps: [{ submissionId: l.s.id, resolvedAt: now, at: new Date(now.getTime() + followUpDays * 86_400_000) }] };

@@ -10,6 +10,7 @@ export interface SubmissionRef {
   kind: SubmissionKind;
   tracking_code: string;
   author_id: string;
+  sensitive: boolean;
 }
 
 export interface NewEvent {
@@ -84,7 +85,7 @@ export interface AssignResult {
  */
 export async function assignUnit(tx: Transaction<DB>, input: AssignInput): Promise<AssignResult> {
   const dueAt = new Date(input.now.getTime() + input.slaHours * 3_600_000);
-  const author: Recipient[] = input.authorText !== null ? [{ memberId: input.submission.author_id, audience: "author", text: input.authorText }] : [];
+  const author: Recipient[] = input.authorText !== null ? [{ memberId: input.submission.author_id, audience: "author", text: input.authorText, inAppOnly: input.submission.sensitive }] : [];
   const recipients = sql`${recipientRows(author)} UNION ALL ${unitStaffRows(input.unit.id, input.staffText(dueAt))}`;
   const conflict = input.reopen
     ? sql`ON CONFLICT (submission_id, unit_id) DO UPDATE

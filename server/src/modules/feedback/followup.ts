@@ -14,7 +14,7 @@ export async function askFollowUp(deps: AppDeps, submissionId: string, resolvedA
   const fx = await deps.db.transaction().execute(async (tx) => {
     const s = await tx
       .selectFrom("submissions")
-      .select(["id", "kind", "tracking_code", "author_id", "status", "resolved_at", "follow_up_asked_at"])
+      .select(["id", "kind", "tracking_code", "author_id", "sensitive", "status", "resolved_at", "follow_up_asked_at"])
       .where("id", "=", submissionId)
       .forUpdate()
       .executeTakeFirst();
@@ -27,7 +27,7 @@ export async function askFollowUp(deps: AppDeps, submissionId: string, resolvedA
       tx,
       s.id,
       { type: "follow_up_asked", actorId: null, unitId: null, message: "Vấn đề của chị đã được giải quyết chưa?", visibleToAuthor: true },
-      [{ memberId: s.author_id, audience: "author", text: authorText.followUpQuestion(item) }],
+      [{ memberId: s.author_id, audience: "author", inAppOnly: s.sensitive, text: authorText.followUpQuestion(item) }],
       now,
     );
     return { ...noEffects(), deliveries };
@@ -45,7 +45,7 @@ export async function answerFollowUp(deps: AppDeps, auth: AuthContext, submissio
   const { status, fx } = await deps.db.transaction().execute(async (tx) => {
     const s = await tx
       .selectFrom("submissions")
-      .select(["id", "kind", "tracking_code", "author_id", "status", "resolved_assignment_id"])
+      .select(["id", "kind", "tracking_code", "author_id", "sensitive", "status", "resolved_assignment_id"])
       .where("id", "=", submissionId)
       .forUpdate()
       .executeTakeFirst();
@@ -61,7 +61,7 @@ export async function answerFollowUp(deps: AppDeps, auth: AuthContext, submissio
         tx,
         s.id,
         { type: "closed", actorId: auth.memberId, unitId: null, message: "Người gửi xác nhận vấn đề đã được giải quyết.", visibleToAuthor: true },
-        [{ memberId: s.author_id, audience: "author", text: authorText.closed(item) }],
+        [{ memberId: s.author_id, audience: "author", inAppOnly: s.sensitive, text: authorText.closed(item) }],
         now,
       );
       return { status: "closed" as const, fx: { ...noEffects(), deliveries } as Effects };

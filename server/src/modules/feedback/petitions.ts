@@ -127,7 +127,7 @@ export async function closePetition(deps: AppDeps, submissionId: string, now = n
   const out = await deps.db.transaction().execute(async (tx) => {
     const s = await tx
       .selectFrom("submissions")
-      .select(["id", "kind", "tracking_code", "author_id", "petition_state", "petition_deadline", "petition_threshold", "signature_count"])
+      .select(["id", "kind", "tracking_code", "author_id", "sensitive", "petition_state", "petition_deadline", "petition_threshold", "signature_count"])
       .where("id", "=", submissionId)
       .forUpdate()
       .executeTakeFirst();
@@ -147,7 +147,7 @@ export async function closePetition(deps: AppDeps, submissionId: string, now = n
         public: true,
         detail: { signatures: s.signature_count, threshold: s.petition_threshold, reached },
       },
-      [{ memberId: s.author_id, audience: "author", text: authorText.petitionClosed(item, s.signature_count, reached) }],
+      [{ memberId: s.author_id, audience: "author", inAppOnly: s.sensitive, text: authorText.petitionClosed(item, s.signature_count, reached) }],
       now,
     );
     return { ...noEffects(), deliveries };

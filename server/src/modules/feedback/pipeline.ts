@@ -151,7 +151,8 @@ export async function routeSubmission(deps: AppDeps, submissionId: string): Prom
         visibleToAuthor: true,
         detail: { ruleId: decision.ruleId, categoryCode: category.code },
       },
-      staffText: (due) => staffText.newAssignment(item, category.name, unit.name, due),
+      // a private category's name alone says too much on a phone's lock screen
+      staffText: (due) => staffText.newAssignment(item, category.private ? "nội dung bảo mật" : category.name, unit.name, due),
       authorText: authorText.forwarded(item, unit.name),
     });
     let fx = assigned.fx;
