@@ -12,25 +12,18 @@ import type { App } from "../../server/src/http/types-app.js";
 import { jobModules } from "../../server/src/modules/index.js";
 import { startWorkers, type RunningWorkers } from "../../server/src/queue/registry.js";
 import { createTestContext, type TestContext } from "../helpers/context.js";
-import { required } from "../helpers/services.js";
+import { CHROMIUM, chromiumAvailable } from "../helpers/chromium.js";
 
 /**
  * Shared by the feedback browser tests (feedback-send, feedback-reply): the built Mini App in Debian's Chromium
  * against a whole in-process server with the real queue workers running, so items are really routed to a unit.
  * Same rules as home.test.ts: the page is opened on "localhost" (zmp-sdk mocks only there) with a dev login.
  */
-export const CHROMIUM = "/usr/bin/chromium";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const WWW = path.join(ROOT, "mini-app/www");
 export const SHOTS = path.join(ROOT, "test-results");
 
-export const available = fs.existsSync(CHROMIUM);
-if (!available && required("chromium")) {
-  throw new Error(`HOISO_REQUIRE includes chromium but ${CHROMIUM} is missing: run .ci/install-chromium.sh`);
-}
-if (!available) {
-  console.warn(`[tests] ${CHROMIUM} not found: the Mini App feedback browser tests are not covered in this run. Install it with .ci/install-chromium.sh.`);
-}
+export const available = chromiumAvailable("the Mini App feedback browser tests are");
 
 export interface Seeded {
   tinh: string;

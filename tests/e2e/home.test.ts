@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { CHROMIUM, chromiumAvailable } from "../helpers/chromium.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,28 +10,18 @@ import { foldVietnamese } from "@hoiso/shared";
 import { buildApp } from "../../server/src/app.js";
 import type { App } from "../../server/src/http/types-app.js";
 import { createTestContext, type TestContext } from "../helpers/context.js";
-import { required } from "../helpers/services.js";
 
 /**
  * The built Mini App in Debian's Chromium against a whole in-process server: dev login (zmp-sdk only mocks on a
  * "localhost" hostname, so the page is opened there), the Vietnamese home screen, the bottom navigation, the
  * officer flow and Zalo's /zapps/<id>/ deep links. Needs `npm run build:app` first (the root `npm test` does it).
  */
-const CHROMIUM = "/usr/bin/chromium";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const WWW = path.join(ROOT, "mini-app/www");
 const SHOTS = path.join(ROOT, "test-results");
 const TABS = ["Trang chủ", "Tìm hiểu", "Phản ánh", "Thi", "Cá nhân"];
 
-const available = fs.existsSync(CHROMIUM);
-if (!available && required("chromium")) {
-  throw new Error(`HOISO_REQUIRE includes chromium but ${CHROMIUM} is missing: run .ci/install-chromium.sh`);
-}
-if (!available) {
-  console.warn(
-    `[tests] ${CHROMIUM} not found: the Mini App browser tests (dev login, home screen, bottom navigation, cán bộ confirmation, /zapps deep links) are not covered in this run. Install it with .ci/install-chromium.sh.`,
-  );
-}
+const available = chromiumAvailable("the Mini App browser tests (dev login, home screen, bottom navigation, cán bộ confirmation, /zapps deep links) are");
 
 interface Seeded {
   tinh: string;
