@@ -15,7 +15,7 @@ export function registerAuth(app: FastifyInstance): void {
   app.addHook("onRequest", async (req) => {
     const token = bearerToken(req);
     if (!token) return;
-    req.auth = await resolveSession(app.deps.db, token);
+    req.auth = await resolveSession(app.deps.pool, token);
     if (!req.auth) throw unauthenticated();
   });
 }

@@ -84,7 +84,8 @@ CREATE INDEX submissions_author_idx ON submissions (author_id, created_at DESC);
 CREATE INDEX submissions_unqueued_idx ON submissions (created_at) WHERE queued_at IS NULL;
 CREATE INDEX submissions_unrouted_idx ON submissions (queued_at) WHERE routed_at IS NULL;
 CREATE INDEX submissions_origin_idx ON submissions (origin_unit_id, status);
-CREATE INDEX submissions_search_trgm ON submissions USING gin (search_text gin_trgm_ops);
+-- No trigram index on search_text: "similar items" is always scoped to one commune's subtree (found through
+-- submissions_origin_idx), so it scores a few hundred rows at most, while a GIN index would tax every intake.
 CREATE INDEX submissions_followup_idx ON submissions (resolved_at) WHERE status = 'resolved' AND follow_up_asked_at IS NULL;
 CREATE INDEX submissions_petition_open_idx ON submissions (petition_deadline) WHERE petition_state = 'open';
 

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
+import type pg from "pg";
 import type { Db } from "../../db/pool.js";
 import type { AuthContext } from "../../http/types.js";
+import { createBatcher, perInstance } from "../../util/batcher.js";
 
 const hash = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
@@ -14,21 +16,38 @@ export async function createSession(db: Db, memberId: string, ttlHours: number):
   return token;
 }
 
-export async function resolveSession(db: Db, token: string): Promise<AuthContext | null> {
-  const session = await db
-    .selectFrom("sessions")
-    .select(["member_id"])
-    .where("token_hash", "=", hash(token))
-    .where("expires_at", ">", new Date())
-    .executeTakeFirst();
-  if (!session) return null;
-  const roles = await db
-    .selectFrom("roles")
-    .innerJoin("units", "units.id", "roles.unit_id")
-    .select(["roles.unit_id as unitId", "units.path as unitPath", "roles.role as role"])
-    .where("roles.member_id", "=", session.member_id)
-    .execute();
-  return { memberId: session.member_id, roles };
+interface SessionRow {
+  token_hash: string;
+  member_id: string;
+  roles: AuthContext["roles"];
+}
+
+/**
+ * Every authenticated request needs its session and the member's roles (with their unit paths). Lookups that arrive
+ * together go out as one prepared statement: one round trip for a burst of requests instead of one each.
+ */
+const RESOLVE_SQL = `
+  SELECT s.token_hash, s.member_id,
+         coalesce(json_agg(json_build_object('unitId', r.unit_id, 'unitPath', u.path, 'role', r.role)) FILTER (WHERE r.id IS NOT NULL), '[]') AS roles
+    FROM sessions s
+    LEFT JOIN roles r ON r.member_id = s.member_id
+    LEFT JOIN units u ON u.id = r.unit_id
+   WHERE s.token_hash = ANY($1::text[]) AND s.expires_at > now()
+   GROUP BY s.token_hash, s.member_id`;
+
+const sessionLookups = perInstance((pool: pg.Pool) =>
+  createBatcher<string, AuthContext | null>(
+    async (hashes) => {
+      const r = await pool.query<SessionRow>({ name: "auth_resolve_sessions", text: RESOLVE_SQL, values: [hashes] });
+      const found = new Map(r.rows.map((row) => [row.token_hash, { memberId: row.member_id, roles: row.roles }]));
+      return hashes.map((h) => found.get(h) ?? null);
+    },
+    { maxBatch: 200, maxInFlight: 4 },
+  ),
+);
+
+export function resolveSession(pool: pg.Pool, token: string): Promise<AuthContext | null> {
+  return sessionLookups(pool).run(hash(token));
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
