@@ -25,10 +25,29 @@ const CONCURRENCY = arg("concurrency", 64);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const BACKEND = process.env.BENCH_QUEUE_BACKEND ?? "redis";
-/** "all" (API + workers in one process, the default deployment) or "api" (intake alone, nothing routed). */
-const ROLE = process.env.BENCH_ROLE ?? "all";
+/**
+ * "split" (default): an API process and a worker process, as production runs them (npm run start:api / start:worker);
+ * "all": API and workers in one process (npm start); "api": intake alone, nothing routed.
+ */
+const LAYOUT = process.env.BENCH_LAYOUT ?? "split";
 
 const CATEGORIES = ["viec_lam", "an_sinh", "y_te", "dat_dai", "vay_von", "thu_tuc", "gop_y_hoi", "khac"];
+
+/** A benchmark leaves nothing behind: its queues' keys (both prefixes) go with it. */
+async function dropQueueKeys(prefix: string): Promise<void> {
+  if (BACKEND !== "redis") return;
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(REDIS_URL);
+  for (const match of [`${prefix}:*`, `${prefix}b:*`]) {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== "0");
+  }
+  await redis.quit();
+}
 
 async function main() {
   console.log(`# Hội Số intake benchmark — ${new Date().toISOString()}`);
@@ -48,12 +67,14 @@ async function main() {
     ZALO_SIMULATOR: "true",
     ZALO_SIMULATOR_PORT: "0",
     MINI_APP_DIR: "/nonexistent",
-    HOISO_ROLE: ROLE,
+    ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}),
   };
-  const server = startServerProcess(env);
+  const server = startServerProcess({ ...env, HOISO_ROLE: LAYOUT === "all" ? "all" : "api" });
+  const worker = LAYOUT === "split" ? startServerProcess({ ...env, HOISO_ROLE: "worker" }) : null;
   const db = new pg.Pool({ connectionString: database.url, max: 2 });
   try {
     const m = await server.waitFor(/API:\s+http:\/\/localhost:(\d+)\//);
+    await worker?.waitFor(/bộ xử lý hàng đợi/);
     const base = `http://127.0.0.1:${m[1]}`;
     const cats = (await (await fetch(`${base}/api/categories`)).json()) as { items: Array<{ code: string; private: boolean }> };
     const codes = cats.items.filter((c) => !c.private).map((c) => c.code);
@@ -73,7 +94,7 @@ async function main() {
       };
     };
 
-    console.log(`\n## Our intake (POST /api/submissions, API + workers in one process)`);
+    console.log(`\n## Our intake (POST /api/submissions; layout ${LAYOUT}: ${LAYOUT === "split" ? "API process + worker process" : LAYOUT === "all" ? "API and workers in one process" : "API only, no worker"})`);
     const warm = await fixedRate(base, Math.min(200, RATE), 5, body);
     console.log(formatResult("warm-up", warm));
     await db.query("SELECT 1");
@@ -108,6 +129,7 @@ async function main() {
     const oursMax = await maxThroughput(base, CONCURRENCY, MAX_SECONDS, (i) => body(i + 2_000_000));
     console.log(formatResult(`closed loop, ${CONCURRENCY} clients × ${MAX_SECONDS} s`, oursMax));
     await server.stop();
+    await worker?.stop();
 
     console.log(`\n## Yardstick: bare Fastify route, one INSERT + one queue add (no worker)`);
     const yard = (await import("node:child_process")).spawn(process.execPath, ["--import", "tsx", "scripts/bench/baseline-server.ts"], {
@@ -137,8 +159,10 @@ async function main() {
     console.log(`throughput ratio ours/yardstick (closed loop): ${(oursMax.throughput / yMax.throughput).toFixed(2)} (target ≥ 0.8)`);
   } finally {
     await server.stop();
+    await worker?.stop();
     await db.end();
     await database.drop();
+    await dropQueueKeys(prefix);
   }
 }
 

@@ -86,3 +86,9 @@ export async function dispatch(deps: AppDeps, fx: Effects): Promise<void> {
 }
 
 export const routeJobOptions = (submissionId: string): JobsOptions => ({ ...keep, jobId: jobIds.route(submissionId) });
+
+export const escalateJobOptions = (assignmentId: string, dueAt: Date): JobsOptions => ({
+  ...keep,
+  jobId: jobIds.escalate(assignmentId, dueAt),
+  delay: delayUntil(dueAt),
+});

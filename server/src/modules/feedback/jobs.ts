@@ -7,12 +7,15 @@ import { askFollowUp } from "./followup.js";
 import { queueRoute } from "./intake.js";
 import { LOCKS, withAdvisoryLock } from "./lock.js";
 import { closePetition } from "./petitions.js";
-import { escalateAssignment, routeSubmission } from "./pipeline.js";
+import { escalateAssignment } from "./pipeline.js";
+import { routeInBatch } from "./route-batch.js";
 import { loadSettings } from "./settings.js";
 
 const routeJob: JobDefinition<RouteJob> = {
   queue: Q.route,
-  processor: (deps) => async (job) => routeSubmission(deps, job.data.submissionId),
+  // Many jobs in flight at once so that routeInBatch can route them together; each one is mostly waiting on I/O.
+  concurrency: 64,
+  processor: (deps) => async (job) => routeInBatch(deps, job.data.submissionId),
 };
 
 const escalateJob: JobDefinition<EscalateJob> = {

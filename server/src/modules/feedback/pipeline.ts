@@ -26,7 +26,7 @@ const submissionColumns = [
   "signature_count",
 ] as const;
 
-interface RoutingRow {
+export interface RoutingRow {
   id: string;
   kind: SubmissionKind;
   tracking_code: string;
@@ -62,20 +62,64 @@ interface RoutingRow {
  * transaction, and returns it with its category, the category's active rules and the origin's unit chain (province
  * first). No row: missing or already routed. If anything after it fails, the transaction undoes the claim.
  */
-async function claimForRouting(tx: Transaction<DB>, submissionId: string, now: Date): Promise<RoutingRow | undefined> {
+export async function claimForRouting(
+  tx: Transaction<DB>,
+  ids: string[],
+  now: Date,
+  opts: { skipPetitions?: boolean } = {},
+): Promise<RoutingRow[]> {
   const r = await sql<RoutingRow>`
     UPDATE submissions s
        SET routed_at = ${now}, updated_at = ${now}, queued_at = coalesce(s.queued_at, ${now}),
            status = CASE WHEN s.status = 'received' THEN 'forwarded' ELSE s.status END
       FROM categories c, units o
-     WHERE s.id = ${submissionId} AND s.routed_at IS NULL AND c.code = s.category_code AND o.id = s.origin_unit_id
+     WHERE s.id = ANY(${ids}::uuid[]) AND s.routed_at IS NULL AND c.code = s.category_code AND o.id = s.origin_unit_id
+       AND (${opts.skipPetitions === true} = false OR s.kind <> 'petition')
     RETURNING s.id, s.kind, s.tracking_code, s.category_code, s.author_id, s.anonymous, s.sensitive, s.status, s.origin_unit_id,
               s.routed_at, s.petition_state, s.petition_deadline, s.signature_count,
               c.name AS category_name, c.handling_level, c.sla_hours, c.private,
               (SELECT coalesce(json_agg(r), '[]') FROM routing_rules r WHERE r.category_code = s.category_code AND r.active) AS rules,
               (SELECT json_agg(json_build_object('id', u.id, 'level', u.level, 'name', u.name, 'path', u.path, 'active', u.active) ORDER BY length(u.path))
                  FROM units u WHERE u.id = ANY(string_to_array(btrim(o.path, '/'), '/')::uuid[])) AS chain`.execute(tx);
-  return r.rows[0];
+  return r.rows;
+}
+
+/** Where a claimed submission goes, by the routing rules, and what everyone is told. */
+export function primaryDecision(s: RoutingRow) {
+  const category = { code: s.category_code, name: s.category_name, handling_level: s.handling_level, sla_hours: s.sla_hours, private: s.private };
+  const rules: RoutingRule[] = s.rules.map((r) => ({
+    id: r.id,
+    categoryCode: r.category_code,
+    originUnitId: r.origin_unit_id,
+    targetLevel: r.target_level,
+    slaHours: r.sla_hours,
+    escalationLevels: r.escalation_levels,
+    active: r.active,
+  }));
+  const decision = evaluateRouting(
+    { code: category.code, handlingLevel: category.handling_level, slaHours: category.sla_hours, private: category.private },
+    rules,
+    s.chain,
+    s.sensitive,
+  );
+  const unit = s.chain.find((u) => u.id === decision.unitId);
+  if (!unit) throw new Error(`routing chose unit ${decision.unitId} outside the origin's chain`);
+  const item = { kind: s.kind, trackingCode: s.tracking_code };
+  return {
+    category,
+    decision,
+    unit,
+    event: {
+      type: "forwarded",
+      actorId: null,
+      message: `Đã chuyển đến ${unit.name}.`,
+      visibleToAuthor: true,
+      detail: { ruleId: decision.ruleId, categoryCode: category.code },
+    },
+    // a private category's name alone says too much on a phone's lock screen
+    staffText: (due: Date) => staffText.newAssignment(item, category.private ? "nội dung bảo mật" : category.name, unit.name, due),
+    authorText: authorText.forwarded(item, unit.name),
+  };
 }
 
 /** Jobs a committed transaction may not have managed to add: re-adding them is harmless (deterministic job ids). */
@@ -109,51 +153,25 @@ async function outstandingEffects(tx: Transaction<DB>, submissionId: string): Pr
 export async function routeSubmission(deps: AppDeps, submissionId: string): Promise<"routed" | "already-routed" | "missing"> {
   const result = await deps.db.transaction().execute(async (tx) => {
     const now = new Date();
-    const s = await claimForRouting(tx, submissionId, now);
+    const [s] = await claimForRouting(tx, [submissionId], now);
     if (!s) {
       const exists = await tx.selectFrom("submissions").select("id").where("id", "=", submissionId).forUpdate().executeTakeFirst();
       if (!exists) return { outcome: "missing" as const, fx: noEffects() };
       return { outcome: "already-routed" as const, fx: await outstandingEffects(tx, submissionId) };
     }
-
-    const category = { code: s.category_code, name: s.category_name, handling_level: s.handling_level, sla_hours: s.sla_hours, private: s.private };
-    const rules: RoutingRule[] = s.rules.map((r) => ({
-      id: r.id,
-      categoryCode: r.category_code,
-      originUnitId: r.origin_unit_id,
-      targetLevel: r.target_level,
-      slaHours: r.sla_hours,
-      escalationLevels: r.escalation_levels,
-      active: r.active,
-    }));
-    const chain = s.chain;
-    const decision = evaluateRouting(
-      { code: category.code, handlingLevel: category.handling_level, slaHours: category.sla_hours, private: category.private },
-      rules,
-      chain,
-      s.sensitive,
-    );
-    const unit = chain.find((u) => u.id === decision.unitId);
-    if (!unit) throw new Error(`routing chose unit ${decision.unitId} outside the origin's chain`);
-    const item = { kind: s.kind, trackingCode: s.tracking_code };
+    const d = primaryDecision(s);
+    const unit = d.unit;
     const assigned = await assignUnit(tx, {
       submission: s,
       unit,
       reason: "primary",
       fromAssignmentId: null,
-      slaHours: decision.slaHours,
-      escalationLevels: decision.escalationLevels,
+      slaHours: d.decision.slaHours,
+      escalationLevels: d.decision.escalationLevels,
       now,
-      event: {
-        type: "forwarded",
-        actorId: null,
-        message: `Đã chuyển đến ${unit.name}.`,
-        visibleToAuthor: true,
-        detail: { ruleId: decision.ruleId, categoryCode: category.code },
-      },
-      // a private category's name alone says too much on a phone's lock screen
-      staffText: (due) => staffText.newAssignment(item, category.private ? "nội dung bảo mật" : category.name, unit.name, due),
-      authorText: authorText.forwarded(item, unit.name),
+      event: d.event,
+      staffText: d.staffText,
+      authorText: d.authorText,
     });
     let fx = assigned.fx;
     if (s.kind === "petition" && s.petition_state === "open") {

@@ -1,0 +1,123 @@
+import { sql } from "kysely";
+import type { AppDeps } from "../../deps.js";
+import { createBatcher, perInstance } from "../../util/batcher.js";
+import { enqueueDeliveries, within } from "../notify/queue.js";
+import { Q, escalateJobOptions, type EscalateJob } from "./effects.js";
+import { claimForRouting, primaryDecision, routeSubmission } from "./pipeline.js";
+
+type Outcome = Awaited<ReturnType<typeof routeSubmission>>;
+
+/**
+ * Route jobs that run at the same time are routed together: one claim, one statement writing every assignment with
+ * its "forwarded" event and its notifications, one commit, then one queue round trip for the escalations. Under load
+ * this turns hundreds of small transactions a second into a few large ones; an idle worker routes each job at once.
+ *
+ * Only the plain case is batched (not yet routed, not a petition). Anything else — a petition, a duplicate job, a
+ * missing row — goes through routeSubmission one by one, which knows every case; so does a batch that fails.
+ */
+async function routeMany(deps: AppDeps, ids: string[]): Promise<Outcome[]> {
+  const now = new Date();
+  const { routed, escalations, outbound } = await deps.db.transaction().execute(async (tx) => {
+    const claimed = await claimForRouting(tx, ids, now, { skipPetitions: true });
+    if (claimed.length === 0) return { routed: new Set<string>(), escalations: [], outbound: [] };
+    const rows = claimed.map((s) => {
+      const d = primaryDecision(s);
+      const dueAt = new Date(now.getTime() + d.decision.slaHours * 3_600_000);
+      return {
+        sid: s.id,
+        unitId: d.unit.id,
+        slaHours: d.decision.slaHours,
+        levels: JSON.stringify(d.decision.escalationLevels),
+        dueAt,
+        message: d.event.message,
+        detail: JSON.stringify(d.event.detail),
+        authorId: s.author_id,
+        authorText: d.authorText,
+        // the author of a private report is told in the app only
+        authorInAppOnly: s.sensitive,
+        staffText: d.staffText(dueAt),
+      };
+    });
+    const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+    const r = await sql<{ assigned: Array<{ sid: string; aid: string; due: string }> | null; outbound: string[] }>`
+      WITH i AS (
+        SELECT * FROM unnest(${col((x) => x.sid)}::uuid[], ${col((x) => x.unitId)}::uuid[], ${col((x) => x.slaHours)}::numeric[],
+                             ${col((x) => x.levels)}::jsonb[], ${col((x) => x.dueAt)}::timestamptz[], ${col((x) => x.message)}::text[],
+                             ${col((x) => x.detail)}::jsonb[], ${col((x) => x.authorId)}::uuid[], ${col((x) => x.authorText)}::text[],
+                             ${col((x) => x.authorInAppOnly)}::boolean[], ${col((x) => x.staffText)}::text[])
+          AS t(sid, unit_id, sla_hours, levels, due_at, message, detail, author_id, author_text, author_in_app_only, staff_text)
+      ), a AS (
+        INSERT INTO assignments (submission_id, unit_id, reason, from_assignment_id, sla_hours, escalation_levels, due_at, created_at)
+        SELECT sid, unit_id, 'primary', NULL, sla_hours, ARRAY(SELECT jsonb_array_elements_text(levels)), due_at, ${now}::timestamptz FROM i
+        ON CONFLICT DO NOTHING
+        RETURNING id, submission_id, unit_id, due_at
+      ), e AS (
+        INSERT INTO submission_events (submission_id, type, actor_id, unit_id, assignment_id, message, visible_to_author, public, detail, created_at)
+        SELECT a.submission_id, 'forwarded', NULL, a.unit_id, a.id, i.message, true, false, i.detail, ${now}::timestamptz
+          FROM a JOIN i ON i.sid = a.submission_id
+        RETURNING id, submission_id
+      ), d AS (
+        INSERT INTO deliveries (event_id, recipient_id, audience, channel, status, text, sent_at, queued_at)
+        SELECT e.id, m.id, x.audience, ch.channel, ch.status, x.text, ch.at, ch.at
+          FROM e
+          JOIN i ON i.sid = e.submission_id
+          CROSS JOIN LATERAL (
+            SELECT DISTINCT ON (y.member_id) y.member_id, y.audience, y.text, y.in_app_only
+              FROM (SELECT i.author_id AS member_id, 'author' AS audience, i.author_text AS text, 0 AS prio, i.author_in_app_only AS in_app_only
+                    UNION ALL
+                    SELECT r.member_id, 'can_bo', i.staff_text, 1000, false FROM roles r WHERE r.unit_id = i.unit_id AND r.role IN ('can_bo', 'admin')) y
+             ORDER BY y.member_id, y.prio
+          ) x
+          JOIN members m ON m.id = x.member_id
+          CROSS JOIN LATERAL (VALUES
+            ('in_app', 'sent', ${now}::timestamptz),
+            (CASE WHEN x.in_app_only THEN NULL WHEN m.zalo_oa_user_id IS NOT NULL THEN 'oa_cs' WHEN m.phone IS NOT NULL THEN 'template' END,
+             'pending', NULL::timestamptz)
+          ) AS ch(channel, status, at)
+         WHERE ch.channel IS NOT NULL
+        ON CONFLICT (event_id, recipient_id, channel) DO NOTHING
+        RETURNING id, channel
+      )
+      SELECT (SELECT json_agg(json_build_object('sid', submission_id, 'aid', id, 'due', due_at)) FROM a) AS assigned,
+             coalesce((SELECT array_agg(id) FROM d WHERE channel <> 'in_app'), '{}') AS outbound`.execute(tx);
+    const row = r.rows[0];
+    const assigned = row?.assigned ?? [];
+    return {
+      routed: new Set(assigned.map((x) => x.sid)),
+      escalations: assigned.map((x) => ({ assignmentId: x.aid, dueAt: new Date(x.due) })),
+      outbound: row?.outbound ?? [],
+    };
+  });
+
+  // After commit. Lost adds are caught by the outbox reconciler and the escalation sweeper.
+  await enqueueDeliveries(deps, outbound);
+  if (escalations.length > 0) {
+    await within(
+      deps.queues
+        .queue<EscalateJob>(Q.escalate)
+        .addBulk(escalations.map((e) => ({ name: "escalate", data: { assignmentId: e.assignmentId }, opts: escalateJobOptions(e.assignmentId, e.dueAt) }))),
+    ).catch(() => undefined);
+  }
+  return Promise.all(ids.map((id) => (routed.has(id) ? ("routed" as const) : routeSubmission(deps, id))));
+}
+
+const batches = perInstance((deps: AppDeps) =>
+  createBatcher<string, Outcome | Error>(
+    async (ids): Promise<Array<Outcome | Error>> => {
+      try {
+        return await routeMany(deps, ids);
+      } catch {
+        // One bad row must not hold up the others: route each on its own, where its error stays its own.
+        return Promise.all(ids.map((id) => routeSubmission(deps, id).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))))));
+      }
+    },
+    { maxBatch: 100, maxInFlight: 2 },
+  ),
+);
+
+/** The `route` job's processor. */
+export async function routeInBatch(deps: AppDeps, submissionId: string): Promise<Outcome> {
+  const out = await batches(deps).run(submissionId);
+  if (out instanceof Error) throw out;
+  return out;
+}
