@@ -1,6 +1,6 @@
 import fs from "node:fs";
 
-/** The shape of data/lao-cai-2025.json that the seed relies on (the file carries more, for provenance). */
+/** The shape of reference/lao-cai-2025.json that the seed relies on (the file carries more, for provenance). */
 export interface CommuneRecord {
   name: string;
   type: "xa" | "phuong";
@@ -23,7 +23,7 @@ let cached: ProvinceData | null = null;
 /** Read once per process; fails loudly if the file and its own counts disagree. */
 export function loadProvinceData(): ProvinceData {
   if (cached) return cached;
-  const raw = fs.readFileSync(new URL("./data/lao-cai-2025.json", import.meta.url), "utf8");
+  const raw = fs.readFileSync(new URL("./reference/lao-cai-2025.json", import.meta.url), "utf8");
   const data = JSON.parse(raw) as ProvinceData;
   const xa = data.units.filter((u) => u.type === "xa").length;
   if (data.units.length !== data.counts.units || xa !== data.counts.xa || data.units.length - xa !== data.counts.phuong) {
