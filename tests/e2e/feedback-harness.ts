@@ -12,7 +12,7 @@ import type { App } from "../../server/src/http/types-app.js";
 import { jobModules } from "../../server/src/modules/index.js";
 import { startWorkers, type RunningWorkers } from "../../server/src/queue/registry.js";
 import { createTestContext, type TestContext } from "../helpers/context.js";
-import { CHROMIUM, chromiumAvailable } from "../helpers/chromium.js";
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable, PHONE } from "../helpers/chromium.js";
 
 /**
  * Shared by the feedback browser tests (feedback-send, feedback-reply): the built Mini App in Debian's Chromium
@@ -146,21 +146,12 @@ export async function startHarness(): Promise<Harness> {
         executablePath: CHROMIUM,
         headless: true,
         args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-quic",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
+          ...CHROMIUM_ARGS,
           // A fake microphone (a beeping tone) that needs no permission prompt, for the voice note.
           "--use-fake-device-for-media-stream",
           "--use-fake-ui-for-media-stream",
         ],
-        viewport: { width: 360, height: 740 },
-        deviceScaleFactor: 2,
-        locale: "vi-VN",
+        ...PHONE,
         permissions: ["microphone"],
       });
       const page = ctx.pages()[0] ?? (await ctx.newPage());

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { CHROMIUM, chromiumAvailable } from "../helpers/chromium.js";
+import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable, PHONE } from "../helpers/chromium.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -98,19 +98,8 @@ describe.runIf(available)("Mini App in Chromium", () => {
     const ctx: BrowserContext = await chromium.launchPersistentContext(dir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 2,
-      locale: "vi-VN",
+      args: CHROMIUM_ARGS,
+      ...PHONE,
     });
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     const crashes: string[] = [];

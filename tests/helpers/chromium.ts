@@ -14,3 +14,18 @@ export function chromiumAvailable(notCovered: string): boolean {
   if (!ok) console.warn(`[tests] ${CHROMIUM} not found: ${notCovered} not covered in this run. Install it with .ci/install-chromium.sh.`);
   return ok;
 }
+
+/** Headless Debian Chromium on this closed network: no background connections, no sandbox (we run as root). */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** A cheap Android phone held upright, in Vietnamese. */
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, locale: "vi-VN" } as const;

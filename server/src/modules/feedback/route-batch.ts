@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import { createBatcher, perInstance } from "../../util/batcher.js";
+import { recipientChannels } from "../notify/outbox.js";
 import { enqueueDeliveries, within } from "../notify/queue.js";
 import { Q, escalateJobOptions, type EscalateJob } from "./effects.js";
 import { claimForRouting, primaryDecision, routeSubmission } from "./pipeline.js";
@@ -58,22 +59,18 @@ async function routeMany(deps: AppDeps, ids: string[]): Promise<Outcome[]> {
         RETURNING id, submission_id
       ), d AS (
         INSERT INTO deliveries (event_id, recipient_id, audience, channel, status, text, sent_at, queued_at)
-        SELECT e.id, m.id, x.audience, ch.channel, ch.status, x.text, ch.at, ch.at
+        SELECT e.id, r.id, r.audience, ch.channel, ch.status, r.text, ch.at, ch.at
           FROM e
           JOIN i ON i.sid = e.submission_id
           CROSS JOIN LATERAL (
-            SELECT DISTINCT ON (y.member_id) y.member_id, y.audience, y.text, y.in_app_only
+            SELECT DISTINCT ON (m.id) m.id, y.audience, y.text, y.in_app_only, m.zalo_oa_user_id, m.phone
               FROM (SELECT i.author_id AS member_id, 'author' AS audience, i.author_text AS text, 0 AS prio, i.author_in_app_only AS in_app_only
                     UNION ALL
                     SELECT r.member_id, 'can_bo', i.staff_text, 1000, false FROM roles r WHERE r.unit_id = i.unit_id AND r.role IN ('can_bo', 'admin')) y
-             ORDER BY y.member_id, y.prio
-          ) x
-          JOIN members m ON m.id = x.member_id
-          CROSS JOIN LATERAL (VALUES
-            ('in_app', 'sent', ${now}::timestamptz),
-            (CASE WHEN x.in_app_only THEN NULL WHEN m.zalo_oa_user_id IS NOT NULL THEN 'oa_cs' WHEN m.phone IS NOT NULL THEN 'template' END,
-             'pending', NULL::timestamptz)
-          ) AS ch(channel, status, at)
+              JOIN members m ON m.id = y.member_id
+             ORDER BY m.id, y.prio
+          ) r
+          ${recipientChannels(now)}
          WHERE ch.channel IS NOT NULL
         ON CONFLICT (event_id, recipient_id, channel) DO NOTHING
         RETURNING id, channel

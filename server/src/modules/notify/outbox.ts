@@ -28,6 +28,19 @@ export function unitStaffRows(unitId: string, text: string, prio = 1000): RawBui
 }
 
 /**
+ * The channels of a recipient row `r` (columns in_app_only, zalo_oa_user_id, phone) as rows `ch(channel, status, at)`:
+ * always in-app, already delivered; plus one outbound channel when she can be reached on Zalo and the item allows it.
+ * Rows whose channel is null are to be filtered out by the caller (WHERE ch.channel IS NOT NULL).
+ */
+export function recipientChannels(now: Date): RawBuilder<unknown> {
+  return sql`CROSS JOIN LATERAL (VALUES
+             ('in_app', 'sent', ${now}::timestamptz),
+             (CASE WHEN r.in_app_only THEN NULL WHEN r.zalo_oa_user_id IS NOT NULL THEN 'oa_cs' WHEN r.phone IS NOT NULL THEN 'template' END,
+              'pending', NULL::timestamptz)
+           ) AS ch(channel, status, at)`;
+}
+
+/**
  * The notification rows for the event that `eventFrom` yields as `ev(id)` (none if it yields no row), for the
  * recipients that `recipients` yields. Every recipient gets an in-app row (her notification list, delivered as soon
  * as it commits); a member reachable on Zalo also gets one outbound row: the OA consultation message when she has an
@@ -43,11 +56,7 @@ export function deliveriesInsert(eventFrom: RawBuilder<unknown>, recipients: Raw
               FROM (${recipients}) AS x(member_id, audience, text, prio, in_app_only)
               JOIN members m ON m.id = x.member_id
              ORDER BY m.id, x.prio) AS r
-           CROSS JOIN LATERAL (VALUES
-             ('in_app', 'sent', ${now}::timestamptz),
-             (CASE WHEN r.in_app_only THEN NULL WHEN r.zalo_oa_user_id IS NOT NULL THEN 'oa_cs' WHEN r.phone IS NOT NULL THEN 'template' END,
-              'pending', NULL::timestamptz)
-           ) AS ch(channel, status, at)
+           ${recipientChannels(now)}
      WHERE ch.channel IS NOT NULL
     ON CONFLICT (event_id, recipient_id, channel) DO NOTHING
     RETURNING id, channel`;
