@@ -6,7 +6,7 @@ import { openDatabase } from "../../server/src/db/pool.js";
 import type { App } from "../../server/src/http/types-app.js";
 import { createQueueFactory, type QueueBackendName } from "../../server/src/queue/connection.js";
 import { createTestDatabase } from "./db.js";
-import { TEST_REDIS_URL } from "./services.js";
+import { dropRedisNamespace, TEST_REDIS_URL } from "./services.js";
 
 export interface TestContext {
   deps: AppDeps;
@@ -58,6 +58,7 @@ export async function createTestContext(opts: ContextOptions = {}): Promise<Test
     async close() {
       await app.close();
       await queues.close();
+      if (backend === "redis") await dropRedisNamespace(config.queuePrefix);
       await db.close();
       await database.drop();
     },

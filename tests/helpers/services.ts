@@ -40,3 +40,23 @@ export function redisAvailable(): Promise<boolean> {
 export async function queueBackends(): Promise<Array<"redis" | "postgres">> {
   return (await redisAvailable()) ? ["redis", "postgres"] : ["postgres"];
 }
+
+/** Removes every key of one queue namespace, so runs on a long-lived Redis leave nothing behind. */
+export async function dropRedisNamespace(prefix: string): Promise<void> {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true });
+  redis.on("error", () => undefined);
+  try {
+    await redis.connect();
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== "0");
+  } catch {
+    // Redis unreachable: nothing was written there either.
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -2,20 +2,22 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeWithDeadline, createQueueFactory, type QueueFactory } from "../../../server/src/queue/connection.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/db.js";
-import { queueBackends, TEST_REDIS_URL } from "../../helpers/services.js";
+import { dropRedisNamespace, queueBackends, TEST_REDIS_URL } from "../../helpers/services.js";
 
 const backends = await queueBackends();
 
 describe.each(backends)("queue factory on %s", (backend) => {
   let database: TestDatabase;
   let queues: QueueFactory;
+  const namespace = `{q${crypto.randomBytes(4).toString("hex")}}`;
   beforeAll(async () => {
     database = await createTestDatabase();
-    queues = createQueueFactory({ backend, redisUrl: TEST_REDIS_URL, databaseUrl: database.url, namespace: `{q${crypto.randomBytes(4).toString("hex")}}` });
+    queues = createQueueFactory({ backend, redisUrl: TEST_REDIS_URL, databaseUrl: database.url, namespace });
   });
   afterAll(async () => {
     await queues?.close();
     await database?.drop();
+    if (backend === "redis") await dropRedisNamespace(namespace);
   });
 
   it("processes a job once even when it is added twice with the same jobId", async () => {
