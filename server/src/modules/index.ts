@@ -2,6 +2,7 @@ import type { App } from "../http/types-app.js";
 import type { JobModule } from "../queue/registry.js";
 import { healthRoutes } from "./health/routes.js";
 import { authRoutes } from "./auth/routes.js";
+import { mediaJobs } from "./media/jobs.js";
 import { mediaRoutes } from "./media/routes.js";
 import { zaloRoutes } from "./zalo/routes.js";
 import { orgRoutes } from "./org/routes.js";
@@ -16,4 +17,4 @@ import { notifyJobs } from "./notify/jobs.js";
 export const apiModules: Array<(app: App) => Promise<void>> = [healthRoutes, authRoutes, orgRoutes, zaloRoutes, mediaRoutes, feedbackRoutes, feedbackStaffRoutes, feedbackAdminRoutes, notifyRoutes];
 
 /** Queue processors and periodic tasks, started by worker processes. */
-export const jobModules: JobModule[] = [feedbackJobs, notifyJobs];
+export const jobModules: JobModule[] = [feedbackJobs, notifyJobs, mediaJobs];

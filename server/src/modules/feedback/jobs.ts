@@ -5,7 +5,7 @@ import { within } from "../notify/queue.js";
 import { Q, routeJobOptions, type EscalateJob, type FollowUpJob, type PetitionDeadlineJob, type RouteJob } from "./effects.js";
 import { askFollowUp } from "./followup.js";
 import { queueRoute } from "./intake.js";
-import { LOCKS, withAdvisoryLock } from "./lock.js";
+import { LOCKS, withAdvisoryLock } from "../../db/advisory-lock.js";
 import { closePetition } from "./petitions.js";
 import { escalateAssignment } from "./pipeline.js";
 import { routeInBatch } from "./route-batch.js";

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { JobDefinition, JobModule, PeriodicTask } from "../../queue/registry.js";
-import { LOCKS, withAdvisoryLock } from "../feedback/lock.js";
+import { LOCKS, withAdvisoryLock } from "../../db/advisory-lock.js";
 import { loadSettings } from "../feedback/settings.js";
 import { enqueueDeliveries, NOTIFY_QUEUE, type NotifyJob } from "./queue.js";
 import { sendDelivery } from "./send.js";

@@ -1,10 +1,11 @@
-import type { AppDeps } from "../../deps.js";
+import type { AppDeps } from "../deps.js";
 
-/** Advisory lock keys of the pipeline's periodic tasks (any numbers unique in this app). */
+/** Advisory lock keys of the periodic tasks, all in one place so that no two tasks share one (any unique numbers). */
 export const LOCKS = {
   routeReconciler: 7_310_001,
   sweeper: 7_310_002,
   notifyReconciler: 7_310_003,
+  mediaSweeper: 7_310_004,
 } as const;
 
 /**

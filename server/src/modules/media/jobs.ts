@@ -1,0 +1,47 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { sql } from "kysely";
+import type { AppDeps } from "../../deps.js";
+import { LOCKS, withAdvisoryLock } from "../../db/advisory-lock.js";
+import type { JobModule, PeriodicTask } from "../../queue/registry.js";
+import { removeQuietly, storagePath } from "./storage.js";
+
+/** A photo or voice note not attached to anything after this long was abandoned (she gave up on the form). */
+export const ORPHAN_AFTER_HOURS = 24;
+/** A temporary upload file older than this belongs to a request that died half-way. */
+const TEMP_AFTER_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes uploads that never became part of a submission, row first, then file: a crash in between leaves only an
+ * unreferenced file, which the next round's temp sweep does not touch but which no query can reach either.
+ */
+export async function sweepMedia(deps: AppDeps, now = new Date()): Promise<{ media: number; temp: number }> {
+  const gone = await deps.db
+    .deleteFrom("media")
+    .where("created_at", "<", new Date(now.getTime() - ORPHAN_AFTER_HOURS * 3_600_000))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("submission_media as sm").select(sql`1`.as("x")).whereRef("sm.media_id", "=", "media.id"))))
+    .returning("storage_key")
+    .execute();
+  for (const m of gone) await removeQuietly(storagePath(deps.config.mediaDir, m.storage_key));
+
+  let temp = 0;
+  const tmpDir = path.join(path.resolve(deps.config.mediaDir), "tmp");
+  const entries = await fs.readdir(tmpDir).catch(() => [] as string[]);
+  for (const name of entries) {
+    const file = path.join(tmpDir, name);
+    const stat = await fs.stat(file).catch(() => null);
+    if (stat && now.getTime() - stat.mtimeMs > TEMP_AFTER_MS) {
+      await removeQuietly(file);
+      temp++;
+    }
+  }
+  return { media: gone.length, temp };
+}
+
+const mediaSweeper: PeriodicTask = {
+  name: "media-sweeper",
+  everyMs: 10 * 60 * 1000,
+  run: (deps) => withAdvisoryLock(deps, LOCKS.mediaSweeper, () => sweepMedia(deps)),
+};
+
+export const mediaJobs: JobModule = { periodic: [mediaSweeper] };
