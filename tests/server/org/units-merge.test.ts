@@ -92,6 +92,22 @@ describe("POST /api/admin/units/:id/merge", () => {
     );
   });
 
+  it("moves the merged unit's cán bộ to the survivor, without doubling a role she already holds there", async () => {
+    const from = await t.createUnit(DEMO_UNITS.xa.id, "Chi hội thôn Sáp Nhập Cán Bộ");
+    const into = await t.createUnit(DEMO_UNITS.xa.id, "Chi hội thôn Tiếp Nhận Cán Bộ");
+    const onlyFrom = await addMember(from.id, "Chị Hầu Thị Pà");
+    const both = await addMember(from.id, "Chị Tẩn Thị Mây");
+    for (const [member, unit] of [[onlyFrom, from.id], [both, from.id], [both, into.id]] as const) {
+      await t.deps.db.insertInto("roles").values({ member_id: member, unit_id: unit, role: "can_bo", granted_by: null }).execute();
+    }
+    expect((await merge(from.id, into.id)).statusCode).toBe(200);
+    const roles = await t.deps.db.selectFrom("roles").select(["member_id", "unit_id"]).where("member_id", "in", [onlyFrom, both]).execute();
+    expect(roles.map((r) => `${r.member_id === onlyFrom ? "onlyFrom" : "both"}@${r.unit_id === into.id ? "into" : "from"}`).sort()).toEqual([
+      "both@into",
+      "onlyFrom@into",
+    ]);
+  });
+
   it("merges a xã with its whole subtree: grandchildren's paths and ancestors follow", async () => {
     const xa = await t.createUnit(DEMO_UNITS.province.id, "Xã Hợp Nhất Thử");
     const chiHoi = await t.createUnit(xa.id, "Chi hội thôn Cốc Ly");

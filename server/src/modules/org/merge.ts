@@ -11,7 +11,7 @@ import { lockTree, lockUnit, recordAudit, recordHistory } from "./writes.js";
 
 /**
  * Merges `fromId` into `intoId` (same level): members, child units (with their whole subtrees' paths) and open work
- * move to the survivor; the merged unit stays as an inactive row pointing at it, and its names stay searchable on the
+ * move to the survivor, and so do its cán bộ's roles; the merged unit stays as an inactive row pointing at it, and its names stay searchable on the
  * survivor. One transaction: either all of it happens or none.
  */
 export async function mergeUnits(db: Db, auth: AuthContext, fromId: string, intoId: string): Promise<MergeResult> {
@@ -48,6 +48,15 @@ export async function mergeUnits(db: Db, auth: AuthContext, fromId: string, into
     // Units merged into the loser earlier now point straight at the survivor: one hop always resolves.
     await tx.updateTable("units").set({ merged_into: intoId }).where("merged_into", "=", fromId).execute();
     const movedOpenWork = await moveOpenWork(tx, fromId, intoId);
+    // The merged unit's cán bộ carry on at the survivor, where its members and open work now are; a role the person
+    // already holds there is not doubled.
+    const roles = await sql<{ n: number }>`
+      WITH moved AS (DELETE FROM roles WHERE unit_id = ${fromId} RETURNING member_id, role, scopes, granted_by),
+           ins AS (INSERT INTO roles (member_id, unit_id, role, scopes, granted_by)
+                   SELECT member_id, ${intoId}, role, scopes, granted_by FROM moved
+                   ON CONFLICT (member_id, unit_id, role) DO NOTHING RETURNING 1)
+      SELECT count(*)::int AS n FROM moved`.execute(tx);
+    const movedRoles = roles.rows[0]?.n ?? 0;
 
     await tx.updateTable("units").set({ active: false, merged_into: intoId, updated_at: now }).where("id", "=", fromId).execute();
     const formerNames = mergeFormerNames(into.name, into.former_names, [from.name], from.former_names);
@@ -64,12 +73,13 @@ export async function mergeUnits(db: Db, auth: AuthContext, fromId: string, into
     const movedMembers = Number(members.numUpdatedRows);
     const movedChildren = Number(children.numUpdatedRows);
     const counts = { movedMembers, movedChildren, movedOpenWork };
+    const detail = { ...counts, movedRoles };
     await recordHistory(tx, [
-      { unit_id: fromId, action: "merge", old_name: from.name, new_name: into.name, actor_id: auth.memberId, detail: { intoId, intoName: into.name, ...counts } },
-      { unit_id: intoId, action: "absorb", old_name: from.name, new_name: into.name, actor_id: auth.memberId, detail: { fromId, fromName: from.name, ...counts } },
+      { unit_id: fromId, action: "merge", old_name: from.name, new_name: into.name, actor_id: auth.memberId, detail: { intoId, intoName: into.name, ...detail } },
+      { unit_id: intoId, action: "absorb", old_name: from.name, new_name: into.name, actor_id: auth.memberId, detail: { fromId, fromName: from.name, ...detail } },
     ]);
-    await recordAudit(tx, auth.memberId, "unit.merge", fromId, { intoId, fromName: from.name, intoName: into.name, ...counts });
-    await recordAudit(tx, auth.memberId, "unit.absorb", intoId, { fromId, fromName: from.name, intoName: into.name, ...counts });
+    await recordAudit(tx, auth.memberId, "unit.merge", fromId, { intoId, fromName: from.name, intoName: into.name, ...detail });
+    await recordAudit(tx, auth.memberId, "unit.absorb", intoId, { fromId, fromName: from.name, intoName: into.name, ...detail });
 
     const unit = toUnit(await selectUnits(tx).where("u.id", "=", intoId).executeTakeFirstOrThrow());
     return { unit, ...counts };
