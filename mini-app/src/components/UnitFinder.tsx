@@ -18,11 +18,14 @@ export function UnitFinder({
   label,
   placeholder = "Ví dụ: Bản Mế, Sa Pa, Bac Ha…",
   excludeId,
+  only,
   onPick,
 }: {
   label: string;
   placeholder?: string;
   excludeId?: string;
+  /** Offer only units of this level (the profile asks for her xã/phường first). */
+  only?: Unit["level"];
   onPick: (u: Unit) => void;
 }): ReactElement {
   const [q, setQ] = useState("");
@@ -39,12 +42,12 @@ export function UnitFinder({
     setRes({ status: "loading" });
     api
       .units({ q: query })
-      .then((r) => live && setRes({ status: "done", items: r.items.filter((u) => u.active && u.id !== excludeId) }))
+      .then((r) => live && setRes({ status: "done", items: r.items.filter((u) => u.active && u.id !== excludeId && (!only || u.level === only)) }))
       .catch((err) => live && setRes({ status: "error", message: errorMessage(err) }));
     return () => {
       live = false;
     };
-  }, [query, attempt, excludeId]);
+  }, [query, attempt, excludeId, only]);
 
   return (
     <div className="hs-finder">
