@@ -8,8 +8,10 @@ import type {
   ForwardBody,
   InboxList,
   InboxQuery,
+  ListPageQuery,
   MediaUploaded,
   MySubmissionList,
+  NotificationList,
   ReplyBody,
   RerouteBody,
   ResolveBody,
@@ -143,6 +145,10 @@ export const api = {
   similar: (q: string, unitId: string) => request<SimilarList>("GET", "/submissions/similar", { query: { q, unitId } }),
   signPetition: (id: string) => request<SignResult>("POST", `/petitions/${encodeURIComponent(id)}/sign`),
   followUp: (id: string, body: FollowUpBody) => request<{ status: SubmissionStatus }>("POST", `/submissions/${encodeURIComponent(id)}/follow-up`, { body }),
+
+  // In-app notifications (every member, newest first) and marking one read.
+  notifications: (query: ListPageQuery = {}) => request<NotificationList>("GET", "/notifications", { query }),
+  markNotificationRead: (id: string) => request<Ok>("POST", `/notifications/${encodeURIComponent(id)}/read`),
 
   // The cán bộ's inbox.
   inbox: (query: InboxQuery) => request<InboxList>("GET", "/inbox", { query }),

@@ -7,6 +7,7 @@ import OfficerPage from "./pages/canbo/index.js";
 import FeedbackPage from "./pages/feedback/index.js";
 import HomePage from "./pages/home/index.js";
 import LearnPage from "./pages/learn/index.js";
+import NotificationsPage from "./pages/notifications/index.js";
 import DevLoginPage from "./pages/login/index.js";
 import ProfilePage from "./pages/profile/index.js";
 import QuizPage from "./pages/quiz/index.js";
@@ -37,6 +38,7 @@ function Screens(): ReactElement {
           <Route path="/thi" element={<QuizPage />} />
           <Route path="/ca-nhan" element={<ProfilePage />} />
           <Route path="/can-bo/*" element={<OfficerPage />} />
+          <Route path="/thong-bao" element={<NotificationsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </main>
