@@ -91,12 +91,17 @@ export const PetitionInfo = Type.Object({
 });
 export type PetitionInfo = Static<typeof PetitionInfo>;
 
-export const MySubmission = Type.Object({
+/** What every list of items shows to name one: its code, kind and category. */
+const itemHead = {
   id: Uuid,
   trackingCode: Type.String(),
   kind: SubmissionKind,
   category: Type.String(),
   categoryName: Type.String(),
+};
+
+export const MySubmission = Type.Object({
+  ...itemHead,
   excerpt: Type.String(),
   status: SubmissionStatus,
   anonymous: Type.Boolean(),
@@ -143,11 +148,7 @@ export const SimilarQuery = Type.Object({
 export type SimilarQuery = Static<typeof SimilarQuery>;
 
 export const SimilarItem = Type.Object({
-  id: Uuid,
-  trackingCode: Type.String(),
-  kind: SubmissionKind,
-  category: Type.String(),
-  categoryName: Type.String(),
+  ...itemHead,
   excerpt: Type.String(),
   status: SubmissionStatus,
   unitName: Type.String(),
