@@ -1,10 +1,9 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import { foldVietnamese, type CreateSubmissionBody, type MediaUploaded, type SubmissionCreated } from "@hoiso/shared";
 import { buildApp } from "../../server/src/app.js";
@@ -12,7 +11,7 @@ import type { App } from "../../server/src/http/types-app.js";
 import { jobModules } from "../../server/src/modules/index.js";
 import { startWorkers, type RunningWorkers } from "../../server/src/queue/registry.js";
 import { createTestContext, type TestContext } from "../helpers/context.js";
-import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable, PHONE } from "../helpers/chromium.js";
+import { chromiumAvailable, devLoginAs, inBrowser as runInBrowser } from "../helpers/chromium.js";
 
 /**
  * Shared by the feedback browser tests (feedback-send, feedback-reply): the built Mini App in Debian's Chromium
@@ -97,7 +96,6 @@ export async function startHarness(): Promise<Harness> {
   const seeded = await seed(t);
   const workerErrors: string[] = [];
   const workers: RunningWorkers = startWorkers(t.deps, jobModules, (err, where) => workerErrors.push(`${where}: ${String(err)}`));
-  const dirs: string[] = [];
 
   async function call<T>(token: string, method: string, url: string, body?: unknown): Promise<T> {
     const res = await fetch(`${api}${url}`, {
@@ -139,48 +137,27 @@ export async function startHarness(): Promise<Harness> {
         await new Promise((r) => setTimeout(r, 200));
       }
     },
-    async inBrowser(name, body) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoiso-e2e-"));
-      dirs.push(dir);
-      const ctx: BrowserContext = await chromium.launchPersistentContext(dir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          ...CHROMIUM_ARGS,
+    inBrowser: (name, body) =>
+      runInBrowser(
+        {
+          name,
+          shotsDir: SHOTS,
           // A fake microphone (a beeping tone) that needs no permission prompt, for the voice note.
-          "--use-fake-device-for-media-stream",
-          "--use-fake-ui-for-media-stream",
-        ],
-        ...PHONE,
-        permissions: ["microphone"],
-      });
-      const page = ctx.pages()[0] ?? (await ctx.newPage());
-      const crashes: string[] = [];
-      page.on("pageerror", (err) => crashes.push(err.message));
-      try {
-        await body(page);
-        expect(crashes, "uncaught errors in the page").toEqual([]);
-      } catch (err) {
-        await page.screenshot({ path: path.join(SHOTS, `e2e-FAILED-${name}.png`), fullPage: true }).catch(() => undefined);
-        throw err;
-      } finally {
-        await ctx.close();
-      }
-    },
+          extraArgs: ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
+          permissions: ["microphone"],
+        },
+        body,
+      ),
     async close() {
       await workers.stop(5000);
       await web.close();
       await t.close();
-      for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
       expect(workerErrors, "errors in the queue workers").toEqual([]);
     },
   };
 }
 
-export async function devLoginAs(page: Page, zaloId: string): Promise<void> {
-  await expect.poll(() => page.getByText("Đăng nhập thử nghiệm").isVisible(), { timeout: 15_000 }).toBe(true);
-  await page.locator(`[data-zalo-id="${zaloId}"]`).click();
-}
+export { devLoginAs };
 
 /** The whole screen: zmp-ui's app shell scrolls inside itself, so grow the viewport to the page's height for a moment. */
 export async function shot(page: Page, name: string): Promise<void> {

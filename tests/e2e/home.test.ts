@@ -1,10 +1,9 @@
 import crypto from "node:crypto";
-import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable, PHONE } from "../helpers/chromium.js";
+import { chromiumAvailable, devLoginAs, inBrowser as runInBrowser } from "../helpers/chromium.js";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { foldVietnamese } from "@hoiso/shared";
 import { buildApp } from "../../server/src/app.js";
@@ -69,7 +68,6 @@ describe.runIf(available)("Mini App in Chromium", () => {
   let web: App;
   let base = "";
   let seeded: Seeded;
-  const dirs: string[] = [];
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(WWW, "index.html"))) {
@@ -88,37 +86,9 @@ describe.runIf(available)("Mini App in Chromium", () => {
   afterAll(async () => {
     await web?.close();
     await t?.close();
-    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
   });
 
-  /** A fresh browser profile per test (no saved session), a cheap-phone viewport, a screenshot when it fails. */
-  async function inBrowser(name: string, body: (page: Page) => Promise<void>): Promise<void> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hoiso-e2e-"));
-    dirs.push(dir);
-    const ctx: BrowserContext = await chromium.launchPersistentContext(dir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      ...PHONE,
-    });
-    const page = ctx.pages()[0] ?? (await ctx.newPage());
-    const crashes: string[] = [];
-    page.on("pageerror", (err) => crashes.push(err.message));
-    try {
-      await body(page);
-      expect(crashes, "uncaught errors in the page").toEqual([]);
-    } catch (err) {
-      await page.screenshot({ path: path.join(SHOTS, `e2e-FAILED-${name}.png`), fullPage: true }).catch(() => undefined);
-      throw err;
-    } finally {
-      await ctx.close();
-    }
-  }
-
-  async function devLoginAs(page: Page, zaloId: string) {
-    await expect.poll(() => page.getByText("Đăng nhập thử nghiệm").isVisible(), { timeout: 15_000 }).toBe(true);
-    await page.locator(`[data-zalo-id="${zaloId}"]`).click();
-  }
+  const inBrowser = (name: string, body: (page: Page) => Promise<void>) => runInBrowser({ name, shotsDir: SHOTS }, body);
 
   const tabLabels = (page: Page) => page.locator(".zaui-bottom-navigation-item-label").allTextContents();
   const activeTab = (page: Page) => page.locator(".zaui-bottom-navigation-item-active .zaui-bottom-navigation-item-label").textContent();
