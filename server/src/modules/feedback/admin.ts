@@ -104,6 +104,24 @@ export async function listRules(deps: AppDeps, auth: AuthContext): Promise<Routi
 const unique = (err: unknown) => (err as { code?: string }).code === "23505";
 const fk = (err: unknown) => (err as { code?: string }).code === "23503";
 
+/** The columns a rule is written with, from the admin's form (create and update alike). */
+const ruleColumns = (body: RoutingRuleBody, origin: string | null) => ({
+  category_code: body.category,
+  origin_unit_id: origin,
+  target_level: body.targetLevel,
+  sla_hours: body.slaHours ?? null,
+  escalation_levels: body.escalationLevels ?? [],
+  active: body.active ?? true,
+  note: body.note ?? "",
+});
+
+/** A write that broke a constraint, as the admin should hear it. */
+function ruleWriteError(err: unknown): unknown {
+  if (unique(err)) return new AppError(409, FeedbackErrorCode.ROUTING_RULE_EXISTS, "Đã có quy tắc cho lĩnh vực và địa bàn này; chị vui lòng sửa quy tắc đó.");
+  if (fk(err)) return unitNotFound();
+  return err;
+}
+
 async function checkCategory(deps: AppDeps, code: string) {
   const c = await deps.db.selectFrom("categories").select("code").where("code", "=", code).executeTakeFirst();
   if (!c) throw new AppError(400, FeedbackErrorCode.CATEGORY_NOT_FOUND, "Lĩnh vực này không có trong danh sách.", "category");
@@ -116,23 +134,13 @@ export async function createRule(deps: AppDeps, auth: AuthContext, body: Routing
   try {
     const row = await deps.db
       .insertInto("routing_rules")
-      .values({
-        category_code: body.category,
-        origin_unit_id: origin,
-        target_level: body.targetLevel,
-        sla_hours: body.slaHours ?? null,
-        escalation_levels: body.escalationLevels ?? [],
-        active: body.active ?? true,
-        note: body.note ?? "",
-      })
+      .values(ruleColumns(body, origin))
       .returning("id")
       .executeTakeFirstOrThrow();
     await audit(deps.db, auth, "routing_rule.create", "routing_rule", row.id, body);
     return (await toView(deps.db, [row.id]))[0] as RoutingRuleView;
   } catch (err) {
-    if (unique(err)) throw new AppError(409, FeedbackErrorCode.ROUTING_RULE_EXISTS, "Đã có quy tắc cho lĩnh vực và địa bàn này; chị vui lòng sửa quy tắc đó.");
-    if (fk(err)) throw unitNotFound();
-    throw err;
+    throw ruleWriteError(err);
   }
 }
 
@@ -146,21 +154,11 @@ export async function updateRule(deps: AppDeps, auth: AuthContext, id: string, b
   try {
     await deps.db
       .updateTable("routing_rules")
-      .set({
-        category_code: body.category,
-        origin_unit_id: origin,
-        target_level: body.targetLevel,
-        sla_hours: body.slaHours ?? null,
-        escalation_levels: body.escalationLevels ?? [],
-        active: body.active ?? true,
-        note: body.note ?? "",
-        updated_at: new Date(),
-      })
+      .set({ ...ruleColumns(body, origin), updated_at: new Date() })
       .where("id", "=", id)
       .execute();
   } catch (err) {
-    if (unique(err)) throw new AppError(409, FeedbackErrorCode.ROUTING_RULE_EXISTS, "Đã có quy tắc cho lĩnh vực và địa bàn này.");
-    throw err;
+    throw ruleWriteError(err);
   }
   await audit(deps.db, auth, "routing_rule.update", "routing_rule", id, body);
   return (await toView(deps.db, [id]))[0] as RoutingRuleView;
