@@ -146,13 +146,17 @@ describe("notify channels", () => {
       expect(toStaff?.text).not.toContain("Lò Thị Xuân Hương");
       expect(toStaff?.text).not.toContain("84912345678");
       expect(toHer?.text).toContain("đã được chuyển đến Xã Bảo Thắng");
-      const statuses = await ctx.deps.db
-        .selectFrom("deliveries as d")
-        .innerJoin("submission_events as e", "e.id", "d.event_id")
-        .select(["d.channel", "d.status"])
-        .where("e.submission_id", "=", id)
-        .where("d.channel", "=", "oa_cs")
-        .execute();
+      // Zalo has the messages before the worker records the answer: wait for both delivery rows to settle.
+      const statuses = await waitUntil("both deliveries recorded", async () => {
+        const rows = await ctx.deps.db
+          .selectFrom("deliveries as d")
+          .innerJoin("submission_events as e", "e.id", "d.event_id")
+          .select(["d.channel", "d.status"])
+          .where("e.submission_id", "=", id)
+          .where("d.channel", "=", "oa_cs")
+          .execute();
+        return rows.length === 2 && rows.every((r) => r.status !== "pending") ? rows : null;
+      });
       expect(statuses.map((s) => s.status)).toEqual(["sent", "sent"]);
       expect(pipeline.errors).toEqual([]);
     } finally {
