@@ -7,6 +7,7 @@ import {
   type UpsertCategoryBody,
 } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
+import { audit } from "../../db/audit.js";
 import type { Db } from "../../db/pool.js";
 import { AppError, forbidden, notFound, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
@@ -19,10 +20,6 @@ export async function assertProvinceAdmin(db: Db, auth: AuthContext): Promise<vo
   const ok =
     unitIds.length > 0 && (await db.selectFrom("units").select("id").where("id", "in", unitIds).where("level", "=", "tinh").executeTakeFirst());
   if (!ok) throw forbidden("Chức năng này dành cho quản trị viên Hội LHPN tỉnh.");
-}
-
-async function audit(db: Db, auth: AuthContext, action: string, entityType: string, entityId: string, detail: unknown) {
-  await db.insertInto("audit_log").values({ actor_id: auth.memberId, action, entity_type: entityType, entity_id: entityId, detail: JSON.stringify(detail) }).execute();
 }
 
 export async function listCategories(deps: AppDeps, includeInactive: boolean): Promise<Category[]> {
@@ -61,7 +58,8 @@ export async function upsertCategory(deps: AppDeps, auth: AuthContext, code: str
       .values({ code, ...values })
       .onConflict((oc) => oc.column("code").doUpdateSet(values))
       .execute();
-    await tx.insertInto("audit_log").values({ actor_id: auth.memberId, action: "category.upsert", entity_type: "category", entity_id: code, detail: JSON.stringify(body) }).execute();
+    const { updated_at: _at, ...written } = values;
+    await audit(tx, { actorId: auth.memberId, action: "category.upsert", entityType: "category", entityId: code, detail: written });
   });
   const all = await listCategories(deps, true);
   return all.find((c) => c.code === code) as Category;
@@ -91,9 +89,9 @@ async function toView(db: Db, ids?: string[]): Promise<RoutingRuleView[]> {
 }
 
 /** Rules for the whole province need a province admin; rules for a subtree an admin over that subtree. */
-async function assertRuleScope(deps: AppDeps, auth: AuthContext, originUnitId: string | null): Promise<void> {
-  if (originUnitId) await assertRoleOver(deps.db, auth, originUnitId, ["admin"]);
-  else await assertProvinceAdmin(deps.db, auth);
+async function assertRuleScope(db: Db, auth: AuthContext, originUnitId: string | null): Promise<void> {
+  if (originUnitId) await assertRoleOver(db, auth, originUnitId, ["admin"]);
+  else await assertProvinceAdmin(db, auth);
 }
 
 export async function listRules(deps: AppDeps, auth: AuthContext): Promise<RoutingRuleView[]> {
@@ -122,54 +120,65 @@ function ruleWriteError(err: unknown): unknown {
   return err;
 }
 
-async function checkCategory(deps: AppDeps, code: string) {
-  const c = await deps.db.selectFrom("categories").select("code").where("code", "=", code).executeTakeFirst();
+async function checkCategory(db: Db, code: string) {
+  const c = await db.selectFrom("categories").select("code").where("code", "=", code).executeTakeFirst();
   if (!c) throw new AppError(400, FeedbackErrorCode.CATEGORY_NOT_FOUND, "Lĩnh vực này không có trong danh sách.", "category");
 }
 
+/**
+ * Every admin write below checks, writes and audits in one transaction: a failure anywhere leaves neither the change
+ * nor its audit row. The audit holds the columns written, not the request body.
+ */
 export async function createRule(deps: AppDeps, auth: AuthContext, body: RoutingRuleBody): Promise<RoutingRuleView> {
   const origin = body.originUnitId ?? null;
-  await assertRuleScope(deps, auth, origin);
-  await checkCategory(deps, body.category);
-  try {
-    const row = await deps.db
+  const columns = ruleColumns(body, origin);
+  const id = await deps.db.transaction().execute(async (tx) => {
+    await assertRuleScope(tx, auth, origin);
+    await checkCategory(tx, body.category);
+    const row = await tx
       .insertInto("routing_rules")
-      .values(ruleColumns(body, origin))
+      .values(columns)
       .returning("id")
-      .executeTakeFirstOrThrow();
-    await audit(deps.db, auth, "routing_rule.create", "routing_rule", row.id, body);
-    return (await toView(deps.db, [row.id]))[0] as RoutingRuleView;
-  } catch (err) {
-    throw ruleWriteError(err);
-  }
+      .executeTakeFirstOrThrow()
+      .catch((err: unknown) => {
+        throw ruleWriteError(err);
+      });
+    await audit(tx, { actorId: auth.memberId, action: "routing_rule.create", entityType: "routing_rule", entityId: row.id, detail: columns });
+    return row.id;
+  });
+  return (await toView(deps.db, [id]))[0] as RoutingRuleView;
 }
 
 export async function updateRule(deps: AppDeps, auth: AuthContext, id: string, body: RoutingRuleBody): Promise<RoutingRuleView> {
-  const existing = await deps.db.selectFrom("routing_rules").select(["origin_unit_id"]).where("id", "=", id).executeTakeFirst();
-  if (!existing) throw new AppError(404, FeedbackErrorCode.ROUTING_RULE_NOT_FOUND, "Không tìm thấy quy tắc chuyển này.");
-  await assertRuleScope(deps, auth, existing.origin_unit_id);
-  const origin = body.originUnitId === undefined ? existing.origin_unit_id : body.originUnitId;
-  if (origin !== existing.origin_unit_id) await assertRuleScope(deps, auth, origin);
-  await checkCategory(deps, body.category);
-  try {
-    await deps.db
+  await deps.db.transaction().execute(async (tx) => {
+    const existing = await tx.selectFrom("routing_rules").select(["origin_unit_id"]).where("id", "=", id).forUpdate().executeTakeFirst();
+    if (!existing) throw new AppError(404, FeedbackErrorCode.ROUTING_RULE_NOT_FOUND, "Không tìm thấy quy tắc chuyển này.");
+    await assertRuleScope(tx, auth, existing.origin_unit_id);
+    const origin = body.originUnitId === undefined ? existing.origin_unit_id : body.originUnitId;
+    if (origin !== existing.origin_unit_id) await assertRuleScope(tx, auth, origin);
+    await checkCategory(tx, body.category);
+    const columns = ruleColumns(body, origin);
+    await tx
       .updateTable("routing_rules")
-      .set({ ...ruleColumns(body, origin), updated_at: new Date() })
+      .set({ ...columns, updated_at: new Date() })
       .where("id", "=", id)
-      .execute();
-  } catch (err) {
-    throw ruleWriteError(err);
-  }
-  await audit(deps.db, auth, "routing_rule.update", "routing_rule", id, body);
+      .execute()
+      .catch((err: unknown) => {
+        throw ruleWriteError(err);
+      });
+    await audit(tx, { actorId: auth.memberId, action: "routing_rule.update", entityType: "routing_rule", entityId: id, detail: columns });
+  });
   return (await toView(deps.db, [id]))[0] as RoutingRuleView;
 }
 
 export async function deleteRule(deps: AppDeps, auth: AuthContext, id: string): Promise<void> {
-  const existing = await deps.db.selectFrom("routing_rules").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!existing) throw notFound("Không tìm thấy quy tắc chuyển này.");
-  await assertRuleScope(deps, auth, existing.origin_unit_id);
-  await deps.db.deleteFrom("routing_rules").where("id", "=", id).execute();
-  await audit(deps.db, auth, "routing_rule.delete", "routing_rule", id, existing);
+  await deps.db.transaction().execute(async (tx) => {
+    const existing = await tx.selectFrom("routing_rules").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+    if (!existing) throw notFound("Không tìm thấy quy tắc chuyển này.");
+    await assertRuleScope(tx, auth, existing.origin_unit_id);
+    await tx.deleteFrom("routing_rules").where("id", "=", id).execute();
+    await audit(tx, { actorId: auth.memberId, action: "routing_rule.delete", entityType: "routing_rule", entityId: id, detail: existing });
+  });
 }
 
 export async function getSettings(deps: AppDeps, auth: AuthContext): Promise<FeedbackSettings> {
@@ -178,9 +187,22 @@ export async function getSettings(deps: AppDeps, auth: AuthContext): Promise<Fee
   return s;
 }
 
+/** The settings fields by name, so that nothing the schema did not describe is saved or audited. */
+const settingsFields = (b: FeedbackSettings): FeedbackSettings => ({
+  petitionThresholds: { to: b.petitionThresholds.to, chi_hoi: b.petitionThresholds.chi_hoi, xa: b.petitionThresholds.xa, tinh: b.petitionThresholds.tinh },
+  petitionDays: b.petitionDays,
+  followUpDays: b.followUpDays,
+  csWindowHours: b.csWindowHours,
+  templateIds: { statusUpdate: b.templateIds.statusUpdate },
+  notifyRatePerSec: b.notifyRatePerSec,
+});
+
 export async function putSettings(deps: AppDeps, auth: AuthContext, body: FeedbackSettings): Promise<FeedbackSettings> {
-  await assertProvinceAdmin(deps.db, auth);
-  await saveSettings(deps.db, body);
-  await audit(deps.db, auth, "feedback_settings.update", "settings", "feedback", body);
+  const settings = settingsFields(body);
+  await deps.db.transaction().execute(async (tx) => {
+    await assertProvinceAdmin(tx, auth);
+    await saveSettings(tx, settings);
+    await audit(tx, { actorId: auth.memberId, action: "feedback_settings.update", entityType: "settings", entityId: "feedback", detail: { ...settings } });
+  });
   return getSettings(deps, auth);
 }

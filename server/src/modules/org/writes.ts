@@ -1,5 +1,6 @@
 import type { UnitLevelName } from "@hoiso/shared";
 import { sql, type Transaction } from "kysely";
+import { audit } from "../../db/audit.js";
 import type { DB, UnitHistoryTable } from "../../db/types.js";
 import { unitNotFound } from "../../http/errors.js";
 
@@ -49,10 +50,7 @@ export async function recordHistory(tx: Tx, rows: HistoryRow[]): Promise<void> {
 
 /** Every admin change to the tree leaves an audit row (who, what, which unit). */
 export async function recordAudit(tx: Tx, actorId: string, action: string, unitId: string, detail: Record<string, unknown>): Promise<void> {
-  await tx
-    .insertInto("audit_log")
-    .values({ actor_id: actorId, action, entity_type: "unit", entity_id: unitId, detail: JSON.stringify(detail) })
-    .execute();
+  await audit(tx, { actorId, action, entityType: "unit", entityId: unitId, detail });
 }
 
 /** Trims and collapses spaces; the schema has already bounded the length. */
