@@ -28,9 +28,16 @@ export const MAX_VOICE_NOTES = 1;
 export const MAX_BODY_LENGTH = 5000;
 
 export const SubmissionKind = Type.Union([Type.Literal("feedback"), Type.Literal("report"), Type.Literal("petition")], {
-  description: "feedback = phản ánh, report = tố giác / báo cáo, petition = kiến nghị",
+  description: "feedback = phản ánh, report = tin báo, petition = kiến nghị",
 });
 export type SubmissionKind = Static<typeof SubmissionKind>;
+
+/** The one name of each kind, in the app, the timelines and every notification ("Tin báo BC-…" reads as a noun). */
+export const SUBMISSION_KIND_LABEL: Record<SubmissionKind, string> = {
+  feedback: "Phản ánh",
+  report: "Tin báo",
+  petition: "Kiến nghị",
+};
 
 export const SubmissionStatus = Type.Union([
   Type.Literal("received"),
@@ -66,6 +73,17 @@ export type CreateSubmissionBody = Static<typeof CreateSubmissionBody>;
 
 export const SubmissionCreated = Type.Object({ id: Uuid, trackingCode: Type.String() });
 export type SubmissionCreated = Static<typeof SubmissionCreated>;
+
+/** What the form asks before sending, so it can say where the item will really go (the routing rules decide). */
+export const DestinationQuery = Type.Object({
+  category: Type.String({ maxLength: 40 }),
+  unitId: Uuid,
+  sensitive: Type.Optional(Type.Boolean({ default: false })),
+});
+export type DestinationQuery = Static<typeof DestinationQuery>;
+
+export const Destination = Type.Object({ unitId: Uuid, unitName: Type.String(), level: UnitLevel });
+export type Destination = Static<typeof Destination>;
 
 // ---------- the woman's side ----------
 
@@ -114,6 +132,21 @@ export type MySubmission = Static<typeof MySubmission>;
 export const MySubmissionList = Type.Object({ items: Type.Array(MySubmission) });
 export type MySubmissionList = Static<typeof MySubmissionList>;
 
+/** Someone else's petition she co-signed ("Đã ký" in Của tôi): public facts only, never who sent it. */
+export const SignedPetition = Type.Object({
+  ...itemHead,
+  excerpt: Type.String(),
+  status: SubmissionStatus,
+  originUnitName: Type.String(),
+  signatureCount: Type.Integer(),
+  petitionState: PetitionState,
+  signedAt: Timestamp,
+});
+export type SignedPetition = Static<typeof SignedPetition>;
+
+export const SignedPetitionList = Type.Object({ items: Type.Array(SignedPetition) });
+export type SignedPetitionList = Static<typeof SignedPetitionList>;
+
 /** What the author sees of her own item (or anyone, for the public parts of a petition). */
 export const SubmissionView = Type.Object(
   {
@@ -154,6 +187,8 @@ export const SimilarItem = Type.Object({
   unitName: Type.String(),
   signatureCount: Type.Integer(),
   petitionOpen: Type.Boolean(),
+  /** She has already co-signed it (or sent it herself). */
+  signedByMe: Type.Boolean(),
   createdAt: Timestamp,
 });
 export type SimilarItem = Static<typeof SimilarItem>;
@@ -235,8 +270,12 @@ export const InboxItem = Type.Object({
   anonymous: Type.Boolean(),
   unitId: Uuid,
   unitName: Type.String(),
+  /** The thôn / chi hội (or xã) it came from. */
+  originUnitName: Type.String(),
   reason: AssignmentReason,
   status: AssignmentStatus,
+  /** Her unit passed it on (forwarded to another Hội unit that has it open): waiting on them, not on her. */
+  handedOn: Type.Boolean(),
   submissionStatus: SubmissionStatus,
   dueAt: Timestamp,
   overdue: Type.Boolean(),
@@ -298,6 +337,11 @@ export const AssignmentDetail = Type.Object(
     /** null when she chose to stay anonymous. */
     author: Nullable(Type.Object({ name: Type.String(), phone: Nullable(Type.String()) })),
     assignments: Type.Array(AssignmentSummary),
+    /**
+     * When this unit has passed the item on: how (reroute = handed over for good, forward = another unit works on it
+     * now) and the units that have it open at present.
+     */
+    handover: Nullable(Type.Object({ kind: Type.Union([Type.Literal("reroute"), Type.Literal("forward")]), to: Type.Array(Type.String()) })),
     timeline: Type.Array(StaffEvent),
   },
   { $id: "AssignmentDetail" },

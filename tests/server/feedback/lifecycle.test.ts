@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { devLogin } from "../../helpers/fixtures.js";
@@ -240,6 +241,109 @@ describe("an item's life: the woman's side and the cán bộ's actions", () => {
     const after = (await get(newcomer, "/api/notifications")).json();
     expect(after.unread).toBe(0);
     expect(after.items[0].readAt).not.toBeNull();
+  });
+
+  it("the form's destination is the unit routing really picks: category default, a rule for her subtree, a private matter", async () => {
+    const dest = async (category: string, unitId: string, sensitive = false) =>
+      (await get(w.woman, `/api/submissions/destination?category=${category}&unitId=${unitId}&sensitive=${sensitive}`)).json();
+    // From her chi hội, an administrative matter goes to the xã, not to the chi hội she picked.
+    expect(await dest("thu_tuc", w.units.chiA1.id)).toEqual({ unitId: w.units.xaA.id, unitName: "Xã Bảo Thắng", level: "xa" });
+    expect(await dest("gop_y_hoi", w.units.toA1a.id)).toMatchObject({ unitId: w.units.chiA1.id, level: "chi_hoi" });
+    expect(await dest("gop_y_hoi", w.units.chiA1.id, true)).toMatchObject({ unitId: w.units.xaA.id });
+    await ctx.deps.db
+      .insertInto("routing_rules")
+      .values({ category_code: "thu_tuc", origin_unit_id: w.units.chiA2.id, target_level: "chi_hoi", sla_hours: null })
+      .execute();
+    expect(await dest("thu_tuc", w.units.chiA2.id)).toMatchObject({ unitId: w.units.chiA2.id, unitName: "Chi hội thôn Cốc Sâm" });
+    for (const [category, unitId] of [
+      ["thu_tuc", w.units.chiA1.id],
+      ["thu_tuc", w.units.chiA2.id],
+    ] as const) {
+      const shown = await dest(category, unitId);
+      const { id } = await submitOk(ctx, w.woman, { kind: "feedback", category, body: "Làm lại sổ hộ khẩu phải đi lại nhiều lần.", unitId });
+      expect((await routed(id)).unit_id).toBe(shown.unitId);
+    }
+    const bad = await get(w.woman, `/api/submissions/destination?category=khong_co&unitId=${w.units.chiA1.id}`);
+    expect([bad.statusCode, bad.json().code]).toEqual([400, "CATEGORY_NOT_FOUND"]);
+    expect((await get(w.woman, `/api/submissions/destination?category=thu_tuc&unitId=${crypto.randomUUID()}`)).statusCode).toBe(404);
+  });
+
+  it("petitions she co-signed: listed under Đã ký, found by their code, marked signed among similar items", async () => {
+    const { id, trackingCode } = await submitOk(ctx, w.woman, { kind: "petition", category: "gop_y_hoi", body: "Kiến nghị làm đèn đường ra bến xe thôn Làng Mới." });
+    await routed(id);
+    const signer = await devLogin(ctx.app, "Giàng Thị Pà");
+    await ctx.deps.db.updateTable("members").set({ unit_id: w.units.chiA2.id, membership_status: "confirmed" }).where("id", "=", signer.memberId).execute();
+    const before = await get(signer, `/api/submissions/similar?q=${encodeURIComponent("đèn đường bến xe")}&unitId=${w.units.chiA2.id}`);
+    expect(before.json().items.find((i: { id: string }) => i.id === id)).toMatchObject({ signedByMe: false, petitionOpen: true });
+    expect((await get(signer, "/api/submissions/signed")).json().items).toEqual([]);
+    expect((await get(signer, `/api/submissions/track/${trackingCode}`)).statusCode).toBe(404);
+
+    expect((await post(signer, `/api/petitions/${id}/sign`)).statusCode).toBe(200);
+    const signed = (await get(signer, "/api/submissions/signed")).json().items;
+    expect(signed).toEqual([
+      expect.objectContaining({ id, trackingCode, kind: "petition", originUnitName: "Chi hội thôn Làng Mới", signatureCount: 2, petitionState: "open" }),
+    ]);
+    expect(JSON.stringify(signed)).not.toContain("Sùng Thị Mai");
+    const tracked = await get(signer, `/api/submissions/track/${trackingCode.toLowerCase()}`);
+    expect(tracked.json()).toMatchObject({ id, mine: false, petition: { signedByMe: true } });
+    const after = await get(signer, `/api/submissions/similar?q=${encodeURIComponent("den duong ben xe")}&unitId=${w.units.chiA2.id}`);
+    expect(after.json().items.find((i: { id: string }) => i.id === id)).toMatchObject({ signedByMe: true });
+    // her own petition stays in her own list, not under Đã ký
+    expect((await get(w.woman, "/api/submissions/signed")).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+  });
+
+  it("rerouted and forwarded items leave the sender's Cần xử lý; its item page says who has it; one row per item", async () => {
+    const open = async (who: Login) => (await get(who, "/api/inbox?category=an_sinh&limit=200")).json().items as Array<Record<string, unknown>>;
+    const rowsOf = (items: Array<Record<string, unknown>>, id: string) => items.filter((i) => i.submissionId === id);
+
+    // Rerouted down into her own subtree: still in the xã's scope, but no longer waiting on the xã.
+    const down = await submitOk(ctx, w.woman, { kind: "feedback", category: "an_sinh", body: "Nhà chị Lù bị dột, cần hỗ trợ sửa mái." });
+    const downA = await routed(down.id);
+    expect(rowsOf(await open(w.staff.xaA), down.id)).toEqual([expect.objectContaining({ originUnitName: "Chi hội thôn Làng Mới", handedOn: false })]);
+    expect((await post(w.staff.xaA, `/api/assignments/${downA.id}/reroute`, { unitId: w.units.chiA2.id, note: "Gia đình ở thôn Cốc Sâm." })).statusCode).toBe(200);
+    expect(rowsOf(await open(w.staff.xaA), down.id)).toEqual([]);
+    expect(rowsOf(await open(w.staff.chiA2), down.id)).toHaveLength(1);
+    const all = (await get(w.staff.xaA, "/api/inbox?status=all&category=an_sinh&limit=200")).json().items;
+    expect(rowsOf(all, down.id)).toEqual([expect.objectContaining({ assignmentId: downA.id, status: "closed" })]);
+    const page = (await get(w.staff.xaA, `/api/assignments/${downA.id}`)).json();
+    expect(page.handover).toEqual({ kind: "reroute", to: ["Chi hội thôn Cốc Sâm"] });
+
+    // Forwarded to another commune's unit: the xã's assignment stays (it follows up) but waits on them.
+    const across = await submitOk(ctx, w.woman, { kind: "feedback", category: "an_sinh", body: "Bà Thào ở phường Sa Pa chưa nhận trợ cấp." });
+    const acrossA = await routed(across.id);
+    await post(w.staff.xaA, `/api/assignments/${acrossA.id}/forward`, { unitId: w.units.xaB.id, note: "Nhờ phường xác minh." });
+    expect(rowsOf(await open(w.staff.xaA), across.id)).toEqual([]);
+    expect(rowsOf((await get(w.staff.xaA, "/api/inbox?status=all&category=an_sinh&limit=200")).json().items, across.id)).toEqual([
+      expect.objectContaining({ assignmentId: acrossA.id, handedOn: true, overdue: false }),
+    ]);
+    expect((await get(w.staff.xaA, `/api/assignments/${acrossA.id}`)).json().handover).toEqual({ kind: "forward", to: ["Phường Sa Pa"] });
+    expect(rowsOf(await open(w.staff.xaB), across.id)).toEqual([expect.objectContaining({ unitName: "Phường Sa Pa", handedOn: false })]);
+
+    // Assigned at the xã and escalated to the province: the province admin sees it once, through her own unit.
+    const up = await submitOk(ctx, w.woman, { kind: "feedback", category: "an_sinh", body: "Chưa có gạo cứu đói cho thôn sau lũ." });
+    const upA = await routed(up.id);
+    await ctx.deps.db.updateTable("assignments").set({ due_at: new Date(Date.now() - 60_000) }).where("id", "=", upA.id).execute();
+    await post(w.staff.xaA, `/api/assignments/${upA.id}/forward`, { unitId: w.units.tinh.id, note: "Xin hỗ trợ gạo." });
+    const adminRows = rowsOf(await open(w.admin), up.id);
+    expect(adminRows).toHaveLength(1);
+    expect(adminRows[0]).toMatchObject({ unitName: "Hội LHPN tỉnh Lào Cai" });
+    const adminAll = (await get(w.admin, "/api/inbox?status=all&limit=200")).json();
+    const ids = adminAll.items.map((i: { submissionId: string }) => i.submissionId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(adminAll.total).toBe(ids.length);
+  });
+
+  it("the cán bộ's timeline speaks about the woman, not to her", async () => {
+    const { id } = await submitOk(ctx, w.woman, { kind: "report", category: "khac", body: "Có người lạ hay đến hỏi chuyện trẻ em ở thôn." });
+    const a = await routed(id);
+    await post(w.staff.xaA, `/api/assignments/${a.id}/reply`, { message: "Hội đã báo công an xã." });
+    const staffLine = (await get(w.staff.xaA, `/api/assignments/${a.id}`)).json().timeline.map((e: { message: string }) => e.message);
+    expect(staffLine[0]).toBe("Người gửi gửi tin báo từ Chi hội thôn Làng Mới.");
+    expect(staffLine[1]).toBe("Hội Số tự chuyển đến Chi hội thôn Làng Mới theo lĩnh vực và quy tắc phân công.");
+    expect(staffLine.at(-1)).toBe("Trả lời người gửi: Hội đã báo công an xã.");
+    expect(staffLine.join(" ")).not.toMatch(/(^|\s)chị[\s.,]/i);
+    // hers is unchanged
+    expect((await timeline(id))[0]?.message).toBe("Hội đã nhận nội dung chị gửi.");
   });
 
   it("ran without job errors", () => {

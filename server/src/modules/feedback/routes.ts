@@ -2,11 +2,14 @@ import {
   CategoryList,
   CategoryListQuery,
   CreateSubmissionBody,
+  Destination,
+  DestinationQuery,
   ErrorBody,
   FollowUpBody,
   IdParams,
   ListPageQuery,
   MySubmissionList,
+  SignedPetitionList,
   SignResult,
   SimilarList,
   SimilarQuery,
@@ -23,7 +26,7 @@ import { answerFollowUp } from "./followup.js";
 import { createSubmission } from "./intake.js";
 import { registerFeedbackMediaAccess } from "./media-access.js";
 import { signPetition } from "./petitions.js";
-import { findSimilar, listMine, trackByCode, viewSubmission } from "./woman.js";
+import { findSimilar, listMine, listSigned, previewDestination, trackByCode, viewSubmission } from "./woman.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const secured = { security: [{ bearer: [] }] };
@@ -57,6 +60,29 @@ export async function feedbackRoutes(app: App): Promise<void> {
     async (req) => ({ items: await listMine(app.deps, requireAuth(req), req.query.limit, req.query.offset) }),
   );
   app.get(
+    "/submissions/signed",
+    {
+      schema: { tags, summary: "Other women's petitions I co-signed, latest signature first", ...secured, querystring: ListPageQuery, response: { 200: SignedPetitionList, ...errors } },
+    },
+    async (req) => ({ items: await listSigned(app.deps, requireAuth(req), req.query.limit, req.query.offset) }),
+  );
+  app.get(
+    "/submissions/destination",
+    {
+      schema: {
+        tags,
+        summary: "The unit an item of this category from this unit would be routed to (what the form shows before sending)",
+        ...secured,
+        querystring: DestinationQuery,
+        response: { 200: Destination, ...errors },
+      },
+    },
+    async (req) => {
+      requireAuth(req);
+      return previewDestination(app.deps, req.query.category, req.query.unitId, req.query.sensitive === true);
+    },
+  );
+  app.get(
     "/submissions/similar",
     {
       schema: {
@@ -67,10 +93,7 @@ export async function feedbackRoutes(app: App): Promise<void> {
         response: { 200: SimilarList, ...errors },
       },
     },
-    async (req) => {
-      requireAuth(req);
-      return { items: await findSimilar(app.deps, req.query.q, req.query.unitId) };
-    },
+    async (req) => ({ items: await findSimilar(app.deps, requireAuth(req), req.query.q, req.query.unitId) }),
   );
   app.get(
     "/submissions/track/:code",

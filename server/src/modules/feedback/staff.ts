@@ -4,6 +4,7 @@ import type { AppDeps } from "../../deps.js";
 import { forbidden, notFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { assignedUnits, auditSensitiveRead, seesSubmission, staffScope } from "./access.js";
+import { staffMessage } from "./staff-timeline.js";
 
 export const outsideScope = () => forbidden("Nội dung này nằm ngoài phạm vi phụ trách của chị.");
 
@@ -16,20 +17,27 @@ export function assignmentStatus(a: { closed: boolean; resolved_at: Date | null;
 
 const isOverdue = (a: { closed: boolean; resolved_at: Date | null; due_at: Date }, now: Date) => !a.closed && !a.resolved_at && a.due_at < now;
 
+/** A unit's assignment it passed on: another Hội unit it forwarded to has it open, so the work waits on them. */
+const handedOnSql = sql<boolean>`EXISTS (SELECT 1 FROM assignments f WHERE f.from_assignment_id = a.id AND f.reason = 'forward' AND NOT f.closed AND f.resolved_at IS NULL)`;
+const levelOrder = sql<number>`CASE u.level WHEN 'tinh' THEN 0 WHEN 'xa' THEN 1 WHEN 'chi_hoi' THEN 2 ELSE 3 END`;
+
 /**
- * Her units' inbox: assignments of every unit in her subtrees, except private items, which she sees only when the
- * assignment is at a unit where she holds a role (or she is at the province). Overdue first, then by deadline.
- * Private items carry no excerpt here: their text is read only by opening them, which is audited.
+ * Her units' inbox, one row per item: assignments of every unit in her subtrees, except private items, which she sees
+ * only when the assignment is at a unit where she holds a role (or she is at the province). An item assigned at several
+ * units of her scope (escalated, forwarded, rerouted inside it) is shown through one of them: her own unit's
+ * assignment first, then the one still being worked on, then the highest unit. An item her unit rerouted away or
+ * forwarded to another unit is not "open" for her any more (it waits on them); "all" still lists it.
+ * Overdue first, then by deadline. Private items carry no excerpt here: their text is read only by opening them, which
+ * is audited.
  */
 export async function listInbox(deps: AppDeps, auth: AuthContext, q: InboxQuery): Promise<{ items: InboxItem[]; total: number }> {
   const scope = await staffScope(deps.db, auth);
   if (!scope.isStaff) throw forbidden("Chức năng này dành cho cán bộ Hội.");
   const now = new Date();
-  let query = deps.db
+  let candidates = deps.db
     .selectFrom("assignments as a")
     .innerJoin("submissions as s", "s.id", "a.submission_id")
     .innerJoin("units as u", "u.id", "a.unit_id")
-    .innerJoin("categories as c", "c.code", "s.category_code")
     .where(sql<boolean>`u.path LIKE ANY(${sql.val(scope.paths.map((p) => `${p}%`))}::text[])`)
     .where((eb) => {
       const privateOk: Expression<SqlBool> = scope.province
@@ -37,22 +45,14 @@ export async function listInbox(deps: AppDeps, auth: AuthContext, q: InboxQuery)
         : eb.and([eb("a.closed", "=", false), eb("a.unit_id", "in", scope.unitIds)]);
       return eb.or([eb("s.sensitive", "=", false), privateOk]);
     });
-  if (q.unitId) query = query.where("a.unit_id", "=", q.unitId);
-  if (q.category) query = query.where("s.category_code", "=", q.category);
-  const status = q.status ?? "open";
-  if (status === "open") query = query.where("a.closed", "=", false).where("a.resolved_at", "is", null);
-  if (status === "new") query = query.where("a.closed", "=", false).where("a.resolved_at", "is", null).where("a.acknowledged_at", "is", null);
-  if (status === "acknowledged") query = query.where("a.closed", "=", false).where("a.resolved_at", "is", null).where("a.acknowledged_at", "is not", null);
-  if (status === "resolved") query = query.where("a.closed", "=", false).where("a.resolved_at", "is not", null);
-  if (status === "closed") query = query.where("a.closed", "=", true);
-  if (q.overdue !== undefined) {
-    const overdue = sql<boolean>`(NOT a.closed AND a.resolved_at IS NULL AND a.due_at < ${now})`;
-    query = query.where(q.overdue ? overdue : sql<boolean>`NOT ${overdue}`);
-  }
-  const total = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const rows = await query
+  if (q.unitId) candidates = candidates.where("a.unit_id", "=", q.unitId);
+  if (q.category) candidates = candidates.where("s.category_code", "=", q.category);
+  const mine = sql<boolean>`a.unit_id = ANY(${sql.val(scope.unitIds)}::uuid[])`;
+  const shown = candidates
+    .distinctOn("a.submission_id")
     .select([
       "a.id as assignment_id",
+      "a.submission_id",
       "a.unit_id",
       "a.reason",
       "a.due_at",
@@ -60,7 +60,34 @@ export async function listInbox(deps: AppDeps, auth: AuthContext, q: InboxQuery)
       "a.resolved_at",
       "a.acknowledged_at",
       "a.created_at",
-      "s.id as submission_id",
+      "u.name as unit_name",
+      handedOnSql.as("handed_on"),
+    ])
+    .orderBy("a.submission_id")
+    .orderBy(mine, "desc")
+    .orderBy(sql`(NOT a.closed AND a.resolved_at IS NULL AND NOT ${handedOnSql})`, "desc")
+    .orderBy(sql`NOT a.closed`, "desc")
+    .orderBy(levelOrder)
+    .orderBy("a.created_at", "desc");
+
+  const overdueSql = sql<boolean>`(NOT x.closed AND x.resolved_at IS NULL AND NOT x.handed_on AND x.due_at < ${now})`;
+  const working = sql<boolean>`(NOT x.closed AND x.resolved_at IS NULL AND NOT x.handed_on)`;
+  let query = deps.db
+    .selectFrom(shown.as("x"))
+    .innerJoin("submissions as s", "s.id", "x.submission_id")
+    .innerJoin("categories as c", "c.code", "s.category_code")
+    .innerJoin("units as o", "o.id", "s.origin_unit_id");
+  const status = q.status ?? "open";
+  if (status === "open") query = query.where(working);
+  if (status === "new") query = query.where(working).where("x.acknowledged_at", "is", null);
+  if (status === "acknowledged") query = query.where(working).where("x.acknowledged_at", "is not", null);
+  if (status === "resolved") query = query.where("x.closed", "=", false).where("x.resolved_at", "is not", null);
+  if (status === "closed") query = query.where("x.closed", "=", true);
+  if (q.overdue !== undefined) query = query.where(q.overdue ? overdueSql : sql<boolean>`NOT ${overdueSql}`);
+  const total = await query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await query
+    .selectAll("x")
+    .select([
       "s.tracking_code",
       "s.kind",
       "s.category_code",
@@ -68,11 +95,12 @@ export async function listInbox(deps: AppDeps, auth: AuthContext, q: InboxQuery)
       "s.sensitive",
       "s.anonymous",
       "s.status as submission_status",
-      "u.name as unit_name",
       "c.name as category_name",
+      "o.name as origin_name",
+      overdueSql.as("overdue"),
     ])
-    .orderBy(sql`(NOT a.closed AND a.resolved_at IS NULL AND a.due_at < ${now})`, "desc")
-    .orderBy("a.due_at", "asc")
+    .orderBy(overdueSql, "desc")
+    .orderBy("x.due_at", "asc")
     .limit(q.limit ?? 50)
     .offset(q.offset ?? 0)
     .execute();
@@ -90,11 +118,13 @@ export async function listInbox(deps: AppDeps, auth: AuthContext, q: InboxQuery)
       anonymous: r.anonymous,
       unitId: r.unit_id,
       unitName: r.unit_name,
+      originUnitName: r.origin_name,
       reason: r.reason,
       status: assignmentStatus(r),
+      handedOn: r.handed_on,
       submissionStatus: r.submission_status,
       dueAt: r.due_at.toISOString(),
-      overdue: isOverdue(r, now),
+      overdue: r.overdue,
       createdAt: r.created_at.toISOString(),
     })),
   };
@@ -119,6 +149,31 @@ async function summaries(deps: AppDeps, submissionId: string, now: Date): Promis
     acknowledgedAt: a.acknowledged_at?.toISOString() ?? null,
     resolvedAt: a.resolved_at?.toISOString() ?? null,
   }));
+}
+
+/**
+ * Whether this unit has passed the item on, and who has it now: after a reroute its assignment is closed while the
+ * item is still open elsewhere; after a forward another unit holds an open assignment that came from this one.
+ */
+async function handover(
+  deps: AppDeps,
+  a: { id: string; closed: boolean; resolved_at: Date | null },
+  all: AssignmentSummary[],
+): Promise<AssignmentDetail["handover"]> {
+  const holders = all.filter((x) => x.id !== a.id && (x.status === "new" || x.status === "acknowledged"));
+  if (a.closed) return holders.length > 0 ? { kind: "reroute", to: holders.map((x) => x.unitName) } : null;
+  if (a.resolved_at) return null;
+  const forwarded = await deps.db
+    .selectFrom("assignments as f")
+    .innerJoin("units as u", "u.id", "f.unit_id")
+    .select("u.name")
+    .where("f.from_assignment_id", "=", a.id)
+    .where("f.reason", "=", "forward")
+    .where("f.closed", "=", false)
+    .where("f.resolved_at", "is", null)
+    .orderBy("f.created_at")
+    .execute();
+  return forwarded.length > 0 ? { kind: "forward", to: forwarded.map((f) => f.name) } : null;
 }
 
 /**
@@ -160,7 +215,7 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
     return {
       id: e.id,
       type: e.type,
-      message: e.message,
+      message: staffMessage(e, s.kind, s.origin_name),
       unitName: e.unit_name,
       actorName: e.actor_id === null ? null : e.actor_id === s.author_id ? "Người gửi" : e.actor_name,
       note: typeof note === "string" ? note : null,
@@ -171,6 +226,7 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
   });
   const mine = all.find((x) => x.id === a.id) as AssignmentSummary;
   return {
+    handover: await handover(deps, a, all),
     assignment: mine,
     submission: {
       id: s.id,

@@ -1,14 +1,11 @@
+import { SUBMISSION_KIND_LABEL } from "@hoiso/shared";
 import type { SubmissionKind } from "./tables.js";
 
 /**
  * Every sentence the pipeline writes into a timeline or a notification. A cán bộ's texts are built from the tracking
  * code, category and unit names only: no author name, phone or Zalo id can slip into them, anonymous or not.
  */
-export const KIND_LABEL: Record<SubmissionKind, string> = {
-  feedback: "Phản ánh",
-  report: "Tin báo",
-  petition: "Kiến nghị",
-};
+export const KIND_LABEL: Record<SubmissionKind, string> = SUBMISSION_KIND_LABEL;
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 

@@ -1,15 +1,19 @@
 import {
+  evaluateRouting,
+  FeedbackErrorCode,
   foldedWords,
   foldVietnamese,
   normalizeTrackingCode,
   unitAtOrAbove,
+  type Destination,
   type MySubmission,
+  type SignedPetition,
   type SimilarItem,
   type SubmissionView,
 } from "@hoiso/shared";
 import { sql } from "kysely";
 import type { AppDeps } from "../../deps.js";
-import { notFound, unitNotFound } from "../../http/errors.js";
+import { badRequest, notFound, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { topAssignment } from "./petitions.js";
 import { unitChain } from "./units.js";
@@ -40,6 +44,68 @@ export async function listMine(deps: AppDeps, auth: AuthContext, limit = 30, off
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   }));
+}
+
+/**
+ * Other women's petitions she co-signed, most recently signed first. Her own petitions are in listMine (sending one
+ * signs it); a petition that has since become private is left out, like everywhere else.
+ */
+export async function listSigned(deps: AppDeps, auth: AuthContext, limit = 30, offset = 0): Promise<SignedPetition[]> {
+  const rows = await deps.db
+    .selectFrom("petition_signatures as p")
+    .innerJoin("submissions as s", "s.id", "p.submission_id")
+    .innerJoin("categories as c", "c.code", "s.category_code")
+    .innerJoin("units as u", "u.id", "s.origin_unit_id")
+    .select(["s.id", "s.tracking_code", "s.kind", "s.category_code", "c.name as category_name", "s.body", "s.status", "u.name as unit_name"])
+    .select(["s.signature_count", "s.petition_state", "p.signed_at"])
+    .where("p.member_id", "=", auth.memberId)
+    .where("s.author_id", "!=", auth.memberId)
+    .where("s.sensitive", "=", false)
+    .orderBy("p.signed_at", "desc")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    trackingCode: r.tracking_code,
+    kind: r.kind,
+    category: r.category_code,
+    categoryName: r.category_name,
+    excerpt: excerpt(r.body),
+    status: r.status,
+    originUnitName: r.unit_name,
+    signatureCount: r.signature_count,
+    petitionState: r.petition_state ?? "open",
+    signedAt: r.signed_at.toISOString(),
+  }));
+}
+
+/**
+ * Where an item would go if she sent it now: the same rules and the same pure decision as the route job, so the form
+ * names the unit that will really receive it (a chi hội's matter may well be handled by the xã).
+ */
+export async function previewDestination(deps: AppDeps, categoryCode: string, unitId: string, sensitive: boolean): Promise<Destination> {
+  const category = await deps.db.selectFrom("categories").selectAll().where("code", "=", categoryCode).where("active", "=", true).executeTakeFirst();
+  if (!category) throw badRequest("Lĩnh vực này không có trong danh sách, chị vui lòng chọn lại.", "category", FeedbackErrorCode.CATEGORY_NOT_FOUND);
+  const chain = await unitChain(deps.db, unitId);
+  if (chain.length === 0) throw unitNotFound();
+  const rules = await deps.db.selectFrom("routing_rules").selectAll().where("category_code", "=", categoryCode).where("active", "=", true).execute();
+  const decision = evaluateRouting(
+    { code: category.code, handlingLevel: category.handling_level, slaHours: category.sla_hours, private: category.private },
+    rules.map((r) => ({
+      id: r.id,
+      categoryCode: r.category_code,
+      originUnitId: r.origin_unit_id,
+      targetLevel: r.target_level,
+      slaHours: r.sla_hours,
+      escalationLevels: r.escalation_levels,
+      active: r.active,
+    })),
+    chain,
+    sensitive,
+  );
+  const unit = chain.find((u) => u.id === decision.unitId) ?? unitAtOrAbove(chain, "xa");
+  return { unitId: unit.id, unitName: unit.name, level: unit.level };
 }
 
 /**
@@ -125,16 +191,27 @@ export async function viewSubmission(deps: AppDeps, auth: AuthContext, id: strin
   };
 }
 
-/** Her own item by the code she wrote down; someone else's code answers exactly like an unknown one. */
+/**
+ * Her own item, or a petition she co-signed, by the code she wrote down; anyone else's code answers exactly like an
+ * unknown one.
+ */
 export async function trackByCode(deps: AppDeps, auth: AuthContext, code: string): Promise<SubmissionView> {
   const canonical = normalizeTrackingCode(code);
   const missing = () => notFound("Không tìm thấy mã theo dõi này. Chị vui lòng kiểm tra lại mã.");
   if (!canonical) throw missing();
   const row = await deps.db
-    .selectFrom("submissions")
-    .select("id")
-    .where("tracking_code", "=", canonical)
-    .where("author_id", "=", auth.memberId)
+    .selectFrom("submissions as s")
+    .select("s.id")
+    .where("s.tracking_code", "=", canonical)
+    .where((eb) =>
+      eb.or([
+        eb("s.author_id", "=", auth.memberId),
+        eb.and([
+          eb("s.sensitive", "=", false),
+          eb.exists(eb.selectFrom("petition_signatures as p").select("p.member_id").whereRef("p.submission_id", "=", "s.id").where("p.member_id", "=", auth.memberId)),
+        ]),
+      ]),
+    )
     .executeTakeFirst();
   if (!row) throw missing();
   return viewSubmission(deps, auth, row.id);
@@ -147,7 +224,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * without diacritics: trigram word similarity on the folded text, or a plain substring match. Only an excerpt and
  * the code are shown, never who sent it.
  */
-export async function findSimilar(deps: AppDeps, q: string, unitId: string): Promise<SimilarItem[]> {
+export async function findSimilar(deps: AppDeps, auth: AuthContext, q: string, unitId: string): Promise<SimilarItem[]> {
   const chain = await unitChain(deps.db, unitId);
   if (chain.length === 0) throw unitNotFound();
   const commune = unitAtOrAbove(chain, "xa");
@@ -175,6 +252,7 @@ export async function findSimilar(deps: AppDeps, q: string, unitId: string): Pro
       "s.created_at",
       matched.as("matched"),
       sql<number>`word_similarity(${folded}, s.search_text)`.as("score"),
+      sql<boolean>`EXISTS (SELECT 1 FROM petition_signatures p WHERE p.submission_id = s.id AND p.member_id = ${auth.memberId})`.as("signed_by_me"),
     ])
     .where("u.path", "like", `${escapeLike(commune.path)}%`)
     .where("s.sensitive", "=", false)
@@ -198,6 +276,7 @@ export async function findSimilar(deps: AppDeps, q: string, unitId: string): Pro
     unitName: r.unit_name,
     signatureCount: r.signature_count,
     petitionOpen: r.petition_state === "open",
+    signedByMe: r.signed_by_me,
     createdAt: r.created_at.toISOString(),
   }));
 }
