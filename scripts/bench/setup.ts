@@ -20,7 +20,7 @@ export async function createBenchDatabase(adminUrl: string): Promise<BenchDataba
   u.pathname = `/${name}`;
   const database = openDatabase(u.toString(), 4);
   await migrate(database.pool);
-  await seed(database.db);
+  await seed(database.db, { demo: true });
   await database.close();
   return {
     url: u.toString(),

@@ -158,11 +158,20 @@ async function ensureDemoAccounts(tx: Tx, placed: Map<string, Placed>): Promise<
   return { members: inserted.length, roles: grantedRoles.length };
 }
 
+export interface SeedOptions {
+  /**
+   * Also the invented chi hội/tổ and the demo accounts with their roles (a province admin among them, reachable
+   * through the development login). Only for development and trying the app: never on a real database unless asked.
+   */
+  demo: boolean;
+}
+
 /**
- * The province, its 99 xã/phường from Nghị quyết 1673/NQ-UBTVQH15 (with the communes merged into each), demo chi hội
- * and tổ, and the demo accounts. Idempotent: rows already there (by code / Zalo id) are kept as they are.
+ * The province and its 99 xã/phường from Nghị quyết 1673/NQ-UBTVQH15 (with the communes merged into each); with
+ * `demo`, demo chi hội and tổ and the demo accounts. Idempotent: rows already there (by code / Zalo id) are kept as
+ * they are.
  */
-export async function seed(db: Db): Promise<SeedResult> {
+export async function seed(db: Db, opts: SeedOptions): Promise<SeedResult> {
   const data = loadProvinceData();
   return db.transaction().execute(async (tx) => {
     // Two processes starting on an empty database at once: the second waits and then finds everything there.
@@ -180,6 +189,7 @@ export async function seed(db: Db): Promise<SeedResult> {
     };
     let unitsInserted = await ensureUnits(tx, [province], placed);
     unitsInserted += await ensureUnits(tx, data.units.map((c) => communeUnit(c, data.resolution.number)), placed);
+    if (!opts.demo) return { unitsInserted, membersInserted: 0, rolesInserted: 0 };
     const demo = Object.entries(DEMO_TREE).flatMap(([xaCode, list]) => demoUnits(xaCode, list, "chi_hoi"));
     unitsInserted += await ensureUnits(tx, demo.filter((u) => u.level === "chi_hoi"), placed);
     unitsInserted += await ensureUnits(tx, demo.filter((u) => u.level === "to"), placed);
@@ -189,9 +199,9 @@ export async function seed(db: Db): Promise<SeedResult> {
 }
 
 /** Seeds only a database without any unit (embedded mode's first start). True when it seeded. */
-export async function seedIfEmpty(db: Db): Promise<boolean> {
+export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<boolean> {
   const any = await db.selectFrom("units").select("id").limit(1).executeTakeFirst();
   if (any) return false;
-  const result = await seed(db);
+  const result = await seed(db, opts);
   return result.unitsInserted > 0;
 }

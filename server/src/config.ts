@@ -6,9 +6,11 @@ import { Value } from "@sinclair/typebox/value";
  * Unset DATABASE_URL and REDIS_URL mean "embedded mode": a bundled PostgreSQL and the BullMQ PostgreSQL backend.
  */
 const Env = Type.Object({
-  NODE_ENV: Type.Union([Type.Literal("development"), Type.Literal("production"), Type.Literal("test")], { default: "development" }),
+  /** Unset means production as soon as DATABASE_URL is set (the README's production steps never mention it). */
+  NODE_ENV: Type.Optional(Type.Union([Type.Literal("development"), Type.Literal("production"), Type.Literal("test")])),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
-  HOST: Type.String({ default: "0.0.0.0" }),
+  /** Unset: 127.0.0.1 in embedded mode (the dev login must not face the network), 0.0.0.0 in production. */
+  HOST: Type.Optional(Type.String({ minLength: 1 })),
   DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://" })),
   REDIS_URL: Type.Optional(Type.String({ pattern: "^rediss?://" })),
   QUEUE_BACKEND: Type.Optional(Type.Union([Type.Literal("redis"), Type.Literal("postgres")])),
@@ -38,8 +40,11 @@ const Env = Type.Object({
   /** Seed the OA token row on first use (refresh tokens rotate, so the stored row wins afterwards). */
   ZALO_OA_REFRESH_TOKEN: Type.Optional(Type.String()),
   ZALO_OA_ACCESS_TOKEN: Type.Optional(Type.String()),
-  /** Hours after a user's last interaction during which OA consultation messages are allowed (48 h; 7 days per newer docs). */
-  ZALO_CS_WINDOW_HOURS: Type.Number({ minimum: 1, maximum: 24 * 7, default: 48 }),
+  /**
+   * The consultation-message window the bundled simulator enforces, like Zalo: -230 after 7 days without interaction
+   * (48 h is only where Zalo starts charging). The app's own, cost-driven window is an admin setting (cs_window_hours).
+   */
+  ZALO_CS_WINDOW_HOURS: Type.Number({ minimum: 1, maximum: 24 * 7, default: 24 * 7 }),
   ZALO_HTTP_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 8000 }),
   MINI_APP_DIR: Type.String({ default: "mini-app/www" }),
   MEDIA_DIR: Type.Optional(Type.String()),
@@ -51,7 +56,8 @@ type Env = Static<typeof Env>;
 export type Role = "api" | "worker" | "all";
 
 export interface Config {
-  env: Env["NODE_ENV"];
+  /** NODE_ENV, or what its absence means: development in embedded mode, production with a DATABASE_URL. */
+  env: NonNullable<Env["NODE_ENV"]>;
   mode: "embedded" | "production";
   port: number;
   host: string;
@@ -95,9 +101,9 @@ export class ConfigError extends Error {
 }
 
 /** Turns raw env strings into the shapes the schema expects ("3000" → 3000, "true" → true). */
-function coerce(raw: NodeJS.ProcessEnv): Record<string, unknown> {
+function coerce(raw: NodeJS.ProcessEnv, properties: Record<string, unknown> = Env.properties): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(Env.properties)) {
+  for (const [key, schema] of Object.entries(properties)) {
     const v = raw[key];
     if (v === undefined || v === "") continue;
     const type = (schema as { type?: string }).type;
@@ -115,21 +121,43 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
   const env = input as Env;
 
   const embedded = !env.DATABASE_URL;
+  /**
+   * Production is a real database without an explicit NODE_ENV, or NODE_ENV=production. A developer (or the test
+   * suite, NODE_ENV=test) who points the server at her own PostgreSQL says so with NODE_ENV=development/test.
+   */
+  const nodeEnv = env.NODE_ENV ?? (embedded ? "development" : "production");
+  const production = nodeEnv === "production";
   const queueBackend = env.QUEUE_BACKEND ?? (env.REDIS_URL ? "redis" : "postgres");
   if (queueBackend === "redis" && !env.REDIS_URL) problems.push("QUEUE_BACKEND=redis needs REDIS_URL");
-  if (env.NODE_ENV === "production" && env.DEV_LOGIN) problems.push("DEV_LOGIN must not be enabled with NODE_ENV=production");
-  const simulator = env.ZALO_SIMULATOR ?? embedded;
-  if (env.NODE_ENV === "production" && !simulator && (!env.ZALO_APP_ID || !env.ZALO_APP_SECRET)) {
+  // The development login hands out any account, the demo admin included: on by default only on a machine that runs
+  // its own embedded database; anywhere else it must be asked for, and never where production is possible.
+  if (production && env.DEV_LOGIN) {
+    problems.push(
+      embedded || env.NODE_ENV
+        ? "DEV_LOGIN=true is refused with NODE_ENV=production"
+        : "DEV_LOGIN=true is refused with a DATABASE_URL unless NODE_ENV=development or test (without NODE_ENV a real database means production)",
+    );
+  }
+  // The simulator signs webhooks with a public default secret: anyone could forge events against a production server.
+  if (production && env.ZALO_SIMULATOR) {
+    problems.push(
+      embedded || env.NODE_ENV
+        ? "ZALO_SIMULATOR=true is refused with NODE_ENV=production"
+        : "ZALO_SIMULATOR=true is refused with a DATABASE_URL unless NODE_ENV=development or test (without NODE_ENV a real database means production)",
+    );
+  }
+  const simulator = env.ZALO_SIMULATOR ?? (embedded && !production);
+  if (production && (!env.ZALO_APP_ID || !env.ZALO_APP_SECRET)) {
     problems.push("ZALO_APP_ID and ZALO_APP_SECRET are required in production");
   }
   if (env.ZALO_OA_ACCESS_TOKEN && !env.ZALO_OA_REFRESH_TOKEN) problems.push("ZALO_OA_ACCESS_TOKEN needs ZALO_OA_REFRESH_TOKEN (an access token alone expires within a day)");
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
-    env: env.NODE_ENV,
+    env: nodeEnv,
     mode: embedded ? "embedded" : "production",
     port: env.PORT,
-    host: env.HOST,
+    host: env.HOST ?? (embedded ? "127.0.0.1" : "0.0.0.0"),
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     queueBackend,
@@ -139,7 +167,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: env.CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL,
     sessionTtlHours: env.SESSION_TTL_HOURS,
-    devLogin: env.DEV_LOGIN ?? env.NODE_ENV !== "production",
+    devLogin: env.DEV_LOGIN ?? (embedded && !production),
     zalo: {
       // The simulator accepts any app id/secret pair it was started with; these are its defaults.
       appId: env.ZALO_APP_ID || (simulator ? "sim-app" : ""),
@@ -165,10 +193,26 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+const StorageEnv = Type.Pick(Env, ["DATABASE_URL", "DATA_DIR", "EMBEDDED_PG_PORT"]);
+export type StorageConfig = Static<typeof StorageEnv>;
+
+/** Only where the database lives, for tools (the seed) that must not need the server's Zalo credentials. */
+export function loadStorageConfig(raw: NodeJS.ProcessEnv = process.env): StorageConfig {
+  const input = Value.Default(StorageEnv, coerce(raw, StorageEnv.properties));
+  const problems = [...Value.Errors(StorageEnv, input)].map((e) => `${e.path.slice(1) || "(root)"}: ${e.message} (got ${JSON.stringify(e.value)})`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return input as StorageConfig;
+}
+
 /** When the simulator runs in-process, every Zalo base URL points at it. */
 export function withSimulatorUrls(config: Config, baseUrl: string): Config {
   return {
     ...config,
     zalo: { ...config.zalo, graphUrl: baseUrl, openApiUrl: baseUrl, oauthUrl: baseUrl, templateUrl: baseUrl },
   };
+}
+
+/** True when the development login is reachable from other machines (HOST set to something other than loopback). */
+export function devLoginExposed(config: Config): boolean {
+  return config.devLogin && !["127.0.0.1", "::1", "localhost"].includes(config.host);
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
-import { ConfigError, loadConfig, type Role } from "./config.js";
+import { ConfigError, devLoginExposed, loadConfig, type Role } from "./config.js";
 import { EmbeddedAlreadyRunningError } from "./db/embedded.js";
 import { jobModules } from "./modules/index.js";
 import { startWorkers, type RunningWorkers } from "./queue/registry.js";
@@ -63,7 +63,8 @@ async function main(): Promise<void> {
     seedIfEmpty: async (deps) => {
       if (deps.config.mode !== "embedded") return false;
       const { seedIfEmpty } = await import("../../scripts/seed/seed.js");
-      return seedIfEmpty(deps.db);
+      // The demo accounts exist to be reached through the development login; without it they are only a risk.
+      return seedIfEmpty(deps.db, { demo: deps.config.devLogin });
     },
   });
   const { deps } = running.runtime;
@@ -81,6 +82,12 @@ async function main(): Promise<void> {
     log(`  API:       http://localhost:${port}/api/health`);
     log(`  Tài liệu:  http://localhost:${port}/docs`);
     if (running.runtime.simulatorUrl) log(`  Zalo giả lập: ${running.runtime.simulatorUrl}`);
+    if (devLoginExposed(deps.config)) {
+      console.warn(
+        `[hoiso] CẢNH BÁO: đăng nhập thử nghiệm đang bật và máy chủ nghe trên ${deps.config.host}: ai cùng mạng cũng đăng nhập được với mọi tài khoản, kể cả quản trị demo. ` +
+          "Bỏ HOST (mặc định 127.0.0.1) hoặc đặt DEV_LOGIN=false.",
+      );
+    }
   }
 }
 

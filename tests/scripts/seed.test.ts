@@ -25,10 +25,10 @@ async function counts() {
   };
 }
 
-describe("seed", () => {
+describe("seed --demo", () => {
   it("seeds an empty database once, fast, and a second run changes nothing", async () => {
     const started = Date.now();
-    expect(await seedIfEmpty(t.deps.db)).toBe(true);
+    expect(await seedIfEmpty(t.deps.db, { demo: true })).toBe(true);
     expect(Date.now() - started).toBeLessThan(2000);
     const first = await counts();
     expect(first.byLevel).toEqual(
@@ -41,8 +41,8 @@ describe("seed", () => {
     expect(first.roles).toBe(3);
     expect(first.history).toBe(first.units);
 
-    expect(await seedIfEmpty(t.deps.db)).toBe(false);
-    const again = await seed(t.deps.db);
+    expect(await seedIfEmpty(t.deps.db, { demo: true })).toBe(false);
+    const again = await seed(t.deps.db, { demo: true });
     expect(again).toEqual({ unitsInserted: 0, membersInserted: 0, rolesInserted: 0 });
     expect(await counts()).toEqual(first);
   });
@@ -83,7 +83,7 @@ describe("seed", () => {
 
   it("leaves units an admin changed since as they are", async () => {
     await t.deps.db.updateTable("units").set({ name: "Xã Bảo Thắng (đổi tên)" }).where("id", "=", DEMO_UNITS.xa.id).execute();
-    await seed(t.deps.db);
+    await seed(t.deps.db, { demo: true });
     const row = await t.deps.db.selectFrom("units").select("name").where("id", "=", DEMO_UNITS.xa.id).executeTakeFirstOrThrow();
     expect(row.name).toBe("Xã Bảo Thắng (đổi tên)");
   });

@@ -26,7 +26,7 @@ export interface OrgContext extends TestContext {
 /** A seeded server (province, 99 xã/phường, demo chi hội and accounts) for one test file. */
 export async function createOrgContext(): Promise<OrgContext> {
   const ctx = await createTestContext();
-  await seed(ctx.deps.db);
+  await seed(ctx.deps.db, { demo: true });
   const login = async (zaloId: string, name = "Chị kiểm thử") => {
     const res = await ctx.app.inject({ method: "POST", url: "/api/auth/dev", payload: { name, zaloId } });
     expect(res.statusCode, res.body).toBe(200);
