@@ -6,6 +6,7 @@ export const LOCKS = {
   sweeper: 7_310_002,
   notifyReconciler: 7_310_003,
   mediaSweeper: 7_310_004,
+  sessionPurge: 7_310_005,
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import type { App } from "../http/types-app.js";
 import type { JobModule } from "../queue/registry.js";
 import { healthRoutes } from "./health/routes.js";
+import { authJobs } from "./auth/jobs.js";
 import { authRoutes } from "./auth/routes.js";
 import { mediaJobs } from "./media/jobs.js";
 import { mediaRoutes } from "./media/routes.js";
@@ -17,4 +18,4 @@ import { notifyJobs } from "./notify/jobs.js";
 export const apiModules: Array<(app: App) => Promise<void>> = [healthRoutes, authRoutes, orgRoutes, zaloRoutes, mediaRoutes, feedbackRoutes, feedbackStaffRoutes, feedbackAdminRoutes, notifyRoutes];
 
 /** Queue processors and periodic tasks, started by worker processes. */
-export const jobModules: JobModule[] = [feedbackJobs, notifyJobs, mediaJobs];
+export const jobModules: JobModule[] = [feedbackJobs, notifyJobs, mediaJobs, authJobs];
