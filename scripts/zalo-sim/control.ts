@@ -54,6 +54,14 @@ export async function control(req: SimRequest): Promise<SimReply> {
       state.failNext(path, failure as Failure);
       return { body: { ok: true } };
     }
+    if (route === "POST /night") {
+      state.night = body.on !== false;
+      return { body: { ok: true, night: state.night } };
+    }
+    if (route === "POST /graph") {
+      state.graphReturnsOaId = body.userIdByOa === true;
+      return { body: { ok: true, userIdByOa: state.graphReturnsOaId } };
+    }
     if (route === "GET /messages") return { body: { items: state.messages } };
     if (route === "GET /requests") return { body: { items: state.requests.filter((r) => !r.path.startsWith("/_sim/")) } };
     if (route === "POST /webhook/sign") return { body: signWebhook(state, (body.event ?? {}) as WebhookEvent) };

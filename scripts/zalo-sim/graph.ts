@@ -30,6 +30,9 @@ export const graphMe: SimHandler = (req) => {
   const out: Record<string, unknown> = { id: user.id };
   if (fields.has("name")) out.name = user.name;
   if (fields.has("picture")) out.picture = { data: { url: user.avatar } };
+  // Only for a Mini App verified by / linked to the OA, and only when asked for.
+  if (req.state.graphReturnsOaId && fields.has("user_id_by_oa")) out.user_id_by_oa = user.oaUserId;
+  if (req.state.graphReturnsOaId && fields.has("is_follower")) out.is_follower = user.following;
   return ok(out);
 };
 

@@ -10,7 +10,7 @@ const sim = await startZaloSimulator({
   appSecret: env.ZALO_APP_SECRET || "sim-app-secret",
   oaId: env.ZALO_OA_ID || "sim-oa",
   oaSecret: env.ZALO_OA_SECRET || "sim-oa-secret",
-  csWindowHours: Number(env.ZALO_CS_WINDOW_HOURS ?? 48),
+  csWindowHours: Number(env.ZALO_CS_WINDOW_HOURS ?? 168),
   ratePerSec: Number(env.ZALO_OA_RATE_PER_SEC ?? 20),
 });
 console.log(`Zalo simulator listening on ${sim.url}`);

@@ -1,21 +1,27 @@
 import { checkOaToken, jsonBody, newMessageId, ok, zaloError, type SimHandler } from "./http.js";
+import { OA_TEXT_MAX } from "./state.js";
+
+const NIGHT = () => zaloError(-234, "Cannot send messages at night");
 
 /**
  * POST /v3.0/oa/message/cs — a consultation message, allowed only while the user's last interaction
- * is inside the window. Checks in Zalo's order of likelihood: token, rate, parameters, follow, window.
+ * is inside the window (7 days). Texts over 2,000 characters are refused, not cut. Checks in Zalo's order of
+ * likelihood: token, rate, night, parameters, follow, window.
  */
 export const oaMessageCs: SimHandler = (req) => {
   const { state } = req;
   const bad = checkOaToken(req);
   if (bad) return bad;
   if (!state.takeSendSlot()) return zaloError(-32, "Exceeded the rate limit");
+  if (state.night) return NIGHT();
   const body = jsonBody(req);
   const recipient = body?.recipient as { user_id?: unknown } | undefined;
   const message = body?.message as { text?: unknown } | undefined;
   // Ids must travel as strings: a number here has already lost digits on the sender's side.
-  if (typeof recipient?.user_id !== "string" || typeof message?.text !== "string" || message.text.length === 0 || message.text.length > 2000) {
+  if (typeof recipient?.user_id !== "string" || typeof message?.text !== "string" || message.text.length === 0) {
     return zaloError(-201, "Parameters are invalid");
   }
+  if (message.text.length > OA_TEXT_MAX) return zaloError(-201, `Parameters are invalid: text is longer than ${OA_TEXT_MAX} characters`);
   const user = state.usersByOa.get(recipient.user_id);
   if (!user) return zaloError(-201, "user_id is invalid");
   if (!user.following) return zaloError(-213, "User has not followed the OA");
@@ -31,6 +37,7 @@ export const templateMessage: SimHandler = (req) => {
   const bad = checkOaToken(req);
   if (bad) return bad;
   if (!state.takeSendSlot()) return zaloError(-32, "Exceeded the rate limit");
+  if (state.night) return NIGHT();
   const body = jsonBody(req);
   const phone = body?.phone;
   if (typeof phone !== "string" || !/^84\d{9,10}$/.test(phone)) return zaloError(-108, "Phone number is invalid");

@@ -5,7 +5,7 @@ import { graphMe, graphMeInfo } from "./graph.js";
 import type { SimHandler, SimReply, SimRequest } from "./http.js";
 import { oaMessageCs, templateMessage } from "./oa.js";
 import { oaAccessToken } from "./oauth.js";
-import { SimState, type Failure, type OaTokenPair, type RecordedRequest, type SentMessage, type SimulatorOptions } from "./state.js";
+import { CS_WINDOW_HOURS, SimState, type Failure, type OaTokenPair, type RecordedRequest, type SentMessage, type SimulatorOptions } from "./state.js";
 import { signWebhook, textEvent, type SignedWebhook, type WebhookEvent } from "./webhook.js";
 
 export type { Failure, OaTokenPair, RecordedRequest, SentMessage, SimulatorOptions, SignedWebhook, WebhookEvent };
@@ -40,6 +40,10 @@ export interface ZaloSimulator {
   failNext(path: string, error: Failure): void;
   /** Every request to `path` waits this long before being handled (0 removes it). */
   setDelay(path: string, ms: number): void;
+  /** Night mode: every OA send answers -234 until turned off. */
+  setNight(on: boolean): void;
+  /** Whether Graph /v2.0/me answers user_id_by_oa (Zalo does for a Mini App verified by / linked to the OA). */
+  setGraphReturnsOaId(on: boolean): void;
   signedWebhook(event: WebhookEvent): SignedWebhook;
   textEvent(oaUserId: string, text: string, msgId?: string): WebhookEvent;
   reset(): void;
@@ -100,7 +104,8 @@ export async function startZaloSimulator(opts: SimulatorOptions): Promise<ZaloSi
     appSecret: opts.appSecret,
     oaId: opts.oaId,
     oaSecret: opts.oaSecret,
-    csWindowHours: opts.csWindowHours ?? 48,
+    csWindowHours: opts.csWindowHours ?? CS_WINDOW_HOURS,
+    graphReturnsOaId: opts.graphReturnsOaId ?? false,
     ratePerSec: opts.ratePerSec ?? 20,
     userTokenTtlSec: opts.userTokenTtlSec ?? 3600,
     oaTokenTtlSec: opts.oaTokenTtlSec ?? 90_000,
@@ -140,6 +145,12 @@ export async function startZaloSimulator(opts: SimulatorOptions): Promise<ZaloSi
     setDelay: (path, ms) => {
       if (ms > 0) state.delays.set(path, ms);
       else state.delays.delete(path);
+    },
+    setNight: (on) => {
+      state.night = on;
+    },
+    setGraphReturnsOaId: (on) => {
+      state.graphReturnsOaId = on;
     },
     signedWebhook: (event) => signWebhook(state, event),
     textEvent: (oaUserId, text, msgId) => textEvent(state, oaUserId, text, msgId),

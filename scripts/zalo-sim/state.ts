@@ -8,8 +8,13 @@ export interface SimulatorOptions {
   appSecret: string;
   oaId: string;
   oaSecret: string;
-  /** Consultation-message window after the user's last interaction (Zalo: 48 h free, up to 7 days [unsure]). */
+  /**
+   * Consultation-message window after the user's last interaction: Zalo refuses with -230 after 7 days (168 h).
+   * 48 h is only where Zalo starts charging, not a refusal; the app's own (cost) window is an admin setting.
+   */
   csWindowHours?: number;
+  /** Whether Graph /v2.0/me answers `user_id_by_oa` (a Mini App verified by / linked to the OA). Default: no. */
+  graphReturnsOaId?: boolean;
   /** OA sends accepted per second before -32. */
   ratePerSec?: number;
   /** Lifetime of a Mini App user access token. */
@@ -66,6 +71,11 @@ export type Failure = number | "drop";
 
 const HOUR_MS = 3_600_000;
 
+/** Zalo's 7-day consultation window. */
+export const CS_WINDOW_HOURS = 7 * 24;
+/** Longest OA text message Zalo accepts; longer is refused (-201), never cut. */
+export const OA_TEXT_MAX = 2000;
+
 /**
  * Zalo ids are 18–19 digit strings, beyond Number.MAX_SAFE_INTEGER, so any code that parses them
  * as numbers corrupts them and the tests notice.
@@ -91,8 +101,13 @@ export class SimState {
   readonly failures = new Map<string, Failure[]>();
   readonly delays = new Map<string, number>();
   private recentSends: number[] = [];
+  /** While true every OA send answers -234 ("no messages at night"), as Zalo does in its quiet hours. */
+  night = false;
+  graphReturnsOaId: boolean;
 
-  constructor(readonly opts: ResolvedOptions) {}
+  constructor(readonly opts: ResolvedOptions) {
+    this.graphReturnsOaId = opts.graphReturnsOaId;
+  }
 
   createUser(input: { name: string; id?: string; oaUserId?: string; phone?: string }): SimUser & { accessToken: string } {
     const user: SimUser = {
@@ -187,5 +202,7 @@ export class SimState {
     this.requests.length = 0;
     this.messages.length = 0;
     this.recentSends = [];
+    this.night = false;
+    this.graphReturnsOaId = this.opts.graphReturnsOaId;
   }
 }

@@ -10,6 +10,9 @@ export const ErrorCode = {
   ZALO_TOKEN_INVALID: "ZALO_TOKEN_INVALID",
   ZALO_UNAVAILABLE: "ZALO_UNAVAILABLE",
   ZALO_SIGNATURE_INVALID: "ZALO_SIGNATURE_INVALID",
+  /** A signed webhook event whose own timestamp is missing, malformed, too old or in the future. */
+  ZALO_EVENT_TIME_INVALID: "ZALO_EVENT_TIME_INVALID",
+  PHONE_INVALID: "PHONE_INVALID",
   FORBIDDEN: "FORBIDDEN",
   NOT_FOUND: "NOT_FOUND",
   UNIT_NOT_FOUND: "UNIT_NOT_FOUND",

@@ -6,6 +6,8 @@ import { authRoutes } from "./auth/routes.js";
 import { mediaJobs } from "./media/jobs.js";
 import { mediaRoutes } from "./media/routes.js";
 import { zaloRoutes } from "./zalo/routes.js";
+import { zaloLinkRoutes } from "./zalo/link-routes.js";
+import { zaloJobs } from "./zalo/jobs.js";
 import { orgRoutes } from "./org/routes.js";
 import { feedbackRoutes } from "./feedback/routes.js";
 import { feedbackStaffRoutes } from "./feedback/staff-routes.js";
@@ -15,7 +17,7 @@ import { notifyRoutes } from "./notify/routes.js";
 import { notifyJobs } from "./notify/jobs.js";
 
 /** Route plugins, mounted under /api. */
-export const apiModules: Array<(app: App) => Promise<void>> = [healthRoutes, authRoutes, orgRoutes, zaloRoutes, mediaRoutes, feedbackRoutes, feedbackStaffRoutes, feedbackAdminRoutes, notifyRoutes];
+export const apiModules: Array<(app: App) => Promise<void>> = [healthRoutes, authRoutes, orgRoutes, zaloRoutes, zaloLinkRoutes, mediaRoutes, feedbackRoutes, feedbackStaffRoutes, feedbackAdminRoutes, notifyRoutes];
 
 /** Queue processors and periodic tasks, started by worker processes. */
-export const jobModules: JobModule[] = [feedbackJobs, notifyJobs, mediaJobs, authJobs];
+export const jobModules: JobModule[] = [feedbackJobs, notifyJobs, mediaJobs, zaloJobs, authJobs];

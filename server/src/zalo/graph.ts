@@ -12,6 +12,12 @@ export interface ZaloProfile {
   id: string;
   name: string;
   avatar: string | null;
+  /**
+   * The id the OA uses for her (`user_id_by_oa`), when Graph gives it: only when the Mini App is verified by, or
+   * linked to, the OA [unsure: seen in public integrations, not in Zalo's SDKs]. Zalo vouches for it, unlike the
+   * idByOA the Mini App sends, so it may link her OA conversations.
+   */
+  oaUserId: string | null;
 }
 
 /** hex(HMAC-SHA256(key = app secret, message = access token)), required by Graph v2. */
@@ -22,14 +28,20 @@ export function appSecretProof(accessToken: string, appSecret: string): string {
 /** Verifies a Mini App access token by asking Graph who it belongs to. */
 export async function fetchProfile(cfg: GraphConfig, accessToken: string): Promise<ZaloProfile> {
   const body = await zaloFetch(
-    `${cfg.graphUrl}/v2.0/me?fields=id,name,picture`,
+    `${cfg.graphUrl}/v2.0/me?fields=id,name,picture,user_id_by_oa`,
     { headers: { access_token: accessToken, appsecret_proof: appSecretProof(accessToken, cfg.appSecret) } },
     cfg.httpTimeoutMs,
     "graph/me",
   );
   const picture = body.picture as { data?: { url?: string } } | undefined;
   // Keep ids as the strings Zalo sent; a numeric id would already have lost digits.
-  return { id: String(body.id), name: String(body.name ?? ""), avatar: picture?.data?.url ?? null };
+  const byOa = body.user_id_by_oa;
+  return {
+    id: String(body.id),
+    name: String(body.name ?? ""),
+    avatar: picture?.data?.url ?? null,
+    oaUserId: typeof byOa === "string" && /^[0-9]{1,32}$/.test(byOa) ? byOa : null,
+  };
 }
 
 /** Exchanges a getPhoneNumber() token (single use, ~2 minutes) for the number, "84…". */

@@ -1,3 +1,4 @@
+import { ErrorCode, normalizeVietnamPhone } from "@hoiso/shared";
 import type { AppDeps } from "../deps.js";
 import { ZaloApiError, ZaloUnavailableError, zaloFetch } from "./http.js";
 import { OaNotConnectedError, OaTokenStore } from "./oa-tokens.js";
@@ -12,9 +13,12 @@ export interface OaClient {
   sendTemplate(phone: string, templateId: string, data: Record<string, string>, trackingId: string): Promise<{ messageId: string }>;
 }
 
-export type ZaloErrorClass = "refresh" | "retry" | "fallback" | "fatal";
+export type ZaloErrorClass = "refresh" | "retry" | "night" | "fallback" | "fatal";
 
-const REFRESH_CODES = new Set([-216, -220]);
+/** -216 invalid, -220 expired; -124 is how the template (ZNS) endpoint says "access token invalid". */
+const REFRESH_CODES = new Set([-216, -220, -124]);
+/** No messages at night: send it in the morning, not never. */
+const NIGHT_CODES = new Set([-234]);
 const RETRY_CODES = new Set([-32]);
 /** Outside the window, not following, out of quota: this channel cannot reach her now, another may. */
 const FALLBACK_CODES = new Set([-230, -232, -213, -211]);
@@ -25,10 +29,12 @@ export function classifyZaloError(err: unknown): ZaloErrorClass {
   if (err instanceof ZaloApiError) {
     if (REFRESH_CODES.has(err.code)) return "refresh";
     if (RETRY_CODES.has(err.code)) return "retry";
+    if (NIGHT_CODES.has(err.code)) return "night";
     if (FALLBACK_CODES.has(err.code)) return "fallback";
     return "fatal";
   }
   if (err instanceof ZaloUnavailableError) return "retry";
+  if (err instanceof InvalidPhoneError) return "fatal";
   // No token pair configured: the OA channel is unusable until an admin connects it, so use another channel.
   if (err instanceof OaNotConnectedError) return "fallback";
   const e = err as { name?: unknown; code?: unknown } | null;
@@ -36,10 +42,37 @@ export function classifyZaloError(err: unknown): ZaloErrorClass {
   return "fatal";
 }
 
+/** A phone that is not a Vietnamese number: refused here rather than spending a Zalo call on a -108. */
+export class InvalidPhoneError extends Error {
+  readonly code = ErrorCode.PHONE_INVALID;
+  constructor(phone: string) {
+    super(`${ErrorCode.PHONE_INVALID}: not a Vietnamese phone number (${phone.replace(/[0-9](?=[0-9]{3})/g, "•")})`);
+  }
+}
+
 /** Zalo wants "84…"; members may have typed "0912 345 678" or "+84 …". */
 export function normalizeZaloPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, "");
-  return digits.startsWith("0") ? `84${digits.slice(1)}` : digits;
+  const n = normalizeVietnamPhone(phone);
+  if (!n) throw new InvalidPhoneError(phone);
+  return n;
+}
+
+/** Zalo's limit for an OA text message [unsure: ~2,000 characters]; longer texts are refused, never cut by Zalo. */
+export const OA_TEXT_MAX = 2000;
+const MORE = "… (Chị xem đầy đủ trong Hội Số)";
+
+/**
+ * A text that fits one OA message: as it is when short enough, else cut at a word boundary with a pointer to the
+ * app, where the whole text always is. Counted in UTF-16 units, as the strictest reading of the limit, and never
+ * cutting an emoji in half.
+ */
+export function fitOaText(text: string, max = OA_TEXT_MAX): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - MORE.length);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  const space = cut.search(/\s\S*$/);
+  if (space > cut.length - 40 && space > 0) cut = cut.slice(0, space);
+  return cut.trimEnd() + MORE;
 }
 
 function messageIdOf(body: Record<string, unknown>, api: string): string {
@@ -53,7 +86,7 @@ export function createOaClient(deps: AppDeps): OaClient {
   const tokens = new OaTokenStore(deps);
   const { openApiUrl, templateUrl, httpTimeoutMs } = deps.config.zalo;
 
-  /** Sends with the current token; on -216/-220 refreshes (once, shared) and resends once. */
+  /** Sends with the current token; on -216/-220/-124 refreshes (once, shared) and resends once. */
   async function withToken(send: (token: string) => Promise<Record<string, unknown>>): Promise<Record<string, unknown>> {
     const token = await tokens.accessToken();
     try {
@@ -71,7 +104,7 @@ export function createOaClient(deps: AppDeps): OaClient {
     async sendText(oaUserId, text) {
       const api = "oa/message/cs";
       // user_id stays the string Zalo gave us; as a number it would lose digits.
-      const body = await withToken((token) => post(`${openApiUrl}/v3.0/oa/message/cs`, token, { recipient: { user_id: oaUserId }, message: { text } }, api));
+      const body = await withToken((token) => post(`${openApiUrl}/v3.0/oa/message/cs`, token, { recipient: { user_id: oaUserId }, message: { text: fitOaText(text) } }, api));
       return { messageId: messageIdOf(body, api) };
     },
     async sendTemplate(phone, templateId, data, trackingId) {

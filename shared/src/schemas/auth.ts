@@ -4,7 +4,10 @@ import { UnitLevel } from "./units.js";
 
 export const ZaloLoginBody = Type.Object({
   accessToken: Type.String({ minLength: 1, maxLength: 4096 }),
-  /** From getUserInfo().userInfo.idByOA: links the member to her OA conversations. */
+  /**
+   * From getUserInfo().userInfo.idByOA. Not trusted for linking: anyone can type any id here. The OA link comes
+   * only from Graph's answer for the access token or from a code sent to the OA chat (POST /api/me/zalo-oa/code).
+   */
   idByOA: Type.Optional(Type.String({ maxLength: 64, pattern: "^[0-9]+$" })),
 });
 export type ZaloLoginBody = Static<typeof ZaloLoginBody>;

@@ -37,6 +37,8 @@ const memberCount = async (c: TestContext) =>
 
 describe("POST /api/auth/zalo against the simulator", () => {
   it("creates the member from a verified token, keeping both Zalo ids as exact strings", async () => {
+    // The OA id comes from Graph's answer (a Mini App linked to the OA), not from the idByOA the client sends.
+    sim.setGraphReturnsOaId(true);
     const u = sim.createUser({ name: "Lò Thị Mai" });
     const res = await login(ctx, u.accessToken, u.oaUserId);
     expect(res.statusCode).toBe(200);
@@ -57,6 +59,7 @@ describe("POST /api/auth/zalo against the simulator", () => {
     // Logging in again finds the same woman.
     const again = await login(ctx, sim.userToken(u.id), u.oaUserId);
     expect(again.json<{ me: { id: string } }>().me.id).toBe(body.me.id);
+    sim.setGraphReturnsOaId(false);
   });
 
   it("rejects a token signed with another app secret (wrong appsecret_proof) and writes nothing", async () => {

@@ -1,9 +1,10 @@
-import { ErrorCode, type SessionResponse } from "@hoiso/shared";
+import { ErrorCode, normalizeVietnamPhone, type SessionResponse } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
 import { AppError, badRequest, forbidden, notFound, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { exchangePhoneToken, fetchProfile } from "../../zalo/graph.js";
 import { ZaloApiError } from "../../zalo/http.js";
+import { linkOaUser } from "../zalo/link.js";
 import { assertRoleOver } from "./guard.js";
 import { loadMe, upsertMember, type ZaloIdentity } from "./members.js";
 import { createSession } from "./sessions.js";
@@ -32,9 +33,15 @@ async function session(deps: AppDeps, memberId: string): Promise<SessionResponse
   return { token, me: await loadMe(deps.db, memberId) };
 }
 
-export async function loginWithZalo(deps: AppDeps, accessToken: string, idByOA?: string): Promise<SessionResponse> {
+/**
+ * `_claimedIdByOA` (what the Mini App says her OA id is) is deliberately unused: anyone can send anyone's. The OA id
+ * is linked only from Graph's answer for her own token, or later from a code she sends to the OA chat.
+ */
+export async function loginWithZalo(deps: AppDeps, accessToken: string, _claimedIdByOA?: string): Promise<SessionResponse> {
   const profile = await fetchProfile(deps.config.zalo, accessToken).catch(zaloError);
-  const memberId = await upsertWithRetry(deps, { appUserId: profile.id, oaUserId: idByOA, name: profile.name || "Hội viên", avatar: profile.avatar });
+  const oaUserId = profile.oaUserId ?? undefined;
+  const memberId = await upsertWithRetry(deps, { appUserId: profile.id, oaUserId, name: profile.name || "Hội viên", avatar: profile.avatar });
+  if (oaUserId) await deps.db.transaction().execute((tx) => linkOaUser(tx, memberId, oaUserId, "graph"));
   return session(deps, memberId);
 }
 
@@ -48,7 +55,9 @@ export async function devLogin(deps: AppDeps, name: string, zaloId?: string): Pr
 }
 
 export async function savePhone(deps: AppDeps, auth: AuthContext, accessToken: string, token: string): Promise<void> {
-  const number = await exchangePhoneToken(deps.config.zalo, accessToken, token).catch(zaloError);
+  const answered = await exchangePhoneToken(deps.config.zalo, accessToken, token).catch(zaloError);
+  const number = normalizeVietnamPhone(answered);
+  if (!number) throw badRequest("Số điện thoại Zalo gửi về không phải số Việt Nam hợp lệ, chị vui lòng kiểm tra lại số trong Zalo.", "token", ErrorCode.PHONE_INVALID);
   await deps.db.updateTable("members").set({ phone: number, updated_at: new Date() }).where("id", "=", auth.memberId).execute();
 }
 

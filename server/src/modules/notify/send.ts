@@ -1,8 +1,10 @@
 import type { Job } from "bullmq";
+import { ErrorCode, normalizeVietnamPhone } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
 import { classifyZaloError, createOaClient, type OaClient } from "../../zalo/oa.js";
 import { isWithinCsWindow } from "../../zalo/webhook.js";
 import { loadSettings } from "../feedback/settings.js";
+import { morningAfter, sendAgainAt } from "./morning.js";
 import { enqueueDeliveries, type NotifyJob } from "./queue.js";
 
 /** `members.consents.zns === true`: she agreed to status updates by Zalo template message (ZNS/ZBS). */
@@ -33,10 +35,11 @@ class RetryLater extends Error {}
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
 
 /**
- * Sends one outbound delivery. Retry-able failures (-32 rate limit, -216/-220 token, network) are thrown back to
+ * Sends one outbound delivery. Retry-able failures (-32 rate limit, -216/-220/-124 token, network) are thrown back to
  * BullMQ for another attempt; "this channel cannot reach her now" (-230/-232 window, -213 not following, no OA id,
  * outside our own window record) falls back from the OA message to a template message; a template needs a phone,
  * her consent and a configured template id, otherwise the delivery is skipped (the in-app row is always there).
+ * -234 (no messages at night) keeps it pending and sends it again in the morning, Vietnam time.
  */
 export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<NotifyJob>): Promise<string> {
   const d = await deps.db
@@ -73,6 +76,18 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
       .execute()
       .then(() => status);
 
+  /** -234: Zalo sends nothing at night. The delivery stays pending and a delayed job tries again in the morning. */
+  const inTheMorning = async (err: unknown) => {
+    const at = morningAfter(new Date(), Math.floor(Math.random() * 15 * 60_000));
+    await deps.db
+      .updateTable("deliveries")
+      .set({ last_error: `${errText(err)}; sent again at ${at.toISOString()}`.slice(0, 500) })
+      .where("id", "=", d.id)
+      .execute();
+    await sendAgainAt(deps, d.id, at);
+    return "night";
+  };
+
   const fallback = async (why: string) => {
     const ids = await deps.db.transaction().execute(async (tx) => {
       await tx.updateTable("deliveries").set({ status: "fallback", last_error: why }).where("id", "=", d.id).where("status", "=", "pending").execute();
@@ -98,6 +113,7 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
       return finish("sent", { provider_message_id: messageId });
     } catch (err) {
       const kind = classifyZaloError(err);
+      if (kind === "night") return inTheMorning(err);
       if (kind === "fallback" || ((kind === "retry" || kind === "refresh") && lastAttempt)) return fallback(errText(err));
       if (kind === "fatal") return finish("failed", { last_error: errText(err) });
       await deps.db.updateTable("deliveries").set({ last_error: errText(err) }).where("id", "=", d.id).execute();
@@ -109,6 +125,7 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
     const consents = (d.consents ?? {}) as Record<string, unknown>;
     const templateId = settings.templateIds.statusUpdate;
     if (!d.phone) return finish("skipped", { last_error: "no phone" });
+    if (!normalizeVietnamPhone(d.phone)) return finish("failed", { last_error: `${ErrorCode.PHONE_INVALID}: not a Vietnamese phone number` });
     if (consents[TEMPLATE_CONSENT_KEY] !== true) return finish("skipped", { last_error: "no consent to template messages" });
     if (!templateId) return finish("skipped", { last_error: "no template configured" });
     await paced(deps, settings.notifyRatePerSec);
@@ -118,6 +135,7 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
       return finish("sent", { provider_message_id: messageId });
     } catch (err) {
       const kind = classifyZaloError(err);
+      if (kind === "night") return inTheMorning(err);
       if (kind === "fallback" || kind === "fatal" || lastAttempt) return finish("failed", { last_error: errText(err) });
       await deps.db.updateTable("deliveries").set({ last_error: errText(err) }).where("id", "=", d.id).execute();
       throw new RetryLater(errText(err));

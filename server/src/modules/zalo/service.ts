@@ -1,13 +1,14 @@
 import { ErrorCode } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
 import { AppError, badRequest } from "../../http/errors.js";
-import { OA_EVENTS_QUEUE, eventUserId, recordInteraction, verifyWebhookSignature, webhookJobId, type OaEvent, type OaEventJob } from "../../zalo/webhook.js";
+import { OA_EVENTS_QUEUE, eventTime, eventUserId, storable, verifyWebhookSignature, webhookEventKey, type OaEvent, type OaEventJob } from "../../zalo/webhook.js";
 
 const DAY_S = 24 * 3600;
 
 /**
- * One OA webhook delivery: verify, note the interaction, enqueue, answer. The real work happens in the
- * oa-events worker so Zalo gets its 200 within its ~2 s; a redelivery maps to the same job id.
+ * One OA webhook delivery: verify the signature, check the event's own time, enqueue, answer. The work happens in
+ * the oa-events processor so Zalo gets its 200 within its ~2 s; a redelivery maps to the same job id and the same
+ * oa_events key.
  */
 export async function receiveWebhook(deps: AppDeps, raw: unknown, signature: string | undefined): Promise<void> {
   if (!Buffer.isBuffer(raw) || raw.length === 0) throw badRequest("Sự kiện Zalo trống.");
@@ -24,11 +25,21 @@ export async function receiveWebhook(deps: AppDeps, raw: unknown, signature: str
   if (!verifyWebhookSignature(signature, raw, timestamp, appId, oaSecret)) {
     throw new AppError(401, ErrorCode.ZALO_SIGNATURE_INVALID, "Chữ ký sự kiện Zalo không hợp lệ.");
   }
-  await recordInteraction(deps.db, event);
-  const eventName = String(event.event_name ?? "unknown");
-  const job: OaEventJob = { eventName, oaUserId: eventUserId(event), event, receivedAt: new Date().toISOString() };
-  // Completed jobs are kept a week so late redeliveries still find their id and are dropped.
-  await deps.queues
-    .queue<OaEventJob>(OA_EVENTS_QUEUE)
-    .add(eventName, job, { jobId: webhookJobId(event), removeOnComplete: { age: 7 * DAY_S }, removeOnFail: { age: 30 * DAY_S } });
+  const at = eventTime(event);
+  if (!at) {
+    throw new AppError(400, ErrorCode.ZALO_EVENT_TIME_INVALID, "Thời điểm của sự kiện Zalo không hợp lệ, đã quá cũ hoặc ở tương lai.", "timestamp");
+  }
+  // Cleaned only now: the signature covers the bytes as sent.
+  event = storable(event) as OaEvent;
+  const eventName = String(event.event_name ?? "unknown").slice(0, 100);
+  const key = webhookEventKey(event);
+  const job: OaEventJob = { eventName, oaUserId: eventUserId(event), occurredAt: at.toISOString(), key, event, receivedAt: new Date().toISOString() };
+  // Completed jobs are kept a week so late redeliveries find their id; oa_events dedupes for good.
+  await deps.queues.queue<OaEventJob>(OA_EVENTS_QUEUE).add(eventName, job, {
+    jobId: key,
+    attempts: 8,
+    backoff: { type: "exponential", delay: 2000 },
+    removeOnComplete: { age: 7 * DAY_S },
+    removeOnFail: { age: 30 * DAY_S },
+  });
 }
