@@ -4,6 +4,8 @@ import type {
   CategoryList,
   ChooseUnitBody,
   CreateSubmissionBody,
+  Destination,
+  DestinationQuery,
   FollowUpBody,
   ForwardBody,
   InboxList,
@@ -15,6 +17,7 @@ import type {
   ReplyBody,
   RerouteBody,
   ResolveBody,
+  SignedPetitionList,
   SignResult,
   SimilarList,
   SubmissionCreated,
@@ -140,6 +143,10 @@ export const api = {
   media: (id: string) => request<Blob>("GET", `/media/${encodeURIComponent(id)}`, { blob: true, timeoutMs: UPLOAD_TIMEOUT_MS }),
   submit: (body: CreateSubmissionBody) => request<SubmissionCreated>("POST", "/submissions", { body }),
   mySubmissions: () => request<MySubmissionList>("GET", "/submissions/mine"),
+  /** Other women's petitions she co-signed ("Đã ký"). */
+  signedPetitions: () => request<SignedPetitionList>("GET", "/submissions/signed"),
+  /** Where an item would go if sent now (the routing rules decide, not the unit she picked). */
+  destination: (query: DestinationQuery) => request<Destination>("GET", "/submissions/destination", { query }),
   submission: (id: string) => request<SubmissionView>("GET", `/submissions/${encodeURIComponent(id)}`),
   track: (code: string) => request<SubmissionView>("GET", `/submissions/track/${encodeURIComponent(code)}`),
   similar: (q: string, unitId: string) => request<SimilarList>("GET", "/submissions/similar", { query: { q, unitId } }),

@@ -48,11 +48,11 @@ describe.runIf(available)("Phản ánh: sending one item", () => {
       // Each kind comes with its plain sentence.
       const kinds = page.getByTestId("kind");
       expect(await kinds.getByRole("radio").count()).toBe(3);
-      await kinds.getByRole("radio", { name: /Tố giác \/ báo cáo/ }).waitFor();
+      await kinds.getByRole("radio", { name: /^Tin báo/ }).waitFor();
 
       // Sending with nothing filled in says what is missing, next to each field.
       await page.getByRole("button", { name: "Gửi tới Hội" }).click();
-      await kinds.getByText("Chị chọn giúp Hội: phản ánh, tố giác / báo cáo hay kiến nghị.").waitFor();
+      await kinds.getByText("Chị chọn giúp Hội: phản ánh, tin báo hay kiến nghị.").waitFor();
 
       await kinds.getByRole("radio", { name: /^Phản ánh/ }).click();
       const cats = page.getByTestId("category");

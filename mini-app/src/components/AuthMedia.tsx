@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactElement } from "react";
 import { api, errorMessage } from "../api.js";
+import { VoicePlayer } from "./VoicePlayer.js";
 
 type Load = { status: "loading" } | { status: "done"; url: string } | { status: "error"; message: string };
 
@@ -40,6 +41,6 @@ export function AuthImage({ id, alt }: { id: string; alt: string }): ReactElemen
 
 export function AuthAudio({ id }: { id: string }): ReactElement {
   const res = useMediaUrl(id);
-  if (res.status === "done") return <audio className="hs-audio" controls preload="metadata" src={res.url} aria-label="Ghi âm của người gửi" />;
+  if (res.status === "done") return <VoicePlayer src={res.url} label="Ghi âm của người gửi" />;
   return <p className="hs-muted">{res.status === "loading" ? "Đang tải ghi âm…" : res.message}</p>;
 }

@@ -1,13 +1,16 @@
 import type { SubmissionKind, SubmissionStatus } from "@hoiso/shared";
+// Pure data, no schemas: safe to import straight from the source file (see feedbackLimits.ts).
+import { SUBMISSION_KIND_LABEL } from "../../../shared/src/domain/kinds.js";
 
 /** The three kinds, each with the one plain sentence that tells her which to choose. */
 export const KINDS: ReadonlyArray<{ kind: SubmissionKind; title: string; hint: string }> = [
   { kind: "feedback", title: "Phản ánh", hint: "Chị gặp khó khăn hoặc thấy việc chưa đúng, muốn Hội biết và giúp đỡ." },
-  { kind: "report", title: "Tố giác / báo cáo", hint: "Chị biết có người bị bạo lực, xâm hại hoặc bị đối xử sai trái, cần báo để Hội can thiệp." },
+  { kind: "report", title: "Tin báo", hint: "Chị biết có người bị bạo lực, xâm hại hoặc bị đối xử sai trái, cần báo để Hội can thiệp." },
   { kind: "petition", title: "Kiến nghị", hint: "Chị đề nghị một việc chung; chị em khác cùng ký tên ủng hộ để Hội chuyển lên cấp trên." },
 ];
 
-export const KIND_LABEL: Record<SubmissionKind, string> = { feedback: "Phản ánh", report: "Tố giác / báo cáo", petition: "Kiến nghị" };
+/** The same names the server writes into timelines and notifications. */
+export const KIND_LABEL: Record<SubmissionKind, string> = SUBMISSION_KIND_LABEL;
 
 export const STATUS_LABEL: Record<SubmissionStatus, string> = {
   received: "Hội đã nhận",

@@ -32,12 +32,7 @@ export const SubmissionKind = Type.Union([Type.Literal("feedback"), Type.Literal
 });
 export type SubmissionKind = Static<typeof SubmissionKind>;
 
-/** The one name of each kind, in the app, the timelines and every notification ("Tin báo BC-…" reads as a noun). */
-export const SUBMISSION_KIND_LABEL: Record<SubmissionKind, string> = {
-  feedback: "Phản ánh",
-  report: "Tin báo",
-  petition: "Kiến nghị",
-};
+export { SUBMISSION_KIND_LABEL } from "../domain/kinds.js";
 
 export const SubmissionStatus = Type.Union([
   Type.Literal("received"),

@@ -109,7 +109,7 @@ export function Actions({ detail, onDone }: { detail: AssignmentDetail; onDone: 
 
       {panel === "forward" && (
         <div className="hs-panel" data-testid="forward-panel">
-          <div className="hs-segments" role="tablist" aria-label="Chuyển tới">
+          <div className="hs-segments hs-segments-full hs-segments-fit" role="tablist" aria-label="Chuyển tới">
             <button type="button" role="tab" aria-selected={!toAgency} className="hs-segment" onClick={() => setToAgency(false)}>
               Đơn vị Hội khác
             </button>

@@ -32,7 +32,7 @@ export function AssignmentPage(): ReactElement {
 
   if (res.status === "loading") return <Loading />;
   if (res.status === "error") return <ErrorState message={res.message} onRetry={reload} />;
-  const { assignment: a, submission: s, author, assignments, timeline } = res.detail;
+  const { assignment: a, submission: s, author, assignments, timeline, handover } = res.detail;
   const photos = s.media.filter((m) => m.kind === "image");
   const audio = s.media.find((m) => m.kind === "audio");
   const others = assignments.filter((x) => x.id !== a.id);
@@ -51,10 +51,17 @@ export function AssignmentPage(): ReactElement {
           Gửi lúc {formatDateTime(s.createdAt)} · nơi xảy ra: {s.originUnitName}
           {s.sensitive ? " · Giữ kín" : ""}
         </p>
+        {handover && (
+          <p className="hs-handover" data-testid="handover" role="status">
+            {handover.kind === "reroute"
+              ? `Việc này đang ở ${handover.to.join(", ")} (đã chuyển hẳn sang đó). ${a.unitName} không cần xử lý nữa.`
+              : `Việc này đang ở ${handover.to.join(", ")} (đơn vị chị đã chuyển sang để xử lý). ${a.unitName} vẫn theo dõi được tại đây.`}
+          </p>
+        )}
         {a.overdue ? (
           <p className="hs-overdue">Quá hạn {lateBy(a.dueAt)} — hạn là {formatDateTime(a.dueAt)}</p>
         ) : (
-          a.status !== "resolved" && <p className="hs-muted">Hạn xử lý: {formatDateTime(a.dueAt)} · {a.unitName}</p>
+          (a.status === "new" || a.status === "acknowledged") && !handover && <p className="hs-muted">Hạn xử lý: {formatDateTime(a.dueAt)} · {a.unitName}</p>
         )}
         <div className="hs-author" data-testid="author">
           {author ? (

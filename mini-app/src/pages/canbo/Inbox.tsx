@@ -46,7 +46,7 @@ function InboxRow({ item }: { item: InboxItem }): ReactElement {
         <span className="hs-grow">
           <span className="hs-item-top">
             <span className="hs-code-small">{item.trackingCode}</span>
-            <span className="hs-choice-hint">{ASSIGNMENT_LABEL[item.status]}</span>
+            <span className="hs-choice-hint">{item.handedOn ? "Đã chuyển, đơn vị nhận đang xử lý" : ASSIGNMENT_LABEL[item.status]}</span>
           </span>
           <span className="hs-choice-title">
             {KIND_LABEL[item.kind]} · {item.categoryName}
@@ -54,8 +54,11 @@ function InboxRow({ item }: { item: InboxItem }): ReactElement {
           <span className="hs-item-excerpt">
             {item.excerpt ?? "Nội dung được giữ kín — mở ra để đọc (mỗi lần mở đều được ghi lại)."}
           </span>
+          <span className="hs-choice-hint" data-testid="inbox-origin">
+            Gửi từ {item.originUnitName}
+          </span>
           <span className="hs-choice-hint">
-            {item.unitName}
+            Giao cho {item.unitName}
             {item.anonymous ? " · Người gửi ẩn danh" : ""}
             {item.sensitive ? " · Giữ kín" : ""}
             {reason ? ` · ${reason}` : ""}
@@ -66,7 +69,8 @@ function InboxRow({ item }: { item: InboxItem }): ReactElement {
             </span>
           ) : (
             item.status !== "resolved" &&
-            item.status !== "closed" && <span className="hs-choice-hint">Hạn xử lý: {formatDateTime(item.dueAt)}</span>
+            item.status !== "closed" &&
+            !item.handedOn && <span className="hs-choice-hint">Hạn xử lý: {formatDateTime(item.dueAt)}</span>
           )}
         </span>
         <Icon name="chevron" />

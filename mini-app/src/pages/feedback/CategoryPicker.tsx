@@ -69,7 +69,7 @@ export function CategoryPicker({
         </p>
       )}
       {kind === "petition" && res.status === "done" && res.items.some((c) => c.private) && (
-        <p className="hs-muted hs-small">Việc thuộc lĩnh vực được giữ kín không lấy chữ ký được; chị hãy chọn “Phản ánh” hoặc “Tố giác / báo cáo”.</p>
+        <p className="hs-muted hs-small">Việc thuộc lĩnh vực được giữ kín không lấy chữ ký được; chị hãy chọn “Phản ánh” hoặc “Tin báo”.</p>
       )}
       <FieldError text={error} />
     </fieldset>

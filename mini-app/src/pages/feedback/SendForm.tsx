@@ -16,8 +16,11 @@ import { VoiceNote, type Voice } from "./VoiceNote.js";
 
 type Errors = Partial<Record<"kind" | "category" | "body" | "unitId" | "mediaIds" | "voice" | "form", string>>;
 
-/** When she only talked: the server needs some text, and the cán bộ should know to listen. */
-const VOICE_ONLY_BODY = "(Chị gửi nội dung bằng ghi âm, cán bộ vui lòng nghe đoạn ghi âm kèm theo.)";
+/**
+ * When she only talked: the server needs some text. She reads it first (in "Của tôi" and on her item), so it speaks
+ * about her recording, and it still tells the cán bộ to listen.
+ */
+const VOICE_ONLY_BODY = "(Nội dung được gửi bằng ghi âm, mời nghe đoạn ghi âm kèm theo.)";
 
 export function SendForm(): ReactElement {
   const me = useMe();
@@ -67,7 +70,7 @@ export function SendForm(): ReactElement {
 
   function check(): Errors {
     const e: Errors = {};
-    if (!kind) e.kind = "Chị chọn giúp Hội: phản ánh, tố giác / báo cáo hay kiến nghị.";
+    if (!kind) e.kind = "Chị chọn giúp Hội: phản ánh, tin báo hay kiến nghị.";
     if (!category) e.category = "Chị chọn một lĩnh vực gần nhất với việc này nhé.";
     if (!body.trim() && voice.status !== "done") e.body = "Chị viết vài dòng hoặc ghi âm để Hội biết việc gì đã xảy ra.";
     if (!unit) e.unitId = "Chị chọn xã/phường hoặc chi hội nơi xảy ra việc này.";
@@ -118,7 +121,7 @@ export function SendForm(): ReactElement {
     setSent(null);
   }
 
-  if (sent) return <Sent created={sent} onAgain={again} />;
+  if (sent) return <Sent created={sent} kind={kind ?? "feedback"} onAgain={again} />;
 
   return (
     <div className="hs-form" data-testid="send-form">
@@ -142,7 +145,13 @@ export function SendForm(): ReactElement {
         <PhotoPicker photos={photos} setPhotos={setPhotos} inZalo={inZalo} error={errors.mediaIds} />
       </section>
       <SimilarItems text={body} unitId={unit?.id ?? null} />
-      <UnitChoice unit={unit} onChange={setUnit} error={errors.unitId} />
+      <UnitChoice
+        unit={unit}
+        onChange={setUnit}
+        category={category?.code ?? null}
+        sensitive={sensitive || (category?.private ?? false)}
+        error={errors.unitId}
+      />
       <PrivacyChoice
         anonymous={anonymous}
         setAnonymous={setAnonymous}

@@ -1,11 +1,12 @@
 import type { ReactElement } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
-import type { SubmissionCreated } from "@hoiso/shared";
+import type { SubmissionCreated, SubmissionKind } from "@hoiso/shared";
+import { KIND_LABEL } from "../../components/feedbackText.js";
 import { Icon } from "../../components/icons.js";
 
 /** The tracking code, big enough to copy onto paper or read out over the phone. */
-export function Sent({ created, onAgain }: { created: SubmissionCreated; onAgain: () => void }): ReactElement {
+export function Sent({ created, kind, onAgain }: { created: SubmissionCreated; kind: SubmissionKind; onAgain: () => void }): ReactElement {
   const navigate = useNavigate();
   return (
     <section className="hs-card hs-sent" data-testid="sent" role="status">
@@ -19,9 +20,10 @@ export function Sent({ created, onAgain }: { created: SubmissionCreated; onAgain
       </p>
       <p className="hs-muted">
         Chị ghi lại mã này. Hội sẽ chuyển tới cán bộ phụ trách và báo cho chị từng bước trong mục “Của tôi”.
+        {kind === "petition" && " Chị em trong xã sẽ thấy kiến nghị này để cùng ký tên ủng hộ."}
       </p>
       <Button fullWidth size="large" onClick={() => navigate(`/phan-anh/theo-doi/${created.id}`)}>
-        Theo dõi phản ánh
+        Theo dõi {KIND_LABEL[kind].toLowerCase()}
       </Button>
       <Button fullWidth variant="tertiary" onClick={onAgain}>
         Gửi nội dung khác

@@ -53,8 +53,11 @@ export function SimilarItems({ text, unitId }: { text: string; unitId: string | 
       <p className="hs-card-title">Có thể đã có chị em gửi việc này</p>
       <p className="hs-muted hs-small">Nếu đúng là việc chị định gửi, chị ký tên ủng hộ hoặc theo dõi cùng; nếu khác, chị cứ gửi tiếp.</p>
       <ul className="hs-similar-list">
-        {items.map((it) => (
-          <li key={it.id} className="hs-similar-item">
+        {items.map((it) => {
+          // Signed now, or on an earlier visit (the server remembers it across reloads).
+          const hasSigned = signed[it.id] !== undefined || it.signedByMe;
+          return (
+          <li key={it.id} className="hs-similar-item" data-testid="similar-item">
             <p className="hs-similar-head">
               <span className="hs-code-small">{it.trackingCode}</span> · {KIND_LABEL[it.kind]} · {it.categoryName}
             </p>
@@ -65,19 +68,20 @@ export function SimilarItems({ text, unitId }: { text: string; unitId: string | 
             </p>
             {it.kind === "petition" && (
               <div className="hs-row hs-wrap">
-                {it.petitionOpen && signed[it.id] === undefined && (
+                {it.petitionOpen && !hasSigned && (
                   <Button size="small" loading={busy === it.id} disabled={busy !== null} onClick={() => void sign(it)}>
                     Ký tên ủng hộ
                   </Button>
                 )}
-                {signed[it.id] !== undefined && <span className="hs-badge hs-badge-confirmed">Chị đã ký</span>}
+                {hasSigned && <span className="hs-badge hs-badge-confirmed">Chị đã ký</span>}
                 <Button size="small" variant="secondary" onClick={() => navigate(`/phan-anh/theo-doi/${it.id}`)}>
                   Theo dõi
                 </Button>
               </div>
             )}
           </li>
-        ))}
+          );
+        })}
       </ul>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactElement } from "react";
 import { Button } from "zmp-ui";
 import { api, errorMessage } from "../../api.js";
+import { VoicePlayer } from "../../components/VoicePlayer.js";
 import { FieldError } from "./FieldError.js";
 import { clock, extensionFor, useRecorder } from "./useRecorder.js";
 
@@ -61,10 +62,9 @@ export function VoiceNote({ voice, setVoice, error }: { voice: Voice; setVoice: 
       )}
       {state.status === "recorded" && (
         <div className="hs-voice-done">
-          <audio controls src={state.url} preload="metadata" aria-label="Nghe lại đoạn ghi âm" />
+          <VoicePlayer src={state.url} label="Nghe lại đoạn ghi âm" className="" />
           <p className="hs-muted hs-small">
-            Đoạn ghi âm dài {clock(state.seconds)}.
-            {state.stoppedAtLimit && " Hội Số đã tự dừng vì đoạn ghi âm đã đủ dài."}{" "}
+            {state.stoppedAtLimit && "Hội Số đã tự dừng vì đoạn ghi âm đã đủ dài. "}
             {voice.status === "uploading" && "Đang gửi ghi âm…"}
             {voice.status === "done" && "Đã lưu ghi âm."}
           </p>

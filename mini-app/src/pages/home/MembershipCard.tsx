@@ -1,17 +1,36 @@
 import type { ReactElement } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
-import type { Me } from "@hoiso/shared";
+import type { Me, RoleGrant } from "@hoiso/shared";
 import { Icon } from "../../components/icons.js";
 
-export function MembershipCard({ me }: { me: Me }): ReactElement {
+const LEVEL_LABEL: Record<RoleGrant["unitLevel"], string> = {
+  tinh: "Đơn vị của chị",
+  xa: "Xã/phường của chị",
+  chi_hoi: "Chi hội của chị",
+  to: "Tổ phụ nữ của chị",
+};
+
+/**
+ * What her unit is called on the card. Me carries no level for her own unit, but a cán bộ's roles do (a xã cán bộ
+ * belongs to the xã, which is no chi hội); for anyone else the neutral words are never wrong.
+ */
+function unitLabel(me: Me): string {
+  const level = me.roles.find((r) => r.unitId === me.unitId)?.unitLevel;
+  return level ? LEVEL_LABEL[level] : "Nơi chị sinh hoạt";
+}
+
+export function MembershipCard({ me }: { me: Me }): ReactElement | null {
   const navigate = useNavigate();
+  // A cán bộ or admin with no unit of her own (the province's admin) is not asked to join a chi hội on every visit;
+  // her roles are on the Cán bộ card, and Cá nhân still lets her choose one.
+  if (!me.unitId && me.roles.length > 0) return null;
   if (me.membershipStatus === "confirmed" && me.unitName) {
     return (
       <section className="hs-card hs-member hs-member-ok" data-testid="membership">
         <Icon name="check" />
         <div>
-          <p className="hs-card-label">Chi hội của chị</p>
+          <p className="hs-card-label">{unitLabel(me)}</p>
           <p className="hs-card-title">{me.unitName}</p>
         </div>
       </section>
@@ -34,7 +53,7 @@ export function MembershipCard({ me }: { me: Me }): ReactElement {
       <div className="hs-grow">
         <p className="hs-card-title">Chị chưa chọn chi hội</p>
         <p>Chọn xã/phường và chi hội nơi chị sinh hoạt để nhận tin của Hội gần mình.</p>
-        <Button size="medium" onClick={() => navigate("/ca-nhan")}>
+        <Button size="medium" onClick={() => navigate("/ca-nhan", { state: { pickUnit: true } })}>
           Chọn chi hội
         </Button>
       </div>

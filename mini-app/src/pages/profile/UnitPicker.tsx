@@ -31,8 +31,11 @@ function ChiHoiList({ commune, onBack, onChosen }: { commune: Unit; onBack: () =
   async function choose(u: Unit) {
     setSaving(u.id);
     try {
-      setMe(await api.chooseUnit({ unitId: u.id }));
-      notify.ok(`Đã gửi đăng ký vào ${u.name}. Chị chờ cán bộ xác nhận nhé.`);
+      const me = await api.chooseUnit({ unitId: u.id });
+      setMe(me);
+      // Picking the unit she already belongs to changes nothing: a confirmed member stays confirmed.
+      if (me.membershipStatus === "confirmed") notify.ok(`Chị vẫn là hội viên ${u.name}, không cần xác nhận lại.`);
+      else notify.ok(`Đã gửi đăng ký vào ${u.name}. Chị chờ cán bộ xác nhận nhé.`);
       onChosen();
     } catch (err) {
       notify.fail(errorMessage(err));

@@ -1,4 +1,5 @@
 import { useState, type ReactElement } from "react";
+import { useLocation } from "react-router-dom";
 import { Button } from "zmp-ui";
 import type { Me } from "@hoiso/shared";
 import { Icon } from "../../components/icons.js";
@@ -11,7 +12,9 @@ const STATUS: Record<Me["membershipStatus"], string> = {
 };
 
 export function UnitSection({ me }: { me: Me }): ReactElement {
-  const [picking, setPicking] = useState(false);
+  // "Chọn chi hội" on the home screen comes here to pick, not to read and tap again.
+  const asked = (useLocation().state as { pickUnit?: boolean } | null)?.pickUnit === true;
+  const [picking, setPicking] = useState(asked);
   if (picking) return <UnitPicker onDone={() => setPicking(false)} />;
   return (
     <section className="hs-card" data-testid="unit">

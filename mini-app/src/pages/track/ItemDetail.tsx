@@ -134,9 +134,9 @@ export function ItemDetail(): ReactElement {
         </div>
         <Timeline events={item.timeline} />
       </section>
-      {item.mine && (
+      {(item.mine || item.petition?.signedByMe) && (
         <Button variant="tertiary" fullWidth onClick={() => navigate("/phan-anh/cua-toi")}>
-          Xem mọi việc chị đã gửi
+          {item.mine ? "Xem mọi việc chị đã gửi" : "Xem các kiến nghị chị đã ký"}
         </Button>
       )}
     </div>

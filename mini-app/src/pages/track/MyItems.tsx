@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactElement } from "react";
 import { useNavigate } from "react-router-dom";
-import type { MySubmission } from "@hoiso/shared";
+import type { MySubmission, SignedPetition } from "@hoiso/shared";
 import { api, errorMessage } from "../../api.js";
 import { formatDate, KIND_LABEL } from "../../components/feedbackText.js";
 import { Icon } from "../../components/icons.js";
@@ -8,20 +8,38 @@ import { ErrorState, Loading } from "../../components/States.js";
 import { StatusChip } from "./StatusChip.js";
 import { CodeLookup } from "./CodeLookup.js";
 
-type Load = { status: "loading" } | { status: "done"; items: MySubmission[] } | { status: "error"; message: string };
+type Load = { status: "loading" } | { status: "done"; items: MySubmission[]; signed: SignedPetition[] } | { status: "error"; message: string };
 
-/** Everything she has sent, newest first, each with where it stands. */
-export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
+function Row({ id, code, status, title, excerpt, hint }: { id: string; code: string; status: MySubmission["status"]; title: string; excerpt: string; hint: string }): ReactElement {
   const navigate = useNavigate();
+  return (
+    <li>
+      <button type="button" className="hs-choice hs-item" onClick={() => navigate(`/phan-anh/theo-doi/${id}`)}>
+        <span className="hs-grow">
+          <span className="hs-item-top">
+            <span className="hs-code-small">{code}</span>
+            <StatusChip status={status} />
+          </span>
+          <span className="hs-choice-title">{title}</span>
+          <span className="hs-item-excerpt">{excerpt}</span>
+          <span className="hs-choice-hint">{hint}</span>
+        </span>
+        <Icon name="chevron" />
+      </button>
+    </li>
+  );
+}
+
+/** Everything she has sent, newest first, each with where it stands; then the petitions she co-signed ("Đã ký"). */
+export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
   const [res, setRes] = useState<Load>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let live = true;
     setRes({ status: "loading" });
-    api
-      .mySubmissions()
-      .then((r) => live && setRes({ status: "done", items: r.items }))
+    Promise.all([api.mySubmissions(), api.signedPetitions()])
+      .then(([mine, signed]) => live && setRes({ status: "done", items: mine.items, signed: signed.items }))
       .catch((err) => live && setRes({ status: "error", message: errorMessage(err) }));
     return () => {
       live = false;
@@ -44,27 +62,36 @@ export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
       {res.status === "done" && res.items.length > 0 && (
         <ul className="hs-choices" aria-label="Việc chị đã gửi">
           {res.items.map((it) => (
-            <li key={it.id}>
-              <button type="button" className="hs-choice hs-item" onClick={() => navigate(`/phan-anh/theo-doi/${it.id}`)}>
-                <span className="hs-grow">
-                  <span className="hs-item-top">
-                    <span className="hs-code-small">{it.trackingCode}</span>
-                    <StatusChip status={it.status} />
-                  </span>
-                  <span className="hs-choice-title">
-                    {KIND_LABEL[it.kind]} · {it.categoryName}
-                  </span>
-                  <span className="hs-item-excerpt">{it.excerpt}</span>
-                  <span className="hs-choice-hint">
-                    Gửi ngày {formatDate(it.createdAt)} · {it.originUnitName}
-                    {it.anonymous ? " · ẩn danh" : ""}
-                  </span>
-                </span>
-                <Icon name="chevron" />
-              </button>
-            </li>
+            <Row
+              key={it.id}
+              id={it.id}
+              code={it.trackingCode}
+              status={it.status}
+              title={`${KIND_LABEL[it.kind]} · ${it.categoryName}`}
+              excerpt={it.excerpt}
+              hint={`Gửi ngày ${formatDate(it.createdAt)} · ${it.originUnitName}${it.anonymous ? " · ẩn danh" : ""}`}
+            />
           ))}
         </ul>
+      )}
+      {res.status === "done" && res.signed.length > 0 && (
+        <section data-testid="signed-items">
+          <h2 className="hs-section-title">Đã ký</h2>
+          <p className="hs-section-note">Kiến nghị của chị em khác mà chị đã ký tên ủng hộ.</p>
+          <ul className="hs-choices" aria-label="Kiến nghị chị đã ký">
+            {res.signed.map((it) => (
+              <Row
+                key={it.id}
+                id={it.id}
+                code={it.trackingCode}
+                status={it.status}
+                title={`${KIND_LABEL[it.kind]} · ${it.categoryName}`}
+                excerpt={it.excerpt}
+                hint={`Chị ký ngày ${formatDate(it.signedAt)} · ${it.signatureCount} chữ ký · ${it.originUnitName}`}
+              />
+            ))}
+          </ul>
+        </section>
       )}
       <CodeLookup />
     </div>
