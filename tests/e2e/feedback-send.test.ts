@@ -85,6 +85,9 @@ describe.runIf(available)("Phản ánh: sending one item", () => {
       await voice.getByRole("button", { name: "Bấm để dừng" }).click();
       await voice.getByText("Đã lưu ghi âm.").waitFor({ timeout: 15_000 });
       expect(await voice.locator("audio").count()).toBe(1);
+      // MediaRecorder's WebM says its duration is Infinity until read through; the player finds the real one.
+      await expect.poll(() => voice.getByTestId("voice-duration").textContent(), { timeout: 10_000 }).toMatch(/^Ghi âm dài 0:0[1-9]$/);
+      expect(await voice.locator("audio").evaluate((a: HTMLAudioElement) => Number.isFinite(a.duration) && a.currentTime === 0)).toBe(true);
 
       // A photo through the plain file input (outside Zalo), shown as a thumbnail once uploaded.
       await page.getByTestId("photo-input").setInputFiles(png);

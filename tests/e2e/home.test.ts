@@ -184,9 +184,12 @@ describe.runIf(available)("Mini App in Chromium", () => {
 
   it("lets a member find her xã without diacritics or by its old name and pick her chi hội", async () => {
     await inBrowser("unit-picker", async (page) => {
-      await page.goto(`${base}/ca-nhan`);
+      await page.goto(`${base}/`);
       await devLoginAs(page, "demo-hoivien");
-      await page.getByRole("button", { name: "Chọn chi hội" }).click();
+      // "Chọn chi hội" on the home card opens the picker itself, not the profile with another button to find.
+      await page.getByTestId("membership").getByRole("button", { name: "Chọn chi hội" }).click();
+      await page.getByTestId("unit-picker").waitFor();
+      expect(new URL(page.url()).pathname).toMatch(/\/ca-nhan$/);
       const search = page.getByTestId("unit-picker").locator("input");
 
       await search.fill("thai giang");
@@ -206,6 +209,18 @@ describe.runIf(available)("Mini App in Chromium", () => {
 
       await page.locator(".zaui-bottom-navigation-item", { hasText: "Trang chủ" }).click();
       await expect.poll(() => page.getByTestId("membership").textContent()).toContain("Chờ cán bộ xác nhận");
+
+      // Once confirmed, picking the same chi hội again keeps her confirmed and does not tell her to wait.
+      await t.deps.pool.query("UPDATE members SET membership_status = 'confirmed' WHERE zalo_app_user_id = 'dev-demo-hoivien'");
+      await page.locator(".zaui-bottom-navigation-item", { hasText: "Cá nhân" }).click();
+      await page.getByRole("button", { name: "Đổi chi hội" }).click();
+      await page.getByTestId("unit-picker").locator("input").fill("ban me");
+      await page.locator(".hs-choice", { hasText: "Xã Bản Mế" }).click();
+      await page.locator(".hs-choice", { hasText: "Chi hội thôn Nậm Chảy" }).click();
+      const snack = page.locator(".zaui-snackbar");
+      await expect.poll(() => snack.textContent(), { timeout: 10_000 }).toContain("Chị vẫn là hội viên Chi hội thôn Nậm Chảy");
+      expect(await snack.textContent()).not.toContain("chờ cán bộ xác nhận");
+      await page.getByTestId("unit").getByText("Đã xác nhận").waitFor();
     });
   });
 });
