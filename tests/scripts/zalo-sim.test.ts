@@ -6,7 +6,8 @@ const APP = { appId: "sim-app", appSecret: "sim-app-secret", oaId: "sim-oa", oaS
 let sim: ZaloSimulator;
 
 beforeAll(async () => {
-  sim = await startZaloSimulator({ port: 0, ...APP, ratePerSec: 5, csWindowHours: 48 });
+  // Zalo's own window (7 days) is the simulator's default.
+  sim = await startZaloSimulator({ port: 0, ...APP, ratePerSec: 5 });
 });
 afterAll(async () => {
   await sim.close();
@@ -72,14 +73,15 @@ describe("zalo simulator", () => {
     expect((await refresh(String(first.json.refresh_token))).json.access_token).toEqual(expect.any(String));
   });
 
-  it("enforces token, follow and the consultation window", async () => {
+  it("enforces token, follow and Zalo's 7-day consultation window (48 h is only where charging starts)", async () => {
     const { accessToken } = sim.issueOaTokens();
     const u = sim.createUser({ name: "Hoàng Thị Lan" });
     expect((await sendCs("nope", u.oaUserId)).json.error).toBe(-216);
     expect((await sendCs(accessToken, u.oaUserId)).json.error).toBe(-230);
-    sim.interact(u.oaUserId, new Date(Date.now() - 49 * 3_600_000));
+    sim.interact(u.oaUserId, new Date(Date.now() - (7 * 24 + 1) * 3_600_000));
     expect((await sendCs(accessToken, u.oaUserId)).json.error).toBe(-230);
-    sim.interact(u.oaUserId, new Date(Date.now() - 47 * 3_600_000));
+    // Six days after her last message: past the free 48 hours, still allowed.
+    sim.interact(u.oaUserId, new Date(Date.now() - 6 * 24 * 3_600_000));
     const sent = await sendCs(accessToken, u.oaUserId, "Ý kiến của chị đã được tiếp nhận");
     expect(sent.json).toMatchObject({ error: 0, data: { message_id: expect.any(String) } });
     expect(sim.sentMessages()).toEqual([expect.objectContaining({ kind: "cs", userId: u.oaUserId, text: "Ý kiến của chị đã được tiếp nhận" })]);
@@ -89,6 +91,39 @@ describe("zalo simulator", () => {
     expect((await sendCs(accessToken, u.oaUserId)).json.error).toBe(-213);
     sim.expireAccessToken(accessToken);
     expect((await sendCs(accessToken, u.oaUserId)).json.error).toBe(-220);
+  });
+
+  it("refuses texts over 2,000 characters instead of cutting them", async () => {
+    const { accessToken } = sim.issueOaTokens();
+    const u = sim.createUser({ name: "Vàng Thị Dung" });
+    sim.interact(u.oaUserId);
+    const long = await sendCs(accessToken, u.oaUserId, "a".repeat(2001));
+    expect(long.json).toMatchObject({ error: -201, message: expect.stringContaining("2000") });
+    expect((await sendCs(accessToken, u.oaUserId, "ạ".repeat(2000))).json.error).toBe(0);
+    expect(sim.sentMessages()).toHaveLength(1);
+  });
+
+  it("answers -234 at night (switched on and off through /_sim/night) for OA and template messages", async () => {
+    const { accessToken } = sim.issueOaTokens();
+    const u = sim.createUser({ name: "Lò Thị Mai" });
+    sim.interact(u.oaUserId);
+    const json = { "content-type": "application/json" };
+    expect((await call("POST", "/_sim/night", json, JSON.stringify({ on: true }))).json).toMatchObject({ night: true });
+    expect((await sendCs(accessToken, u.oaUserId)).json.error).toBe(-234);
+    const tpl = JSON.stringify({ phone: "84987654321", template_id: "2301", template_data: {}, tracking_id: "t-night" });
+    expect((await call("POST", "/message/template", { ...json, access_token: accessToken }, tpl)).json.error).toBe(-234);
+    await call("POST", "/_sim/night", json, JSON.stringify({ on: false }));
+    expect((await sendCs(accessToken, u.oaUserId)).json.error).toBe(0);
+  });
+
+  it("answers user_id_by_oa on Graph /me only when switched on (a Mini App linked to the OA) and asked for", async () => {
+    const u = sim.createUser({ name: "Giàng Thị Say" });
+    const proof = crypto.createHmac("sha256", APP.appSecret).update(u.accessToken).digest("hex");
+    const me = () => call("GET", "/v2.0/me?fields=id,name,user_id_by_oa", { access_token: u.accessToken, appsecret_proof: proof });
+    expect((await me()).json.user_id_by_oa).toBeUndefined();
+    await call("POST", "/_sim/graph", { "content-type": "application/json" }, JSON.stringify({ userIdByOa: true }));
+    expect((await me()).json).toMatchObject({ id: u.id, user_id_by_oa: u.oaUserId });
+    expect((await call("GET", "/v2.0/me?fields=id", { access_token: u.accessToken, appsecret_proof: proof })).json.user_id_by_oa).toBeUndefined();
   });
 
   it("rate-limits sends above ratePerSec with -32", async () => {

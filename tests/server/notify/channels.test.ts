@@ -2,7 +2,8 @@ import type { Job } from "bullmq";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startZaloSimulator, type ZaloSimulator } from "../../../scripts/zalo-sim/server.js";
 import { routeSubmission } from "../../../server/src/modules/feedback/pipeline.js";
-import type { NotifyJob } from "../../../server/src/modules/notify/queue.js";
+import { morningAfter } from "../../../server/src/modules/notify/morning.js";
+import { NOTIFY_QUEUE, type NotifyJob } from "../../../server/src/modules/notify/queue.js";
 import { sendDelivery } from "../../../server/src/modules/notify/send.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { buildWorld, startPipeline, submitOk, waitUntil, type World } from "../feedback/world.js";
@@ -11,6 +12,17 @@ import { buildWorld, startPipeline, submitOk, waitUntil, type World } from "../f
  * The outbound channels against the Zalo simulator: OA consultation message inside the window, template message
  * (with phone, consent and a configured template) otherwise, retry on rate limits, fall back on window errors.
  */
+describe("morningAfter (-234)", () => {
+  const vn = (iso: string) => new Date(`${iso}+07:00`);
+  it("is 06:00 Vietnam time after a night send, half an hour later by day", () => {
+    expect(morningAfter(vn("2026-03-10T23:10:00"))).toEqual(vn("2026-03-11T06:00:00"));
+    expect(morningAfter(vn("2026-03-10T02:30:00"))).toEqual(vn("2026-03-10T06:00:00"));
+    expect(morningAfter(vn("2026-12-31T22:00:00"))).toEqual(vn("2027-01-01T06:00:00"));
+    expect(morningAfter(vn("2026-03-10T10:00:00"))).toEqual(vn("2026-03-10T10:30:00"));
+    expect(morningAfter(vn("2026-03-10T23:10:00"), 5 * 60_000)).toEqual(vn("2026-03-11T06:05:00"));
+  });
+});
+
 describe("notify channels", () => {
   let sim: ZaloSimulator;
   let ctx: TestContext;
@@ -109,6 +121,54 @@ describe("notify channels", () => {
     const second = await herDelivery();
     sim.failNext("/v3.0/oa/message/cs", -32);
     expect(await sendDelivery(ctx.deps, second.delivery.id, lastAttempt)).toBe("fallback");
+  });
+
+  it("at night (-234) the message waits for the morning, Vietnam time, instead of being dropped", async () => {
+    await interactedRecently();
+    const { delivery } = await herDelivery();
+    // The simulator's night mode, switched on through its control API as another process would.
+    await fetch(`${sim.url}/_sim/night`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ on: true }) });
+    const before = Date.now();
+    expect(await sendDelivery(ctx.deps, delivery.id)).toBe("night");
+    const r = await row(delivery.id);
+    expect(r.status).toBe("pending");
+    expect(r.last_error).toContain("-234");
+    expect(await templateRow(delivery.event_id)).toBeUndefined(); // not a fallback: the same message, later
+
+    const delayed = await ctx.deps.queues.queue<NotifyJob>(NOTIFY_QUEUE).getDelayed();
+    const job = delayed.find((j) => j.data.deliveryId === delivery.id);
+    expect(job).toBeDefined();
+    const runAt = job!.timestamp + (job!.opts.delay ?? 0);
+    const earliest = morningAfter(new Date(before)).getTime();
+    expect(runAt).toBeGreaterThanOrEqual(earliest);
+    expect(runAt).toBeLessThanOrEqual(earliest + 16 * 60_000);
+
+    // Morning: the delayed job runs and the message goes out.
+    await fetch(`${sim.url}/_sim/night`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ on: false }) });
+    expect(await sendDelivery(ctx.deps, delivery.id, job)).toBe("sent");
+    expect(sim.sentMessages()).toEqual([expect.objectContaining({ kind: "cs", userId: oaUserId })]);
+  });
+
+  it("the app's own window is an admin setting: six days after her message it sends when the setting allows 7 days", async () => {
+    await interactedRecently(new Date(Date.now() - 6 * 24 * 3_600_000));
+    const { delivery } = await herDelivery();
+    expect(await sendDelivery(ctx.deps, delivery.id)).toBe("fallback"); // the default 48 h (cost) window
+    await ctx.deps.db.updateTable("feedback_settings").set({ value: JSON.stringify(168) }).where("key", "=", "cs_window_hours").execute();
+    try {
+      const second = await herDelivery();
+      expect(await sendDelivery(ctx.deps, second.delivery.id)).toBe("sent"); // Zalo (the simulator) allows 7 days
+    } finally {
+      await ctx.deps.db.updateTable("feedback_settings").set({ value: JSON.stringify(48) }).where("key", "=", "cs_window_hours").execute();
+    }
+  });
+
+  it("a phone that is not Vietnamese fails the template delivery with PHONE_INVALID, without calling Zalo", async () => {
+    await ctx.deps.db.updateTable("members").set({ zalo_oa_user_id: null, phone: "+1 415 555 0100" }).where("id", "=", w.identified.memberId).execute();
+    const { delivery } = await herDelivery();
+    expect(delivery.channel).toBe("template");
+    expect(await sendDelivery(ctx.deps, delivery.id)).toBe("failed");
+    expect((await row(delivery.id)).last_error).toContain("PHONE_INVALID");
+    expect(sim.requests.filter((r) => r.path === "/message/template")).toHaveLength(0);
   });
 
   it("a template needs consent and a configured template id, otherwise it is skipped (the in-app row remains)", async () => {

@@ -3,7 +3,7 @@ import { startZaloSimulator, type ZaloSimulator } from "../../../scripts/zalo-si
 import type { AppDeps } from "../../../server/src/deps.js";
 import { openDatabase, type Database } from "../../../server/src/db/pool.js";
 import { ZaloApiError, ZaloUnavailableError } from "../../../server/src/zalo/http.js";
-import { OaNotConnectedError, classifyZaloError, createOaClient, normalizeZaloPhone } from "../../../server/src/zalo/oa.js";
+import { InvalidPhoneError, OA_TEXT_MAX, OaNotConnectedError, classifyZaloError, createOaClient, fitOaText, normalizeZaloPhone } from "../../../server/src/zalo/oa.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 
 let sim: ZaloSimulator;
@@ -65,7 +65,8 @@ describe("OA client", () => {
   it("fails outside the window with a fallback-class error", async () => {
     await storePair();
     const u = sim.createUser({ name: "Giàng Thị Say" });
-    sim.interact(u.oaUserId, new Date(Date.now() - 50 * 3_600_000));
+    // Zalo refuses after 7 days without interaction (50 hours would only cost money).
+    sim.interact(u.oaUserId, new Date(Date.now() - 8 * 24 * 3_600_000));
     const err = await createOaClient(ctx.deps).sendText(u.oaUserId, "Chào chị").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ZaloApiError);
     expect((err as ZaloApiError).code).toBe(-230);
@@ -153,11 +154,51 @@ describe("OA client", () => {
     ]);
   });
 
+  it("on -124 from the template endpoint refreshes once (shared) and resends", async () => {
+    const pair = await storePair();
+    sim.failNext("/message/template", -124);
+    const { messageId } = await createOaClient(ctx.deps).sendTemplate("0912 345 678", "2301", { code: "PA-8" }, "sub-8");
+    expect(refreshCalls()).toHaveLength(1);
+    expect(new URLSearchParams(refreshCalls()[0]!.body).get("refresh_token")).toBe(pair.refreshToken);
+    const sends = sim.requests.filter((r) => r.path === "/message/template");
+    expect(sends).toHaveLength(2);
+    expect(sends[1]!.headers["access_token"]).toBe((await tokenRow())?.access_token);
+    expect(sim.sentMessages()).toEqual([expect.objectContaining({ kind: "template", messageId, trackingId: "sub-8" })]);
+  });
+
+  it("a text longer than Zalo's limit is shortened to fit, never refused", async () => {
+    await storePair();
+    const u = womanInWindow();
+    const long = `${"Cán bộ Hội đã trả lời ý kiến của chị. ".repeat(80)}🌸 hết.`;
+    expect(long.length).toBeGreaterThan(OA_TEXT_MAX);
+    await createOaClient(ctx.deps).sendText(u.oaUserId, long);
+    const [sent] = sim.sentMessages();
+    expect(sent?.text?.length).toBeLessThanOrEqual(OA_TEXT_MAX);
+    expect(sent?.text).toMatch(/… \(Chị xem đầy đủ trong Hội Số\)$/);
+    expect(long.startsWith((sent?.text ?? "").replace(/… \(Chị xem đầy đủ trong Hội Số\)$/, ""))).toBe(true);
+    // Short texts go as they are; an emoji is never cut in half.
+    expect(fitOaText("Chào chị")).toBe("Chào chị");
+    const emojis = fitOaText("🌸".repeat(1500));
+    expect(emojis.length).toBeLessThanOrEqual(OA_TEXT_MAX);
+    expect(emojis).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+
+  it("refuses a phone that is not Vietnamese before calling Zalo", async () => {
+    await storePair();
+    const err = await createOaClient(ctx.deps).sendTemplate("+1 415 555 0100", "2301", {}, "sub-9").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidPhoneError);
+    expect(err).toMatchObject({ code: "PHONE_INVALID" });
+    expect(classifyZaloError(err)).toBe("fatal");
+    expect(sim.requests.filter((r) => r.path === "/message/template")).toHaveLength(0);
+  });
+
   it("classifies Zalo errors", () => {
     const api = (code: number) => new ZaloApiError(code, "x", "oa/message/cs");
     const table: Array<[unknown, string]> = [
       [api(-216), "refresh"],
       [api(-220), "refresh"],
+      [new ZaloApiError(-124, "Access token invalid", "message/template"), "refresh"],
+      [api(-234), "night"],
       [api(-32), "retry"],
       [new ZaloUnavailableError("down"), "retry"],
       [Object.assign(new Error("reset"), { code: "ECONNRESET" }), "retry"],
@@ -172,5 +213,7 @@ describe("OA client", () => {
     ];
     for (const [err, expected] of table) expect([err, classifyZaloError(err)]).toEqual([err, expected]);
     expect(normalizeZaloPhone("+84 912-345-678")).toBe("84912345678");
+    expect(normalizeZaloPhone("0912.345.678")).toBe("84912345678");
+    expect(() => normalizeZaloPhone("12345")).toThrow(InvalidPhoneError);
   });
 });
