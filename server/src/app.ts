@@ -7,6 +7,8 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { AppDeps } from "./deps.js";
 import { registerErrorHandler } from "./http/error-handler.js";
 import { registerAuth } from "./http/auth-plugin.js";
+import { registerInputGuard } from "./http/input-guard.js";
+import { registerSecurityHeaders, swaggerUiCsp } from "./http/security.js";
 import { registerMiniApp } from "./http/static.js";
 import type { App } from "./http/types-app.js";
 import { apiModules } from "./modules/index.js";
@@ -34,6 +36,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
     reply.header("x-request-id", req.id);
   });
 
+  await registerSecurityHeaders(app, { miniAppDir: opts.serveMiniApp ? deps.config.miniAppDir : undefined });
   await app.register(cors, {
     // Only the configured origins (the Mini App's Zalo host, the admin site); no wildcard.
     origin: deps.config.corsOrigins.length > 0 ? deps.config.corsOrigins : false,
@@ -45,10 +48,14 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/docs" });
+  // The API reference is for developers: never served in production (README, "API docs").
+  if (deps.config.env !== "production") {
+    await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: swaggerUiCsp(), uiConfig: { validatorUrl: null } });
+  }
 
   registerErrorHandler(app);
   registerAuth(app);
+  registerInputGuard(app);
 
   await app.register(
     async (api) => {
