@@ -8,6 +8,19 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 // The plugin would read ./app-config.json from the working directory; read it here so any cwd works.
 const appConfig = JSON.parse(readFileSync(new URL("./app-config.json", import.meta.url), "utf8"));
 
+/**
+ * Libraries in their own files, apart from our code: a new release of the app changes only its own chunks, and a
+ * phone that already holds React, zmp-ui and zmp-sdk (cached for a year, see server/src/http/static.ts) keeps them.
+ */
+function vendorChunk(id: string): string | undefined {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1];
+  if (!pkg) return undefined;
+  if (["react", "react-dom", "scheduler", "react-router", "react-router-dom", "@remix-run/router"].includes(pkg)) return "vendor-react";
+  if (pkg === "zmp-sdk") return "vendor-zmp-sdk";
+  // zmp-ui and what it brings (react-spring, use-gesture, transition groups…).
+  return "vendor-zmp-ui";
+}
+
 // Relative asset URLs: the same build works at / on our server and under Zalo's /zapps/<APP_ID>/ prefix
 // (zmp-vite-plugin forces "./" for builds anyway; saying it here keeps the intent visible).
 export default defineConfig({
@@ -19,5 +32,9 @@ export default defineConfig({
     emptyOutDir: true,
     // Zalo rejects files over 3 MB; warn long before that.
     chunkSizeWarningLimit: 800,
+    rollupOptions: {
+      // File names stay zmp-vite-plugin's (assets/[name].[hash].module.js); only the grouping is ours.
+      output: { manualChunks: vendorChunk },
+    },
   },
 });

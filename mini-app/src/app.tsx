@@ -1,17 +1,29 @@
-import { useEffect, type ReactElement } from "react";
+import { lazy, Suspense, useEffect, type ReactElement, type ReactNode } from "react";
 import { Navigate, Route, Routes } from "react-router-dom";
 import { App as ZaloApp, SnackbarProvider, ZMPRouter } from "zmp-ui";
 import { BottomNav } from "./components/BottomNav.js";
+import { ChunkBoundary } from "./components/ChunkBoundary.js";
 import { ErrorState, Loading } from "./components/States.js";
-import OfficerPage from "./pages/canbo/index.js";
-import FeedbackPage from "./pages/feedback/index.js";
 import HomePage from "./pages/home/index.js";
-import LearnPage from "./pages/learn/index.js";
-import NotificationsPage from "./pages/notifications/index.js";
-import DevLoginPage from "./pages/login/index.js";
-import ProfilePage from "./pages/profile/index.js";
-import QuizPage from "./pages/quiz/index.js";
 import { startSession, useSession } from "./state.js";
+
+// The home screen is what almost every visit opens, so it is in the first download; every other page is fetched
+// the first time she opens it (on a slow phone the first screen then waits for a third less JavaScript).
+const OfficerPage = lazy(() => import("./pages/canbo/index.js"));
+const FeedbackPage = lazy(() => import("./pages/feedback/index.js"));
+const LearnPage = lazy(() => import("./pages/learn/index.js"));
+const NotificationsPage = lazy(() => import("./pages/notifications/index.js"));
+const DevLoginPage = lazy(() => import("./pages/login/index.js"));
+const ProfilePage = lazy(() => import("./pages/profile/index.js"));
+const QuizPage = lazy(() => import("./pages/quiz/index.js"));
+
+function Lazy({ children }: { children: ReactNode }): ReactElement {
+  return (
+    <ChunkBoundary>
+      <Suspense fallback={<div className="hs-page"><Loading /></div>}>{children}</Suspense>
+    </ChunkBoundary>
+  );
+}
 
 function Screens(): ReactElement {
   const session = useSession();
@@ -27,20 +39,28 @@ function Screens(): ReactElement {
       </div>
     );
   }
-  if (session.status === "dev-login") return <DevLoginPage />;
+  if (session.status === "dev-login") {
+    return (
+      <Lazy>
+        <DevLoginPage />
+      </Lazy>
+    );
+  }
   return (
     <>
       <main className="hs-main">
-        <Routes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/tim-hieu" element={<LearnPage />} />
-          <Route path="/phan-anh/*" element={<FeedbackPage />} />
-          <Route path="/thi" element={<QuizPage />} />
-          <Route path="/ca-nhan" element={<ProfilePage />} />
-          <Route path="/can-bo/*" element={<OfficerPage />} />
-          <Route path="/thong-bao" element={<NotificationsPage />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+        <Lazy>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/tim-hieu" element={<LearnPage />} />
+            <Route path="/phan-anh/*" element={<FeedbackPage />} />
+            <Route path="/thi" element={<QuizPage />} />
+            <Route path="/ca-nhan" element={<ProfilePage />} />
+            <Route path="/can-bo/*" element={<OfficerPage />} />
+            <Route path="/thong-bao" element={<NotificationsPage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Lazy>
       </main>
       <BottomNav />
     </>

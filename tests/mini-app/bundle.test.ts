@@ -30,4 +30,20 @@ describe("the built Mini App fits Zalo's deploy limits", () => {
     console.log(`[bundle] ${all.length} files, ${(all.reduce((s, f) => s + fs.statSync(f).size, 0) / 1024).toFixed(0)} KB, ~${(zipped / 1024).toFixed(0)} KB zipped`);
     expect(zipped).toBeLessThan(ZIP_LIMIT);
   });
+
+  it("lets the first screen load only its own JavaScript, pages coming later", () => {
+    const html = fs.readFileSync(path.join(www, "index.html"), "utf8");
+    // What a first visit downloads before the home screen can run: the entry module and the modules it preloads.
+    const first = [...html.matchAll(/<(?:script type="module"[^>]*\ssrc|link rel="modulepreload"[^>]*\shref)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    const all = files(path.join(www, "assets")).filter((f) => f.endsWith(".js"));
+    const size = (list: string[]) => list.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    const firstBytes = size(first.map((f) => path.join(www, f)));
+    const allBytes = size(all);
+    console.log(`[bundle] first screen ${first.length} JS files, ${(firstBytes / 1024).toFixed(0)} KB of ${(allBytes / 1024).toFixed(0)} KB`);
+    expect(first.length).toBeGreaterThan(0);
+    // The pages she has not opened (Phản ánh, Cán bộ, Cá nhân…) are separate chunks, not in the first download.
+    expect(all.some((f) => /\/feedback\.[^/]+\.js$/.test(f)), "the Phản ánh page is a chunk of its own").toBe(true);
+    expect(first.some((f) => /\/(feedback|canbo|profile|login)\./.test(f))).toBe(false);
+    expect(firstBytes).toBeLessThan(allBytes);
+  });
 });
