@@ -32,6 +32,12 @@ const FIELD_LABELS: Record<string, string> = {
   category: "lĩnh vực",
   kind: "loại",
   q: "từ khóa",
+  message: "nội dung",
+  note: "ghi chú",
+  agency: "cơ quan nhận",
+  limit: "số lượng",
+  offset: "vị trí bắt đầu",
+  code: "mã",
 };
 
 export function fieldLabel(field: string): string {

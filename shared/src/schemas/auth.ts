@@ -2,8 +2,11 @@ import { Type, type Static } from "@sinclair/typebox";
 import { Nullable, Uuid } from "./common.js";
 import { UnitLevel } from "./units.js";
 
+/** Zalo's tokens travel in HTTP headers, which carry only visible ASCII: anything else is not a token. */
+const ZaloToken = Type.String({ minLength: 1, maxLength: 4096, pattern: "^[\\x21-\\x7E]+$" });
+
 export const ZaloLoginBody = Type.Object({
-  accessToken: Type.String({ minLength: 1, maxLength: 4096 }),
+  accessToken: ZaloToken,
   /**
    * From getUserInfo().userInfo.idByOA. Not trusted for linking: anyone can type any id here. The OA link comes
    * only from Graph's answer for the access token or from a code sent to the OA chat (POST /api/me/zalo-oa/code).
@@ -48,9 +51,9 @@ export type SessionResponse = Static<typeof SessionResponse>;
 
 export const PhoneBody = Type.Object({
   /** From getPhoneNumber(): single use, about two minutes. */
-  token: Type.String({ minLength: 1, maxLength: 4096 }),
+  token: ZaloToken,
   /** The current getAccessToken() value; Zalo needs both to reveal the number. */
-  accessToken: Type.String({ minLength: 1, maxLength: 4096 }),
+  accessToken: ZaloToken,
 });
 export type PhoneBody = Static<typeof PhoneBody>;
 
