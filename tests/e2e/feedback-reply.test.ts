@@ -128,5 +128,5 @@ describe.runIf(available)("Hộp việc: a cán bộ replies", () => {
       expect(await page.getByTestId("progress").textContent()).toContain("Cán bộ đã tiếp nhận");
       await shot(page, "woman-reply");
     });
-  });
+  }, 90_000);
 });
