@@ -13,7 +13,7 @@ export async function control(req: SimRequest): Promise<SimReply> {
   const { state } = req;
   const body = req.method === "POST" ? (jsonBody(req) ?? {}) : {};
   const route = `${req.method} ${req.path.slice("/_sim".length)}`;
-  const userAction = /^POST \/users\/([0-9]+)\/(interact|following|phone-token|token)$/.exec(route);
+  const userAction = /^POST \/users\/([0-9]+)\/(interact|following|consent|phone-token|token)$/.exec(route);
   try {
     if (route === "GET /health") return { body: { ok: true } };
     if (route === "POST /reset") {
@@ -23,7 +23,7 @@ export async function control(req: SimRequest): Promise<SimReply> {
     if (route === "POST /users") {
       const name = str(body.name);
       if (!name) return bad("name is required");
-      const u = state.createUser({ name, id: str(body.id), oaUserId: str(body.oaUserId), phone: str(body.phone) });
+      const u = state.createUser({ name, id: str(body.id), oaUserId: str(body.oaUserId), phone: str(body.phone), sharesUserInfo: body.sharesUserInfo !== false });
       return { body: u };
     }
     if (userAction) {
@@ -33,6 +33,7 @@ export async function control(req: SimRequest): Promise<SimReply> {
       if (!user) return { status: 404, body: { error: "not_found", message: `no simulated user ${id}` } };
       if (action === "interact") state.interact(user.oaUserId, str(body.at) ? new Date(String(body.at)) : new Date());
       else if (action === "following") state.setFollowing(user.oaUserId, body.following !== false);
+      else if (action === "consent") user.sharesUserInfo = body.userInfo !== false;
       else if (action === "phone-token") return { body: { token: state.phoneToken(user.id) } };
       else return { body: { accessToken: state.issueUserToken(user.id) } };
       return { body: { ok: true } };

@@ -28,8 +28,8 @@ export const graphMe: SimHandler = (req) => {
   if (!user) return zaloError(-216, "Access token is invalid");
   const fields = new Set((req.query.get("fields") ?? "id,name,picture").split(",").map((f) => f.trim()));
   const out: Record<string, unknown> = { id: user.id };
-  if (fields.has("name")) out.name = user.name;
-  if (fields.has("picture")) out.picture = { data: { url: user.avatar } };
+  if (fields.has("name") && user.sharesUserInfo) out.name = user.name;
+  if (fields.has("picture") && user.sharesUserInfo) out.picture = { data: { url: user.avatar } };
   // Only for a Mini App verified by / linked to the OA, and only when asked for.
   if (req.state.graphReturnsOaId && fields.has("user_id_by_oa")) out.user_id_by_oa = user.oaUserId;
   if (req.state.graphReturnsOaId && fields.has("is_follower")) out.is_follower = user.following;

@@ -24,7 +24,10 @@ const MAX_RECORDED = 20_000;
 export interface ZaloSimulator {
   url: string;
   close(): Promise<void>;
-  createUser(input: { name: string; id?: string; oaUserId?: string; phone?: string }): { id: string; oaUserId: string; accessToken: string; phone: string };
+  /** `sharesUserInfo: false`: she has not allowed scope.userInfo, so Graph answers her id only. */
+  createUser(input: { name: string; id?: string; oaUserId?: string; phone?: string; sharesUserInfo?: boolean }): { id: string; oaUserId: string; accessToken: string; phone: string };
+  /** She answers the scope.userInfo prompt (authorize) with yes or no. */
+  setUserInfoConsent(userId: string, on: boolean): void;
   /** A fresh Mini App access token for an existing user. */
   userToken(userId: string): string;
   expireAccessToken(token: string): void;
@@ -134,6 +137,11 @@ export async function startZaloSimulator(opts: SimulatorOptions): Promise<ZaloSi
       return { id: u.id, oaUserId: u.oaUserId, accessToken: u.accessToken, phone: u.phone };
     },
     userToken: (userId) => state.issueUserToken(userId),
+    setUserInfoConsent: (userId, on) => {
+      const u = state.usersById.get(userId);
+      if (!u) throw new Error(`zalo-sim: unknown user ${userId}`);
+      u.sharesUserInfo = on;
+    },
     expireAccessToken: (token) => state.expireAccessToken(token),
     phoneToken: (userId) => state.phoneToken(userId),
     interact: (oaUserId, at) => state.interact(oaUserId, at),

@@ -35,6 +35,8 @@ export interface SimUser {
   avatar: string;
   following: boolean;
   lastInteractionAt: Date | null;
+  /** She allowed scope.userInfo: since zmp-sdk 2.35 Graph answers her name and picture only then. */
+  sharesUserInfo: boolean;
 }
 
 export interface RecordedRequest {
@@ -109,7 +111,7 @@ export class SimState {
     this.graphReturnsOaId = opts.graphReturnsOaId;
   }
 
-  createUser(input: { name: string; id?: string; oaUserId?: string; phone?: string }): SimUser & { accessToken: string } {
+  createUser(input: { name: string; id?: string; oaUserId?: string; phone?: string; sharesUserInfo?: boolean }): SimUser & { accessToken: string } {
     const user: SimUser = {
       id: input.id ?? newZaloId(),
       oaUserId: input.oaUserId ?? newZaloId(),
@@ -118,6 +120,7 @@ export class SimState {
       avatar: `https://s120-ava-talk.zadn.vn/sim/${crypto.randomBytes(6).toString("hex")}.jpg`,
       following: true,
       lastInteractionAt: null,
+      sharesUserInfo: input.sharesUserInfo ?? true,
     };
     this.usersById.set(user.id, user);
     this.usersByOa.set(user.oaUserId, user);

@@ -10,10 +10,22 @@ const sdk = vi.hoisted(() => ({
   getAccessToken: vi.fn<() => Promise<string>>(),
   getUserInfo: vi.fn<(args?: unknown) => Promise<{ userInfo: { id: string; name: string; avatar: string; idByOA?: string } }>>(),
   getPhoneNumber: vi.fn<(args?: unknown) => Promise<{ token?: string; number?: string }>>(),
+  getSetting: vi.fn<(args?: unknown) => Promise<{ authSetting: Record<string, boolean> }>>(),
+  authorize: vi.fn<(args: { scopes: string[] }) => Promise<Record<string, boolean>>>(),
+  chooseImage: vi.fn<(args: unknown) => Promise<{ filePaths: string[] }>>(),
 }));
 vi.mock("zmp-sdk", () => sdk);
 
-type Client = typeof import("../../mini-app/src/state.js") & typeof import("../../mini-app/src/zalo.js") & { api: typeof import("../../mini-app/src/api.js").api };
+type Client = typeof import("../../mini-app/src/state.js") &
+  typeof import("../../mini-app/src/zalo.js") &
+  typeof import("../../mini-app/src/zaloName.js") & { api: typeof import("../../mini-app/src/api.js").api };
+
+/**
+ * zmp-sdk's own error codes, from the installed package (its constants module reads `window` when loaded, and is
+ * not exported from the entry point that the app's code imports and this test mocks).
+ */
+let CODE: Record<"UNKNOWN_ERROR" | "UNAUTHORIZED" | "FAIL_LIMIT" | "USER_DENIED" | "USER_CANCEL", number>;
+const sdkError = (code: number, api: string) => ({ code, message: "zmp-sdk error", api });
 
 let t: TestContext;
 let sim: ZaloSimulator;
@@ -25,11 +37,16 @@ async function client(): Promise<Client> {
   vi.stubEnv("VITE_API_URL", `${base}/api/`);
   const state = await import("../../mini-app/src/state.js");
   const zalo = await import("../../mini-app/src/zalo.js");
+  const name = await import("../../mini-app/src/zaloName.js");
   const { api } = await import("../../mini-app/src/api.js");
-  return { ...state, ...zalo, api };
+  return { ...state, ...zalo, ...name, api };
 }
 
 beforeAll(async () => {
+  vi.stubGlobal("window", {});
+  const constants = "zmp-sdk/apis/constants.js"; // a path string: the package ships no types for it
+  CODE = ((await import(constants)) as { RESPONSE_CODE: typeof CODE }).RESPONSE_CODE;
+  vi.unstubAllGlobals();
   sim = await startZaloSimulator({ port: 0, appId: "sim-app", appSecret: "sim-app-secret", oaId: "sim-oa", oaSecret: "sim-oa-secret" });
   t = await createTestContext({ zaloUrl: sim.url });
   await t.app.listen({ port: 0, host: "127.0.0.1" });
@@ -45,13 +62,23 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  sdk.getAccessToken.mockReset();
-  sdk.getUserInfo.mockReset();
-  sdk.getPhoneNumber.mockReset();
+  for (const fn of Object.values(sdk)) fn.mockReset();
 });
 
 describe("Mini App session", () => {
-  it("inside Zalo logs in with the access token and links idByOA, once even when started twice", async () => {
+  it("the app's error codes are zmp-sdk's own", async () => {
+    const c = await client();
+    expect(c.SDK_CODE).toEqual({
+      UNKNOWN_ERROR: CODE.UNKNOWN_ERROR,
+      UNAUTHORIZED: CODE.UNAUTHORIZED,
+      FAIL_LIMIT: CODE.FAIL_LIMIT,
+      USER_DENIED: CODE.USER_DENIED,
+      USER_CANCEL: CODE.USER_CANCEL,
+    });
+  });
+
+  it("inside Zalo logs in with the access token; the OA id is linked from Graph's answer, once even when started twice", async () => {
+    sim.setGraphReturnsOaId(true);
     const u = sim.createUser({ name: "Sùng Thị Mỷ" });
     sdk.getAccessToken.mockResolvedValue(u.accessToken);
     sdk.getUserInfo.mockResolvedValue({ userInfo: { id: u.id, name: "", avatar: "", idByOA: u.oaUserId } });
@@ -68,12 +95,13 @@ describe("Mini App session", () => {
     expect(sdk.getUserInfo).toHaveBeenCalledTimes(1);
     const row = await t.deps.pool.query("SELECT zalo_app_user_id, zalo_oa_user_id FROM members WHERE id = $1", [s.me.id]);
     expect(row.rows[0]).toEqual({ zalo_app_user_id: u.id, zalo_oa_user_id: u.oaUserId });
+    sim.setGraphReturnsOaId(false);
   });
 
   it("waits out Zalo's identity throttle (-1409) instead of failing", async () => {
     const u = sim.createUser({ name: "Lù Thị Hoa" });
-    sdk.getAccessToken.mockRejectedValueOnce({ code: -1409, message: "Too many requests", api: "getAccessToken" }).mockResolvedValue(u.accessToken);
-    sdk.getUserInfo.mockRejectedValue({ code: -1401, message: "denied", api: "getUserInfo" });
+    sdk.getAccessToken.mockRejectedValueOnce(sdkError(CODE.FAIL_LIMIT, "getAccessToken")).mockResolvedValue(u.accessToken);
+    sdk.getUserInfo.mockRejectedValue(sdkError(CODE.UNAUTHORIZED, "getUserInfo"));
     const c = await client();
     await c.startSession();
     expect(c.currentSession()).toMatchObject({ status: "ready", me: { name: "Lù Thị Hoa" } });
@@ -91,7 +119,7 @@ describe("Mini App session", () => {
   });
 
   it("outside Zalo (SDK code -2000 or an empty token) asks for a development login, which works", async () => {
-    sdk.getAccessToken.mockRejectedValue({ code: -2000, message: "not in Zalo", api: "getAccessToken" });
+    sdk.getAccessToken.mockRejectedValue(sdkError(CODE.UNKNOWN_ERROR, "getAccessToken"));
     const c = await client();
     await c.startSession();
     expect(c.currentSession()).toEqual({ status: "dev-login" });
@@ -113,8 +141,65 @@ describe("Mini App session", () => {
 
     sdk.getPhoneNumber.mockResolvedValue({ number: "" });
     expect(await c.zaloPhoneToken()).toEqual({ problem: "not-in-zalo" });
-    sdk.getPhoneNumber.mockRejectedValue({ code: -1401, message: "denied", api: "getPhoneNumber" });
+    // Her "no" comes back as USER_DENIED (zmp-sdk maps Zalo's native -1/-10/-101 to it): the "not shared" message.
+    sdk.getPhoneNumber.mockRejectedValue(sdkError(CODE.USER_DENIED, "getPhoneNumber"));
     expect(await c.zaloPhoneToken()).toEqual({ problem: "denied" });
+    sdk.getPhoneNumber.mockRejectedValue(sdkError(CODE.UNKNOWN_ERROR, "getPhoneNumber"));
+    expect(await c.zaloPhoneToken()).toEqual({ problem: "not-in-zalo" });
+  });
+
+  it("chooseImage: a cancel that never settles ends when she is back on the page; -2000 falls back to the file input", async () => {
+    const c = await client();
+    const page = new EventTarget();
+    sdk.chooseImage.mockReturnValue(new Promise(() => undefined)); // the hidden file input: no answer on cancel
+    const cancelled = c.zaloChooseImages(4, page);
+    page.dispatchEvent(new Event("focus"));
+    expect(await cancelled).toEqual({ cancelled: true });
+
+    sdk.chooseImage.mockReturnValue(new Promise(() => undefined));
+    const viaCancelEvent = c.zaloChooseImages(4, page);
+    page.dispatchEvent(new Event("cancel"));
+    expect(await viaCancelEvent).toEqual({ cancelled: true });
+
+    sdk.chooseImage.mockRejectedValue(sdkError(CODE.UNKNOWN_ERROR, "chooseImage"));
+    expect(await c.zaloChooseImages(4, page)).toEqual({ unavailable: true });
+    sdk.chooseImage.mockRejectedValue(sdkError(CODE.USER_CANCEL, "chooseImage"));
+    expect(await c.zaloChooseImages(4, page)).toEqual({ cancelled: true });
+    sdk.chooseImage.mockResolvedValue({ filePaths: ["blob:a", "blob:b"] });
+    expect(await c.zaloChooseImages(4, page)).toEqual({ paths: ["blob:a", "blob:b"] });
+    // Coming back after a successful pick changes nothing.
+    page.dispatchEvent(new Event("focus"));
+  });
+
+  it("asks for scope.userInfo so she is not 'Hội viên', and works the same when she refuses", async () => {
+    const u = sim.createUser({ name: "Hầu Thị Sáu", sharesUserInfo: false });
+    sdk.getAccessToken.mockImplementation(async () => sim.userToken(u.id));
+    sdk.getUserInfo.mockResolvedValue({ userInfo: { id: u.id, name: "", avatar: "" } });
+    sdk.getSetting.mockResolvedValue({ authSetting: {} });
+    const c = await client();
+    await c.startSession();
+    expect(c.currentSession()).toMatchObject({ status: "ready", me: { name: "Hội viên" } });
+    expect(c.shouldAskForName()).toBe(true);
+
+    // She says no: still logged in, still "Hội viên", nothing thrown.
+    sdk.authorize.mockRejectedValueOnce(sdkError(CODE.USER_DENIED, "authorize"));
+    expect(await c.shareZaloName()).toBe("refused");
+    expect(c.currentSession()).toMatchObject({ status: "ready", me: { name: "Hội viên" } });
+
+    // She says yes (Zalo's prompt): a fresh login reads her name from Graph.
+    sdk.authorize.mockImplementation(async (args) => {
+      expect(args.scopes).toEqual(["scope.userInfo"]);
+      sim.setUserInfoConsent(u.id, true);
+      return { "scope.userInfo": true };
+    });
+    expect(await c.shareZaloName()).toBe("named");
+    expect(c.currentSession()).toMatchObject({ status: "ready", me: { name: "Hầu Thị Sáu" } });
+    expect(c.shouldAskForName()).toBe(false);
+
+    // Later she withdraws it in Zalo's settings: the name the Hội already has stays.
+    sim.setUserInfoConsent(u.id, false);
+    const again = await c.api.loginZalo({ accessToken: sim.userToken(u.id) });
+    expect(again.me.name).toBe("Hầu Thị Sáu");
   });
 
   it("surfaces server errors as {code, message} and a lost session restarts the login", async () => {

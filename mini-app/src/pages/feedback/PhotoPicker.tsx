@@ -1,4 +1,4 @@
-import { useRef, type ReactElement } from "react";
+import { useRef, useState, type ReactElement } from "react";
 import { Button } from "zmp-ui";
 import { MAX_PHOTOS, MEDIA_LIMITS } from "../../components/feedbackLimits.js";
 import { api, ApiError, errorMessage } from "../../api.js";
@@ -33,6 +33,8 @@ export function PhotoPicker({
 }): ReactElement {
   const notify = useNotify();
   const input = useRef<HTMLInputElement>(null);
+  // While Zalo's picker is open; pickWithZalo always settles (a cancel included), so this never spins forever.
+  const [picking, setPicking] = useState(false);
   const room = MAX_PHOTOS - photos.length;
 
   async function upload(files: File[]) {
@@ -56,7 +58,8 @@ export function PhotoPicker({
 
   async function choose() {
     if (inZalo) {
-      const files = await pickWithZalo(room);
+      setPicking(true);
+      const files = await pickWithZalo(room).finally(() => setPicking(false));
       if (files) {
         await upload(files);
         return;
@@ -91,7 +94,7 @@ export function PhotoPicker({
         </ul>
       )}
       {room > 0 && (
-        <Button variant="secondary" fullWidth onClick={() => void choose()}>
+        <Button variant="secondary" fullWidth loading={picking} disabled={picking} onClick={() => void choose()}>
           {photos.length === 0 ? "Thêm ảnh" : "Thêm ảnh nữa"}
         </Button>
       )}

@@ -1,5 +1,4 @@
-import { chooseImage } from "zmp-sdk";
-import { sdkErrorCode } from "../../zalo.js";
+import { zaloChooseImages } from "../../zalo.js";
 
 /** Photos bigger than this are scaled down in the phone before upload: faster on 3G, and under the server's 5 MB. */
 const SHRINK_ABOVE_BYTES = 1.5 * 1024 * 1024;
@@ -7,19 +6,14 @@ const MAX_SIDE = 1600;
 
 /**
  * Inside Zalo, the native picker (album or camera). Answers null when the SDK cannot help (outside Zalo, an old Zalo),
- * so the caller falls back to a plain file input; an empty list when she cancelled.
+ * so the caller falls back to a plain file input; an empty list when she cancelled (even when the picker never
+ * answers a cancel, see settleOnReturn).
  */
 export async function pickWithZalo(count: number): Promise<File[] | null> {
-  let paths: string[];
-  try {
-    const res = await chooseImage({ count, sourceType: ["album", "camera"] });
-    paths = res.filePaths ?? [];
-  } catch (err) {
-    const code = sdkErrorCode(err);
-    // -201 / -1401: she closed the picker or refused; anything else: let the plain input try.
-    if (code === -201 || code === -1401) return [];
-    return null;
-  }
+  const picked = await zaloChooseImages(count);
+  if ("cancelled" in picked) return [];
+  if ("unavailable" in picked) return null;
+  const paths = picked.paths;
   try {
     return await Promise.all(
       paths.slice(0, count).map(async (p, i) => {

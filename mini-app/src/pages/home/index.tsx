@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import { hasOfficerRole, useMe } from "../../state.js";
 import { Greeting } from "./Greeting.js";
 import { MembershipCard } from "./MembershipCard.js";
+import { NameConsentCard } from "./NameConsentCard.js";
 import { NotificationCard } from "./NotificationCard.js";
 import { OfficerCard } from "./OfficerCard.js";
 import { Shortcuts } from "./Shortcuts.js";
@@ -14,6 +15,7 @@ export default function HomePage(): ReactElement {
         <p className="hs-brand">Hội Số</p>
         <Greeting me={me} />
       </div>
+      <NameConsentCard />
       <MembershipCard me={me} />
       <NotificationCard />
       {hasOfficerRole(me) && <OfficerCard me={me} />}

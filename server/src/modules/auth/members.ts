@@ -38,6 +38,9 @@ export async function loadMe(db: Db, memberId: string): Promise<Me> {
   };
 }
 
+/** Her name until she lets Zalo share it (scope.userInfo). */
+export const UNNAMED_MEMBER = "Hội viên";
+
 export interface ZaloIdentity {
   appUserId: string;
   oaUserId?: string | undefined;
@@ -57,7 +60,8 @@ export async function upsertMember(db: Db, who: ZaloIdentity): Promise<string> {
       : undefined;
     const now = new Date();
     if (byApp) {
-      const patch: Record<string, unknown> = { name: who.name, avatar: who.avatar, last_seen_at: now, updated_at: now };
+      // No name means she has not (or no longer) allowed scope.userInfo: keep the name we had rather than "Hội viên".
+      const patch: Record<string, unknown> = who.name ? { name: who.name, avatar: who.avatar, last_seen_at: now, updated_at: now } : { last_seen_at: now, updated_at: now };
       if (who.oaUserId && (!byOa || byOa.id === byApp.id)) patch.zalo_oa_user_id = who.oaUserId;
       await tx.updateTable("members").set(patch).where("id", "=", byApp.id).execute();
       return byApp.id;
@@ -65,7 +69,7 @@ export async function upsertMember(db: Db, who: ZaloIdentity): Promise<string> {
     if (byOa && !byOa.zalo_app_user_id) {
       await tx
         .updateTable("members")
-        .set({ zalo_app_user_id: who.appUserId, name: who.name, avatar: who.avatar, last_seen_at: now, updated_at: now })
+        .set({ zalo_app_user_id: who.appUserId, ...(who.name ? { name: who.name, avatar: who.avatar } : {}), last_seen_at: now, updated_at: now })
         .where("id", "=", byOa.id)
         .execute();
       return byOa.id;
@@ -75,7 +79,7 @@ export async function upsertMember(db: Db, who: ZaloIdentity): Promise<string> {
       .values({
         zalo_app_user_id: who.appUserId,
         zalo_oa_user_id: byOa ? null : (who.oaUserId ?? null),
-        name: who.name,
+        name: who.name || UNNAMED_MEMBER,
         avatar: who.avatar,
         phone: null,
         unit_id: null,

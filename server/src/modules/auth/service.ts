@@ -40,7 +40,7 @@ async function session(deps: AppDeps, memberId: string): Promise<SessionResponse
 export async function loginWithZalo(deps: AppDeps, accessToken: string, _claimedIdByOA?: string): Promise<SessionResponse> {
   const profile = await fetchProfile(deps.config.zalo, accessToken).catch(zaloError);
   const oaUserId = profile.oaUserId ?? undefined;
-  const memberId = await upsertWithRetry(deps, { appUserId: profile.id, oaUserId, name: profile.name || "Hội viên", avatar: profile.avatar });
+  const memberId = await upsertWithRetry(deps, { appUserId: profile.id, oaUserId, name: profile.name, avatar: profile.avatar });
   if (oaUserId) await deps.db.transaction().execute((tx) => linkOaUser(tx, memberId, oaUserId, "graph"));
   return session(deps, memberId);
 }
