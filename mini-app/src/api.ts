@@ -14,6 +14,8 @@ import type {
   MediaUploaded,
   MySubmissionList,
   NotificationList,
+  OaLinkCode,
+  OaLinkStatus,
   ReplyBody,
   RerouteBody,
   ResolveBody,
@@ -130,6 +132,9 @@ export const api = {
   units: (query: UnitListQuery) => request<UnitList>("GET", "/units", { query }),
   pendingMembers: (unitId: string) => request<PendingMemberList>("GET", `/units/${encodeURIComponent(unitId)}/pending-members`),
   confirmMember: (memberId: string) => request<Ok>("POST", `/members/${encodeURIComponent(memberId)}/confirm`),
+  /** Whether her notifications can reach her in the OA chat; the code she sends there to link it. */
+  oaLinkStatus: () => request<OaLinkStatus>("GET", "/me/zalo-oa"),
+  oaLinkCode: () => request<OaLinkCode>("POST", "/me/zalo-oa/code"),
 
   // Feedback, reports and petitions: the woman's side.
   categories: () => request<CategoryList>("GET", "/categories"),

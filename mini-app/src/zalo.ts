@@ -1,4 +1,4 @@
-import { authorize, chooseImage, getAccessToken, getPhoneNumber, getSetting, getUserInfo } from "zmp-sdk";
+import { authorize, chooseImage, getAccessToken, getPhoneNumber, getSetting, getUserInfo, openChat } from "zmp-sdk";
 
 /** zmp-sdk rejects with plain objects `{code, message, api}`, not Error instances. */
 export function sdkErrorCode(err: unknown): number | null {
@@ -158,5 +158,15 @@ export async function zaloChooseImages(count: number, target?: EventTarget): Pro
     const code = sdkErrorCode(err);
     if (code === SDK_CODE.USER_CANCEL || code === SDK_CODE.USER_DENIED) return { cancelled: true };
     return { unavailable: true };
+  }
+}
+
+/** Opens the OA chat with the text prefilled (she still taps send); false when Zalo cannot open it here. */
+export async function zaloOpenOaChat(oaId: string, message: string): Promise<boolean> {
+  try {
+    await openChat({ type: "oa", id: oaId, message });
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startZaloSimulator, type ZaloSimulator } from "../../scripts/zalo-sim/server.js";
+import { processOaEvent } from "../../server/src/modules/zalo/events.js";
+import { OA_EVENTS_QUEUE, type OaEventJob } from "../../server/src/zalo/webhook.js";
 import { createTestContext, type TestContext } from "../helpers/context.js";
 
 /**
@@ -13,6 +15,7 @@ const sdk = vi.hoisted(() => ({
   getSetting: vi.fn<(args?: unknown) => Promise<{ authSetting: Record<string, boolean> }>>(),
   authorize: vi.fn<(args: { scopes: string[] }) => Promise<Record<string, boolean>>>(),
   chooseImage: vi.fn<(args: unknown) => Promise<{ filePaths: string[] }>>(),
+  openChat: vi.fn<(args: { type: string; id: string; message?: string }) => Promise<void>>(),
 }));
 vi.mock("zmp-sdk", () => sdk);
 
@@ -200,6 +203,31 @@ describe("Mini App session", () => {
     sim.setUserInfoConsent(u.id, false);
     const again = await c.api.loginZalo({ accessToken: sim.userToken(u.id) });
     expect(again.me.name).toBe("Hầu Thị Sáu");
+  });
+
+  it("links her OA chat the way the profile does: a code, sent from her own Zalo to the OA, seen by the signed webhook", async () => {
+    const u = sim.createUser({ name: "Lý Thị Mẩy" });
+    sdk.getAccessToken.mockResolvedValue(u.accessToken);
+    // What the Mini App claims is ignored: only Zalo's word links.
+    sdk.getUserInfo.mockResolvedValue({ userInfo: { id: u.id, name: "", avatar: "", idByOA: "1234567890123456789" } });
+    sdk.openChat.mockResolvedValue(undefined);
+    const c = await client();
+    await c.startSession();
+    expect(await c.api.oaLinkStatus()).toEqual({ linked: false });
+
+    const code = await c.api.oaLinkCode();
+    expect(await c.zaloOpenOaChat(code.oaId, code.message)).toBe(true);
+    expect(sdk.openChat).toHaveBeenCalledWith({ type: "oa", id: "sim-oa", message: code.message });
+    // She taps send in the OA chat: Zalo (the simulator) delivers the signed event to our webhook; the worker runs it.
+    const res = await fetch(`${sim.url}/_sim/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ target: `${base}/api/zalo/webhook`, oaUserId: u.oaUserId, text: code.message }),
+    });
+    expect(await res.json()).toMatchObject({ status: 200 });
+    const [job] = await t.deps.queues.queue<OaEventJob>(OA_EVENTS_QUEUE).getJobs(["waiting"]);
+    expect(await processOaEvent(t.deps, job!.data)).toBe("linked");
+    expect(await c.api.oaLinkStatus()).toEqual({ linked: true });
   });
 
   it("surfaces server errors as {code, message} and a lost session restarts the login", async () => {

@@ -3,6 +3,7 @@ import { Button } from "zmp-ui";
 import { PageHeader } from "../../components/PageHeader.js";
 import { givenName } from "../../names.js";
 import { logout, useSession } from "../../state.js";
+import { OaLinkSection } from "./OaLinkSection.js";
 import { PhoneSection } from "./PhoneSection.js";
 import { UnitSection } from "./UnitSection.js";
 
@@ -24,6 +25,7 @@ export default function ProfilePage(): ReactElement | null {
       </section>
       <UnitSection me={me} />
       <PhoneSection me={me} />
+      {!dev && <OaLinkSection />}
       {dev && (
         <Button variant="tertiary" fullWidth onClick={() => void logout()}>
           Đăng xuất (tài khoản thử nghiệm)
