@@ -87,10 +87,11 @@ interface RequestOptions {
   /** Answer with the raw bytes (media) instead of JSON. */
   blob?: boolean;
   timeoutMs?: number;
+  headers?: Record<string, string>;
 }
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: opts.blob ? "*/*" : "application/json" };
+  const headers: Record<string, string> = { accept: opts.blob ? "*/*" : "application/json", ...opts.headers };
   if (opts.body !== undefined) headers["content-type"] = "application/json";
   const sentToken = token;
   if (sentToken) headers.authorization = `Bearer ${sentToken}`;
@@ -146,7 +147,8 @@ export const api = {
   },
   /** The bytes of a photo or voice note (the bearer token cannot ride on an <img src>, hence a blob). */
   media: (id: string) => request<Blob>("GET", `/media/${encodeURIComponent(id)}`, { blob: true, timeoutMs: UPLOAD_TIMEOUT_MS }),
-  submit: (body: CreateSubmissionBody) => request<SubmissionCreated>("POST", "/submissions", { body }),
+  /** `key`: one per form (newIdempotencyKey), the same for every retry of it; the server stores the item once. */
+  submit: (key: string, body: CreateSubmissionBody) => request<SubmissionCreated>("POST", "/submissions", { body, headers: { "idempotency-key": key } }),
   mySubmissions: () => request<MySubmissionList>("GET", "/submissions/mine"),
   /** Other women's petitions she co-signed ("Đã ký"). */
   signedPetitions: () => request<SignedPetitionList>("GET", "/submissions/signed"),
@@ -171,6 +173,12 @@ export const api = {
   reroute: (id: string, body: RerouteBody) => request<ActionResult>("POST", `/assignments/${encodeURIComponent(id)}/reroute`, { body }),
   resolve: (id: string, body: ResolveBody) => request<ActionResult>("POST", `/assignments/${encodeURIComponent(id)}/resolve`, { body }),
 };
+
+/** A random Idempotency-Key (randomUUID needs a secure context; Zalo's webview and localhost are, a LAN address is not). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
 
 /** The message to show for anything a call or the SDK threw. */
 export function errorMessage(err: unknown): string {

@@ -20,6 +20,12 @@ export const FeedbackErrorCode = {
   FOLLOW_UP_NOT_OPEN: "FOLLOW_UP_NOT_OPEN",
   ROUTING_RULE_NOT_FOUND: "ROUTING_RULE_NOT_FOUND",
   ROUTING_RULE_EXISTS: "ROUTING_RULE_EXISTS",
+  /** She may send only about her own xã/phường (where she picked her chi hội) or where she is cán bộ. */
+  SUBMISSION_OUT_OF_SCOPE: "SUBMISSION_OUT_OF_SCOPE",
+  /** A petition is for others to read and co-sign: it cannot be kept private. */
+  PETITION_SENSITIVE: "PETITION_SENSITIVE",
+  /** Only members confirmed by their chi hội co-sign. */
+  PETITION_MEMBERS_ONLY: "PETITION_MEMBERS_ONLY",
 } as const;
 export type FeedbackErrorCode = (typeof FeedbackErrorCode)[keyof typeof FeedbackErrorCode];
 
@@ -65,6 +71,15 @@ export const CreateSubmissionBody = Type.Object({
   mediaIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
 });
 export type CreateSubmissionBody = Static<typeof CreateSubmissionBody>;
+
+/**
+ * One random key per form, sent again on every retry of that form: the server then answers with the first item
+ * (200 instead of 201) and never stores a second one.
+ */
+export const SubmissionHeaders = Type.Object({
+  "idempotency-key": Type.Optional(Type.String({ minLength: 8, maxLength: 128, pattern: "^[A-Za-z0-9_.:-]+$" })),
+});
+export type SubmissionHeaders = Static<typeof SubmissionHeaders>;
 
 export const SubmissionCreated = Type.Object({ id: Uuid, trackingCode: Type.String() });
 export type SubmissionCreated = Static<typeof SubmissionCreated>;

@@ -60,7 +60,7 @@ describe("categories and routing rules are data, edited by admins", () => {
     const unknown = await ctx.app.inject({ method: "POST", url: "/api/admin/routing-rules", headers: w.admin.headers, payload: { ...rule, category: "khong_co" } });
     expect(unknown.json().code).toBe("CATEGORY_NOT_FOUND");
 
-    const s = await submitOk(ctx, w.woman, { kind: "feedback", category: "vay_von", body: "Vay vốn hộ nghèo.", unitId: w.units.chiB1.id });
+    const s = await submitOk(ctx, w.womanB, { kind: "feedback", category: "vay_von", body: "Vay vốn hộ nghèo.", unitId: w.units.chiB1.id });
     await routeSubmission(ctx.deps, s.id);
     const a = await primaryAssignment(ctx.deps, s.id);
     expect([a?.unit_id, a?.sla_hours, a?.escalation_levels]).toEqual([w.units.xaB.id, 24, ["tinh"]]);

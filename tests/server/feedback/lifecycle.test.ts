@@ -161,7 +161,7 @@ describe("an item's life: the woman's side and the cán bộ's actions", () => {
   it("similar open items in her commune, typed with or without diacritics; never private, finished or elsewhere", async () => {
     const open = await submitOk(ctx, w.woman, { kind: "feedback", category: "dat_dai", body: "Nước sạch ở thôn Làng Mới bị nhiễm bẩn." });
     const privateOne = await submitOk(ctx, w.woman, { kind: "report", category: "bao_luc", body: "Nước sạch… và bị đánh." });
-    const elsewhere = await submitOk(ctx, w.woman, { kind: "feedback", category: "dat_dai", body: "Nước sạch ở tổ dân phố 3 bị nhiễm bẩn.", unitId: w.units.chiB1.id });
+    const elsewhere = await submitOk(ctx, w.womanB, { kind: "feedback", category: "dat_dai", body: "Nước sạch ở tổ dân phố 3 bị nhiễm bẩn.", unitId: w.units.chiB1.id });
     const finished = await submitOk(ctx, w.woman, { kind: "feedback", category: "dat_dai", body: "Nước sạch thôn Cốc Sâm bị cắt.", unitId: w.units.chiA2.id });
     const fa = await routed(finished.id);
     await post(w.staff.xaA, `/api/assignments/${fa.id}/resolve`, { message: "Đã có nước." });
@@ -186,8 +186,9 @@ describe("an item's life: the woman's side and the cán bộ's actions", () => {
     const neighbour = await devLogin(ctx.app, "Hờ Thị Súa");
     const other = await devLogin(ctx.app, "Vàng Thị Dí");
     const far = await devLogin(ctx.app, "Hoàng Thị Lan");
-    await ctx.deps.db.updateTable("members").set({ unit_id: w.units.chiA2.id }).where("id", "in", [neighbour.memberId, other.memberId]).execute();
-    await ctx.deps.db.updateTable("members").set({ unit_id: w.units.chiB1.id }).where("id", "=", far.memberId).execute();
+    const members = ctx.deps.db.updateTable("members");
+    await members.set({ unit_id: w.units.chiA2.id, membership_status: "confirmed" }).where("id", "in", [neighbour.memberId, other.memberId]).execute();
+    await members.set({ unit_id: w.units.chiB1.id, membership_status: "confirmed" }).where("id", "=", far.memberId).execute();
 
     const own = await post(w.woman, `/api/petitions/${id}/sign`);
     expect([own.statusCode, own.json().code]).toEqual([409, "PETITION_ALREADY_SIGNED"]); // the author signed by sending it

@@ -79,7 +79,7 @@ describe.each(backends)("forwarding pipeline on the %s queue backend", (backend)
       payload: { category: "dat_dai", originUnitId: w.units.xaB.id, targetLevel: "tinh", slaHours: 48 },
     });
     expect(rule.statusCode).toBe(200);
-    const inB = await submitOk(ctx, w.woman, { kind: "feedback", category: "dat_dai", body: "Rác thải đổ ra suối.", unitId: w.units.chiB1.id });
+    const inB = await submitOk(ctx, w.womanB, { kind: "feedback", category: "dat_dai", body: "Rác thải đổ ra suối.", unitId: w.units.chiB1.id });
     const inA = await submitOk(ctx, w.woman, { kind: "feedback", category: "dat_dai", body: "Rác thải đổ ra suối.", unitId: w.units.chiA1.id });
     const aB = await routed(inB.id);
     expect(aB.unit_id).toBe(w.units.tinh.id);

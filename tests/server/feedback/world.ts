@@ -9,7 +9,8 @@ export type Login = Awaited<ReturnType<typeof devLogin>>;
 
 /**
  * A province with two communes: xã A (chi hội A1 with tổ A1a, chi hội A2) and xã B (chi hội B1); one cán bộ at each
- * unit, and two women of chi hội A1, one of them with a phone and Zalo ids (to prove they never reach a cán bộ).
+ * unit, two confirmed members of chi hội A1, one of them with a phone and Zalo ids (to prove they never reach a cán
+ * bộ), and one of chi hội B1.
  */
 export async function buildWorld(ctx: TestContext) {
   const db = ctx.deps.db;
@@ -40,14 +41,21 @@ export async function buildWorld(ctx: TestContext) {
   await grant(db, admin.memberId, tinh.id, "admin");
 
   const woman = await devLogin(ctx.app, "Sùng Thị Mai");
+  // A woman of the other commune: each may send only about her own xã.
+  const womanB = await devLogin(ctx.app, "Giàng Thị Sở");
+  await db.updateTable("members").set({ unit_id: chiB1.id, membership_status: "confirmed" }).where("id", "=", womanB.memberId).execute();
   const identified = await devLogin(ctx.app, "Lò Thị Xuân Hương");
-  await db.updateTable("members").set({ unit_id: chiA1.id }).where("id", "in", [woman.memberId, identified.memberId]).execute();
+  await db
+    .updateTable("members")
+    .set({ unit_id: chiA1.id, membership_status: "confirmed" })
+    .where("id", "in", [woman.memberId, identified.memberId])
+    .execute();
   await db
     .updateTable("members")
     .set({ phone: "84912345678", zalo_oa_user_id: "7315551234567890123", zalo_app_user_id: "3004567890123456789" })
     .where("id", "=", identified.memberId)
     .execute();
-  return { units, staff, admin, woman, identified };
+  return { units, staff, admin, woman, womanB, identified };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

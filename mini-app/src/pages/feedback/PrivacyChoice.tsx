@@ -21,12 +21,15 @@ export function PrivacyChoice({
   sensitive,
   setSensitive,
   forcedPrivate,
+  petition = false,
 }: {
   anonymous: boolean;
   setAnonymous: (v: boolean) => void;
   sensitive: boolean;
   setSensitive: (v: boolean) => void;
   forcedPrivate: boolean;
+  /** A petition is read and co-signed by other women: it cannot be kept private. */
+  petition?: boolean;
 }): ReactElement {
   return (
     <section className="hs-card" data-testid="privacy">
@@ -36,7 +39,12 @@ export function PrivacyChoice({
         {anonymous ? ANONYMOUS_TEXT : NAMED_TEXT}
       </p>
       {anonymous && <p className="hs-muted hs-small">Chị vẫn xem được trả lời của Hội trong mục “Của tôi”.</p>}
-      {!forcedPrivate && (
+      {petition && !forcedPrivate && (
+        <p className="hs-muted hs-small" data-testid="petition-public">
+          Kiến nghị được chị em trong xã xem và ký tên ủng hộ nên không giữ kín được. Việc cần giữ kín, chị gửi dưới dạng phản ánh hoặc tin báo.
+        </p>
+      )}
+      {!forcedPrivate && !petition && (
         <>
           <Toggle on={sensitive} onChange={setSensitive} label="Giữ kín nội dung" testId="sensitive" />
           <p className="hs-muted hs-small">

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactElement } from "react";
 import { Button, Input } from "zmp-ui";
 import type { Category, SubmissionCreated, SubmissionKind } from "@hoiso/shared";
 import { MAX_BODY_LENGTH } from "../../components/feedbackLimits.js";
-import { api, ApiError, errorMessage } from "../../api.js";
+import { api, ApiError, errorMessage, newIdempotencyKey } from "../../api.js";
 import { useMe, useSession } from "../../state.js";
 import { CategoryPicker } from "./CategoryPicker.js";
 import { FieldError } from "./FieldError.js";
@@ -38,10 +38,16 @@ export function SendForm(): ReactElement {
   const [sending, setSending] = useState(false);
   const [sent, setSent] = useState<SubmissionCreated | null>(null);
 
-  // A petition cannot be about a private matter: drop such a choice rather than let the server refuse it later.
+  // A petition cannot be about a private matter, nor kept private: drop such choices rather than let the server
+  // refuse them later.
   useEffect(() => {
     if (kind === "petition" && category?.private) setCategory(null);
+    if (kind === "petition") setSensitive(false);
   }, [kind, category]);
+
+  // One key per form, sent again with every retry of it: if an answer is lost on a bad connection, pressing Gửi
+  // again returns the item already stored instead of sending it twice. A new form gets a new key.
+  const formKey = useRef(newIdempotencyKey());
 
   // Thumbnails are blob URLs: free them when she leaves the form.
   const shown = useRef(photos);
@@ -88,7 +94,7 @@ export function SendForm(): ReactElement {
     setSending(true);
     try {
       const mediaIds = [...photos.flatMap((p) => (p.mediaId ? [p.mediaId] : [])), ...(voice.status === "done" ? [voice.mediaId] : [])];
-      const created = await api.submit({
+      const created = await api.submit(formKey.current, {
         kind,
         category: category.code,
         body: body.trim() || VOICE_ONLY_BODY,
@@ -109,6 +115,7 @@ export function SendForm(): ReactElement {
   }
 
   function again() {
+    formKey.current = newIdempotencyKey();
     photos.forEach((p) => URL.revokeObjectURL(p.previewUrl));
     setKind(null);
     setCategory(null);
@@ -158,6 +165,7 @@ export function SendForm(): ReactElement {
         sensitive={sensitive}
         setSensitive={setSensitive}
         forcedPrivate={category?.private ?? false}
+        petition={kind === "petition"}
       />
       <FieldError text={errors.form} />
       <Button fullWidth size="large" loading={sending} disabled={sending} onClick={() => void send()}>
@@ -174,4 +182,5 @@ const FIELD_OF: Record<string, keyof Errors> = {
   body: "body",
   unitId: "unitId",
   mediaIds: "mediaIds",
+  sensitive: "form",
 };

@@ -4,6 +4,7 @@ import { m003 } from "./003_zalo.js";
 import { m010 } from "./010_feedback.js";
 import { m020 } from "./020_media.js";
 import { m021 } from "./021_oa_events.js";
+import { m030 } from "./030_intake_keys.js";
 
 /** Append new migrations here; never edit one that has shipped. */
-export const migrations: Migration[] = [m001, m003, m010, m020, m021];
+export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030];

@@ -12,7 +12,7 @@ import {
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import type { DB } from "../../db/types.js";
-import { badRequest, unitNotFound } from "../../http/errors.js";
+import { AppError, badRequest, conflict, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { assertOwnMedia } from "../media/service.js";
 import { within } from "../notify/queue.js";
@@ -28,8 +28,24 @@ const isTrackingCodeClash = (err: unknown) =>
 interface Outcome {
   id: string | null;
   category: { code: string; handling_level: UnitLevelName; private: boolean } | null;
-  unit: { id: string; active: boolean } | null;
+  unit: { id: string; active: boolean; in_scope: boolean } | null;
 }
+
+/**
+ * Where a woman may send something (the rule both statements below enforce): about any unit inside the xã/phường of
+ * the unit she picked as hers — picked is enough, confirmation can take days and a problem cannot wait — or inside
+ * the subtree of a unit where she holds a role (cán bộ, admin). Nowhere else: that would let anyone flood any
+ * commune's cán bộ. `t` is the unit the item is about, `$author` the member.
+ */
+const inScopeSql = (author: string) => sql<boolean>`(
+  EXISTS (
+    SELECT 1 FROM members m
+      JOIN units mine ON mine.id = m.unit_id
+      JOIN units c ON c.level = 'xa' AND c.id = ANY (string_to_array(trim(both '/' from mine.path), '/')::uuid[])
+     WHERE m.id = ${author} AND starts_with(t.path, c.path)
+  ) OR EXISTS (
+    SELECT 1 FROM roles r JOIN units ru ON ru.id = r.unit_id WHERE r.member_id = ${author} AND starts_with(t.path, ru.path)
+  ))`;
 
 interface NewSubmission {
   id: string;
@@ -57,9 +73,10 @@ async function insertSubmission(deps: AppDeps, conn: Kysely<DB> | Transaction<DB
     WITH c AS (
       SELECT code, handling_level, private FROM categories WHERE code = ${s.category} AND active
     ), u AS (
-      SELECT id, active FROM units WHERE id = coalesce(${s.unitId}::uuid, (SELECT unit_id FROM members WHERE id = ${s.authorId}))
+      SELECT t.id, t.active, ${inScopeSql(s.authorId)} AS in_scope
+        FROM units t WHERE t.id = coalesce(${s.unitId}::uuid, (SELECT unit_id FROM members WHERE id = ${s.authorId}))
     ), ok AS (
-      SELECT c.code, c.handling_level, c.private, u.id AS unit_id FROM c, u WHERE u.active AND NOT (c.private AND ${s.kind} = 'petition')
+      SELECT c.code, c.handling_level, c.private, u.id AS unit_id FROM c, u WHERE u.active AND u.in_scope AND NOT (c.private AND ${s.kind} = 'petition')
     ), s AS (
       INSERT INTO submissions (id, tracking_code, kind, category_code, body, search_text, origin_unit_id, author_id, anonymous, sensitive,
                                petition_state, petition_deadline, petition_threshold, signature_count, created_at, updated_at)
@@ -106,6 +123,13 @@ const BATCH_INSERT_SQL = `
       FROM i
       JOIN categories c ON c.code = i.category AND c.active
       JOIN units u ON u.id = coalesce(i.unit_id, (SELECT m.unit_id FROM members m WHERE m.id = i.author_id)) AND u.active
+     -- the same rule as inScopeSql
+     WHERE EXISTS (
+             SELECT 1 FROM members m
+               JOIN units mine ON mine.id = m.unit_id
+               JOIN units x ON x.level = 'xa' AND x.id = ANY (string_to_array(trim(both '/' from mine.path), '/')::uuid[])
+              WHERE m.id = i.author_id AND starts_with(u.path, x.path))
+        OR EXISTS (SELECT 1 FROM roles r JOIN units ru ON ru.id = r.unit_id WHERE r.member_id = i.author_id AND starts_with(u.path, ru.path))
   ), s AS (
     INSERT INTO submissions (id, tracking_code, kind, category_code, body, search_text, origin_unit_id, author_id, anonymous, sensitive,
                              signature_count, created_at, updated_at)
@@ -174,17 +198,76 @@ function rejection(out: Outcome, kind: SubmissionKind, unitNamed: boolean): Erro
     return badRequest("Chị vui lòng chọn chi hội hoặc xã/phường mà nội dung này liên quan.", "unitId", FeedbackErrorCode.UNIT_REQUIRED);
   }
   if (!unit) return unitNotFound();
+  if (unit.active && !unit.in_scope) {
+    return new AppError(
+      403,
+      FeedbackErrorCode.SUBMISSION_OUT_OF_SCOPE,
+      "Chị chỉ gửi được nội dung về xã/phường nơi chị sinh hoạt (chi hội chị đã chọn). Nếu việc xảy ra ở nơi khác, chị vui lòng chọn lại chi hội của mình hoặc báo cán bộ Hội ở đó.",
+      "unitId",
+    );
+  }
   return badRequest("Đơn vị này đã được sáp nhập hoặc ngừng hoạt động, chị vui lòng chọn đơn vị mới.", "unitId", FeedbackErrorCode.UNIT_INACTIVE);
+}
+
+export interface IntakeResult {
+  created: SubmissionCreated;
+  /** True when this was a retry with an Idempotency-Key already used: the first answer, nothing new stored. */
+  replayed: boolean;
+}
+
+/**
+ * Claims her idempotency key for this submission, inside its transaction. A concurrent request with the same key
+ * waits here on the primary key until the first one commits (then it gets the first item) or rolls back (then it
+ * claims the key itself): never two items for one key.
+ */
+async function claimKey(tx: Transaction<DB>, memberId: string, key: string, submissionId: string): Promise<SubmissionCreated | null> {
+  const claimed = await tx
+    .insertInto("submission_keys")
+    .values({ member_id: memberId, key, submission_id: submissionId })
+    .onConflict((oc) => oc.columns(["member_id", "key"]).doNothing())
+    .returning("submission_id")
+    .executeTakeFirst();
+  if (claimed) return null;
+  const prior = await tx
+    .selectFrom("submission_keys as k")
+    .innerJoin("submissions as s", "s.id", "k.submission_id")
+    .select(["s.id", "s.tracking_code"])
+    .where("k.member_id", "=", memberId)
+    .where("k.key", "=", key)
+    .executeTakeFirst();
+  if (!prior) throw conflict("Yêu cầu gửi trước đó của chị chưa hoàn tất, chị vui lòng thử lại sau giây lát.");
+  return { id: prior.id, trackingCode: prior.tracking_code };
+}
+
+async function ownedMedia(tx: Transaction<DB>, memberId: string, mediaIds: string[]): Promise<NewSubmission["media"]> {
+  // The attachments are share-locked from the ownership check to the insert.
+  const media = await assertOwnMedia(tx, memberId, mediaIds);
+  if (media.filter((m) => m.kind === "image").length > MAX_PHOTOS) {
+    throw badRequest(`Chị chỉ gửi được tối đa ${MAX_PHOTOS} ảnh.`, "mediaIds", FeedbackErrorCode.TOO_MANY_PHOTOS);
+  }
+  if (media.filter((m) => m.kind === "audio").length > MAX_VOICE_NOTES) {
+    throw badRequest("Chị chỉ gửi được một đoạn ghi âm.", "mediaIds", FeedbackErrorCode.TOO_MANY_VOICE_NOTES);
+  }
+  return media;
 }
 
 /**
  * Validates and stores the submission with its attachments and its first timeline entry atomically, then asks the
  * queue to route it. The row is safe before the queue is touched: if the queue is down she still gets her tracking
- * code, `queued_at` stays null and the reconciler adds the job later.
+ * code, `queued_at` stays null and the reconciler adds the job later. With an idempotency key, a retry of a request
+ * whose answer was lost returns the first item instead of storing a second one.
  */
-export async function createSubmission(deps: AppDeps, auth: AuthContext, body: CreateSubmissionBody): Promise<SubmissionCreated> {
+export async function createSubmission(deps: AppDeps, auth: AuthContext, body: CreateSubmissionBody, idempotencyKey?: string): Promise<IntakeResult> {
   const text = body.body.trim();
   if (!text) throw badRequest("Chị vui lòng nhập nội dung cần phản ánh.", "body", FeedbackErrorCode.TEXT_EMPTY);
+  if (body.kind === "petition" && body.sensitive === true) {
+    // Nobody but its author could see a sensitive item, so nobody could co-sign it.
+    throw badRequest(
+      "Kiến nghị cần được chị em trong địa bàn xem và ký tên nên không thể giữ kín. Nếu việc này cần giữ kín, chị vui lòng gửi dưới dạng phản ánh hoặc tin báo.",
+      "sensitive",
+      FeedbackErrorCode.PETITION_SENSITIVE,
+    );
+  }
   const now = new Date();
   const settings = body.kind === "petition" ? await loadSettings(deps.db) : null;
   const submission: NewSubmission = {
@@ -202,8 +285,9 @@ export async function createSubmission(deps: AppDeps, auth: AuthContext, body: C
     now,
   };
   const mediaIds = body.mediaIds ?? [];
+  const key = idempotencyKey ?? null;
 
-  const simple = mediaIds.length === 0 && !submission.petition;
+  const simple = mediaIds.length === 0 && !submission.petition && !key;
   submission.trackingCode = generateTrackingCode(body.kind, randomInts);
   const written = simple && (await simpleInserts(deps).run({ ...submission }));
   for (let attempt = 0; !written; attempt++) {
@@ -213,20 +297,15 @@ export async function createSubmission(deps: AppDeps, auth: AuthContext, body: C
         const out = await insertSubmission(deps, conn, { ...submission, media });
         if (!out.id) throw rejection(out, body.kind, body.unitId !== undefined);
       };
-      if (mediaIds.length === 0) {
+      if (mediaIds.length === 0 && !key) {
         await write(deps.db, []);
       } else {
-        // The attachments are share-locked from the ownership check to the insert.
-        await deps.db.transaction().execute(async (tx) => {
-          const media = await assertOwnMedia(tx, auth.memberId, mediaIds);
-          if (media.filter((m) => m.kind === "image").length > MAX_PHOTOS) {
-            throw badRequest(`Chị chỉ gửi được tối đa ${MAX_PHOTOS} ảnh.`, "mediaIds", FeedbackErrorCode.TOO_MANY_PHOTOS);
-          }
-          if (media.filter((m) => m.kind === "audio").length > MAX_VOICE_NOTES) {
-            throw badRequest("Chị chỉ gửi được một đoạn ghi âm.", "mediaIds", FeedbackErrorCode.TOO_MANY_VOICE_NOTES);
-          }
-          await write(tx, media);
+        const prior = await deps.db.transaction().execute(async (tx) => {
+          const first = key ? await claimKey(tx, auth.memberId, key, submission.id) : null;
+          if (!first) await write(tx, await ownedMedia(tx, auth.memberId, mediaIds));
+          return first;
         });
+        if (prior) return { created: prior, replayed: true };
       }
       break;
     } catch (err) {
@@ -240,7 +319,7 @@ export async function createSubmission(deps: AppDeps, auth: AuthContext, body: C
   if (submission.petition) {
     await dispatch(deps, { ...noEffects(), petitionDeadlines: [{ submissionId: submission.id, at: submission.petition.deadline }] });
   }
-  return { id: submission.id, trackingCode: submission.trackingCode };
+  return { created: { id: submission.id, trackingCode: submission.trackingCode }, replayed: false };
 }
 
 /**

@@ -69,8 +69,11 @@ export async function liftPetition(
 }
 
 /**
- * Women may co-sign when they belong to the petition's commune (the xã of its origin), or anywhere in the province
- * once it has been lifted to the province. Once each; only while it is open and before its deadline.
+ * Members confirmed by their chi hội may co-sign when they belong to the petition's commune (the xã of its origin),
+ * or anywhere in the province once it has been lifted to the province. A pending member — anyone who has just picked
+ * that chi hội — may not: otherwise anyone could sign anywhere by picking units in turn. Once per person and
+ * petition, whatever unit she belongs to later (the signature's key is petition + member); only while it is open and
+ * before its deadline.
  */
 export async function signPetition(deps: AppDeps, auth: AuthContext, submissionId: string): Promise<SignResult> {
   const { result, fx } = await deps.db.transaction().execute(async (tx) => {
@@ -89,9 +92,16 @@ export async function signPetition(deps: AppDeps, auth: AuthContext, submissionI
     const me = await tx
       .selectFrom("members")
       .leftJoin("units", "units.id", "members.unit_id")
-      .select(["units.path"])
+      .select(["units.path", "members.membership_status"])
       .where("members.id", "=", auth.memberId)
       .executeTakeFirst();
+    if (me?.membership_status !== "confirmed") {
+      throw new AppError(
+        403,
+        FeedbackErrorCode.PETITION_MEMBERS_ONLY,
+        "Chỉ hội viên đã được chi hội xác nhận mới ký tên vào kiến nghị. Chị vui lòng chờ cán bộ chi hội xác nhận rồi ký sau nhé.",
+      );
+    }
     const top = await topAssignment(tx, s.id);
     const chain = await unitChain(tx, s.origin_unit_id);
     const commune = unitAtOrAbove(chain, "xa");

@@ -14,6 +14,7 @@ import {
   SimilarList,
   SimilarQuery,
   SubmissionCreated,
+  SubmissionHeaders,
   SubmissionStatus,
   SubmissionView,
   TrackParams,
@@ -48,11 +49,16 @@ export async function feedbackRoutes(app: App): Promise<void> {
         tags,
         summary: "Send a phản ánh, tin báo or kiến nghị; answers at once with the tracking code",
         ...secured,
+        description: "With an Idempotency-Key header, a retry of the same form answers 200 with the first item instead of storing a second.",
+        headers: SubmissionHeaders,
         body: CreateSubmissionBody,
-        response: { 201: SubmissionCreated, ...errors },
+        response: { 200: SubmissionCreated, 201: SubmissionCreated, ...errors },
       },
     },
-    async (req, reply) => reply.status(201).send(await createSubmission(app.deps, requireAuth(req), req.body)),
+    async (req, reply) => {
+      const { created, replayed } = await createSubmission(app.deps, requireAuth(req), req.body, req.headers["idempotency-key"]);
+      return reply.status(replayed ? 200 : 201).send(created);
+    },
   );
   app.get(
     "/submissions/mine",

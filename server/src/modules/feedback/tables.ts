@@ -129,6 +129,13 @@ export interface FeedbackSettingsTable {
   updated_at: Timestamp;
 }
 
+export interface SubmissionKeysTable {
+  member_id: string;
+  key: string;
+  submission_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface FeedbackTables {
   categories: CategoriesTable;
   routing_rules: RoutingRulesTable;
@@ -139,4 +146,5 @@ export interface FeedbackTables {
   petition_signatures: PetitionSignaturesTable;
   deliveries: DeliveriesTable;
   feedback_settings: FeedbackSettingsTable;
+  submission_keys: SubmissionKeysTable;
 }
