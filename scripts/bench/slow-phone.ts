@@ -74,8 +74,18 @@ async function measure(page: Page, cdp: CDPSession, url: string, waitForContent:
   const before = bytes();
   await page.goto(url, { waitUntil: "load", timeout: 120_000 });
   if (waitForContent) await page.waitForFunction(() => (window as { __contentAt?: number }).__contentAt !== undefined, null, { timeout: 120_000 });
+  // The paint entry may come after `load` on a page this small: wait for it (buffered) rather than read it once.
+  const fcp = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const e = list.getEntriesByName("first-contentful-paint")[0];
+          if (e) resolve(e.startTime);
+        }).observe({ type: "paint", buffered: true });
+        setTimeout(() => resolve(NaN), 10_000);
+      }),
+  );
   const timing = await page.evaluate(() => ({
-    fcp: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
     content: (window as { __contentAt?: number }).__contentAt ?? NaN,
     load: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? NaN,
   }));
@@ -83,7 +93,7 @@ async function measure(page: Page, cdp: CDPSession, url: string, waitForContent:
   await page.waitForLoadState("networkidle", { timeout: 120_000 });
   const after = bytes();
   return {
-    fcp: timing.fcp,
+    fcp,
     content: waitForContent ? timing.content : timing.load,
     jsBytes: after.js - before.js,
     totalBytes: after.all - before.all,
