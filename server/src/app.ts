@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import Fastify, { type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyServerOptions, type LogController } from "fastify";
 import cors from "@fastify/cors";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -16,6 +16,8 @@ import "./http/types.js";
 
 export interface BuildOptions {
   logger?: FastifyServerOptions["logger"];
+  /** How requests are logged (http/logging.ts: short lines outside production); Fastify's default otherwise. */
+  logController?: LogController;
   /** Serve the built Mini App at / (off in most API tests). */
   serveMiniApp?: boolean;
 }
@@ -24,6 +26,7 @@ export interface BuildOptions {
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? false,
+    ...(opts.logController ? { logController: opts.logController } : {}),
     genReqId: (req) => (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || crypto.randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,

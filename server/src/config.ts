@@ -214,5 +214,5 @@ export function withSimulatorUrls(config: Config, baseUrl: string): Config {
 
 /** True when the development login is reachable from other machines (HOST set to something other than loopback). */
 export function devLoginExposed(config: Config): boolean {
-  return config.devLogin && !["127.0.0.1", "::1", "localhost"].includes(config.host);
+  return config.devLogin && !(config.host.startsWith("127.") || config.host === "::1" || config.host === "localhost");
 }

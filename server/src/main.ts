@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
 import { ConfigError, devLoginExposed, loadConfig, type Role } from "./config.js";
 import { EmbeddedAlreadyRunningError } from "./db/embedded.js";
+import { loggingFor } from "./http/logging.js";
 import { jobModules } from "./modules/index.js";
 import { startWorkers, type RunningWorkers } from "./queue/registry.js";
 import { startRuntime, type Runtime } from "./runtime.js";
@@ -24,6 +25,24 @@ const running: { app: FastifyInstance | null; workers: RunningWorkers | null; ru
 let starting: Promise<unknown> = Promise.resolve();
 
 let stopping: Promise<never> | null = null;
+/** Set once HTTP and workers are stopped and only the queue connections and the database remain to close. */
+let closingDatabase = false;
+
+/**
+ * A connection closed under a client that was itself closing: BullMQ's PostgreSQL backend ends its clients without
+ * waiting, so the embedded database's own stop (the last step) can still catch one of them. Expected in that last
+ * step only: earlier it would mean the database went away under running workers, which must be seen.
+ */
+function isTeardownNoise(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return e?.code === "57P01" || (typeof e?.message === "string" && /Connection terminated|Client was closed|Connection is closed/i.test(e.message));
+}
+
+/** Errors while running are printed whole; while stopping, in one line, and the last step's teardown noise not at all. */
+function report(label: string, err: unknown): void {
+  if (!stopping) console.error(`[hoiso] ${label}:`, err);
+  else if (!(closingDatabase && isTeardownNoise(err))) console.error(`[hoiso] ${label}: ${err instanceof Error ? err.message : String(err)}`);
+}
 /**
  * The one way out of the process: HTTP, then workers (with a deadline), then the queue and the database, then exit
  * with `code`. A process that fails or crashes therefore exits non-zero with embedded PostgreSQL stopped cleanly.
@@ -37,6 +56,7 @@ function stop(reason: string, code: number): Promise<never> {
     await starting.catch(() => undefined);
     await running.app?.close().catch(() => undefined);
     await running.workers?.stop(timeoutMs).catch(() => undefined);
+    closingDatabase = true;
     await running.runtime?.close().catch(() => undefined);
     process.exit(code);
   })();
@@ -70,11 +90,11 @@ async function main(): Promise<void> {
   const { deps } = running.runtime;
 
   if (role !== "api") {
-    running.workers = startWorkers(deps, jobModules, (err, where) => console.error(`[hoiso] ${where}:`, err));
+    running.workers = startWorkers(deps, jobModules, (err, where) => report(where, err));
     log(`Đã chạy bộ xử lý hàng đợi (${deps.queues.backend}).`);
   }
   if (role !== "worker") {
-    running.app = await buildApp(deps, { logger: { level: deps.config.logLevel }, serveMiniApp: true });
+    running.app = await buildApp(deps, { ...loggingFor(deps.config), serveMiniApp: true });
     const address = await running.app.listen({ port: deps.config.port, host: deps.config.host });
     const port = new URL(address).port;
     log(`Hội Số đang chạy (${deps.config.mode === "embedded" ? "chế độ nhúng" : "chế độ sản xuất"}).`);
@@ -93,11 +113,11 @@ async function main(): Promise<void> {
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void stop(`Nhận ${signal}`, 0));
 process.on("uncaughtException", (err) => {
-  console.error("[hoiso] Lỗi không lường trước / uncaught exception:", err);
+  report("Lỗi không lường trước / uncaught exception", err);
   void stop("Gặp lỗi", 1);
 });
 process.on("unhandledRejection", (err) => {
-  console.error("[hoiso] Lỗi không lường trước / unhandled rejection:", err);
+  report("Lỗi không lường trước / unhandled rejection", err);
   void stop("Gặp lỗi", 1);
 });
 

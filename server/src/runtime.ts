@@ -37,7 +37,8 @@ export async function startRuntime(initial: Config, hooks: RuntimeHooks): Promis
     if (!databaseUrl) {
       const dir = path.join(config.dataDir, "pg");
       hooks.log(`Đang khởi động PostgreSQL nhúng (${path.resolve(dir)}, cổng ${config.embeddedPgPort})…`);
-      embedded = await startEmbeddedPostgres(dir, config.embeddedPgPort, hooks.log);
+      // In a session of its own, so a Ctrl-C reaches only us and the database is stopped after the workers (main.ts).
+      embedded = await startEmbeddedPostgres(dir, config.embeddedPgPort, hooks.log, { ownSession: true });
       databaseUrl = embedded.url;
       const e = embedded;
       cleanups.push(() => e.stop());

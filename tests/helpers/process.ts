@@ -17,12 +17,16 @@ export function startServerProcess(env: Record<string, string>, args: string[] =
   return startProcess(env, [...nodeArgs, "server/src/main.ts", ...args]);
 }
 
-/** Runs a TypeScript entry point of ours (node --import tsx …) as a child process with only `env` set. */
-export function startProcess(env: Record<string, string>, args: string[]): ServerProcess {
+/**
+ * Runs a TypeScript entry point of ours (node --import tsx …) as a child process with only `env` set.
+ * `detached` gives it a process group of its own, so a test can signal the group as a terminal's Ctrl-C does.
+ */
+export function startProcess(env: Record<string, string>, args: string[], opts: { detached?: boolean } = {}): ServerProcess {
   const child = spawn(process.execPath, ["--import", "tsx", ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: opts.detached === true,
   });
   let out = "";
   const listeners = new Set<() => void>();

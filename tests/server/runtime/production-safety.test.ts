@@ -68,8 +68,8 @@ describe("a server started the README's production way", () => {
     await database?.drop();
   });
 
-  it("refuses the development login, even for the demo admin's id", async () => {
-    const server = startServerProcess({ DATABASE_URL: database.url, ...zalo, PORT: "0", LOG_LEVEL: "warn" }, ["--role=api"]);
+  it("refuses the development login, even for the demo admin's id, and logs JSON lines", async () => {
+    const server = startServerProcess({ DATABASE_URL: database.url, ...zalo, PORT: "0", LOG_LEVEL: "info" }, ["--role=api"]);
     try {
       const m = await server.waitFor(/API:\s+http:\/\/localhost:(\d+)\//);
       const res = await fetch(`http://127.0.0.1:${m[1]}/api/auth/dev`, {
@@ -80,6 +80,9 @@ describe("a server started the README's production way", () => {
       expect(res.status).toBe(403);
       expect(((await res.json()) as { code: string }).code).toBe("DEV_LOGIN_DISABLED");
       expect(server.output()).not.toMatch(/CẢNH BÁO/);
+      // For the log collector: Fastify's JSON records, not the short lines a person reads in embedded mode.
+      await server.waitFor(/"msg":"request completed"/);
+      expect(server.output()).toMatch(/\{"level":30,[^\n]*"url":"\/api\/auth\/dev"/);
     } finally {
       expect(await server.stop()).toBe(0);
     }
