@@ -8,6 +8,7 @@ import type { AppDeps } from "./deps.js";
 import { registerErrorHandler } from "./http/error-handler.js";
 import { registerAuth } from "./http/auth-plugin.js";
 import { registerInputGuard } from "./http/input-guard.js";
+import { registerRateLimits } from "./http/rate-limit.js";
 import { registerSecurityHeaders, swaggerUiCsp } from "./http/security.js";
 import { registerMiniApp } from "./http/static.js";
 import type { App } from "./http/types-app.js";
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerErrorHandler(app);
   registerAuth(app);
   registerInputGuard(app);
+  await registerRateLimits(app, deps.config);
 
   await app.register(
     async (api) => {

@@ -50,6 +50,22 @@ const Env = Type.Object({
   MEDIA_DIR: Type.Optional(Type.String()),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, default: 8 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
+  /** Limits against abuse: requests per window, per member (logged in) and per client IP; 0 turns one off. */
+  RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 60 }),
+  RATE_LIMIT_LOGIN_PER_IP: Type.Integer({ minimum: 0, default: 60 }),
+  RATE_LIMIT_SUBMIT_PER_MEMBER: Type.Integer({ minimum: 0, default: 10 }),
+  RATE_LIMIT_SUBMIT_PER_IP: Type.Integer({ minimum: 0, default: 300 }),
+  RATE_LIMIT_UPLOAD_PER_MEMBER: Type.Integer({ minimum: 0, default: 30 }),
+  RATE_LIMIT_UPLOAD_PER_IP: Type.Integer({ minimum: 0, default: 600 }),
+  RATE_LIMIT_SIGN_PER_MEMBER: Type.Integer({ minimum: 0, default: 30 }),
+  RATE_LIMIT_SIGN_PER_IP: Type.Integer({ minimum: 0, default: 600 }),
+  RATE_LIMIT_WEBHOOK_PER_IP: Type.Integer({ minimum: 0, default: 1200 }),
+  /** Bytes of photos and voice notes one member may have stored. */
+  MEDIA_QUOTA_MB: Type.Number({ exclusiveMinimum: 0, default: 500 }),
+  /** Photos with more pixels than this would take a phone's memory to show. */
+  MEDIA_MAX_MEGAPIXELS: Type.Number({ exclusiveMinimum: 0, default: 50 }),
+  /** An upload not attached to anything after this long was abandoned and is deleted. */
+  MEDIA_ORPHAN_MINUTES: Type.Number({ exclusiveMinimum: 0, default: 60 }),
 });
 type Env = Static<typeof Env>;
 
@@ -92,6 +108,25 @@ export interface Config {
   mediaDir: string;
   workerConcurrency: number;
   shutdownTimeoutMs: number;
+  limits: Limits;
+}
+
+/** Requests per window; a member limit counts logged-in members, an IP limit client addresses. 0 = off. */
+export interface RateLimit {
+  perMember: number;
+  perIp: number;
+}
+
+export interface Limits {
+  windowSeconds: number;
+  login: RateLimit;
+  submit: RateLimit;
+  upload: RateLimit;
+  sign: RateLimit;
+  webhook: RateLimit;
+  mediaQuotaBytes: number;
+  maxImagePixels: number;
+  orphanUploadMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -190,6 +225,18 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     mediaDir: env.MEDIA_DIR ?? `${env.DATA_DIR}/media`,
     workerConcurrency: env.WORKER_CONCURRENCY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    limits: {
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      // Before login nobody is known yet; Zalo's webhook is one sender: both are counted per IP only.
+      login: { perMember: 0, perIp: env.RATE_LIMIT_LOGIN_PER_IP },
+      submit: { perMember: env.RATE_LIMIT_SUBMIT_PER_MEMBER, perIp: env.RATE_LIMIT_SUBMIT_PER_IP },
+      upload: { perMember: env.RATE_LIMIT_UPLOAD_PER_MEMBER, perIp: env.RATE_LIMIT_UPLOAD_PER_IP },
+      sign: { perMember: env.RATE_LIMIT_SIGN_PER_MEMBER, perIp: env.RATE_LIMIT_SIGN_PER_IP },
+      webhook: { perMember: 0, perIp: env.RATE_LIMIT_WEBHOOK_PER_IP },
+      mediaQuotaBytes: Math.round(env.MEDIA_QUOTA_MB * 1024 * 1024),
+      maxImagePixels: Math.round(env.MEDIA_MAX_MEGAPIXELS * 1_000_000),
+      orphanUploadMinutes: env.MEDIA_ORPHAN_MINUTES,
+    },
   };
 }
 

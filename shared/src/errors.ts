@@ -29,6 +29,10 @@ export const ErrorCode = {
   MEDIA_TOO_LARGE: "MEDIA_TOO_LARGE",
   MEDIA_CORRUPT: "MEDIA_CORRUPT",
   MEDIA_NOT_YOURS: "MEDIA_NOT_YOURS",
+  /** A photo declaring more pixels than a phone can comfortably show. */
+  MEDIA_DIMENSIONS_TOO_LARGE: "MEDIA_DIMENSIONS_TOO_LARGE",
+  /** Her stored photos and voice notes would exceed her quota. */
+  MEDIA_QUOTA_EXCEEDED: "MEDIA_QUOTA_EXCEEDED",
   INTERNAL: "INTERNAL",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -8,6 +8,10 @@ import { createQueueFactory, type QueueBackendName } from "../../server/src/queu
 import { createTestDatabase } from "./db.js";
 import { dropRedisNamespace, TEST_REDIS_URL } from "./services.js";
 
+const RATE_LIMITS = ["LOGIN_PER_IP", "SUBMIT_PER_MEMBER", "SUBMIT_PER_IP", "UPLOAD_PER_MEMBER", "UPLOAD_PER_IP", "SIGN_PER_MEMBER", "SIGN_PER_IP", "WEBHOOK_PER_IP"].map(
+  (k) => `RATE_LIMIT_${k}`,
+);
+
 export interface TestContext {
   deps: AppDeps;
   app: App;
@@ -38,6 +42,8 @@ export async function createTestContext(opts: ContextOptions = {}): Promise<Test
     ZALO_SIMULATOR: "true",
     DEV_LOGIN: "true",
     WORKER_CONCURRENCY: "4",
+    // Tests send many requests from one address and one member: limits are off unless a test sets its own.
+    ...Object.fromEntries(RATE_LIMITS.map((k) => [k, "0"])),
     ...opts.env,
   });
   if (opts.zaloUrl) config = withSimulatorUrls(config, opts.zaloUrl);

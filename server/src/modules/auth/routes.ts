@@ -25,12 +25,12 @@ const secured = { security: [{ bearer: [] }] };
 export async function authRoutes(app: App): Promise<void> {
   app.post(
     "/auth/zalo",
-    { schema: { tags: ["auth"], summary: "Log in with a Zalo Mini App access token", body: ZaloLoginBody, response: { 200: SessionResponse, ...errors } } },
+    { onRequest: app.limit("login"), schema: { tags: ["auth"], summary: "Log in with a Zalo Mini App access token", body: ZaloLoginBody, response: { 200: SessionResponse, ...errors } } },
     async (req) => auth.loginWithZalo(app.deps, req.body.accessToken, req.body.idByOA),
   );
   app.post(
     "/auth/dev",
-    { schema: { tags: ["auth"], summary: "Development login (disabled in production)", body: DevLoginBody, response: { 200: SessionResponse, ...errors } } },
+    { onRequest: app.limit("login"), schema: { tags: ["auth"], summary: "Development login (disabled in production)", body: DevLoginBody, response: { 200: SessionResponse, ...errors } } },
     async (req) => auth.devLogin(app.deps, req.body.name, req.body.zaloId),
   );
   app.post("/auth/logout", { schema: { tags: ["auth"], ...secured, response: { 200: Ok } } }, async (req) => {

@@ -45,6 +45,7 @@ export async function feedbackRoutes(app: App): Promise<void> {
   app.post(
     "/submissions",
     {
+      onRequest: app.limit("submit"),
       schema: {
         tags,
         summary: "Send a phản ánh, tin báo or kiến nghị; answers at once with the tracking code",
@@ -135,7 +136,7 @@ export async function feedbackRoutes(app: App): Promise<void> {
   );
   app.post(
     "/petitions/:id/sign",
-    { schema: { tags, summary: "Co-sign a petition (members of its area, once each)", ...secured, params: IdParams, response: { 200: SignResult, ...errors } } },
+    { onRequest: app.limit("sign"), schema: { tags, summary: "Co-sign a petition (members of its area, once each)", ...secured, params: IdParams, response: { 200: SignResult, ...errors } } },
     async (req) => signPetition(app.deps, requireAuth(req), req.params.id),
   );
 }

@@ -24,6 +24,22 @@ export const tooLarge = (kind: "image" | "audio" | null) =>
     "file",
   );
 
+export const tooManyPixels = (pixels: number, max: number) =>
+  new AppError(
+    413,
+    ErrorCode.MEDIA_DIMENSIONS_TOO_LARGE,
+    `Ảnh có kích thước quá lớn (${Math.round(pixels / 1e6)} triệu điểm ảnh, tối đa ${Math.floor(max / 1e6)} triệu), điện thoại của cán bộ khó mở được. Chị vui lòng chọn ảnh khác hoặc chụp lại.`,
+    "file",
+  );
+
+export const quotaExceeded = (quotaBytes: number) =>
+  new AppError(
+    413,
+    ErrorCode.MEDIA_QUOTA_EXCEEDED,
+    `Chị đã lưu nhiều ảnh và ghi âm quá mức cho phép (${mb(quotaBytes)}). Ảnh chưa gửi kèm nội dung nào sẽ được tự xóa sau ít lâu; chị vui lòng thử lại sau hoặc liên hệ cán bộ Hội.`,
+    "file",
+  );
+
 export const corrupt = () =>
   new AppError(400, ErrorCode.MEDIA_CORRUPT, "Tệp bị hỏng hoặc gửi lên chưa trọn vẹn. Chị vui lòng thử gửi lại.", "file");
 

@@ -6,19 +6,18 @@ import { LOCKS, withAdvisoryLock } from "../../db/advisory-lock.js";
 import type { JobModule, PeriodicTask } from "../../queue/registry.js";
 import { removeQuietly, storagePath } from "./storage.js";
 
-/** A photo or voice note not attached to anything after this long was abandoned (she gave up on the form). */
-export const ORPHAN_AFTER_HOURS = 24;
 /** A temporary upload file older than this belongs to a request that died half-way. */
 const TEMP_AFTER_MS = 60 * 60 * 1000;
 
 /**
- * Deletes uploads that never became part of a submission, row first, then file: a crash in between leaves only an
+ * Deletes uploads that never became part of a submission once they are older than MEDIA_ORPHAN_MINUTES (she gave up
+ * on the form; an hour by default, so that abandoned uploads do not pile up against anyone's disk or quota), row first, then file: a crash in between leaves only an
  * unreferenced file, which the next round's temp sweep does not touch but which no query can reach either.
  */
 export async function sweepMedia(deps: AppDeps, now = new Date()): Promise<{ media: number; temp: number }> {
   const gone = await deps.db
     .deleteFrom("media")
-    .where("created_at", "<", new Date(now.getTime() - ORPHAN_AFTER_HOURS * 3_600_000))
+    .where("created_at", "<", new Date(now.getTime() - deps.config.limits.orphanUploadMinutes * 60_000))
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom("submission_media as sm").select(sql`1`.as("x")).whereRef("sm.media_id", "=", "media.id"))))
     .returning("storage_key")
     .execute();

@@ -25,6 +25,8 @@ export async function mediaRoutes(app: App): Promise<void> {
   app.post(
     "/media",
     {
+      // Counted before a byte of the file is read.
+      onRequest: app.limit("upload"),
       schema: {
         tags: ["media"],
         summary: `Upload a photo (JPEG/PNG/WebP ≤ ${MEDIA_LIMITS.imageMaxBytes / 2 ** 20} MB) or voice note (≤ ${MEDIA_LIMITS.audioMaxBytes / 2 ** 20} MB) as multipart field "file"`,
@@ -48,7 +50,7 @@ export async function mediaRoutes(app: App): Promise<void> {
         throw refuse(fileRequired());
       });
       if (!part || part.fieldname !== "file") throw refuse(fileRequired());
-      const media = await readUpload(part.file).catch((err: unknown) => {
+      const media = await readUpload(part.file, { maxPixels: app.deps.config.limits.maxImagePixels }).catch((err: unknown) => {
         throw err instanceof AppError ? refuse(err) : err;
       });
       const saved = await saveMedia(app.deps, auth.memberId, media);

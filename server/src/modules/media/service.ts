@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { MediaMime, MediaUploaded } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
 import type { Db } from "../../db/pool.js";
@@ -8,15 +8,19 @@ import type { DB } from "../../db/types.js";
 import { notFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { mayView } from "./access.js";
-import { notYours } from "./errors.js";
+import { notYours, quotaExceeded } from "./errors.js";
 import type { Inspected } from "./sniff.js";
 import { publish, removeQuietly, storageKeyFor, storagePath, writeTemp } from "./storage.js";
+
+/** Advisory lock class for one member's uploads (the second key is her id's hash): quota checks do not race. */
+const QUOTA_LOCK = 7_310_100;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Stores an inspected upload: bytes to a temp file, then in one transaction the row is inserted and the file renamed
  * into place. A failure anywhere removes the file, so there is never a row without a file or a visible half file.
+ * Her uploads are serialised by an advisory lock so that parallel uploads cannot overshoot her storage quota.
  */
 export async function saveMedia(deps: AppDeps, ownerId: string, media: Inspected): Promise<MediaUploaded> {
   const id = crypto.randomUUID();
@@ -26,6 +30,14 @@ export async function saveMedia(deps: AppDeps, ownerId: string, media: Inspected
   let placed: string | null = null;
   try {
     await deps.db.transaction().execute(async (tx) => {
+      await sql`SELECT pg_advisory_xact_lock(${QUOTA_LOCK}, hashtext(${ownerId}))`.execute(tx);
+      const used = await tx
+        .selectFrom("media")
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<string>("size_bytes"), sql<string>`0`).as("bytes"))
+        .where("owner_id", "=", ownerId)
+        .executeTakeFirstOrThrow();
+      const quota = deps.config.limits.mediaQuotaBytes;
+      if (Number(used.bytes) + media.bytes.length > quota) throw quotaExceeded(quota);
       await tx
         .insertInto("media")
         .values({

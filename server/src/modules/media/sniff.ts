@@ -1,10 +1,10 @@
 import type { MediaKind, MediaMime } from "@hoiso/shared";
 import { inspectAac, inspectAmr, inspectMp3, inspectOgg, inspectWav, adtsFrameLength, id3End, mp3FrameLength } from "./formats/audio.js";
-import { stripJpeg } from "./formats/jpeg.js";
+import { jpegSize, stripJpeg } from "./formats/jpeg.js";
 import { inspectMp4 } from "./formats/mp4.js";
-import { PNG_SIGNATURE, stripPng } from "./formats/png.js";
+import { PNG_SIGNATURE, pngSize, stripPng } from "./formats/png.js";
 import { inspectWebm } from "./formats/webm.js";
-import { stripWebp } from "./formats/webp.js";
+import { stripWebp, webpSize } from "./formats/webp.js";
 
 /** How many leading bytes `sniff` needs to decide (fewer only when the whole file is shorter). */
 export const SNIFF_BYTES = 16;
@@ -53,19 +53,27 @@ export interface Inspected {
   /** What to store: photos rewritten without metadata, audio as sent. */
   bytes: Buffer;
   durationMs: number | null;
+  /** Photos: width × height as the file declares it (what a phone must allocate to show it); audio: null. */
+  pixels: number | null;
 }
 
 /** Validates the whole file for its sniffed format; throws CorruptMediaError when the structure is broken. */
 export function inspect(format: MediaFormat, buf: Buffer): Inspected {
-  const image = (mime: MediaMime, bytes: Buffer): Inspected => ({ kind: "image", mime, bytes, durationMs: null });
-  const audio = (info: { mime: MediaMime; durationMs: number | null }): Inspected => ({ kind: "audio", bytes: buf, ...info });
+  const image = (mime: MediaMime, bytes: Buffer, size: { width: number; height: number }): Inspected => ({
+    kind: "image",
+    mime,
+    bytes,
+    durationMs: null,
+    pixels: size.width * size.height,
+  });
+  const audio = (info: { mime: MediaMime; durationMs: number | null }): Inspected => ({ kind: "audio", bytes: buf, pixels: null, ...info });
   switch (format) {
     case "jpeg":
-      return image("image/jpeg", stripJpeg(buf));
+      return image("image/jpeg", stripJpeg(buf), jpegSize(buf));
     case "png":
-      return image("image/png", stripPng(buf));
+      return image("image/png", stripPng(buf), pngSize(buf));
     case "webp":
-      return image("image/webp", stripWebp(buf));
+      return image("image/webp", stripWebp(buf), webpSize(buf));
     case "mp4":
       return audio(inspectMp4(buf));
     case "webm":

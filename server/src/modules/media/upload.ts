@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { MEDIA_LIMITS } from "@hoiso/shared";
 import { AppError } from "../../http/errors.js";
-import { corrupt, fileRequired, tooLarge, typeNotAllowed } from "./errors.js";
+import { corrupt, fileRequired, tooLarge, tooManyPixels, typeNotAllowed } from "./errors.js";
 import { CorruptMediaError } from "./formats/corrupt.js";
 import { FORMAT_KIND, SNIFF_BYTES, inspect, sniff, type Inspected, type MediaFormat } from "./sniff.js";
 
@@ -16,7 +16,7 @@ export const HARD_LIMIT = Math.max(MEDIA_LIMITS.imageMaxBytes, MEDIA_LIMITS.audi
  * its kind's limit (so a 50 MB upload costs at most a few MB of memory). Then validates the whole file and, for photos,
  * rewrites it without metadata.
  */
-export async function readUpload(file: Readable & { truncated?: boolean }): Promise<Inspected> {
+export async function readUpload(file: Readable & { truncated?: boolean }, opts: { maxPixels: number }): Promise<Inspected> {
   const chunks: Buffer[] = [];
   let total = 0;
   let format: MediaFormat | null = null;
@@ -43,11 +43,15 @@ export async function readUpload(file: Readable & { truncated?: boolean }): Prom
   if (file.truncated) throw tooLarge(format ? FORMAT_KIND[format] : null);
   if (total === 0) throw fileRequired();
   format ??= decide();
+  let inspected: Inspected;
   try {
-    return inspect(format, Buffer.concat(chunks, total));
+    inspected = inspect(format, Buffer.concat(chunks, total));
   } catch (err) {
     // A read past the end of the buffer is a truncated or lying file, the same as a failed structure check.
     if (err instanceof CorruptMediaError || err instanceof RangeError) throw corrupt();
     throw err;
   }
+  // A small file may declare a huge canvas (a 2.6 MB PNG of 30000×30000): refused by what it declares.
+  if (inspected.pixels !== null && inspected.pixels > opts.maxPixels) throw tooManyPixels(inspected.pixels, opts.maxPixels);
+  return inspected;
 }

@@ -13,6 +13,7 @@ export async function zaloRoutes(app: App): Promise<void> {
   app.post(
     "/zalo/webhook",
     {
+      onRequest: app.limit("webhook"),
       schema: {
         tags: ["zalo"],
         summary: "Zalo OA webhook (signed with X-ZEvent-Signature)",

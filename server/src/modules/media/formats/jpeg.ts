@@ -66,6 +66,25 @@ function orientationOnlyExif(orientation: number): Buffer {
   return Buffer.concat([head, body]);
 }
 
+/** Width and height from the first frame header (SOFn: precision, height, width), walking the segments. */
+export function jpegSize(src: Buffer): { width: number; height: number } {
+  let pos = 2;
+  for (;;) {
+    check(pos + 4 <= src.length && src[pos] === 0xff, F, "no frame header");
+    while (pos < src.length && src[pos] === 0xff) pos++;
+    const marker = src[pos]!;
+    pos++;
+    if (standalone(marker)) continue;
+    check(marker !== 0xda && marker !== 0xd9 && pos + 2 <= src.length, F, "no frame header before the scan");
+    const len = src.readUInt16BE(pos);
+    if (isSof(marker)) {
+      check(len >= 7 && pos + 7 <= src.length, F, "short frame header");
+      return { height: src.readUInt16BE(pos + 3), width: src.readUInt16BE(pos + 5) };
+    }
+    pos += len;
+  }
+}
+
 /**
  * Rewrites a JPEG without its metadata segments, copying the image data (tables, frame, scans) byte for byte.
  * Anything after EOI (trailers, appended secondary images that carry their own Exif) is dropped.

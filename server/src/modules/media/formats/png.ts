@@ -15,6 +15,11 @@ const KEEP = new Set([
   "acTL", "fcTL", "fdAT",
 ]);
 
+/** Width and height from IHDR (the first chunk, which stripPng has checked). */
+export function pngSize(src: Buffer): { width: number; height: number } {
+  return { width: src.readUInt32BE(16), height: src.readUInt32BE(20) };
+}
+
 /**
  * Rewrites a PNG keeping only rendering chunks, each copied verbatim (so its CRC stays valid).
  * Every chunk's CRC is checked on the way in; bytes after IEND are dropped.

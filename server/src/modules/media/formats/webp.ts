@@ -14,6 +14,18 @@ function validBitstream(fourcc: string, data: Buffer): boolean {
   return true;
 }
 
+/** Canvas size: from VP8X when present, else from the VP8 key frame or the VP8L header (both up to 16383²). */
+export function webpSize(src: Buffer): { width: number; height: number } {
+  const fourcc = src.toString("latin1", 12, 16);
+  const d = 20;
+  check(src.length >= d + (fourcc === "VP8L" ? 5 : 10), F, "short first chunk");
+  if (fourcc === "VP8X") return { width: src.readUIntLE(d + 4, 3) + 1, height: src.readUIntLE(d + 7, 3) + 1 };
+  if (fourcc === "VP8 ") return { width: src.readUInt16LE(d + 6) & 0x3fff, height: src.readUInt16LE(d + 8) & 0x3fff };
+  check(fourcc === "VP8L", F, "unexpected first chunk");
+  const bits = src.readUInt32LE(d + 1);
+  return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
+}
+
 /**
  * Rewrites a WebP (RIFF) without EXIF/XMP and unknown chunks, clears the matching VP8X flags and
  * recomputes the RIFF size. Bytes beyond the declared RIFF size are dropped.
