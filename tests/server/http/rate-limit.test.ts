@@ -142,3 +142,18 @@ describe("limits shared by every API process through Redis", () => {
     expect(await count(ctx)).toBe(3);
   });
 });
+
+describe("limits when their Redis is down", () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    // Nothing listens on port 1. Intake must keep working (the queue's reconciler catches up later), so the limits
+    // step aside rather than refuse every woman.
+    ctx = await createTestContext({ backend: "redis", env: { ...LOW, REDIS_URL: "redis://127.0.0.1:1" } });
+  });
+  afterAll(() => ctx?.close());
+
+  it("lets requests through instead of failing them", async () => {
+    const [mai] = await women(ctx, ["Sùng Thị Mai"]);
+    for (let i = 0; i < 5; i++) expect((await send(ctx.app, mai!)).statusCode).toBe(201);
+  });
+});
