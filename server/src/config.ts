@@ -19,6 +19,11 @@ const Env = Type.Object({
   DATA_DIR: Type.String({ default: "./data" }),
   EMBEDDED_PG_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 54329 }),
   CORS_ORIGINS: Type.String({ default: "", description: "Comma-separated origins allowed by CORS" }),
+  /**
+   * Which proxies in front may name the client in X-Forwarded-For: unset trusts none (a forged header must not dodge
+   * the per-address limits), a number trusts that many hops, otherwise comma-separated addresses or CIDRs.
+   */
+  TRUST_PROXY: Type.String({ default: "" }),
   LOG_LEVEL: Type.Union(
     ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)),
     { default: "info" },
@@ -84,6 +89,8 @@ export interface Config {
   dataDir: string;
   embeddedPgPort: number;
   corsOrigins: string[];
+  /** Fastify's trustProxy: false, a hop count, or the addresses of the proxies in front. */
+  trustProxy: boolean | number | string[];
   logLevel: string;
   sessionTtlHours: number;
   devLogin: boolean;
@@ -149,6 +156,13 @@ function coerce(raw: NodeJS.ProcessEnv, properties: Record<string, unknown> = En
   return out;
 }
 
+function parseTrustProxy(v: string): boolean | number | string[] {
+  const t = v.trim();
+  if (t === "") return false;
+  if (/^\d+$/.test(t)) return Number(t);
+  return t.split(",").map((s) => s.trim()).filter(Boolean);
+}
+
 export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
   const input = Value.Default(Env, coerce(raw)) as Record<string, unknown>;
   const problems = [...Value.Errors(Env, input)].map((e) => `${e.path.slice(1) || "(root)"}: ${e.message} (got ${JSON.stringify(e.value)})`);
@@ -200,6 +214,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR,
     embeddedPgPort: env.EMBEDDED_PG_PORT,
     corsOrigins: env.CORS_ORIGINS.split(",").map((s) => s.trim()).filter(Boolean),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     devLogin: env.DEV_LOGIN ?? (embedded && !production),

@@ -22,6 +22,8 @@ const LOW = {
   RATE_LIMIT_SIGN_PER_MEMBER: "2",
   RATE_LIMIT_SIGN_PER_IP: "50",
   RATE_LIMIT_WEBHOOK_PER_IP: "2",
+  // app.inject comes from 127.0.0.1: stands for the proxy in front that names the client in X-Forwarded-For.
+  TRUST_PROXY: "127.0.0.1",
 };
 
 const item = { kind: "feedback", category: "khac", body: "Đường vào thôn bị sạt lở." };
@@ -155,5 +157,30 @@ describe("limits when their Redis is down", () => {
   it("lets requests through instead of failing them", async () => {
     const [mai] = await women(ctx, ["Sùng Thị Mai"]);
     for (let i = 0; i < 5; i++) expect((await send(ctx.app, mai!)).statusCode).toBe(201);
+  });
+});
+
+describe("client addresses without a trusted proxy", () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext({ env: { ...LOW, TRUST_PROXY: "" } });
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it("a forged X-Forwarded-For does not get round the per-address login limit", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await ctx.app.inject({
+        method: "POST",
+        url: "/api/auth/dev",
+        headers: { "x-forwarded-for": `198.51.100.${i + 1}` },
+        payload: { name: `Người thử ${i}`, zaloId: `forged-${i}` },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+    expect(statuses.slice(4)).toEqual([429, 429]);
   });
 });
