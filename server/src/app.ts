@@ -23,17 +23,23 @@ export interface BuildOptions {
   serveMiniApp?: boolean;
 }
 
+function hopsTrusted(n: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < n;
+}
+
 /** Builds the whole HTTP app from its modules. Never listens: main.ts does, tests use app.inject. */
 export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<App> {
-  const app = Fastify({
+  const options: FastifyServerOptions = {
     logger: opts.logger ?? false,
     ...(opts.logController ? { logController: opts.logController } : {}),
     genReqId: (req) => (req.headers["x-request-id"] as string | undefined)?.slice(0, 64) || crypto.randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
-    trustProxy: deps.config.trustProxy,
+    // A hop count becomes proxy-addr's own rule for numbers (Fastify's types only take the function form).
+    trustProxy: typeof deps.config.trustProxy === "number" ? hopsTrusted(deps.config.trustProxy) : deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  };
+  const app = Fastify(options).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate("deps", deps);
   app.addHook("onSend", async (req, reply) => {
