@@ -7,7 +7,9 @@
  *
  * Prints measured figures only; it asserts nothing.
  */
+import fs from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { DEMO_TREE, seedUnitId } from "../seed/demo.js";
 import { startServerProcess } from "../../tests/helpers/process.js";
@@ -22,6 +24,8 @@ const RATE = arg("rate", 500);
 const SECONDS = arg("seconds", 30);
 const MAX_SECONDS = arg("max-seconds", 10);
 const CONCURRENCY = arg("concurrency", 64);
+/** How long the bench waits for the backlog left after the burst to be routed. */
+const DRAIN_SECONDS = arg("drain-seconds", 300);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 const BACKEND = process.env.BENCH_QUEUE_BACKEND ?? "redis";
@@ -49,6 +53,44 @@ async function dropQueueKeys(prefix: string): Promise<void> {
   await redis.quit();
 }
 
+async function unrouted(db: pg.Pool, since: Date): Promise<number> {
+  const r = await db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM submissions s WHERE s.created_at >= $1 AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.submission_id = s.id)",
+    [since],
+  );
+  return r.rows[0]!.n;
+}
+
+/** Polls until nothing since `since` is unrouted or the time is up; returns what is still unrouted. */
+async function waitUnrouted(db: pg.Pool, since: Date, ms: number): Promise<number> {
+  if (LAYOUT === "api") return unrouted(db, since);
+  const deadline = Date.now() + ms;
+  let pending = await unrouted(db, since);
+  while (pending > 0 && Date.now() < deadline) {
+    await new Promise((res) => setTimeout(res, 250));
+    pending = await unrouted(db, since);
+  }
+  return pending;
+}
+
+/**
+ * Figures the machine's noise does not move: SQL statements (both processes, all pools), commits and queue jobs per
+ * item of the measured run (the statements include the bench's own polling, a few a second).
+ */
+async function printPerItem(db: pg.Pool, items: number, before: Map<string, number>, after: Map<string, number>, commits: number, prefix: string, since: Date) {
+  const diff = [...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const).filter(([, v]) => v > 0);
+  const total = diff.reduce((n, [, v]) => n + v, 0);
+  console.log(`\nper item of the measured run (${items} items): ${(total / items).toFixed(2)} SQL statements, ${(commits / items).toFixed(2)} commits`);
+  for (const [k, v] of diff.sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`  ${(v / items).toFixed(3).padStart(7)}  ${k}`);
+  if (BACKEND === "postgres") {
+    const schema = `bullmq_${prefix.replace(/[^A-Za-z0-9_]/g, "")}`.toLowerCase();
+    const r = await db
+      .query<{ queue: string; n: number }>(`SELECT queue, count(*)::int AS n FROM ${schema}.job WHERE added_at_ms >= $1 GROUP BY queue ORDER BY queue`, [since.getTime()])
+      .catch(() => ({ rows: [] as Array<{ queue: string; n: number }> }));
+    console.log(`queue jobs added during the run and still stored: ${r.rows.map((x) => `${x.queue} ${x.n}`).join(", ") || "none kept"}`);
+  }
+}
+
 async function main() {
   console.log(`# Hội Số intake benchmark — ${new Date().toISOString()}`);
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; queue ${BACKEND}`);
@@ -73,8 +115,25 @@ async function main() {
     RATE_LIMIT_SUBMIT_PER_IP: "0",
     ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}),
   };
-  const server = startServerProcess({ ...env, HOISO_ROLE: LAYOUT === "all" ? "all" : "api" });
-  const worker = LAYOUT === "split" ? startServerProcess({ ...env, HOISO_ROLE: "worker" }) : null;
+  // Every server process counts the SQL statements it sends (scripts/bench/count-sql.ts); SIGUSR2 writes them out.
+  const countsDir = fs.mkdtempSync(path.join(os.tmpdir(), "hoiso-bench-sql-"));
+  const counted = (role: string) =>
+    startServerProcess({ ...env, HOISO_ROLE: role, BENCH_SQL_COUNTS: path.join(countsDir, `${role}.json`) }, [], ["--import", "./scripts/bench/count-sql.ts"]);
+  const server = counted(LAYOUT === "all" ? "all" : "api");
+  const worker = LAYOUT === "split" ? counted("worker") : null;
+  const sqlCounts = async (): Promise<Map<string, number>> => {
+    const procs = [server, worker].filter((p) => p !== null);
+    for (const p of procs) p.child.kill("SIGUSR2");
+    await new Promise((res) => setTimeout(res, 300));
+    const total = new Map<string, number>();
+    for (const f of fs.readdirSync(countsDir)) {
+      const c = JSON.parse(fs.readFileSync(path.join(countsDir, f), "utf8")) as Record<string, number>;
+      for (const [k, v] of Object.entries(c)) total.set(k, (total.get(k) ?? 0) + v);
+    }
+    return total;
+  };
+  const commits = async () =>
+    Number((await db.query<{ n: string }>("SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()")).rows[0]!.n);
   const db = new pg.Pool({ connectionString: database.url, max: 2 });
   try {
     const m = await server.waitFor(/API:\s+http:\/\/localhost:(\d+)\//);
@@ -102,22 +161,28 @@ async function main() {
     const warm = await fixedRate(base, Math.min(200, RATE), 5, body);
     console.log(formatResult("warm-up", warm));
     await db.query("SELECT 1");
+    // Let the warm-up's items be routed first, so the counts below belong to the measured run alone.
+    await waitUnrouted(db, new Date(0), 60_000);
+    const sql0 = await sqlCounts();
+    const commits0 = await commits();
     const t0 = new Date();
     const ours = await fixedRate(base, RATE, SECONDS, (i) => body(i + 1_000_000));
     console.log(formatResult(`fixed ${RATE}/s × ${SECONDS} s`, ours));
 
-    // Wait for the workers to route everything accepted during the run, then read the latencies from the database.
-    const deadline = Date.now() + 120_000;
-    let pending = -1;
-    while (Date.now() < deadline) {
-      const r = await db.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM submissions s WHERE s.created_at >= $1 AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.submission_id = s.id)",
-        [t0],
+    // Wait for the workers to route everything accepted during the run (the backlog the burst left), timing the drain.
+    const burstEnd = performance.now();
+    const backlog = await unrouted(db, t0);
+    const pending = LAYOUT === "api" ? backlog : await waitUnrouted(db, t0, DRAIN_SECONDS * 1000);
+    const drainSeconds = (performance.now() - burstEnd) / 1000;
+    if (LAYOUT !== "api") {
+      console.log(
+        pending === 0
+          ? `backlog at the end of the burst: ${backlog} unrouted; drained ${drainSeconds.toFixed(1)} s after the burst`
+          : `backlog at the end of the burst: ${backlog} unrouted; ${pending} still unrouted ${drainSeconds.toFixed(0)} s after the burst`,
       );
-      pending = r.rows[0]!.n;
-      if (pending === 0) break;
-      await new Promise((res) => setTimeout(res, 500));
     }
+    const items = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM submissions WHERE created_at >= $1", [t0])).rows[0]!.n;
+    if (items > 0) await printPerItem(db, items, sql0, await sqlCounts(), (await commits()) - commits0, prefix, t0);
     const accepted = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM submissions WHERE created_at >= $1", [t0])).rows[0]!.n;
     const lat = await db.query<{ ms: number }>(
       `SELECT EXTRACT(EPOCH FROM (min(a.created_at) - s.created_at)) * 1000 AS ms
@@ -160,7 +225,10 @@ async function main() {
     console.log(`\n## Summary`);
     const lost = LAYOUT === "api" ? `${ours.ok - accepted} (nothing is routed in this layout)` : String(ours.ok - accepted + pending);
     console.log(`fixed ${RATE}/s: our p99 ${ours.latencyMs.p99.toFixed(1)} ms (target ≤ 25), lost ${lost} (target 0)`);
-    if (LAYOUT !== "api") console.log(`submission → assignment p99 ${percentile(routed, 99).toFixed(0)} ms (target ≤ 1000)`);
+    if (LAYOUT !== "api") {
+      console.log(`submission → assignment p99 ${percentile(routed, 99).toFixed(0)} ms (target ≤ 1000)`);
+      console.log(`backlog after the burst: ${backlog}, ${pending === 0 ? `drained in ${drainSeconds.toFixed(1)} s` : `${pending} left after ${drainSeconds.toFixed(0)} s`}`);
+    }
     console.log(
       `throughput ratio ours/yardstick (closed loop): ${(oursMax.throughput / yMax.throughput).toFixed(2)} (target ≥ 0.8; ` +
         `${LAYOUT === "api" ? "intake alone against the yardstick" : "ours with its worker routing on the same cores, the yardstick without one"})`,
@@ -171,6 +239,7 @@ async function main() {
     await db.end();
     await database.drop();
     await dropQueueKeys(prefix);
+    fs.rmSync(countsDir, { recursive: true, force: true });
   }
 }
 

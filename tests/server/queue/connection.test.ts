@@ -37,6 +37,18 @@ describe.each(backends)("queue factory on %s", (backend) => {
     expect(seen).toEqual(["same:1"]);
   });
 
+  it("keeps finished jobs by age alone on PostgreSQL (its count limit rescans every kept job per completion), by age and count on Redis", async () => {
+    const keep = { removeOnComplete: { age: 3600, count: 50 }, removeOnFail: { age: 7200, count: 5 } };
+    const q = queues.queue<{ n: number }>("retention");
+    await q.add("x", { n: 1 }, { ...keep, jobId: "one" });
+    await q.addBulk([{ name: "x", data: { n: 2 }, opts: { ...keep, jobId: "two" } }]);
+    for (const id of ["one", "two"]) {
+      const job = await q.getJob(id);
+      const expected = backend === "postgres" ? { removeOnComplete: { age: 3600 }, removeOnFail: { age: 7200 } } : keep;
+      expect({ removeOnComplete: job?.opts.removeOnComplete, removeOnFail: job?.opts.removeOnFail }).toEqual(expected);
+    }
+  });
+
   it("stops workers within the deadline even when a job never finishes", async () => {
     let started!: () => void;
     const running = new Promise<void>((r) => (started = r));
