@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { JobsOptions } from "bullmq";
 import type { AppDeps } from "../../deps.js";
 import { enqueueDeliveries, within } from "../notify/queue.js";
@@ -12,6 +13,10 @@ export const Q = {
 
 export interface RouteJob {
   submissionId: string;
+}
+/** Several submissions' routing in one job: what intake adds for a burst on the PostgreSQL backend (route-batch.ts). */
+export interface RouteBatchJob {
+  submissionIds: string[];
 }
 export interface EscalateJob {
   assignmentId: string;
@@ -86,6 +91,12 @@ export async function dispatch(deps: AppDeps, fx: Effects): Promise<void> {
 }
 
 export const routeJobOptions = (submissionId: string): JobsOptions => ({ ...keep, jobId: jobIds.route(submissionId) });
+
+/** The same batch added twice runs once; a batch that shares some ids with an earlier one is a job of its own. */
+export const routeBatchJobOptions = (submissionIds: string[]): JobsOptions => ({
+  ...keep,
+  jobId: `rb-${crypto.createHash("sha256").update(submissionIds.join(",")).digest("hex").slice(0, 32)}`,
+});
 
 export const escalateJobOptions = (assignmentId: string, dueAt: Date): JobsOptions => ({
   ...keep,

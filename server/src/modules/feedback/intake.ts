@@ -16,7 +16,8 @@ import { AppError, badRequest, conflict, unitNotFound } from "../../http/errors.
 import type { AuthContext } from "../../http/types.js";
 import { assertOwnMedia } from "../media/service.js";
 import { within } from "../notify/queue.js";
-import { dispatch, noEffects, Q, routeJobOptions, type RouteJob } from "./effects.js";
+import { dispatch, noEffects } from "./effects.js";
+import { addRouteJobs } from "./route-batch.js";
 import { loadSettings } from "./settings.js";
 import type { SubmissionKind } from "./tables.js";
 import { createBatcher, perInstance } from "../../util/batcher.js";
@@ -174,9 +175,7 @@ const simpleInserts = perInstance((deps: AppDeps) =>
 const routeAdds = perInstance((deps: AppDeps) =>
   createBatcher<string, true>(
     async (ids) => {
-      await within(
-        deps.queues.queue<RouteJob>(Q.route).addBulk(ids.map((submissionId) => ({ name: "route", data: { submissionId }, opts: routeJobOptions(submissionId) }))),
-      );
+      await within(addRouteJobs(deps, ids));
       return ids.map(() => true as const);
     },
     { maxBatch: 200, maxInFlight: 4 },

@@ -2,20 +2,20 @@ import { sql } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import type { JobDefinition, JobModule, PeriodicTask } from "../../queue/registry.js";
 import { within } from "../notify/queue.js";
-import { Q, routeJobOptions, type EscalateJob, type FollowUpJob, type PetitionDeadlineJob, type RouteJob } from "./effects.js";
+import { Q, routeJobOptions, type EscalateJob, type FollowUpJob, type PetitionDeadlineJob, type RouteBatchJob, type RouteJob } from "./effects.js";
 import { askFollowUp } from "./followup.js";
 import { queueRoute } from "./intake.js";
 import { LOCKS, withAdvisoryLock } from "../../db/advisory-lock.js";
 import { closePetition } from "./petitions.js";
 import { escalateAssignment } from "./pipeline.js";
-import { routeInBatch } from "./route-batch.js";
+import { routeAllInBatch, routeInBatch } from "./route-batch.js";
 import { loadSettings } from "./settings.js";
 
-const routeJob: JobDefinition<RouteJob> = {
+const routeJob: JobDefinition<RouteJob | RouteBatchJob> = {
   queue: Q.route,
   // Many jobs in flight at once so that routeInBatch can route them together; each one is mostly waiting on I/O.
   concurrency: 64,
-  processor: (deps) => async (job) => routeInBatch(deps, job.data.submissionId),
+  processor: (deps) => async (job) => ("submissionIds" in job.data ? routeAllInBatch(deps, job.data.submissionIds) : routeInBatch(deps, job.data.submissionId)),
 };
 
 const escalateJob: JobDefinition<EscalateJob> = {

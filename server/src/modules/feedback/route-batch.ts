@@ -3,7 +3,7 @@ import type { AppDeps } from "../../deps.js";
 import { createBatcher, perInstance } from "../../util/batcher.js";
 import { recipientChannels } from "../notify/outbox.js";
 import { enqueueDeliveries, within } from "../notify/queue.js";
-import { Q, escalateJobOptions, type EscalateJob } from "./effects.js";
+import { Q, escalateJobOptions, routeBatchJobOptions, routeJobOptions, type EscalateJob, type RouteBatchJob, type RouteJob } from "./effects.js";
 import { claimForRouting, primaryDecision, routeSubmission } from "./pipeline.js";
 
 type Outcome = Awaited<ReturnType<typeof routeSubmission>>;
@@ -117,4 +117,26 @@ export async function routeInBatch(deps: AppDeps, submissionId: string): Promise
   const out = await batches(deps).run(submissionId);
   if (out instanceof Error) throw out;
   return out;
+}
+
+/** A `route-batch` job's processor: its submissions join the running batches like single jobs do. */
+export async function routeAllInBatch(deps: AppDeps, submissionIds: string[]): Promise<{ routed: number }> {
+  const outcomes = await Promise.all(submissionIds.map((id) => routeInBatch(deps, id)));
+  return { routed: outcomes.filter((o) => o === "routed").length };
+}
+
+/**
+ * Route jobs for submissions just written. On Redis one job each (a job costs a fraction of a millisecond there).
+ * On BullMQ's PostgreSQL backend every job is claimed and finished in transactions of its own (about one commit
+ * and several event rows per job), which capped routing near 400 jobs/s on this machine with nothing else running
+ * (scripts/bench/queue-isolation.ts); a burst therefore becomes one `route-batch` job, and the busier intake is,
+ * the larger its batches. A lost batch is found by the reconciler like a lost single job (routed_at still empty).
+ */
+export async function addRouteJobs(deps: AppDeps, submissionIds: string[]): Promise<void> {
+  const queue = deps.queues.queue<RouteJob | RouteBatchJob>(Q.route);
+  if (deps.queues.backend === "postgres" && submissionIds.length > 1) {
+    await queue.add("route-batch", { submissionIds }, routeBatchJobOptions(submissionIds));
+    return;
+  }
+  await queue.addBulk(submissionIds.map((submissionId) => ({ name: "route", data: { submissionId }, opts: routeJobOptions(submissionId) })));
 }
