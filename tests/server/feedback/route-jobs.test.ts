@@ -19,7 +19,7 @@ describe.each(backends)("route jobs for a burst on the %s queue backend", (backe
     await ctx?.close();
   });
 
-  it("a burst is one job on PostgreSQL (one per item on Redis), added twice it is still one job, and every item is routed once", async () => {
+  it("a burst is one job on PostgreSQL (one per item on Redis), added twice it is still one job, every item is routed once, escalations are delayed jobs on Redis only", async () => {
     // No worker yet: intake's own jobs wait in the queue, the burst's jobs are added next to them.
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) ids.push((await submitOk(ctx, w.woman, { kind: "feedback", category: "viec_lam", body: `Chị em cần học nghề số ${i}.` })).id);
@@ -45,6 +45,9 @@ describe.each(backends)("route jobs for a burst on the %s queue backend", (backe
       if (backend === "postgres") await waitUntil("the batch job to finish", async () => (await queue.getJob(batch!.id!))?.finishedOn);
       const forwarded = await ctx.deps.db.selectFrom("submission_events").select("submission_id").where("type", "=", "forwarded").where("submission_id", "in", ids).execute();
       expect(forwarded).toHaveLength(ids.length);
+      // On PostgreSQL the escalation timer reads assignments.due_at; on Redis each assignment has its delayed job.
+      const delayed = await ctx.deps.queues.queue(Q.escalate).getJobCounts("delayed");
+      expect(delayed.delayed).toBe(backend === "postgres" ? 0 : ids.length);
       expect(pipeline.errors).toEqual([]);
     } finally {
       await pipeline.workers.stop(5000);

@@ -71,6 +71,14 @@ export function mergeEffects(a: Effects, b: Effects): Effects {
 const delayUntil = (at: Date) => Math.max(0, at.getTime() - Date.now());
 
 /**
+ * Whether an assignment's escalation is a delayed job. Not on BullMQ's PostgreSQL backend: there a delayed job is a
+ * row written with two event rows and a wake-up of the escalate worker, one per routed item, while the assignments
+ * table already says when each one is due (assignments_overdue_idx); the escalation timer (jobs.ts) reads it every
+ * second instead. On Redis the delayed job stays, with the sweeper as its safety net.
+ */
+export const escalationsAsJobs = (deps: AppDeps): boolean => deps.queues.backend !== "postgres";
+
+/**
  * Adds the jobs after commit. Never throws: each kind has a database safety net (outbox reconciler for deliveries,
  * the sweeper for overdue escalations, due follow-ups and petition deadlines), so a queue outage only delays things.
  */
@@ -80,7 +88,7 @@ export async function dispatch(deps: AppDeps, fx: Effects): Promise<void> {
   const add = <T>(queue: string, name: string, data: T, jobId: string, at: Date) =>
     within(deps.queues.queue<T>(queue).add(name as never, data as never, { ...keep, jobId, delay: delayUntil(at) }));
   await Promise.allSettled([
-    ...fx.escalations.map((e) => add<EscalateJob>(Q.escalate, "escalate", { assignmentId: e.assignmentId }, jobIds.escalate(e.assignmentId, e.dueAt), e.dueAt)),
+    ...(escalationsAsJobs(deps) ? fx.escalations : []).map((e) => add<EscalateJob>(Q.escalate, "escalate", { assignmentId: e.assignmentId }, jobIds.escalate(e.assignmentId, e.dueAt), e.dueAt)),
     ...fx.petitionDeadlines.map((p) =>
       add<PetitionDeadlineJob>(Q.petition, "petition-deadline", { submissionId: p.submissionId }, jobIds.petitionDeadline(p.submissionId), p.at),
     ),

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import type { JobDefinition, JobModule, PeriodicTask } from "../../queue/registry.js";
 import { within } from "../notify/queue.js";
-import { Q, routeJobOptions, type EscalateJob, type FollowUpJob, type PetitionDeadlineJob, type RouteBatchJob, type RouteJob } from "./effects.js";
+import { Q, escalationsAsJobs, routeJobOptions, type EscalateJob, type FollowUpJob, type PetitionDeadlineJob, type RouteBatchJob, type RouteJob } from "./effects.js";
 import { askFollowUp } from "./followup.js";
 import { queueRoute } from "./intake.js";
 import { LOCKS, withAdvisoryLock } from "../../db/advisory-lock.js";
@@ -80,12 +80,8 @@ export async function reconcileRoutes(deps: AppDeps): Promise<number> {
   return n;
 }
 
-/**
- * The database's safety net for delayed jobs that were lost or are late: overdue escalations, due follow-up
- * questions, petitions past their deadline. Each step is the same idempotent function the job runs.
- */
-export async function sweep(deps: AppDeps): Promise<{ escalated: number; followUps: number; petitions: number }> {
-  const settings = await loadSettings(deps.db);
+/** Escalates assignments due more than `graceSeconds` ago (assignments_overdue_idx); returns how many moved. */
+export async function escalateOverdue(deps: AppDeps, graceSeconds: number): Promise<number> {
   const overdue = await deps.db
     .selectFrom("assignments")
     .select("id")
@@ -93,12 +89,22 @@ export async function sweep(deps: AppDeps): Promise<{ escalated: number; followU
     .where("resolved_at", "is", null)
     .where("acknowledged_at", "is", null)
     .where("escalated_at", "is", null)
-    .where("due_at", "<", sql<Date>`now() - make_interval(secs => ${ESCALATION_GRACE_SECONDS})`)
+    .where("due_at", "<", sql<Date>`now() - make_interval(secs => ${graceSeconds})`)
     .orderBy("due_at")
     .limit(500)
     .execute();
   let escalated = 0;
   for (const a of overdue) if ((await escalateAssignment(deps, a.id)) !== "no-op") escalated++;
+  return escalated;
+}
+
+/**
+ * The database's safety net for delayed jobs that were lost or are late: overdue escalations, due follow-up
+ * questions, petitions past their deadline. Each step is the same idempotent function the job runs.
+ */
+export async function sweep(deps: AppDeps): Promise<{ escalated: number; followUps: number; petitions: number }> {
+  const settings = await loadSettings(deps.db);
+  const escalated = await escalateOverdue(deps, ESCALATION_GRACE_SECONDS);
 
   const due = await deps.db
     .selectFrom("submissions")
@@ -135,9 +141,20 @@ export const feedbackSweeper: PeriodicTask = {
   run: (deps) => withAdvisoryLock(deps, LOCKS.sweeper, () => sweep(deps)),
 };
 
+/**
+ * On the PostgreSQL queue backend escalations are not delayed jobs (escalationsAsJobs): this reads the due ones every
+ * second, one index range scan that finds nothing most of the time. It shares the sweeper's lock: when the sweeper
+ * runs, it escalates the same rows itself.
+ */
+export const escalationTimer: PeriodicTask = {
+  name: "escalation-timer",
+  everyMs: 1000,
+  run: async (deps) => (escalationsAsJobs(deps) ? 0 : withAdvisoryLock(deps, LOCKS.sweeper, () => escalateOverdue(deps, 0))),
+};
+
 /** Everything the feedback pipeline runs in worker processes. */
 export const feedbackJobs: JobModule = {
   jobs: [routeJob, escalateJob, petitionJob, followUpJob] as unknown as JobDefinition<never>[],
-  periodic: [routeReconciler, feedbackSweeper],
+  periodic: [routeReconciler, feedbackSweeper, escalationTimer],
 };
 

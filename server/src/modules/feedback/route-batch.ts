@@ -3,7 +3,7 @@ import type { AppDeps } from "../../deps.js";
 import { createBatcher, perInstance } from "../../util/batcher.js";
 import { recipientChannels } from "../notify/outbox.js";
 import { enqueueDeliveries, within } from "../notify/queue.js";
-import { Q, escalateJobOptions, routeBatchJobOptions, routeJobOptions, type EscalateJob, type RouteBatchJob, type RouteJob } from "./effects.js";
+import { Q, escalateJobOptions, escalationsAsJobs, routeBatchJobOptions, routeJobOptions, type EscalateJob, type RouteBatchJob, type RouteJob } from "./effects.js";
 import { claimForRouting, primaryDecision, routeSubmission } from "./pipeline.js";
 
 type Outcome = Awaited<ReturnType<typeof routeSubmission>>;
@@ -86,9 +86,10 @@ async function routeMany(deps: AppDeps, ids: string[]): Promise<Outcome[]> {
     };
   });
 
-  // After commit. Lost adds are caught by the outbox reconciler and the escalation sweeper.
+  // After commit. Lost adds are caught by the outbox reconciler and the escalation sweeper (on PostgreSQL the
+  // escalation timer is the only mechanism, see escalationsAsJobs).
   await enqueueDeliveries(deps, outbound);
-  if (escalations.length > 0) {
+  if (escalations.length > 0 && escalationsAsJobs(deps)) {
     await within(
       deps.queues
         .queue<EscalateJob>(Q.escalate)
