@@ -33,6 +33,13 @@ export const ErrorCode = {
   MEDIA_DIMENSIONS_TOO_LARGE: "MEDIA_DIMENSIONS_TOO_LARGE",
   /** Her stored photos and voice notes would exceed her quota. */
   MEDIA_QUOTA_EXCEEDED: "MEDIA_QUOTA_EXCEEDED",
+  /** Quản trị → Hội viên: the member or role named in the request does not exist. */
+  MEMBER_NOT_FOUND: "MEMBER_NOT_FOUND",
+  ROLE_NOT_FOUND: "ROLE_NOT_FOUND",
+  /** Removing one's own role would lock the caller out of the screen she is using. */
+  ROLE_SELF_REVOKE: "ROLE_SELF_REVOKE",
+  /** Roles are granted on active units only (a merged unit's roles moved to the survivor). */
+  ROLE_UNIT_INACTIVE: "ROLE_UNIT_INACTIVE",
   INTERNAL: "INTERNAL",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

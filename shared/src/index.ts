@@ -11,3 +11,4 @@ export * from "./schemas/health.js";
 export * from "./schemas/feedback.js";
 export * from "./schemas/media.js";
 export * from "./schemas/zalo.js";
+export * from "./schemas/admin.js";

@@ -15,9 +15,10 @@ import { feedbackAdminRoutes } from "./feedback/admin-routes.js";
 import { feedbackJobs } from "./feedback/jobs.js";
 import { notifyRoutes } from "./notify/routes.js";
 import { notifyJobs } from "./notify/jobs.js";
+import { adminRoutes } from "./admin/routes.js";
 
 /** Route plugins, mounted under /api. */
-export const apiModules: Array<(app: App) => Promise<void>> = [healthRoutes, authRoutes, orgRoutes, zaloRoutes, zaloLinkRoutes, mediaRoutes, feedbackRoutes, feedbackStaffRoutes, feedbackAdminRoutes, notifyRoutes];
+export const apiModules: Array<(app: App) => Promise<void>> = [healthRoutes, authRoutes, orgRoutes, zaloRoutes, zaloLinkRoutes, mediaRoutes, feedbackRoutes, feedbackStaffRoutes, feedbackAdminRoutes, notifyRoutes, adminRoutes];
 
 /** Queue processors and periodic tasks, started by worker processes. */
 export const jobModules: JobModule[] = [feedbackJobs, notifyJobs, mediaJobs, zaloJobs, authJobs];

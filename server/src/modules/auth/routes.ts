@@ -1,16 +1,13 @@
-import { Type } from "@sinclair/typebox";
 import {
   ChooseUnitBody,
   DevLoginBody,
   ErrorBody,
-  GrantRoleBody,
   IdParams,
   Me,
   Ok,
   PendingMemberList,
   PhoneBody,
   SessionResponse,
-  Uuid,
   ZaloLoginBody,
 } from "@hoiso/shared";
 import { bearerToken, requireAuth } from "../../http/auth-plugin.js";
@@ -65,22 +62,6 @@ export async function authRoutes(app: App): Promise<void> {
     { schema: { tags: ["members"], summary: "Confirm a member (cán bộ of her unit)", ...secured, params: IdParams, response: { 200: Ok, ...errors } } },
     async (req) => {
       await auth.confirmMember(app.deps, requireAuth(req), req.params.id);
-      return { ok: true as const };
-    },
-  );
-  app.post(
-    "/admin/roles",
-    { schema: { tags: ["admin"], summary: "Grant a role scoped to a unit subtree", ...secured, body: GrantRoleBody, response: { 200: Ok, ...errors } } },
-    async (req) => {
-      await auth.grantRole(app.deps, requireAuth(req), req.body.memberId, req.body.unitId, req.body.role);
-      return { ok: true as const };
-    },
-  );
-  app.delete(
-    "/admin/roles/:id",
-    { schema: { tags: ["admin"], ...secured, params: Type.Object({ id: Uuid }), response: { 200: Ok, ...errors } } },
-    async (req) => {
-      await auth.revokeRole(app.deps, requireAuth(req), req.params.id);
       return { ok: true as const };
     },
   );

@@ -1,6 +1,7 @@
 import { ErrorCode, normalizeVietnamPhone, type SessionResponse } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
-import { AppError, badRequest, forbidden, notFound, unitNotFound } from "../../http/errors.js";
+import { audit } from "../../db/audit.js";
+import { AppError, badRequest, notFound, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { exchangePhoneToken, fetchProfile } from "../../zalo/graph.js";
 import { ZaloApiError } from "../../zalo/http.js";
@@ -109,41 +110,13 @@ export async function confirmMember(deps: AppDeps, auth: AuthContext, memberId: 
   if (!m) throw notFound("Không tìm thấy hội viên.");
   if (!m.unit_id) throw badRequest("Hội viên chưa chọn đơn vị.", "memberId");
   await assertRoleOver(deps.db, auth, m.unit_id);
-  await deps.db
-    .updateTable("members")
-    .set({ membership_status: "confirmed", membership_confirmed_by: auth.memberId, membership_confirmed_at: new Date() })
-    .where("id", "=", memberId)
-    .execute();
-}
-
-/** Admins grant roles inside their own subtree only. */
-export async function grantRole(deps: AppDeps, auth: AuthContext, memberId: string, unitId: string, role: "can_bo" | "admin"): Promise<void> {
-  await assertRoleOver(deps.db, auth, unitId, ["admin"]);
-  const member = await deps.db.selectFrom("members").select("id").where("id", "=", memberId).executeTakeFirst();
-  if (!member) throw notFound("Không tìm thấy hội viên.");
+  if (m.membership_status === "confirmed") return;
   await deps.db.transaction().execute(async (tx) => {
     await tx
-      .insertInto("roles")
-      .values({ member_id: memberId, unit_id: unitId, role, granted_by: auth.memberId })
-      .onConflict((oc) => oc.columns(["member_id", "unit_id", "role"]).doNothing())
+      .updateTable("members")
+      .set({ membership_status: "confirmed", membership_confirmed_by: auth.memberId, membership_confirmed_at: new Date() })
+      .where("id", "=", memberId)
       .execute();
-    await tx
-      .insertInto("audit_log")
-      .values({ actor_id: auth.memberId, action: "role.grant", entity_type: "member", entity_id: memberId, detail: JSON.stringify({ unitId, role }) })
-      .execute();
-  });
-}
-
-export async function revokeRole(deps: AppDeps, auth: AuthContext, roleId: string): Promise<void> {
-  const row = await deps.db.selectFrom("roles").select(["unit_id", "member_id", "role"]).where("id", "=", roleId).executeTakeFirst();
-  if (!row) throw notFound("Không tìm thấy quyền này.");
-  await assertRoleOver(deps.db, auth, row.unit_id, ["admin"]);
-  if (row.member_id === auth.memberId && row.role === "admin") throw forbidden("Chị không thể tự gỡ quyền quản trị của mình.");
-  await deps.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom("roles").where("id", "=", roleId).execute();
-    await tx
-      .insertInto("audit_log")
-      .values({ actor_id: auth.memberId, action: "role.revoke", entity_type: "member", entity_id: row.member_id, detail: JSON.stringify(row) })
-      .execute();
+    await audit(tx, { actorId: auth.memberId, action: "member.confirm", entityType: "member", entityId: memberId, detail: { unitId: m.unit_id } });
   });
 }
