@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { devLogin } from "../../helpers/fixtures.js";
+import { escalateAssignment } from "../../../server/src/modules/feedback/pipeline.js";
 import { buildWorld, primaryAssignment, startPipeline, submitOk, waitUntil, type Login, type World } from "./world.js";
 
 describe("an item's life: the woman's side and the cán bộ's actions", () => {
@@ -98,9 +99,11 @@ describe("an item's life: the woman's side and the cán bộ's actions", () => {
     expect(await hasNotification(w.woman, id, /thuộc trách nhiệm của Phường Sa Pa/)).toBe(true);
     const again = await post(w.staff.xaA, `/api/assignments/${a.id}/reply`, { message: "…" });
     expect([again.statusCode, again.json().code]).toEqual([409, "ASSIGNMENT_CLOSED"]);
-    // an escalation job for the handed-over assignment does nothing
-    const xb = after[2];
-    expect(xb?.closed).toBe(false);
+    // an escalation due for the handed-over assignment does nothing: it is closed, and the item is not escalated
+    await ctx.deps.db.updateTable("assignments").set({ due_at: new Date(Date.now() - 60_000) }).where("id", "=", a.id).execute();
+    expect(await escalateAssignment(ctx.deps, a.id)).toBe("no-op");
+    const afterEscalation = await ctx.deps.db.selectFrom("assignments").select(["unit_id", "reason", "closed"]).where("submission_id", "=", id).orderBy("created_at").execute();
+    expect(afterEscalation).toEqual(after);
   });
 
   it("inbox filters: status, category, overdue (overdue first)", async () => {
@@ -117,9 +120,11 @@ describe("an item's life: the woman's side and the cán bộ's actions", () => {
     const cat = (await get(w.staff.xaA, "/api/inbox?category=viec_lam")).json().items;
     expect(cat.length).toBeGreaterThan(0);
     expect(cat.every((i: { category: string }) => i.category === "viec_lam")).toBe(true);
+    // its own resolved item, so this test does not lean on an earlier one
+    await post(w.staff.xaA, `/api/assignments/${la.id}/resolve`, { message: "Đã rải đá đường vào thôn." });
     const resolved = (await get(w.staff.xaA, "/api/inbox?status=resolved")).json().items;
     expect(resolved.every((i: { status: string }) => i.status === "resolved")).toBe(true);
-    expect(resolved.length).toBeGreaterThan(0);
+    expect(resolved.map((i: { assignmentId: string }) => i.assignmentId)).toContain(la.id);
     expect((await get(w.woman, "/api/inbox")).statusCode).toBe(403);
   });
 

@@ -99,8 +99,13 @@ describe.each(backends)("forwarding pipeline on the %s queue backend", (backend)
     const before = await snapshot();
     expect(await routeSubmission(ctx.deps, id)).toBe("already-routed");
     // and through the queue, with the same job id: deduplicated or a no-op
-    await ctx.deps.queues.queue(Q.route).add("route", { submissionId: id }, { jobId: jobIds.route(id) });
-    await new Promise((r) => setTimeout(r, 500));
+    const again = await ctx.deps.queues.queue(Q.route).add("route", { submissionId: id }, { jobId: jobIds.route(id) });
+    // Wait until that job is finished (or was the kept, finished original), not for a while: then compare.
+    await waitUntil("the repeated route job to finish", async () => {
+      const job = await ctx.deps.queues.queue(Q.route).getJob(again.id ?? jobIds.route(id));
+      const state = job ? await job.getState() : "gone";
+      return state === "completed" || state === "failed" || state === "gone";
+    });
     expect(await snapshot()).toEqual(before);
 
     // escalation: make it overdue, run it twice

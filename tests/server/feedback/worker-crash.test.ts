@@ -1,3 +1,4 @@
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { startServerProcess, type ServerProcess } from "../../helpers/process.js";
@@ -50,13 +51,33 @@ describe.each(backends)("a worker killed in the middle of routing, on the %s bac
     for (let i = 0; i < N; i++) {
       ids.push((await submitOk(ctx, w.woman, { kind: "feedback", category: "viec_lam", body: `Phản ánh số ${i}: cần lớp học nghề.` })).id);
     }
-    const first = worker();
-    await first.waitFor(/bộ xử lý hàng đợi/, 60_000);
-    await waitUntil("the first worker to start routing", async () => (await routedCount()) >= 5, 30_000, 2);
-    first.child.kill("SIGKILL");
-    await first.exited;
-    const atKill = await routedCount();
-    expect(atKill).toBeLessThan(N); // it really died in the middle
+    // Hold the second half of the submissions locked: the worker is certainly in the middle of routing when it is
+    // killed — blocked on one of them — whatever the machine's speed, and none of them can be routed before the kill.
+    const held = new pg.Client({ connectionString: ctx.config.databaseUrl });
+    await held.connect();
+    try {
+      await held.query("BEGIN");
+      await held.query("SELECT id FROM submissions WHERE id = ANY($1::uuid[]) FOR UPDATE", [ids.slice(N / 2)]);
+      const first = worker();
+      await first.waitFor(/bộ xử lý hàng đợi/, 60_000);
+      await waitUntil(
+        "the first worker to be routing a held submission",
+        async () => {
+          const r = await held.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+          );
+          return (r.rows[0]?.n ?? 0) > 0;
+        },
+        60_000,
+        20,
+      );
+      first.child.kill("SIGKILL");
+      await first.exited;
+      expect(await routedCount()).toBeLessThanOrEqual(N / 2);
+    } finally {
+      await held.query("COMMIT").catch(() => undefined);
+      await held.end();
+    }
 
     const second = worker();
     await second.waitFor(/bộ xử lý hàng đợi/, 60_000);

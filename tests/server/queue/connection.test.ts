@@ -25,15 +25,17 @@ describe.each(backends)("queue factory on %s", (backend) => {
     const done = new Promise<void>((resolve) => {
       const w = queues.worker<{ n: number }>("dedupe", async (job) => {
         seen.push(`${job.id}:${job.data.n}`);
-        resolve();
       });
+      w.on("completed", () => resolve());
       w.on("error", () => undefined);
       afterAll(() => w.close());
     });
     await queues.queue<{ n: number }>("dedupe").add("x", { n: 1 }, { jobId: "same" });
     await queues.queue<{ n: number }>("dedupe").add("x", { n: 2 }, { jobId: "same" });
     await done;
-    await new Promise((r) => setTimeout(r, 300));
+    // The second add was a no-op, not a job waiting its turn: nothing is left to run.
+    const counts = await queues.queue("dedupe").getJobCounts("waiting", "active", "delayed", "prioritized");
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(0);
     expect(seen).toEqual(["same:1"]);
   });
 
