@@ -16,6 +16,7 @@ const NotificationsPage = lazy(() => import("./pages/notifications/index.js"));
 const DevLoginPage = lazy(() => import("./pages/login/index.js"));
 const ProfilePage = lazy(() => import("./pages/profile/index.js"));
 const QuizPage = lazy(() => import("./pages/quiz/index.js"));
+const AdminPage = lazy(() => import("./pages/admin/index.js"));
 
 function Lazy({ children }: { children: ReactNode }): ReactElement {
   return (
@@ -58,6 +59,7 @@ function Screens(): ReactElement {
             <Route path="/ca-nhan" element={<ProfilePage />} />
             <Route path="/can-bo/*" element={<OfficerPage />} />
             <Route path="/thong-bao" element={<NotificationsPage />} />
+            <Route path="/quan-tri/*" element={<AdminPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Lazy>

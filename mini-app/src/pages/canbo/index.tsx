@@ -8,6 +8,7 @@ import { Icon } from "../../components/icons.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { ROLE_LABEL } from "../../names.js";
 import { hasOfficerRole, useMe } from "../../state.js";
+import { AdminEntry } from "../admin/AdminEntry.js";
 import { AssignmentPage } from "./AssignmentPage.js";
 import { Inbox } from "./Inbox.js";
 import { PendingList } from "./PendingList.js";
@@ -64,6 +65,7 @@ function Overview({ me }: { me: Me }): ReactElement {
         </p>
       )}
       <InboxCard />
+      <AdminEntry admin={me.roles.some((r) => r.role === "admin")} />
       <h2 className="hs-section-title">Chờ xác nhận hội viên</h2>
       <PendingList key={unitId} unitId={unitId} />
     </>

@@ -1,0 +1,99 @@
+import { useState, type ReactElement } from "react";
+import { Button, Input } from "zmp-ui";
+import type { AuditEntry } from "@hoiso/shared";
+import { api, errorMessage } from "../../api.js";
+import { ErrorState, Loading } from "../../components/States.js";
+import { useDebounced } from "../../components/useDebounced.js";
+import { ACTION_FILTERS, ACTION_LABEL, dateTime, ROLE_NAME } from "./labels.js";
+import { useLoad } from "./useLoad.js";
+
+/** A short line from the recorded detail: the names it carries, never the raw ids. */
+function summary(e: AuditEntry): string {
+  const d = e.detail as Record<string, unknown>;
+  const parts = ["memberName", "unitName", "name", "newName", "fromName", "intoName", "role", "reason"]
+    .map((k) => (k === "role" && (d[k] === "can_bo" || d[k] === "admin") ? ROLE_NAME[d[k]] : d[k]))
+    .filter((v): v is string => typeof v === "string" && v.length > 0);
+  return parts.join(" · ") || `${e.entityType} ${e.entityId ?? ""}`.trim();
+}
+
+/** Nhật ký: who read private items and who changed what, filtered by person, action and days. */
+export function Audit(): ReactElement {
+  const [actor, setActor] = useState("");
+  const actorQ = useDebounced(actor.trim(), 350);
+  const [action, setAction] = useState("");
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [more, setMore] = useState<AuditEntry[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const filters = { actor: actorQ || undefined, action: action || undefined, from: from || undefined, to: to || undefined };
+  const [res, reload] = useLoad(async () => {
+    const r = await api.audit(filters);
+    setMore([]);
+    setNext(r.nextBefore);
+    return r;
+  }, [actorQ, action, from, to]);
+
+  async function loadMore() {
+    if (next === null) return;
+    try {
+      const r = await api.audit({ ...filters, before: next });
+      setMore((m) => [...m, ...r.items]);
+      setNext(r.nextBefore);
+      setMoreError(null);
+    } catch (err) {
+      setMoreError(errorMessage(err));
+    }
+  }
+
+  const items = res.status === "done" ? [...res.data.items, ...more] : [];
+  return (
+    <div className="hs-admin-split hs-admin-audit">
+      <section className="hs-admin-list hs-form" aria-label="Lọc nhật ký">
+        <Input label="Người thực hiện" placeholder="Tên, gõ không dấu cũng được" value={actor} onChange={(e) => setActor(e.target.value)} clearable />
+        <label className="hs-select">
+          <span className="hs-card-label">Thao tác</span>
+          <select value={action} onChange={(e) => setAction(e.target.value)} aria-label="Lọc theo thao tác">
+            {ACTION_FILTERS.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="hs-admin-dates">
+          <label className="hs-select">
+            <span className="hs-card-label">Từ ngày</span>
+            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label className="hs-select">
+            <span className="hs-card-label">Đến ngày</span>
+            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+        </div>
+      </section>
+      <section className="hs-admin-detail" aria-label="Nhật ký">
+        {res.status === "loading" && <Loading />}
+        {res.status === "error" && <ErrorState message={res.message} onRetry={reload} />}
+        {res.status === "done" && items.length === 0 && <p className="hs-card hs-muted">Không có mục nào khớp bộ lọc.</p>}
+        <ol className="hs-admin-log" data-testid="audit-log">
+          {items.map((e) => (
+            <li key={e.id} className="hs-card">
+              <span className="hs-muted hs-small">{dateTime(e.at)}</span>
+              <span className="hs-choice-title">{ACTION_LABEL[e.action] ?? e.action}</span>
+              <span>
+                {e.actorName ? `Chị ${e.actorName}` : "Hệ thống"} · {summary(e)}
+              </span>
+            </li>
+          ))}
+        </ol>
+        {moreError && <ErrorState message={moreError} onRetry={() => void loadMore()} />}
+        {next !== null && (
+          <Button variant="secondary" fullWidth onClick={() => void loadMore()}>
+            Xem thêm
+          </Button>
+        )}
+      </section>
+    </div>
+  );
+}

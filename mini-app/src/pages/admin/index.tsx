@@ -1,0 +1,60 @@
+import type { ReactElement } from "react";
+import { Navigate, NavLink, Route, Routes, useNavigate } from "react-router-dom";
+import { Button } from "zmp-ui";
+import "../../components/feedback.css";
+import { PageHeader } from "../../components/PageHeader.js";
+import { hasOfficerRole, useMe } from "../../state.js";
+import "./admin.css";
+import { Audit } from "./Audit.js";
+import { FeedbackAdmin } from "./FeedbackAdmin.js";
+import { isAdmin, isProvinceAdmin } from "./labels.js";
+import { Members } from "./Members.js";
+import { Units } from "./Units.js";
+
+/**
+ * Quản trị. A cán bộ sees Hội viên (her subtree: confirm members, name cán bộ); an admin also the unit tree; the
+ * province admin also feedback routing and the audit log. The server checks every call again.
+ */
+export default function AdminPage(): ReactElement {
+  const me = useMe();
+  const navigate = useNavigate();
+  if (!hasOfficerRole(me)) {
+    return (
+      <div className="hs-page">
+        <PageHeader title="Quản trị" back />
+        <section className="hs-card">
+          <p className="hs-card-title">Trang này dành cho cán bộ và quản trị viên Hội</p>
+          <Button fullWidth onClick={() => navigate("/")}>
+            Về Trang chủ
+          </Button>
+        </section>
+      </div>
+    );
+  }
+  const tabs = [
+    { to: "hoi-vien", label: "Hội viên", show: true },
+    { to: "don-vi", label: "Đơn vị", show: isAdmin(me) },
+    { to: "phan-anh", label: "Phản ánh", show: isProvinceAdmin(me) },
+    { to: "nhat-ky", label: "Nhật ký", show: isProvinceAdmin(me) },
+  ].filter((t) => t.show);
+  return (
+    <div className="hs-page hs-admin">
+      <PageHeader title="Quản trị" back />
+      <nav className="hs-segments hs-admin-nav" aria-label="Mục quản trị">
+        {tabs.map((t) => (
+          <NavLink key={t.to} to={`/quan-tri/${t.to}`} className={({ isActive }) => `hs-segment hs-admin-tab${isActive ? " is-active" : ""}`}>
+            {t.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Routes>
+        <Route index element={<Navigate to="hoi-vien" replace />} />
+        <Route path="hoi-vien" element={<Members me={me} />} />
+        {isAdmin(me) && <Route path="don-vi" element={<Units />} />}
+        {isProvinceAdmin(me) && <Route path="phan-anh" element={<FeedbackAdmin />} />}
+        {isProvinceAdmin(me) && <Route path="nhat-ky" element={<Audit />} />}
+        <Route path="*" element={<Navigate to="/quan-tri/hoi-vien" replace />} />
+      </Routes>
+    </div>
+  );
+}
