@@ -2,13 +2,13 @@ import { sql } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import type { JobDefinition, JobModule, PeriodicTask } from "../../queue/registry.js";
 import { within } from "../notify/queue.js";
-import { Q, escalationsAsJobs, routeJobOptions, type EscalateJob, type FollowUpJob, type PetitionDeadlineJob, type RouteBatchJob, type RouteJob } from "./effects.js";
+import { Q, escalationsAsJobs, type EscalateJob, type FollowUpJob, type PetitionDeadlineJob, type RouteBatchJob, type RouteJob } from "./effects.js";
 import { askFollowUp } from "./followup.js";
 import { queueRoute } from "./intake.js";
 import { LOCKS, withAdvisoryLock } from "../../db/advisory-lock.js";
 import { closePetition } from "./petitions.js";
 import { escalateAssignment } from "./pipeline.js";
-import { routeAllInBatch, routeInBatch } from "./route-batch.js";
+import { addRouteJobs, routeAllInBatch, routeInBatch } from "./route-batch.js";
 import { loadSettings } from "./settings.js";
 
 const routeJob: JobDefinition<RouteJob | RouteBatchJob> = {
@@ -67,16 +67,20 @@ export async function reconcileRoutes(deps: AppDeps): Promise<number> {
     .limit(200)
     .execute();
   const queue = deps.queues.queue<RouteJob>(Q.route);
+  // Items routed in a route-batch job (PostgreSQL) have no job of their own: they are re-added together, as one
+  // batch, so that a long backlog does not turn into a job per stuck item.
+  const missing: string[] = [];
   for (const s of stuck) {
     try {
       const job = await within(queue.getJob(s.id));
-      if (!job) await within(queue.add("route", { submissionId: s.id }, routeJobOptions(s.id)));
+      if (!job) missing.push(s.id);
       else if ((await within(job.getState())) === "failed") await within(job.retry("failed"));
       n++;
     } catch {
       break;
     }
   }
+  if (missing.length > 0) await within(addRouteJobs(deps, missing)).catch(() => undefined);
   return n;
 }
 
