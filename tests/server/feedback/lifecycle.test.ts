@@ -78,7 +78,7 @@ describe("an item's life: the woman's side and the cán bộ's actions", () => {
     const a = await routed(id);
     const fwd = await post(w.staff.xaA, `/api/assignments/${a.id}/forward`, { unitId: w.units.chiA2.id, note: "Nhờ chi hội xác minh." });
     expect(fwd.statusCode).toBe(200);
-    expect(fwd.json().assignment.status).toBe("new"); // the xã still holds it
+    expect(fwd.json().assignment.status).toBe("acknowledged"); // the xã still holds it, and passing it on stopped its clock
     const shared = await ctx.deps.db.selectFrom("assignments").select(["unit_id", "reason", "closed"]).where("submission_id", "=", id).orderBy("created_at").execute();
     expect(shared).toEqual([
       { unit_id: w.units.xaA.id, reason: "primary", closed: false },
@@ -330,6 +330,8 @@ describe("an item's life: the woman's side and the cán bộ's actions", () => {
     const upA = await routed(up.id);
     await ctx.deps.db.updateTable("assignments").set({ due_at: new Date(Date.now() - 60_000) }).where("id", "=", upA.id).execute();
     await post(w.staff.xaA, `/api/assignments/${upA.id}/forward`, { unitId: w.units.tinh.id, note: "Xin hỗ trợ gạo." });
+    // having passed it on, the xã is not escalated for it when its deadline has gone by
+    expect(await escalateAssignment(ctx.deps, upA.id)).toBe("no-op");
     const adminRows = rowsOf(await open(w.admin), up.id);
     expect(adminRows).toHaveLength(1);
     expect(adminRows[0]).toMatchObject({ unitName: "Hội LHPN tỉnh Lào Cai" });

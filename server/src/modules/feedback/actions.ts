@@ -152,6 +152,8 @@ export const forward = (deps: AppDeps, auth: AuthContext, id: string, body: Forw
     }
     const unit = await targetUnit(tx, body.unitId as string);
     if (unit.id === l.a.unit_id) throw badRequest("Chị vui lòng chọn một đơn vị khác.", "unitId", FeedbackErrorCode.FORWARD_TARGET_REQUIRED);
+    // Passing it on is handling it: the sender's escalation clock stops, as with an outside forward.
+    const acked = await acknowledge(tx, auth, l, now);
     const r = await assignUnit(tx, {
       submission: l.s,
       unit,
@@ -165,7 +167,7 @@ export const forward = (deps: AppDeps, auth: AuthContext, id: string, body: Forw
       staffText: () => staffText.forwarded(l.item, l.a.unit_name, unit.name),
       authorText: authorText.forwarded(l.item, unit.name),
     });
-    return r.fx;
+    return mergeEffects(acked, r.fx);
   });
 
 /** "Not ours — belongs to X": this unit hands it over (its assignment closes) and X gets it, never dropped. */
