@@ -63,6 +63,11 @@ describe.runIf(available)("Quản trị: members, roles and units", () => {
   it("on a phone: finds her without diacritics, grants a role and revokes it", async () => {
     await h.inBrowser("admin-phone", async (page) => {
       await openAdmin(page);
+      // All four tabs on screen at 360 px, none pushed off the side.
+      for (const name of ["Hội viên", "Đơn vị", "Phản ánh", "Nhật ký"]) {
+        const box = await page.getByRole("link", { name }).boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= 360, name).toBe(true);
+      }
       await shot(page, "admin-members-360");
       await grantAndRevoke(page, "360");
       // The page fits the phone: nothing sticks out sideways.

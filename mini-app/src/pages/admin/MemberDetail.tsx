@@ -40,7 +40,13 @@ export function MemberDetail({ member, me, onChanged, onClose }: { member: Admin
         <p className="hs-card-title">{member.name}</p>
         <p className="hs-muted">{shownPhone(member.phone)}</p>
         <p>
-          {member.unitName ?? "Chưa chọn đơn vị"} · <strong>{STATUS_LABEL[member.membershipStatus]}</strong>
+          {member.unitName ? (
+            <>
+              {member.unitName} · <strong>{STATUS_LABEL[member.membershipStatus]}</strong>
+            </>
+          ) : (
+            "Chưa chọn đơn vị"
+          )}
         </p>
         {member.membershipStatus === "pending" && (
           <Button fullWidth loading={busy} onClick={() => void run(() => api.confirmMember(member.id), `Đã xác nhận chị ${member.name} là hội viên.`)}>

@@ -52,7 +52,7 @@ export function Members({ me }: { me: Me }): ReactElement {
                   <span className="hs-grow">
                     <span className="hs-choice-title">{m.name}</span>
                     <span className="hs-choice-hint">
-                      {m.unitName ?? "Chưa chọn đơn vị"} · {STATUS_LABEL[m.membershipStatus]}
+                      {m.unitName ? `${m.unitName} · ${STATUS_LABEL[m.membershipStatus]}` : "Chưa chọn đơn vị"}
                       {m.roles.length > 0 ? ` · ${[...new Set(m.roles.map((r) => ROLE_NAME[r.role]))].join(", ")}` : ""}
                     </span>
                   </span>

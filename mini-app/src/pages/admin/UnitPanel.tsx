@@ -85,7 +85,7 @@ export function UnitPanel({ unit, onChanged, onClose }: { unit: Unit; onChanged:
 
           {childLevel && (
             <section className="hs-card">
-              <Input label={`Thêm ${LEVEL_LABEL[childLevel].toLowerCase()} trực thuộc`} placeholder="Ví dụ: Chi hội thôn Nậm Chảy" value={child} maxLength={200} onChange={(e) => setChild(e.target.value)} />
+              <Input label={`Thêm ${LEVEL_LABEL[childLevel].toLowerCase()} trực thuộc`} placeholder={childLevel === "to" ? "Ví dụ: Tổ phụ nữ số 3" : childLevel === "chi_hoi" ? "Ví dụ: Chi hội thôn Nậm Chảy" : "Ví dụ: Xã Bản Mế"} value={child} maxLength={200} onChange={(e) => setChild(e.target.value)} />
               <Button
                 fullWidth
                 variant="secondary"
