@@ -3,7 +3,7 @@
  * through node-postgres — our pool and BullMQ's PostgreSQL backend alike, both use pg.Client — so the benchmark can
  * report statements per routed item, a figure the shared machine's noise does not change.
  *
- * SIGUSR2 writes the counts so far to $BENCH_SQL_COUNTS (JSON: statement key → count); so does exit.
+ * SIGUSR2 writes the counts so far to $BENCH_SQL_COUNTS (JSON: {dump: n, counts: statement key → count}); so does exit.
  */
 import fs from "node:fs";
 import pg from "pg";
@@ -37,8 +37,10 @@ export function sqlCounts(): Map<string, number> {
   return new Map(counts);
 }
 
+let dumps = 0;
+/** Writes the counts with a dump number, so a reader can tell a fresh dump from the previous one. */
 function dump(): void {
-  if (file) fs.writeFileSync(file, JSON.stringify(Object.fromEntries(counts)));
+  if (file) fs.writeFileSync(file, JSON.stringify({ dump: ++dumps, counts: Object.fromEntries(counts) }));
 }
 process.on("SIGUSR2", dump);
 process.on("exit", dump);

@@ -121,14 +121,28 @@ async function main() {
     startServerProcess({ ...env, HOISO_ROLE: role, BENCH_SQL_COUNTS: path.join(countsDir, `${role}.json`) }, [], ["--import", "./scripts/bench/count-sql.ts"]);
   const server = counted(LAYOUT === "all" ? "all" : "api");
   const worker = LAYOUT === "split" ? counted("worker") : null;
+  const readCounts = (f: string): { dump: number; counts: Record<string, number> } => {
+    try {
+      return JSON.parse(fs.readFileSync(f, "utf8")) as { dump: number; counts: Record<string, number> };
+    } catch {
+      return { dump: 0, counts: {} }; // not written yet, or caught half-written
+    }
+  };
   const sqlCounts = async (): Promise<Map<string, number>> => {
-    const procs = [server, worker].filter((p) => p !== null);
-    for (const p of procs) p.child.kill("SIGUSR2");
-    await new Promise((res) => setTimeout(res, 300));
     const total = new Map<string, number>();
-    for (const f of fs.readdirSync(countsDir)) {
-      const c = JSON.parse(fs.readFileSync(path.join(countsDir, f), "utf8")) as Record<string, number>;
-      for (const [k, v] of Object.entries(c)) total.set(k, (total.get(k) ?? 0) + v);
+    for (const p of [server, worker]) {
+      if (!p) continue;
+      const f = path.join(countsDir, `${p === worker ? "worker" : LAYOUT === "all" ? "all" : "api"}.json`);
+      const seen = readCounts(f).dump;
+      p.child.kill("SIGUSR2");
+      // A loaded machine may take a while to run the handler: wait for this dump, not the previous one.
+      const until = Date.now() + 15_000;
+      let c = readCounts(f);
+      while (c.dump <= seen && Date.now() < until) {
+        await new Promise((res) => setTimeout(res, 50));
+        c = readCounts(f);
+      }
+      for (const [k, v] of Object.entries(c.counts)) total.set(k, (total.get(k) ?? 0) + v);
     }
     return total;
   };
