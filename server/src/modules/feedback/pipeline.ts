@@ -1,10 +1,11 @@
-import { evaluateRouting, nextEscalation, type RoutingRule, type UnitLevelName } from "@hoiso/shared";
+import { nextEscalation, type UnitLevelName } from "@hoiso/shared";
 import { sql, type Transaction } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import type { DB } from "../../db/types.js";
 import { assignUnit, appendEvent } from "./assign.js";
 import { dispatch, mergeEffects, noEffects, type Effects } from "./effects.js";
 import { liftPetition } from "./petitions.js";
+import { decideRouting, type RuleRow } from "./routing-decision.js";
 import { loadSettings } from "./settings.js";
 import { authorText, staffText } from "./text.js";
 import type { SubmissionKind, SubmissionStatus } from "./tables.js";
@@ -44,15 +45,7 @@ export interface RoutingRow {
   handling_level: UnitLevelName;
   sla_hours: number;
   private: boolean;
-  rules: Array<{
-    id: string;
-    category_code: string;
-    origin_unit_id: string | null;
-    target_level: UnitLevelName;
-    sla_hours: number | null;
-    escalation_levels: UnitLevelName[];
-    active: boolean;
-  }>;
+  rules: RuleRow[];
   chain: ChainUnit[];
 }
 
@@ -87,21 +80,7 @@ export async function claimForRouting(
 /** Where a claimed submission goes, by the routing rules, and what everyone is told. */
 export function primaryDecision(s: RoutingRow) {
   const category = { code: s.category_code, name: s.category_name, handling_level: s.handling_level, sla_hours: s.sla_hours, private: s.private };
-  const rules: RoutingRule[] = s.rules.map((r) => ({
-    id: r.id,
-    categoryCode: r.category_code,
-    originUnitId: r.origin_unit_id,
-    targetLevel: r.target_level,
-    slaHours: r.sla_hours,
-    escalationLevels: r.escalation_levels,
-    active: r.active,
-  }));
-  const decision = evaluateRouting(
-    { code: category.code, handlingLevel: category.handling_level, slaHours: category.sla_hours, private: category.private },
-    rules,
-    s.chain,
-    s.sensitive,
-  );
+  const decision = decideRouting(category, s.rules, s.chain, s.sensitive);
   const unit = s.chain.find((u) => u.id === decision.unitId);
   if (!unit) throw new Error(`routing chose unit ${decision.unitId} outside the origin's chain`);
   const item = { kind: s.kind, trackingCode: s.tracking_code };

@@ -1,5 +1,4 @@
 import {
-  evaluateRouting,
   FeedbackErrorCode,
   foldedWords,
   foldVietnamese,
@@ -16,6 +15,7 @@ import type { AppDeps } from "../../deps.js";
 import { badRequest, notFound, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { topAssignment } from "./petitions.js";
+import { decideRouting } from "./routing-decision.js";
 import { unitChain } from "./units.js";
 
 const excerpt = (body: string, n = 160) => (body.length > n ? `${body.slice(0, n - 1).trimEnd()}…` : body);
@@ -32,15 +32,8 @@ export async function listMine(deps: AppDeps, auth: AuthContext, limit = 30, off
     .offset(offset)
     .execute();
   return rows.map((r) => ({
-    id: r.id,
-    trackingCode: r.tracking_code,
-    kind: r.kind,
-    category: r.category_code,
-    categoryName: r.category_name,
-    excerpt: excerpt(r.body),
-    status: r.status,
+    ...itemSummary(r),
     anonymous: r.anonymous,
-    originUnitName: r.unit_name,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   }));
@@ -66,14 +59,7 @@ export async function listSigned(deps: AppDeps, auth: AuthContext, limit = 30, o
     .offset(offset)
     .execute();
   return rows.map((r) => ({
-    id: r.id,
-    trackingCode: r.tracking_code,
-    kind: r.kind,
-    category: r.category_code,
-    categoryName: r.category_name,
-    excerpt: excerpt(r.body),
-    status: r.status,
-    originUnitName: r.unit_name,
+    ...itemSummary(r),
     signatureCount: r.signature_count,
     petitionState: r.petition_state ?? "open",
     signedAt: r.signed_at.toISOString(),
@@ -90,20 +76,7 @@ export async function previewDestination(deps: AppDeps, categoryCode: string, un
   const chain = await unitChain(deps.db, unitId);
   if (chain.length === 0) throw unitNotFound();
   const rules = await deps.db.selectFrom("routing_rules").selectAll().where("category_code", "=", categoryCode).where("active", "=", true).execute();
-  const decision = evaluateRouting(
-    { code: category.code, handlingLevel: category.handling_level, slaHours: category.sla_hours, private: category.private },
-    rules.map((r) => ({
-      id: r.id,
-      categoryCode: r.category_code,
-      originUnitId: r.origin_unit_id,
-      targetLevel: r.target_level,
-      slaHours: r.sla_hours,
-      escalationLevels: r.escalation_levels,
-      active: r.active,
-    })),
-    chain,
-    sensitive,
-  );
+  const decision = decideRouting(category, rules, chain, sensitive);
   const unit = chain.find((u) => u.id === decision.unitId) ?? unitAtOrAbove(chain, "xa");
   return { unitId: unit.id, unitName: unit.name, level: unit.level };
 }
@@ -279,4 +252,29 @@ export async function findSimilar(deps: AppDeps, auth: AuthContext, q: string, u
     signedByMe: r.signed_by_me,
     createdAt: r.created_at.toISOString(),
   }));
+}/** The columns both of her lists select (her items, the petitions she signed), as the Mini App shows them. */
+interface SummaryRow {
+  id: string;
+  tracking_code: string;
+  kind: MySubmission["kind"];
+  category_code: string;
+  category_name: string;
+  body: string;
+  status: MySubmission["status"];
+  unit_name: string;
 }
+
+function itemSummary(r: SummaryRow) {
+  return {
+    id: r.id,
+    trackingCode: r.tracking_code,
+    kind: r.kind,
+    category: r.category_code,
+    categoryName: r.category_name,
+    excerpt: excerpt(r.body),
+    status: r.status,
+    originUnitName: r.unit_name,
+  };
+}
+
+
