@@ -39,13 +39,13 @@ describe("a failing test fails the run", () => {
     const r = await vitest("failing");
     expect(r.out).toMatch(/1 failed/);
     expect(r.code, r.out).not.toBe(0);
-  });
+  }, 120_000);
 
   it("with the CI variables", async () => {
     const r = await vitest("failing", { CI: "true", HOISO_REQUIRE: "postgres,redis" });
     expect(r.out).toMatch(/1 failed/);
     expect(r.code, r.out).not.toBe(0);
-  });
+  }, 120_000);
 
   it("with the embedded PostgreSQL fallback", async () => {
     const r = await vitest("failing", NO_SERVICES);
@@ -58,7 +58,7 @@ describe("a failing test fails the run", () => {
     const r = await run("npm", ["run", "--silent", "test:unit", "--", "--config", "tests/guard/vitest.fixture.config.ts", "failing"], {});
     expect(r.out).toMatch(/1 failed/);
     expect(r.code, r.out).not.toBe(0);
-  });
+  }, 120_000);
 
   it("while a passing run still exits 0 (the control)", async () => {
     const r = await vitest("passing", NO_SERVICES);

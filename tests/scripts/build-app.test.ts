@@ -107,5 +107,5 @@ describe("npm start rebuilds the Mini App only when its inputs changed", () => {
     expect(await p.exited, p.output()).toBe(1);
     expect(p.output()).toMatch(/đang được một tiến trình khác dùng/);
     expect(p.output()).not.toMatch(/build/i);
-  });
+  }, 120_000);
 });

@@ -62,5 +62,5 @@ describe("npm run seed against a real database", () => {
     const p = startProcess({ DATABASE_URL: "postgres://postgres@127.0.0.1:9/none" }, ["scripts/seed/index.ts", "--demos"]);
     expect(await p.exited).toBe(1);
     expect(p.output()).toMatch(/--demos/);
-  });
+  }, 120_000);
 });

@@ -7,6 +7,8 @@ import { createTestDatabase, type TestDatabase } from "../../helpers/db.js";
 import { startProcess, startServerProcess } from "../../helpers/process.js";
 
 const CRASH = ["--import", "./tests/fixtures/crash-on-signal.mjs"];
+/** A child process of ours (node + tsx) can take long to start on a busy two-core machine. */
+const CHILD_MS = 120_000;
 
 function isAlive(pid: number): boolean {
   try {
@@ -90,7 +92,7 @@ describe("production mode: failures exit non-zero", () => {
   });
   afterAll(async () => {
     await database?.drop();
-  });
+  }, CHILD_MS);
 
   it("a worker process that crashes exits 1", async () => {
     const worker = startServerProcess(
@@ -101,22 +103,22 @@ describe("production mode: failures exit non-zero", () => {
     await worker.waitFor(/Đã chạy bộ xử lý hàng đợi/);
     worker.child.kill("SIGUSR2");
     expect(await worker.exited, worker.output()).toBe(1);
-  });
+  }, CHILD_MS);
 
   it("a server whose database does not answer exits 1", async () => {
     const server = startServerProcess({ DATABASE_URL: "postgres://postgres@127.0.0.1:9/none", NODE_ENV: "test", LOG_LEVEL: "warn" });
     expect(await server.exited, server.output()).toBe(1);
     expect(server.output()).toMatch(/Không khởi động được/);
-  });
+  }, CHILD_MS);
 
   it("a server with a bad setting exits 1 and names it", async () => {
     const server = startServerProcess({ DATABASE_URL: database.url, PORT: "not-a-port" });
     expect(await server.exited, server.output()).toBe(1);
     expect(server.output()).toMatch(/PORT/);
-  });
+  }, CHILD_MS);
 
   it("a seed whose database does not answer exits 1", async () => {
     const seed = startProcess({ DATABASE_URL: "postgres://postgres@127.0.0.1:9/none" }, ["scripts/seed/index.ts"]);
     expect(await seed.exited, seed.output()).toBe(1);
-  });
+  }, CHILD_MS);
 });

@@ -86,7 +86,7 @@ describe("a server started the README's production way", () => {
     } finally {
       expect(await server.stop()).toBe(0);
     }
-  });
+  }, 120_000);
 
   it("does not start with DEV_LOGIN=true, and says why", async () => {
     for (const nodeEnv of [{}, { NODE_ENV: "production" }] as Array<Record<string, string>>) {
@@ -94,7 +94,7 @@ describe("a server started the README's production way", () => {
       expect(await server.exited, server.output()).toBe(1);
       expect(server.output()).toMatch(/DEV_LOGIN=true is refused/);
     }
-  });
+  }, 120_000);
 
   it("does not start with the Zalo simulator", async () => {
     for (const env of [{ NODE_ENV: "production" }, { DATABASE_URL: database.url }] as Array<Record<string, string>>) {
@@ -102,5 +102,5 @@ describe("a server started the README's production way", () => {
       expect(await server.exited, server.output()).toBe(1);
       expect(server.output()).toMatch(/ZALO_SIMULATOR=true is refused/);
     }
-  });
+  }, 120_000);
 });

@@ -45,7 +45,7 @@ describe("embedded mode: Ctrl-C", () => {
     // No HOST given: embedded mode (development login on) listens on loopback only, and says nothing alarming.
     expect(server.output()).toMatch(/Server listening at http:\/\/127\.0\.0\.1:/);
     expect(server.output()).not.toMatch(/CẢNH BÁO/);
-  });
+  }, 120_000);
 
   it("stops on SIGINT to the process group with one line, exit code 0 and no stack trace", async () => {
     // Queue work so that workers hold database connections while the stop runs.
