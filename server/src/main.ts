@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     log(`Hội Số đang chạy (${deps.config.mode === "embedded" ? "chế độ nhúng" : "chế độ sản xuất"}).`);
     log(`  Mini App:  http://localhost:${port}/`);
     log(`  API:       http://localhost:${port}/api/health`);
-    log(`  Tài liệu:  http://localhost:${port}/docs`);
+    if (deps.config.env !== "production") log(`  Tài liệu:  http://localhost:${port}/docs`);
     if (running.runtime.simulatorUrl) log(`  Zalo giả lập: ${running.runtime.simulatorUrl}`);
     if (devLoginExposed(deps.config)) {
       console.warn(
