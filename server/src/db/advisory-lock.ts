@@ -7,6 +7,7 @@ export const LOCKS = {
   notifyReconciler: 7_310_003,
   mediaSweeper: 7_310_004,
   sessionPurge: 7_310_005,
+  escalationTimer: 7_310_006,
 } as const;
 
 /**

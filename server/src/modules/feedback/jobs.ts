@@ -147,13 +147,13 @@ export const feedbackSweeper: PeriodicTask = {
 
 /**
  * On the PostgreSQL queue backend escalations are not delayed jobs (escalationsAsJobs): this reads the due ones every
- * second, one index range scan that finds nothing most of the time. It shares the sweeper's lock: when the sweeper
- * runs, it escalates the same rows itself.
+ * second, one index range scan that finds nothing most of the time. Should it meet the sweeper on the same row,
+ * escalateAssignment's row lock and escalated_at let only one of them act.
  */
 export const escalationTimer: PeriodicTask = {
   name: "escalation-timer",
   everyMs: 1000,
-  run: async (deps) => (escalationsAsJobs(deps) ? 0 : withAdvisoryLock(deps, LOCKS.sweeper, () => escalateOverdue(deps, 0))),
+  run: async (deps) => (escalationsAsJobs(deps) ? 0 : withAdvisoryLock(deps, LOCKS.escalationTimer, () => escalateOverdue(deps, 0))),
 };
 
 /** Everything the feedback pipeline runs in worker processes. */
