@@ -13,6 +13,10 @@ const appConfig = JSON.parse(readFileSync(new URL("./app-config.json", import.me
  * phone that already holds React, zmp-ui and zmp-sdk (cached for a year, see server/src/http/static.ts) keeps them.
  */
 function vendorChunk(id: string): string | undefined {
+  // zmp-ui's stylesheet stays with the entry, before ours (main.tsx imports it first). In a vendor chunk it became a
+  // dependency of every lazy page, and Vite's preload (with the relative base) added it a second time after our
+  // theme, turning the app Zalo-blue.
+  if (id.endsWith(".css")) return undefined;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1];
   if (!pkg) return undefined;
   if (["react", "react-dom", "scheduler", "react-router", "react-router-dom", "@remix-run/router"].includes(pkg)) return "vendor-react";

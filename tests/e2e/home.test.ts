@@ -117,6 +117,13 @@ describe.runIf(available)("Mini App in Chromium", () => {
         expect(await page.locator(".hs-tile-title", { hasText: s }).count()).toBe(1);
       }
       await page.screenshot({ path: path.join(SHOTS, "e2e-home.png"), fullPage: true });
+      // The Hội's rose theme, not zmp-ui's blue: our stylesheet must come after zmp-ui's, once, on every screen.
+      const colours = await page.evaluate(() => ({
+        body: getComputedStyle(document.body).backgroundColor,
+        button: getComputedStyle(document.querySelector("[data-testid=membership] .zaui-btn-primary") as Element).backgroundColor,
+        tab: getComputedStyle(document.querySelector(".zaui-bottom-navigation-item-active") as Element).color,
+      }));
+      expect(colours).toEqual({ body: "rgb(253, 246, 248)", button: "rgb(176, 38, 92)", tab: "rgb(176, 38, 92)" });
 
       await page.locator(".zaui-bottom-navigation-item", { hasText: "Tìm hiểu" }).click();
       await page.getByText("Mục Tìm hiểu đang được chuẩn bị").waitFor();
