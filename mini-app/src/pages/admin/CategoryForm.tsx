@@ -1,16 +1,15 @@
 import { useState, type ReactElement } from "react";
 import { Button, Input } from "zmp-ui";
 import type { Category, Unit } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
+import { api } from "../../api.js";
 import { Icon } from "../../components/icons.js";
-import { useNotify } from "../../components/notify.js";
 import { LEVEL_LABEL } from "./labels.js";
+import { useAction } from "./useAction.js";
 
 const LEVELS: Unit["level"][] = ["to", "chi_hoi", "xa", "tinh"];
 
 /** Create or edit one category: who handles it, in how many hours, whether it is private, whether women see it. */
 export function CategoryForm({ category, onSaved, onClose }: { category: Category | null; onSaved: () => void; onClose: () => void }): ReactElement {
-  const notify = useNotify();
   const [code, setCode] = useState(category?.code ?? "");
   const [name, setName] = useState(category?.name ?? "");
   const [description, setDescription] = useState(category?.description ?? "");
@@ -18,20 +17,10 @@ export function CategoryForm({ category, onSaved, onClose }: { category: Categor
   const [sla, setSla] = useState(String(category?.slaHours ?? 72));
   const [isPrivate, setPrivate] = useState(category?.private ?? false);
   const [active, setActive] = useState(category?.active ?? true);
-  const [busy, setBusy] = useState(false);
 
-  async function save() {
-    setBusy(true);
-    try {
-      await api.upsertCategory(code.trim(), { name, description, handlingLevel: level, slaHours: Number(sla), private: isPrivate, active });
-      notify.ok(`Đã lưu lĩnh vực ${name}.`);
-      onSaved();
-    } catch (err) {
-      notify.fail(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, run } = useAction();
+  const save = () =>
+    run(() => api.upsertCategory(code.trim(), { name, description, handlingLevel: level, slaHours: Number(sla), private: isPrivate, active }), `Đã lưu lĩnh vực ${name}.`, onSaved);
 
   return (
     <section className="hs-card hs-form" data-testid="category-form">

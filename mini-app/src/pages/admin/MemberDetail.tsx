@@ -1,35 +1,21 @@
 import { useState, type ReactElement } from "react";
 import { Button } from "zmp-ui";
 import type { AdminMember, AdminRole, Me, Unit } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
+import { api } from "../../api.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { Icon } from "../../components/icons.js";
-import { useNotify } from "../../components/notify.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
 import { isAdmin, LEVEL_LABEL, ROLE_NAME, shownPhone, STATUS_LABEL } from "./labels.js";
+import { useAction } from "./useAction.js";
 
 /** One member: who she is, her membership, her roles (remove one), and giving her a new role on a unit. */
 export function MemberDetail({ member, me, onChanged, onClose }: { member: AdminMember; me: Me; onChanged: () => void; onClose: () => void }): ReactElement {
-  const notify = useNotify();
-  const [busy, setBusy] = useState(false);
   const [revoking, setRevoking] = useState<AdminRole | null>(null);
   const [unit, setUnit] = useState<Unit | null>(null);
   const [role, setRole] = useState<"can_bo" | "admin">("can_bo");
 
-  async function run(action: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    try {
-      await action();
-      notify.ok(done);
-      onChanged();
-      return true;
-    } catch (err) {
-      notify.fail(errorMessage(err));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, run: runAction } = useAction();
+  const run = (action: () => Promise<unknown>, done: string) => runAction(action, done, onChanged);
 
   return (
     <div className="hs-form" data-testid="member-detail">

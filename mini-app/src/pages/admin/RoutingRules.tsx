@@ -1,41 +1,27 @@
 import { useState, type ReactElement } from "react";
 import { Button, Input } from "zmp-ui";
 import type { Category, Unit } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
-import { useNotify } from "../../components/notify.js";
+import { api } from "../../api.js";
 import { ErrorState, Loading } from "../../components/States.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
 import { LEVEL_LABEL } from "./labels.js";
+import { useAction } from "./useAction.js";
 import { useLoad } from "./useLoad.js";
 
 const LEVELS: Unit["level"][] = ["to", "chi_hoi", "xa", "tinh"];
 
 /** Exceptions to a category's defaults: "vay vốn from Sa Pa goes to the xã in 24 h, then the province". */
 export function RoutingRules({ categories }: { categories: Category[] }): ReactElement {
-  const notify = useNotify();
   const [rules, reload] = useLoad(() => api.routingRules(), []);
   const [adding, setAdding] = useState(false);
   const [category, setCategory] = useState("");
   const [origin, setOrigin] = useState<Unit | null>(null);
   const [target, setTarget] = useState<Unit["level"]>("xa");
   const [sla, setSla] = useState("");
-  const [busy, setBusy] = useState(false);
   const nameOf = (code: string) => categories.find((c) => c.code === code)?.name ?? code;
 
-  async function act(action: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    try {
-      await action();
-      notify.ok(done);
-      reload();
-      return true;
-    } catch (err) {
-      notify.fail(errorMessage(err));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, run } = useAction();
+  const act = (action: () => Promise<unknown>, done: string) => run(action, done, reload);
 
   return (
     <>

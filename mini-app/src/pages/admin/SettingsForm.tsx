@@ -1,9 +1,9 @@
 import { useEffect, useState, type ReactElement } from "react";
 import { Button, Input } from "zmp-ui";
 import type { FeedbackSettings } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
-import { useNotify } from "../../components/notify.js";
+import { api } from "../../api.js";
 import { ErrorState, Loading } from "../../components/States.js";
+import { useAction } from "./useAction.js";
 import { useLoad } from "./useLoad.js";
 
 type NumberField = "petitionDays" | "followUpDays" | "csWindowHours" | "notifyRatePerSec";
@@ -22,10 +22,9 @@ const THRESHOLDS: Array<{ key: keyof FeedbackSettings["petitionThresholds"]; lab
 
 /** The pipeline's knobs; a change takes effect at once in every process. */
 export function SettingsForm(): ReactElement {
-  const notify = useNotify();
   const [loaded, reload] = useLoad(() => api.feedbackSettings(), []);
   const [form, setForm] = useState<FeedbackSettings | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   useEffect(() => {
     if (loaded.status === "done") setForm(loaded.data);
   }, [loaded]);
@@ -33,17 +32,7 @@ export function SettingsForm(): ReactElement {
   if (loaded.status === "loading" || (loaded.status === "done" && !form)) return <Loading />;
   if (loaded.status === "error" || !form) return <ErrorState message={loaded.status === "error" ? loaded.message : ""} onRetry={reload} />;
 
-  async function save(body: FeedbackSettings) {
-    setBusy(true);
-    try {
-      setForm(await api.saveFeedbackSettings(body));
-      notify.ok("Đã lưu cài đặt.");
-    } catch (err) {
-      notify.fail(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = (body: FeedbackSettings) => run(() => api.saveFeedbackSettings(body), "Đã lưu cài đặt.", setForm);
 
   return (
     <section className="hs-card hs-form" data-testid="settings-form">

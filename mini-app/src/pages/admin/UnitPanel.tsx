@@ -1,13 +1,13 @@
 import { useState, type ReactElement } from "react";
 import { Button, Input } from "zmp-ui";
 import { childLevelOf, type Unit, type UnitHistoryEntry } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
+import { api } from "../../api.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { Icon } from "../../components/icons.js";
-import { useNotify } from "../../components/notify.js";
 import { ErrorState, Loading } from "../../components/States.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
 import { dateTime, LEVEL_LABEL } from "./labels.js";
+import { useAction } from "./useAction.js";
 import { useLoad } from "./useLoad.js";
 
 function historyText(h: UnitHistoryEntry): string {
@@ -31,28 +31,20 @@ type Ask = null | { kind: "deactivate" } | { kind: "merge"; into: Unit };
 
 /** One unit: rename, add a unit under it, merge it into another of its level, deactivate it, and its history. */
 export function UnitPanel({ unit, onChanged, onClose }: { unit: Unit; onChanged: (u: Unit | null) => void; onClose: () => void }): ReactElement {
-  const notify = useNotify();
   const [name, setName] = useState(unit.name);
   const [child, setChild] = useState("");
-  const [busy, setBusy] = useState(false);
   const [ask, setAsk] = useState<Ask>(null);
   const [merging, setMerging] = useState(false);
   const [history, reloadHistory] = useLoad(() => api.unitHistory(unit.id), [unit.id]);
   const childLevel = childLevelOf(unit.level);
 
-  async function run<T>(action: () => Promise<T>, done: (r: T) => string, after: (r: T) => void) {
-    setBusy(true);
-    try {
-      const r = await action();
-      notify.ok(done(r));
+  const action = useAction();
+  const busy = action.busy;
+  const run = <T,>(act: () => Promise<T>, done: (r: T) => string, after: (r: T) => void) =>
+    action.run(act, done, (r) => {
       after(r);
       reloadHistory();
-    } catch (err) {
-      notify.fail(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div className="hs-form" data-testid="unit-panel">
