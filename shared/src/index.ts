@@ -4,6 +4,7 @@ export * from "./domain/units.js";
 export * from "./domain/routing.js";
 export * from "./domain/tracking.js";
 export * from "./domain/phone.js";
+export * from "./domain/language.js";
 export * from "./schemas/common.js";
 export * from "./schemas/units.js";
 export * from "./schemas/auth.js";

@@ -1,6 +1,12 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Nullable, Uuid } from "./common.js";
 import { UnitLevel } from "./units.js";
+import { LANGUAGES } from "../domain/language.js";
+
+export const LanguageSchema = Type.Union(LANGUAGES.map((l) => Type.Literal(l)));
+
+export const LanguageBody = Type.Object({ language: LanguageSchema });
+export type LanguageBody = Static<typeof LanguageBody>;
 
 /** Zalo's tokens travel in HTTP headers, which carry only visible ASCII: anything else is not a token. */
 const ZaloToken = Type.String({ minLength: 1, maxLength: 4096, pattern: "^[\\x21-\\x7E]+$" });
@@ -42,6 +48,8 @@ export const Me = Type.Object(
     unitName: Nullable(Type.String()),
     membershipStatus: MembershipStatus,
     roles: Type.Array(RoleGrant),
+    /** The language she reads the app and her notifications in ("vi" until she chooses). */
+    language: LanguageSchema,
   },
 );
 export type Me = Static<typeof Me>;

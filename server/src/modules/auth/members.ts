@@ -1,4 +1,4 @@
-import type { Me } from "@hoiso/shared";
+import { languageOf, type Me } from "@hoiso/shared";
 import type { Db } from "../../db/pool.js";
 import { notFound } from "../../http/errors.js";
 
@@ -15,6 +15,7 @@ export async function loadMe(db: Db, memberId: string): Promise<Me> {
       "members.unit_id",
       "units.name as unit_name",
       "members.membership_status",
+      "members.language",
     ])
     .where("members.id", "=", memberId)
     .executeTakeFirst();
@@ -35,6 +36,7 @@ export async function loadMe(db: Db, memberId: string): Promise<Me> {
     unitName: m.unit_name ?? null,
     membershipStatus: m.membership_status,
     roles,
+    language: languageOf(m.language),
   };
 }
 

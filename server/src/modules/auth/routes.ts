@@ -3,6 +3,7 @@ import {
   DevLoginBody,
   ErrorBody,
   IdParams,
+  LanguageBody,
   Me,
   Ok,
   PendingMemberList,
@@ -49,6 +50,15 @@ export async function authRoutes(app: App): Promise<void> {
     async (req) => {
       const a = requireAuth(req);
       await auth.chooseUnit(app.deps, a, req.body.unitId);
+      return loadMe(app.deps.db, a.memberId);
+    },
+  );
+  app.put(
+    "/me/language",
+    { schema: { tags: ["auth"], summary: "Choose the language I read the app and my notifications in", ...secured, body: LanguageBody, response: { 200: Me, ...errors } } },
+    async (req) => {
+      const a = requireAuth(req);
+      await auth.chooseLanguage(app.deps, a, req.body.language);
       return loadMe(app.deps.db, a.memberId);
     },
   );

@@ -1,4 +1,4 @@
-import { ErrorCode, normalizeVietnamPhone, type SessionResponse } from "@hoiso/shared";
+import { ErrorCode, normalizeVietnamPhone, type Language, type SessionResponse } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
 import { audit } from "../../db/audit.js";
 import { AppError, badRequest, notFound, unitNotFound } from "../../http/errors.js";
@@ -82,6 +82,11 @@ export async function chooseUnit(deps: AppDeps, auth: AuthContext, unitId: strin
     .where("id", "=", auth.memberId)
     .where((eb) => eb.or([eb("unit_id", "is", null), eb("unit_id", "!=", unitId)]))
     .execute();
+}
+
+/** Her choice applies to the app and to every notification written out from now on (texts are formatted when read or sent). */
+export async function chooseLanguage(deps: AppDeps, auth: AuthContext, language: Language): Promise<void> {
+  await deps.db.updateTable("members").set({ language, updated_at: new Date() }).where("id", "=", auth.memberId).execute();
 }
 
 export async function listPendingMembers(deps: AppDeps, auth: AuthContext, unitId: string) {
