@@ -4,7 +4,7 @@ import type { Db } from "../../db/pool.js";
 import { AppError, badRequest } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { assertRoleOver } from "../auth/guard.js";
-import { moveOpenWork } from "./open-work.js";
+import { moveOpenWork } from "../feedback/open-work.js";
 import { selectUnits, toUnit } from "./rows.js";
 import { buildSearchText, mergeFormerNames } from "./search-text.js";
 import { lockTree, lockUnit, recordAudit, recordHistory } from "./writes.js";
