@@ -5,6 +5,8 @@ export * from "./domain/routing.js";
 export * from "./domain/tracking.js";
 export * from "./domain/phone.js";
 export * from "./domain/language.js";
+export * from "./domain/limits.js";
+export * from "./domain/dates.js";
 export * from "./schemas/common.js";
 export * from "./schemas/units.js";
 export * from "./schemas/auth.js";

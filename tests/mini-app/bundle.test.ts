@@ -31,6 +31,12 @@ describe("the built Mini App fits Zalo's deploy limits", () => {
     expect(zipped).toBeLessThan(ZIP_LIMIT);
   });
 
+  it("carries no TypeBox: the Mini App takes shared code from @hoiso/shared/domain, which builds no schema", () => {
+    const js = files(path.join(www, "assets")).filter((f) => f.endsWith(".js"));
+    const withSchemas = js.filter((f) => fs.readFileSync(f, "utf8").includes("TypeBox.Kind"));
+    expect(withSchemas.map((f) => path.basename(f))).toEqual([]);
+  });
+
   it("lets the first screen load only its own JavaScript, pages coming later", () => {
     const html = fs.readFileSync(path.join(www, "index.html"), "utf8");
     // What a first visit downloads before the home screen can run: the entry module and the modules it preloads.

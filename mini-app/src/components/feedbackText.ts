@@ -1,6 +1,5 @@
 import type { SubmissionKind, SubmissionStatus } from "@hoiso/shared";
-// Pure data, no schemas: safe to import straight from the source file (see feedbackLimits.ts).
-import { SUBMISSION_KIND_LABEL } from "../../../shared/src/domain/kinds.js";
+import { SUBMISSION_KIND_LABEL } from "@hoiso/shared/domain";
 
 /** The three kinds, each with the one plain sentence that tells her which to choose. */
 export const KINDS: ReadonlyArray<{ kind: SubmissionKind; title: string; hint: string }> = [

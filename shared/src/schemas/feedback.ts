@@ -1,5 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Nullable, Timestamp, Uuid } from "./common.js";
+import { MAX_BODY_LENGTH } from "../domain/limits.js";
 import { UnitLevel } from "./units.js";
 
 /** Stable codes for what can go wrong with feedback, reports and petitions (clients branch on these). */
@@ -28,10 +29,6 @@ export const FeedbackErrorCode = {
   PETITION_MEMBERS_ONLY: "PETITION_MEMBERS_ONLY",
 } as const;
 export type FeedbackErrorCode = (typeof FeedbackErrorCode)[keyof typeof FeedbackErrorCode];
-
-export const MAX_PHOTOS = 4;
-export const MAX_VOICE_NOTES = 1;
-export const MAX_BODY_LENGTH = 5000;
 
 export const SubmissionKind = Type.Union([Type.Literal("feedback"), Type.Literal("report"), Type.Literal("petition")], {
   description: "feedback = phản ánh, report = tin báo, petition = kiến nghị",

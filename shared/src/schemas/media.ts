@@ -1,12 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Uuid } from "./common.js";
 
-/** Limits the server enforces on uploads; the Mini App uses them to warn before sending. */
-export const MEDIA_LIMITS = {
-  imageMaxBytes: 5 * 1024 * 1024,
-  audioMaxBytes: 2 * 1024 * 1024,
-} as const;
-
 export const MediaKind = Type.Union([Type.Literal("image"), Type.Literal("audio")]);
 export type MediaKind = Static<typeof MediaKind>;
 

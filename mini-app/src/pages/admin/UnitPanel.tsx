@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from "react";
 import { Button, Input } from "zmp-ui";
-import { childLevelOf, type Unit, type UnitHistoryEntry } from "@hoiso/shared";
+import type { Unit, UnitHistoryEntry } from "@hoiso/shared";
+import { childLevelOf } from "@hoiso/shared/domain";
 import { api } from "../../api.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { Icon } from "../../components/icons.js";

@@ -1,6 +1,6 @@
 import { useRef, useState, type ReactElement } from "react";
 import { Button } from "zmp-ui";
-import { MAX_PHOTOS, MEDIA_LIMITS } from "../../components/feedbackLimits.js";
+import { MAX_PHOTOS, MEDIA_LIMITS } from "@hoiso/shared/domain";
 import { api, ApiError, errorMessage } from "../../api.js";
 import { useNotify } from "../../components/notify.js";
 import { FieldError } from "./FieldError.js";

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactElement } from "react";
 import { Button, Input } from "zmp-ui";
 import type { Category, SubmissionCreated, SubmissionKind } from "@hoiso/shared";
-import { MAX_BODY_LENGTH } from "../../components/feedbackLimits.js";
+import { MAX_BODY_LENGTH } from "@hoiso/shared/domain";
 import { api, ApiError, errorMessage, newIdempotencyKey } from "../../api.js";
 import { useMe, useSession } from "../../state.js";
 import { CategoryPicker } from "./CategoryPicker.js";

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { MEDIA_LIMITS } from "../../components/feedbackLimits.js";
+import { MEDIA_LIMITS } from "@hoiso/shared/domain";
 
 /** Stop a little before the server's 2 MB, and after five minutes whatever the size: enough to tell a story. */
 const STOP_AT_BYTES = MEDIA_LIMITS.audioMaxBytes - 150 * 1024;

@@ -1,7 +1,7 @@
 import { useState, type ReactElement } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button, Input } from "zmp-ui";
-import { normalizeTrackingCode } from "../../components/feedbackLimits.js";
+import { normalizeTrackingCode } from "@hoiso/shared/domain";
 import { api, errorMessage } from "../../api.js";
 
 /** She wrote the code on paper, or sent from another phone: find her item by it. */

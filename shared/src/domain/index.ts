@@ -1,0 +1,14 @@
+/**
+ * `@hoiso/shared/domain`: the pure half of shared (enums, labels, limits, formatters, routing). Nothing here imports
+ * TypeBox or a schema, so the Mini App takes what it needs at runtime from this entry; types may still come from
+ * `@hoiso/shared` with `import type`. Every file of this folder is re-exported here.
+ */
+export * from "./dates.js";
+export * from "./kinds.js";
+export * from "./language.js";
+export * from "./limits.js";
+export * from "./phone.js";
+export * from "./routing.js";
+export * from "./text.js";
+export * from "./tracking.js";
+export * from "./units.js";
