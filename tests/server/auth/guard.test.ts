@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasRoleOver } from "../../../server/src/modules/auth/guard.js";
+import { hasRoleOver } from "../../../server/src/policy/policy.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { devLogin, grant, smallTree } from "../../helpers/fixtures.js";
 

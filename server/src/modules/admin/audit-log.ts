@@ -2,7 +2,7 @@ import type { AuditList, AuditQuery } from "@hoiso/shared";
 import { sql } from "kysely";
 import type { Db } from "../../db/pool.js";
 import type { AuthContext } from "../../http/types.js";
-import { assertProvinceAdmin } from "../feedback/admin.js";
+import { assertProvinceAdmin } from "../../policy/policy.js";
 import { foldedSql, likeFolded } from "./fold-sql.js";
 
 const DEFAULT_LIMIT = 50;

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/pool.js";
 import { forbidden } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
-import { assertRoleOver, scopePaths } from "../auth/guard.js";
+import { assertRoleOver, isProvinceAdmin, scopeOf } from "../../policy/policy.js";
 import { foldedSql, likeFolded } from "./fold-sql.js";
 import { selectRoles, toAdminRole } from "./roles.js";
 
@@ -28,15 +28,9 @@ export async function searchMembers(db: Db, auth: AuthContext, query: AdminMembe
     await assertRoleOver(db, auth, query.unitId);
     paths = [(await db.selectFrom("units").select("path").where("id", "=", query.unitId).executeTakeFirstOrThrow()).path];
   } else {
-    paths = scopePaths(auth);
+    paths = scopeOf(auth).paths;
     if (paths.length === 0) throw forbidden("Chức năng này dành cho cán bộ và quản trị viên Hội.");
-    const adminRoots = await db
-      .selectFrom("units")
-      .select("id")
-      .where("parent_id", "is", null)
-      .where("id", "in", auth.roles.filter((r) => r.role === "admin").map((r) => r.unitId).concat("00000000-0000-0000-0000-000000000000"))
-      .executeTakeFirst();
-    unitless = adminRoots !== undefined;
+    unitless = await isProvinceAdmin(db, auth);
   }
   const limit = query.limit ?? DEFAULT_LIMIT;
   const q = query.q?.trim() ?? "";

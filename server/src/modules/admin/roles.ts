@@ -1,9 +1,9 @@
 import { ErrorCode, type AdminRole, type RoleName } from "@hoiso/shared";
 import { audit } from "../../db/audit.js";
 import type { Db } from "../../db/pool.js";
-import { AppError, forbidden, unitNotFound } from "../../http/errors.js";
+import { AppError, forbidden } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
-import { assertRoleOver, hasRoleOver, scopePaths, type GuardRole } from "../auth/guard.js";
+import { assertRoleOver, hasRoleOver, scopeOf, unitPath, type PolicyRole } from "../../policy/policy.js";
 
 /** Every read of a role goes through this select, so the list, the grant and the member search answer alike. */
 export function selectRoles(db: Db) {
@@ -48,10 +48,9 @@ export const toAdminRole = (r: RoleRow): AdminRole => ({
  * names the chi hội cán bộ of her xã); an admin role needs an admin covering it. Same rule for granting and revoking.
  */
 async function assertMayManage(db: Db, auth: AuthContext, unitId: string, role: RoleName): Promise<void> {
-  const needed: GuardRole[] = role === "admin" ? ["admin"] : ["can_bo", "admin"];
-  const unit = await db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirst();
-  if (!unit) throw unitNotFound();
-  if (role === "admin" && !hasRoleOver(auth, unit.path, ["admin"]) && hasRoleOver(auth, unit.path, ["can_bo"])) {
+  const needed: PolicyRole[] = role === "admin" ? ["admin"] : ["can_bo", "admin"];
+  const path = await unitPath(db, unitId);
+  if (role === "admin" && !hasRoleOver(auth, path, ["admin"]) && hasRoleOver(auth, path, ["can_bo"])) {
     throw forbidden("Cán bộ chỉ cấp hoặc gỡ được quyền cán bộ. Quyền quản trị do quản trị viên Hội cấp trên phụ trách.");
   }
   await assertRoleOver(db, auth, unitId, needed);
@@ -64,7 +63,7 @@ export async function listRoles(db: Db, auth: AuthContext, unitId?: string): Pro
     await assertRoleOver(db, auth, unitId);
     paths = [(await db.selectFrom("units").select("path").where("id", "=", unitId).executeTakeFirstOrThrow()).path];
   } else {
-    paths = scopePaths(auth);
+    paths = scopeOf(auth).paths;
     if (paths.length === 0) throw forbidden("Chức năng này dành cho cán bộ và quản trị viên Hội.");
   }
   const rows = await selectRoles(db)

@@ -6,7 +6,7 @@ import type { AuthContext } from "../../http/types.js";
 import { exchangePhoneToken, fetchProfile } from "../../zalo/graph.js";
 import { ZaloApiError } from "../../zalo/http.js";
 import { linkOaUser } from "../zalo/link.js";
-import { assertRoleOver } from "./guard.js";
+import { assertRoleOver } from "../../policy/policy.js";
 import { loadMe, upsertMember, type ZaloIdentity } from "./members.js";
 import { createSession } from "./sessions.js";
 

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/types.js";
 import type { AuthContext } from "../../http/types.js";
+import { holdsRoleAtProvince, scopeOf, STAFF_ROLES } from "../../policy/policy.js";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
@@ -15,17 +16,11 @@ export interface StaffScope {
   province: boolean;
 }
 
+/** The policy's scope of her cán bộ and admin roles, plus whether one of them is at the province. */
 export async function staffScope(db: Conn, auth: AuthContext): Promise<StaffScope> {
-  const roles = auth.roles.filter((r) => r.role === "can_bo" || r.role === "admin");
-  if (roles.length === 0) return { isStaff: false, paths: [], unitIds: [], province: false };
-  const unitIds = [...new Set(roles.map((r) => r.unitId))];
-  const levels = await db.selectFrom("units").select(["id", "level"]).where("id", "in", unitIds).execute();
-  return {
-    isStaff: true,
-    paths: roles.map((r) => r.unitPath),
-    unitIds,
-    province: levels.some((u) => u.level === "tinh"),
-  };
+  const { paths, unitIds } = scopeOf(auth, STAFF_ROLES);
+  if (unitIds.length === 0) return { isStaff: false, paths: [], unitIds: [], province: false };
+  return { isStaff: true, paths, unitIds, province: await holdsRoleAtProvince(db, auth, STAFF_ROLES) };
 }
 
 export interface AssignedUnit {

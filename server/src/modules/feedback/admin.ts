@@ -11,16 +11,8 @@ import { audit } from "../../db/audit.js";
 import type { Db } from "../../db/pool.js";
 import { AppError, forbidden, notFound, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
-import { assertRoleOver } from "../auth/guard.js";
+import { assertProvinceAdmin, assertRoleOver, scopeOf } from "../../policy/policy.js";
 import { loadSettings, saveSettings } from "./settings.js";
-
-/** Categories and province-wide settings belong to the province's admins. */
-export async function assertProvinceAdmin(db: Db, auth: AuthContext): Promise<void> {
-  const unitIds = auth.roles.filter((r) => r.role === "admin").map((r) => r.unitId);
-  const ok =
-    unitIds.length > 0 && (await db.selectFrom("units").select("id").where("id", "in", unitIds).where("level", "=", "tinh").executeTakeFirst());
-  if (!ok) throw forbidden("Chức năng này dành cho quản trị viên Hội LHPN tỉnh.");
-}
 
 export async function listCategories(deps: AppDeps, includeInactive: boolean): Promise<Category[]> {
   let q = deps.db.selectFrom("categories").selectAll().orderBy("sort").orderBy("code");
@@ -88,14 +80,17 @@ async function toView(db: Db, ids?: string[]): Promise<RoutingRuleView[]> {
   }));
 }
 
-/** Rules for the whole province need a province admin; rules for a subtree an admin over that subtree. */
+/**
+ * Categories and province-wide settings belong to the province's admins; rules for the whole province need a
+ * province admin, rules for a subtree an admin over that subtree.
+ */
 async function assertRuleScope(db: Db, auth: AuthContext, originUnitId: string | null): Promise<void> {
   if (originUnitId) await assertRoleOver(db, auth, originUnitId, ["admin"]);
   else await assertProvinceAdmin(db, auth);
 }
 
 export async function listRules(deps: AppDeps, auth: AuthContext): Promise<RoutingRuleView[]> {
-  if (!auth.roles.some((r) => r.role === "admin")) throw forbidden("Chức năng này dành cho quản trị viên.");
+  if (scopeOf(auth, ["admin"]).unitIds.length === 0) throw forbidden("Chức năng này dành cho quản trị viên.");
   return toView(deps.db);
 }
 

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import type { Db } from "../../db/pool.js";
 import { AppError, badRequest, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
-import { assertRoleOver } from "../auth/guard.js";
+import { assertRoleOver } from "../../policy/policy.js";
 import { selectUnits, toUnit } from "./rows.js";
 import { buildSearchText, mergeFormerNames } from "./search-text.js";
 import { cleanName, lockTree, lockUnit, recordAudit, recordHistory, type Tx } from "./writes.js";

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/pool.js";
 import { AppError, badRequest } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
-import { assertRoleOver } from "../auth/guard.js";
+import { assertRoleOver } from "../../policy/policy.js";
 import { moveOpenWork } from "../feedback/open-work.js";
 import { selectUnits, toUnit } from "./rows.js";
 import { buildSearchText, mergeFormerNames } from "./search-text.js";
