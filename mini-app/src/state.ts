@@ -1,7 +1,6 @@
 import { useSyncExternalStore } from "react";
 import type { Me, SessionResponse } from "@hoiso/shared";
 import { api, ApiError, errorMessage, onSessionExpired, setAuthToken } from "./api.js";
-import { applyLanguage } from "./i18n/index.js";
 import { zaloAccessToken, zaloIdByOA } from "./zalo.js";
 
 export type Session =
@@ -53,19 +52,10 @@ function storage(): Storage | null {
   }
 }
 
-/**
- * Ready once her language's strings are there: the first screen she sees is already in the language she chose
- * (Vietnamese until she does; a catalogue that cannot be fetched leaves that screen in Vietnamese).
- */
-async function ready(me: Me, dev: boolean): Promise<void> {
-  await applyLanguage(me.language).catch(() => undefined);
-  set({ status: "ready", me, dev });
-}
-
-async function enter(res: SessionResponse, dev: boolean): Promise<void> {
+function enter(res: SessionResponse, dev: boolean): void {
   setAuthToken(res.token);
   if (dev) storage()?.setItem(DEV_TOKEN_KEY, res.token);
-  await ready(res.me, dev);
+  set({ status: "ready", me: res.me, dev });
 }
 
 async function boot(): Promise<void> {
@@ -74,14 +64,14 @@ async function boot(): Promise<void> {
     const accessToken = await zaloAccessToken();
     if (accessToken) {
       const idByOA = await zaloIdByOA();
-      await enter(await api.loginZalo({ accessToken, ...(idByOA ? { idByOA } : {}) }), false);
+      enter(await api.loginZalo({ accessToken, ...(idByOA ? { idByOA } : {}) }), false);
       return;
     }
     const saved = storage()?.getItem(DEV_TOKEN_KEY);
     if (saved) {
       setAuthToken(saved);
       try {
-        await ready(await api.me(), true);
+        set({ status: "ready", me: await api.me(), dev: true });
         return;
       } catch (err) {
         if (!(err instanceof ApiError && err.status === 401)) throw err;
@@ -89,7 +79,6 @@ async function boot(): Promise<void> {
         setAuthToken(null);
       }
     }
-    await applyLanguage("vi").catch(() => undefined);
     set({ status: "dev-login" });
   } catch (err) {
     set({ status: "error", message: errorMessage(err) });
@@ -114,17 +103,14 @@ onSessionExpired(() => {
 
 export async function devLogin(name: string, zaloId?: string): Promise<void> {
   try {
-    await enter(await api.loginDev({ name, ...(zaloId ? { zaloId } : {}) }), true);
+    enter(await api.loginDev({ name, ...(zaloId ? { zaloId } : {}) }), true);
   } catch (err) {
     set({ status: "dev-login", error: errorMessage(err) });
   }
 }
 
-/** Her member record changed (phone, unit, language…): every screen follows, in her language. */
 export function setMe(me: Me): void {
-  if (state.status !== "ready") return;
-  set({ ...state, me });
-  void applyLanguage(me.language).catch(() => undefined);
+  if (state.status === "ready") set({ ...state, me });
 }
 
 export async function refreshMe(): Promise<void> {
@@ -135,7 +121,5 @@ export async function logout(): Promise<void> {
   await api.logout().catch(() => undefined);
   storage()?.removeItem(DEV_TOKEN_KEY);
   setAuthToken(null);
-  // Before login the app speaks Vietnamese.
-  await applyLanguage("vi").catch(() => undefined);
   set({ status: "dev-login" });
 }

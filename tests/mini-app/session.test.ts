@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startZaloSimulator, type ZaloSimulator } from "../../scripts/zalo-sim/server.js";
 import { processOaEvent } from "../../server/src/modules/zalo/events.js";
-import { OA_EVENTS_QUEUE, type OaEventJob } from "../../server/src/zalo/webhook.js";
+import { oaEventsQueue } from "../../server/src/modules/zalo/queues.js";
 import { createTestContext, type TestContext } from "../helpers/context.js";
 
 /**
@@ -225,7 +225,7 @@ describe("Mini App session", () => {
       body: JSON.stringify({ target: `${base}/api/zalo/webhook`, oaUserId: u.oaUserId, text: code.message }),
     });
     expect(await res.json()).toMatchObject({ status: 200 });
-    const [job] = await t.deps.queues.queue<OaEventJob>(OA_EVENTS_QUEUE).getJobs(["waiting"]);
+    const [job] = await oaEventsQueue.on(t.deps.queues).getJobs(["waiting"]);
     expect(await processOaEvent(t.deps, job!.data)).toBe("linked");
     expect(await c.api.oaLinkStatus()).toEqual({ linked: true });
   });

@@ -1,5 +1,4 @@
 import { Component, type ReactNode } from "react";
-import { t } from "../i18n/index.js";
 import { ErrorState } from "./States.js";
 
 /**
@@ -17,7 +16,7 @@ export class ChunkBoundary extends Component<{ children: ReactNode }, { failed: 
     if (!this.state.failed) return this.props.children;
     return (
       <div className="hs-page">
-        <ErrorState message={t("common:chunkFailed")} onRetry={() => window.location.reload()} />
+        <ErrorState message="Chưa tải được trang này, chị kiểm tra kết nối mạng rồi thử lại nhé." onRetry={() => window.location.reload()} />
       </div>
     );
   }

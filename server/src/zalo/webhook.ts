@@ -2,9 +2,6 @@ import crypto from "node:crypto";
 import { sql } from "kysely";
 import type { Db } from "../db/pool.js";
 
-/** The queue the OA event processor consumes; one job per webhook event. */
-export const OA_EVENTS_QUEUE = "oa-events";
-
 /** Events older than this are refused: Zalo's retries come within minutes, a replayed capture does not. */
 export const OA_EVENT_MAX_AGE_MS = 60 * 60_000;
 /** Zalo's clock and ours may disagree a little; an event further ahead than this is not believable. */

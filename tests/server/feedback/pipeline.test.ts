@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { escalateAssignment, routeSubmission } from "../../../server/src/modules/feedback/pipeline.js";
-import { jobIds, Q } from "../../../server/src/modules/feedback/effects.js";
+import { escalateQueue, jobIds, routeJobOptions, routeQueue } from "../../../server/src/modules/feedback/queues.js";
 import { sweep } from "../../../server/src/modules/feedback/jobs.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { queueBackends } from "../../helpers/services.js";
@@ -99,10 +99,10 @@ describe.each(backends)("forwarding pipeline on the %s queue backend", (backend)
     const before = await snapshot();
     expect(await routeSubmission(ctx.deps, id)).toBe("already-routed");
     // and through the queue, with the same job id: deduplicated or a no-op
-    const again = await ctx.deps.queues.queue(Q.route).add("route", { submissionId: id }, { jobId: jobIds.route(id) });
+    const again = await routeQueue.add(ctx.deps.queues, "route", { submissionId: id }, routeJobOptions(id));
     // Wait until that job is finished (or was the kept, finished original), not for a while: then compare.
     await waitUntil("the repeated route job to finish", async () => {
-      const job = await ctx.deps.queues.queue(Q.route).getJob(again.id ?? jobIds.route(id));
+      const job = await routeQueue.on(ctx.deps.queues).getJob(again.id ?? jobIds.route(id));
       const state = job ? await job.getState() : "gone";
       return state === "completed" || state === "failed" || state === "gone";
     });
@@ -158,7 +158,7 @@ describe.each(backends)("forwarding pipeline on the %s queue backend", (backend)
     const ack = await ctx.app.inject({ method: "POST", url: `/api/assignments/${b.id}/ack`, headers: w.staff.xaA.headers });
     expect(ack.statusCode).toBe(200);
     // lose the delayed job, and move the deadline into the past
-    await ctx.deps.queues.queue(Q.escalate).remove(jobIds.escalate(a.id, a.due_at));
+    await escalateQueue.on(ctx.deps.queues).remove(jobIds.escalate(a.id, a.due_at));
     const past = new Date(Date.now() - 3_600_000);
     await ctx.deps.db.updateTable("assignments").set({ due_at: past }).where("id", "in", [a.id, b.id]).execute();
     await sweep(ctx.deps); // (the workers' own periodic sweep may get there first: same code, same result)

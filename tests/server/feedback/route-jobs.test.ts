@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Q, routeBatchJobOptions } from "../../../server/src/modules/feedback/effects.js";
+import { escalateQueue, routeBatchJobOptions, routeQueue } from "../../../server/src/modules/feedback/queues.js";
 import { addRouteJobs } from "../../../server/src/modules/feedback/route-batch.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { queueBackends } from "../../helpers/services.js";
@@ -25,8 +25,8 @@ describe.each(backends)("route jobs for a burst on the %s queue backend", (backe
     for (let i = 0; i < 4; i++) ids.push((await submitOk(ctx, w.woman, { kind: "feedback", category: "viec_lam", body: `Chị em cần học nghề số ${i}.` })).id);
     await addRouteJobs(ctx.deps, ids);
     await addRouteJobs(ctx.deps, ids);
-    const queue = ctx.deps.queues.queue(Q.route);
-    const batch = await queue.getJob(routeBatchJobOptions(ids).jobId as string);
+    const queue = routeQueue.on(ctx.deps.queues);
+    const batch = await queue.getJob(routeBatchJobOptions(ids).jobId);
     if (backend === "postgres") {
       expect(batch?.name).toBe("route-batch");
       expect(batch?.data).toEqual({ submissionIds: ids });
@@ -46,7 +46,7 @@ describe.each(backends)("route jobs for a burst on the %s queue backend", (backe
       const forwarded = await ctx.deps.db.selectFrom("submission_events").select("submission_id").where("type", "=", "forwarded").where("submission_id", "in", ids).execute();
       expect(forwarded).toHaveLength(ids.length);
       // On PostgreSQL the escalation timer reads assignments.due_at; on Redis each assignment has its delayed job.
-      const delayed = await ctx.deps.queues.queue(Q.escalate).getJobCounts("delayed");
+      const delayed = await escalateQueue.on(ctx.deps.queues).getJobCounts("delayed");
       expect(delayed.delayed).toBe(backend === "postgres" ? 0 : ids.length);
       expect(pipeline.errors).toEqual([]);
     } finally {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startZaloSimulator, type ZaloSimulator } from "../../../scripts/zalo-sim/server.js";
 import { routeSubmission } from "../../../server/src/modules/feedback/pipeline.js";
 import { morningAfter } from "../../../server/src/modules/notify/morning.js";
-import { NOTIFY_QUEUE, type NotifyJob } from "../../../server/src/modules/notify/queue.js";
+import { notifyQueue, type NotifyJob } from "../../../server/src/modules/notify/queue.js";
 import { sendDelivery } from "../../../server/src/modules/notify/send.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { buildWorld, startPipeline, submitOk, waitUntil, type World } from "../feedback/world.js";
@@ -135,7 +135,7 @@ describe("notify channels", () => {
     expect(r.last_error).toContain("-234");
     expect(await templateRow(delivery.event_id)).toBeUndefined(); // not a fallback: the same message, later
 
-    const delayed = await ctx.deps.queues.queue<NotifyJob>(NOTIFY_QUEUE).getDelayed();
+    const delayed = await notifyQueue.on(ctx.deps.queues).getDelayed();
     const job = delayed.find((j) => j.data.deliveryId === delivery.id);
     expect(job).toBeDefined();
     const runAt = job!.timestamp + (job!.opts.delay ?? 0);

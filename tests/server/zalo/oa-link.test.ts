@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startZaloSimulator, type ZaloSimulator } from "../../../scripts/zalo-sim/server.js";
 import { processOaEvent } from "../../../server/src/modules/zalo/events.js";
 import { extractLinkCode, LINK_CODE_MAX_MISSES } from "../../../server/src/modules/zalo/link.js";
-import { OA_EVENTS_QUEUE, webhookEventKey, type OaEventJob } from "../../../server/src/zalo/webhook.js";
+import { oaEventsQueue } from "../../../server/src/modules/zalo/queues.js";
+import { webhookEventKey } from "../../../server/src/zalo/webhook.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 
 /**
@@ -40,7 +41,7 @@ const sayInOaChat = async (oaUserId: string, text: string) => {
   const { body, headers } = sim.signedWebhook(sim.textEvent(oaUserId, text));
   const res = await ctx.app.inject({ method: "POST", url: "/api/zalo/webhook", headers, payload: body });
   expect(res.statusCode).toBe(200);
-  const job = await ctx.deps.queues.queue<OaEventJob>(OA_EVENTS_QUEUE).getJob(webhookEventKey(JSON.parse(body) as Record<string, unknown>));
+  const job = await oaEventsQueue.on(ctx.deps.queues).getJob(webhookEventKey(JSON.parse(body) as Record<string, unknown>));
   if (!job) throw new Error("the webhook queued nothing");
   return processOaEvent(ctx.deps, job.data);
 };

@@ -3,7 +3,8 @@ import { startZaloSimulator, type ZaloSimulator } from "../../../scripts/zalo-si
 import { processOaEvent } from "../../../server/src/modules/zalo/events.js";
 import { zaloJobs } from "../../../server/src/modules/zalo/jobs.js";
 import { startWorkers } from "../../../server/src/queue/registry.js";
-import { OA_EVENTS_QUEUE, isWithinCsWindow, type OaEventJob } from "../../../server/src/zalo/webhook.js";
+import { oaEventsQueue } from "../../../server/src/modules/zalo/queues.js";
+import { isWithinCsWindow } from "../../../server/src/zalo/webhook.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { queueBackends } from "../../helpers/services.js";
 import { waitUntil } from "../feedback/world.js";
@@ -30,7 +31,7 @@ describe.each(backends)("OA webhook (%s queue)", (backend) => {
     const s = sim.signedWebhook(event);
     return post(s.body, s.headers);
   };
-  const queue = () => ctx.deps.queues.queue<OaEventJob>(OA_EVENTS_QUEUE);
+  const queue = () => oaEventsQueue.on(ctx.deps.queues);
   const interaction = (oaUserId: string) =>
     ctx.deps.db.selectFrom("oa_interactions").selectAll().where("oa_user_id", "=", oaUserId).executeTakeFirst();
   const storedEvents = (oaUserId: string) => ctx.deps.db.selectFrom("oa_events").selectAll().where("oa_user_id", "=", oaUserId).execute();
@@ -212,7 +213,7 @@ describe("webhook delivered by the simulator over HTTP", () => {
         body: JSON.stringify({ target: `${address}/api/zalo/webhook`, oaUserId: u.oaUserId, text: "Chào Hội" }),
       });
       expect(await res.json()).toMatchObject({ status: 200 });
-      expect(await ctx.deps.queues.queue(OA_EVENTS_QUEUE).getWaitingCount()).toBe(1);
+      expect(await oaEventsQueue.on(ctx.deps.queues).getWaitingCount()).toBe(1);
     } finally {
       await ctx.close();
       await sim.close();

@@ -1,5 +1,4 @@
 import type { ReactElement } from "react";
-import { useCommonT } from "../../i18n/common/index.js";
 import { hasOfficerRole, useMe } from "../../state.js";
 import { Greeting } from "./Greeting.js";
 import { MembershipCard } from "./MembershipCard.js";
@@ -10,11 +9,10 @@ import { Shortcuts } from "./Shortcuts.js";
 
 export default function HomePage(): ReactElement {
   const me = useMe();
-  const t = useCommonT();
   return (
     <div className="hs-page hs-home">
       <div className="hs-home-top">
-        <p className="hs-brand">{t("appName")}</p>
+        <p className="hs-brand">Hội Số</p>
         <Greeting me={me} />
       </div>
       <NameConsentCard />

@@ -1,53 +1,7 @@
-import crypto from "node:crypto";
-import type { JobsOptions } from "bullmq";
 import type { AppDeps } from "../../deps.js";
-import { enqueueDeliveries, within } from "../notify/queue.js";
-
-/** Queue names and the jobs they carry. */
-export const Q = {
-  route: "route",
-  escalate: "escalate",
-  petition: "petition",
-  followUp: "follow-up",
-} as const;
-
-export interface RouteJob {
-  submissionId: string;
-}
-/** Several submissions' routing in one job: what intake adds for a burst on the PostgreSQL backend (route-batch.ts). */
-export interface RouteBatchJob {
-  submissionIds: string[];
-}
-export interface EscalateJob {
-  assignmentId: string;
-}
-export interface PetitionDeadlineJob {
-  submissionId: string;
-}
-export interface FollowUpJob {
-  submissionId: string;
-  /** The resolution this question is about: a later resolution gets its own job. */
-  resolvedAt: string;
-}
-
-const keep: JobsOptions = {
-  attempts: 8,
-  backoff: { type: "exponential", delay: 1000 },
-  removeOnComplete: { age: 24 * 3600, count: 50_000 },
-  removeOnFail: { age: 7 * 24 * 3600 },
-};
-
-/**
- * Job ids are deterministic so that adding twice runs once. BullMQ refuses ":" in custom ids (it is its key
- * separator), hence "esc-…" rather than "esc:…". An escalation's id carries its due time: the same assignment
- * reopened with a new deadline gets a new job, a re-add for the same deadline does not.
- */
-export const jobIds = {
-  route: (submissionId: string) => submissionId,
-  escalate: (assignmentId: string, dueAt: Date) => `esc-${assignmentId}-${dueAt.getTime()}`,
-  petitionDeadline: (submissionId: string) => `pdl-${submissionId}`,
-  followUp: (submissionId: string, resolvedAt: Date) => `fu-${submissionId}-${resolvedAt.getTime()}`,
-};
+import { within } from "../../queue/within.js";
+import { enqueueDeliveries } from "../notify/queue.js";
+import { delayUntil, escalateQueue, followUpQueue, jobIds, keep, petitionQueue } from "./queues.js";
 
 /** What a transaction leaves for after its commit: jobs to add. */
 export interface Effects {
@@ -68,8 +22,6 @@ export function mergeEffects(a: Effects, b: Effects): Effects {
   };
 }
 
-const delayUntil = (at: Date) => Math.max(0, at.getTime() - Date.now());
-
 /**
  * Whether an assignment's escalation is a delayed job. Not on BullMQ's PostgreSQL backend: there a delayed job is a
  * row written with two event rows and a wake-up of the escalate worker, one per routed item, while the assignments
@@ -84,30 +36,17 @@ export const escalationsAsJobs = (deps: AppDeps): boolean => deps.queues.backend
  */
 export async function dispatch(deps: AppDeps, fx: Effects): Promise<void> {
   await enqueueDeliveries(deps, fx.deliveries);
-  // BullMQ types a queue's job names from its generic; ours are plain strings, hence the casts.
-  const add = <T>(queue: string, name: string, data: T, jobId: string, at: Date) =>
-    within(deps.queues.queue<T>(queue).add(name as never, data as never, { ...keep, jobId, delay: delayUntil(at) }));
+  const at = (jobId: string, when: Date) => ({ ...keep, jobId, delay: delayUntil(when) });
+  const q = deps.queues;
   await Promise.allSettled([
-    ...(escalationsAsJobs(deps) ? fx.escalations : []).map((e) => add<EscalateJob>(Q.escalate, "escalate", { assignmentId: e.assignmentId }, jobIds.escalate(e.assignmentId, e.dueAt), e.dueAt)),
+    ...(escalationsAsJobs(deps) ? fx.escalations : []).map((e) =>
+      within(escalateQueue.add(q, "escalate", { assignmentId: e.assignmentId }, at(jobIds.escalate(e.assignmentId, e.dueAt), e.dueAt))),
+    ),
     ...fx.petitionDeadlines.map((p) =>
-      add<PetitionDeadlineJob>(Q.petition, "petition-deadline", { submissionId: p.submissionId }, jobIds.petitionDeadline(p.submissionId), p.at),
+      within(petitionQueue.add(q, "petition-deadline", { submissionId: p.submissionId }, at(jobIds.petitionDeadline(p.submissionId), p.at))),
     ),
     ...fx.followUps.map((f) =>
-      add<FollowUpJob>(Q.followUp, "follow-up", { submissionId: f.submissionId, resolvedAt: f.resolvedAt.toISOString() }, jobIds.followUp(f.submissionId, f.resolvedAt), f.at),
+      within(followUpQueue.add(q, "follow-up", { submissionId: f.submissionId, resolvedAt: f.resolvedAt.toISOString() }, at(jobIds.followUp(f.submissionId, f.resolvedAt), f.at))),
     ),
   ]);
 }
-
-export const routeJobOptions = (submissionId: string): JobsOptions => ({ ...keep, jobId: jobIds.route(submissionId) });
-
-/** The same batch added twice runs once; a batch that shares some ids with an earlier one is a job of its own. */
-export const routeBatchJobOptions = (submissionIds: string[]): JobsOptions => ({
-  ...keep,
-  jobId: `rb-${crypto.createHash("sha256").update(submissionIds.join(",")).digest("hex").slice(0, 32)}`,
-});
-
-export const escalateJobOptions = (assignmentId: string, dueAt: Date): JobsOptions => ({
-  ...keep,
-  jobId: jobIds.escalate(assignmentId, dueAt),
-  delay: delayUntil(dueAt),
-});

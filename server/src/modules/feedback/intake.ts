@@ -15,7 +15,7 @@ import type { DB } from "../../db/types.js";
 import { AppError, badRequest, conflict, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { assertOwnMedia } from "../media/service.js";
-import { within } from "../notify/queue.js";
+import { within } from "../../queue/within.js";
 import { dispatch, noEffects } from "./effects.js";
 import { addRouteJobs } from "./route-batch.js";
 import { loadSettings } from "./settings.js";

@@ -1,8 +1,9 @@
 import { sql } from "kysely";
 import type { AppDeps } from "../../deps.js";
-import type { JobDefinition, JobModule, PeriodicTask } from "../../queue/registry.js";
-import { within } from "../notify/queue.js";
-import { Q, escalationsAsJobs, type EscalateJob, type FollowUpJob, type PetitionDeadlineJob, type RouteBatchJob, type RouteJob } from "./effects.js";
+import { defineJob, type JobModule, type PeriodicTask } from "../../queue/registry.js";
+import { within } from "../../queue/within.js";
+import { escalationsAsJobs } from "./effects.js";
+import { escalateQueue, followUpQueue, petitionQueue, routeQueue } from "./queues.js";
 import { askFollowUp } from "./followup.js";
 import { queueRoute } from "./intake.js";
 import { LOCKS, withAdvisoryLock } from "../../db/advisory-lock.js";
@@ -11,27 +12,28 @@ import { escalateAssignment } from "./pipeline.js";
 import { addRouteJobs, routeAllInBatch, routeInBatch } from "./route-batch.js";
 import { loadSettings } from "./settings.js";
 
-const routeJob: JobDefinition<RouteJob | RouteBatchJob> = {
-  queue: Q.route,
-  // Many jobs in flight at once so that routeInBatch can route them together; each one is mostly waiting on I/O.
-  concurrency: 64,
+const routeJob = defineJob({
+  queue: routeQueue,
+  // Many jobs in flight at once so that routeInBatch can route them together; each one is mostly waiting on I/O
+  // (64 with the default WORKER_CONCURRENCY of 8).
+  concurrencyFactor: 8,
   processor: (deps) => async (job) => ("submissionIds" in job.data ? routeAllInBatch(deps, job.data.submissionIds) : routeInBatch(deps, job.data.submissionId)),
-};
+});
 
-const escalateJob: JobDefinition<EscalateJob> = {
-  queue: Q.escalate,
+const escalateJob = defineJob({
+  queue: escalateQueue,
   processor: (deps) => async (job) => escalateAssignment(deps, job.data.assignmentId),
-};
+});
 
-const petitionJob: JobDefinition<PetitionDeadlineJob> = {
-  queue: Q.petition,
+const petitionJob = defineJob({
+  queue: petitionQueue,
   processor: (deps) => async (job) => closePetition(deps, job.data.submissionId),
-};
+});
 
-const followUpJob: JobDefinition<FollowUpJob> = {
-  queue: Q.followUp,
+const followUpJob = defineJob({
+  queue: followUpQueue,
   processor: (deps) => async (job) => askFollowUp(deps, job.data.submissionId, new Date(job.data.resolvedAt)),
-};
+});
 
 /** A route job stuck this long after being queued (lost, or failed for good) is looked at again. */
 const STUCK_AFTER_SECONDS = 60;
@@ -66,7 +68,7 @@ export async function reconcileRoutes(deps: AppDeps): Promise<number> {
     .orderBy("queued_at")
     .limit(200)
     .execute();
-  const queue = deps.queues.queue<RouteJob>(Q.route);
+  const queue = routeQueue.on(deps.queues);
   // Items routed in a route-batch job (PostgreSQL) have no job of their own: they are re-added together, as one
   // batch, so that a long backlog does not turn into a job per stuck item.
   const missing: string[] = [];
@@ -158,7 +160,7 @@ export const escalationTimer: PeriodicTask = {
 
 /** Everything the feedback pipeline runs in worker processes. */
 export const feedbackJobs: JobModule = {
-  jobs: [routeJob, escalateJob, petitionJob, followUpJob] as unknown as JobDefinition<never>[],
+  jobs: [routeJob, escalateJob, petitionJob, followUpJob],
   periodic: [routeReconciler, feedbackSweeper, escalationTimer],
 };
 

@@ -2,8 +2,10 @@ import { sql } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import { createBatcher, perInstance } from "../../util/batcher.js";
 import { recipientChannels } from "../notify/outbox.js";
-import { enqueueDeliveries, within } from "../notify/queue.js";
-import { Q, escalateJobOptions, escalationsAsJobs, routeBatchJobOptions, routeJobOptions, type EscalateJob, type RouteBatchJob, type RouteJob } from "./effects.js";
+import { within } from "../../queue/within.js";
+import { enqueueDeliveries } from "../notify/queue.js";
+import { escalationsAsJobs } from "./effects.js";
+import { escalateJobOptions, escalateQueue, routeBatchJobOptions, routeJobOptions, routeQueue } from "./queues.js";
 import { claimForRouting, primaryDecision, routeSubmission } from "./pipeline.js";
 
 type Outcome = Awaited<ReturnType<typeof routeSubmission>>;
@@ -91,9 +93,10 @@ async function routeMany(deps: AppDeps, ids: string[]): Promise<Outcome[]> {
   await enqueueDeliveries(deps, outbound);
   if (escalations.length > 0 && escalationsAsJobs(deps)) {
     await within(
-      deps.queues
-        .queue<EscalateJob>(Q.escalate)
-        .addBulk(escalations.map((e) => ({ name: "escalate", data: { assignmentId: e.assignmentId }, opts: escalateJobOptions(e.assignmentId, e.dueAt) }))),
+      escalateQueue.addBulk(
+        deps.queues,
+        escalations.map((e) => ({ name: "escalate", data: { assignmentId: e.assignmentId }, opts: escalateJobOptions(e.assignmentId, e.dueAt) })),
+      ),
     ).catch(() => undefined);
   }
   return Promise.all(ids.map((id) => (routed.has(id) ? ("routed" as const) : routeSubmission(deps, id))));
@@ -134,10 +137,12 @@ export async function routeAllInBatch(deps: AppDeps, submissionIds: string[]): P
  * the larger its batches. A lost batch is found by the reconciler like a lost single job (routed_at still empty).
  */
 export async function addRouteJobs(deps: AppDeps, submissionIds: string[]): Promise<void> {
-  const queue = deps.queues.queue<RouteJob | RouteBatchJob>(Q.route);
   if (deps.queues.backend === "postgres" && submissionIds.length > 1) {
-    await queue.add("route-batch", { submissionIds }, routeBatchJobOptions(submissionIds));
+    await routeQueue.add(deps.queues, "route-batch", { submissionIds }, routeBatchJobOptions(submissionIds));
     return;
   }
-  await queue.addBulk(submissionIds.map((submissionId) => ({ name: "route", data: { submissionId }, opts: routeJobOptions(submissionId) })));
+  await routeQueue.addBulk(
+    deps.queues,
+    submissionIds.map((submissionId) => ({ name: "route", data: { submissionId }, opts: routeJobOptions(submissionId) })),
+  );
 }

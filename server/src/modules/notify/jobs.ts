@@ -1,14 +1,14 @@
 import { sql } from "kysely";
-import type { JobDefinition, JobModule, PeriodicTask } from "../../queue/registry.js";
+import { defineJob, type JobModule, type PeriodicTask } from "../../queue/registry.js";
 import { LOCKS, withAdvisoryLock } from "../../db/advisory-lock.js";
 import { loadSettings } from "../feedback/settings.js";
-import { enqueueDeliveries, NOTIFY_QUEUE, type NotifyJob } from "./queue.js";
+import { enqueueDeliveries, notifyQueue } from "./queue.js";
 import { sendDelivery } from "./send.js";
 
-const notifyJob: JobDefinition<NotifyJob> = {
-  queue: NOTIFY_QUEUE,
+const notifyJob = defineJob({
+  queue: notifyQueue,
   processor: (deps) => async (job) => sendDelivery(deps, job.data.deliveryId, job),
-};
+});
 
 /** Outbound deliveries written but never queued (the queue was down after commit, or the process died there). */
 export const notifyReconciler: PeriodicTask = {
@@ -33,4 +33,4 @@ export const notifyReconciler: PeriodicTask = {
     }),
 };
 
-export const notifyJobs: JobModule = { jobs: [notifyJob as JobDefinition<never>], periodic: [notifyReconciler] };
+export const notifyJobs: JobModule = { jobs: [notifyJob], periodic: [notifyReconciler] };

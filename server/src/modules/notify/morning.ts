@@ -1,5 +1,6 @@
 import type { AppDeps } from "../../deps.js";
-import { NOTIFY_QUEUE, notifyJobOptions, within, type NotifyJob } from "./queue.js";
+import { within } from "../../queue/within.js";
+import { notifyJobOptions, notifyQueue } from "./queue.js";
 
 /** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving). */
 const VN_OFFSET_MS = 7 * 3_600_000;
@@ -24,6 +25,6 @@ export function morningAfter(now: Date, spreadMs = 0): Date {
 export async function sendAgainAt(deps: AppDeps, deliveryId: string, at: Date): Promise<void> {
   const delay = Math.max(0, at.getTime() - Date.now());
   await within(
-    deps.queues.queue<NotifyJob>(NOTIFY_QUEUE).add("notify", { deliveryId }, { ...notifyJobOptions, jobId: `${deliveryId}-at-${at.getTime()}`, delay }),
+    notifyQueue.add(deps.queues, "notify", { deliveryId }, { ...notifyJobOptions, jobId: `${deliveryId}-at-${at.getTime()}`, delay }),
   );
 }

@@ -1,11 +1,14 @@
 import type { JobsOptions } from "bullmq";
 import type { AppDeps } from "../../deps.js";
-
-export const NOTIFY_QUEUE = "notify";
+import { defineQueue } from "../../queue/define.js";
+import { within } from "../../queue/within.js";
 
 export interface NotifyJob {
   deliveryId: string;
 }
+
+/** One job per outbound delivery, whichever module's notification it carries. */
+export const notifyQueue = defineQueue<{ notify: NotifyJob }>("notify.send");
 
 /** Retries with backoff for rate limits and network trouble; finished jobs are kept a while so a re-add is a no-op. */
 export const notifyJobOptions: JobsOptions = {
@@ -16,22 +19,6 @@ export const notifyJobOptions: JobsOptions = {
 };
 
 /**
- * A queue that hangs (Redis unreachable, PostgreSQL queue schema locked) must not hold a request or a job: give up
- * after a moment. A late add that still lands is harmless, every job id is deterministic.
- */
-export async function within<T>(p: Promise<T>, ms = 1500): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`queue did not answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([p, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
  * Adds one `notify` job per outbound delivery (jobId = delivery id, so adding twice sends once) and marks the rows
  * queued. Never throws: if the queue is down the rows stay unqueued and the outbox reconciler adds them later.
  */
@@ -39,9 +26,10 @@ export async function enqueueDeliveries(deps: AppDeps, ids: string[]): Promise<n
   if (ids.length === 0) return 0;
   try {
     await within(
-      deps.queues
-        .queue<NotifyJob>(NOTIFY_QUEUE)
-        .addBulk(ids.map((deliveryId) => ({ name: "notify", data: { deliveryId }, opts: { ...notifyJobOptions, jobId: deliveryId } }))),
+      notifyQueue.addBulk(
+        deps.queues,
+        ids.map((deliveryId) => ({ name: "notify", data: { deliveryId }, opts: { ...notifyJobOptions, jobId: deliveryId } })),
+      ),
     );
   } catch {
     return 0;

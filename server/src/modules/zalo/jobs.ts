@@ -1,10 +1,10 @@
-import type { JobDefinition, JobModule } from "../../queue/registry.js";
-import { OA_EVENTS_QUEUE, type OaEventJob } from "../../zalo/webhook.js";
+import { defineJob, type JobModule } from "../../queue/registry.js";
 import { processOaEvent } from "./events.js";
+import { oaEventsQueue } from "./queues.js";
 
-const oaEventsJob: JobDefinition<OaEventJob> = {
-  queue: OA_EVENTS_QUEUE,
+const oaEventsJob = defineJob({
+  queue: oaEventsQueue,
   processor: (deps) => async (job) => processOaEvent(deps, job.data),
-};
+});
 
-export const zaloJobs: JobModule = { jobs: [oaEventsJob as JobDefinition<never>] };
+export const zaloJobs: JobModule = { jobs: [oaEventsJob] };

@@ -1,7 +1,8 @@
 import { ErrorCode } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
+import { oaEventsQueue } from "./queues.js";
 import { AppError, badRequest } from "../../http/errors.js";
-import { OA_EVENTS_QUEUE, eventTime, eventUserId, storable, verifyWebhookSignature, webhookEventKey, type OaEvent, type OaEventJob } from "../../zalo/webhook.js";
+import { eventTime, eventUserId, storable, verifyWebhookSignature, webhookEventKey, type OaEvent, type OaEventJob } from "../../zalo/webhook.js";
 
 const DAY_S = 24 * 3600;
 
@@ -35,7 +36,7 @@ export async function receiveWebhook(deps: AppDeps, raw: unknown, signature: str
   const key = webhookEventKey(event);
   const job: OaEventJob = { eventName, oaUserId: eventUserId(event), occurredAt: at.toISOString(), key, event, receivedAt: new Date().toISOString() };
   // Completed jobs are kept a week so late redeliveries find their id; oa_events dedupes for good.
-  await deps.queues.queue<OaEventJob>(OA_EVENTS_QUEUE).add(eventName, job, {
+  await oaEventsQueue.add(deps.queues, eventName, job, {
     jobId: key,
     attempts: 8,
     backoff: { type: "exponential", delay: 2000 },
