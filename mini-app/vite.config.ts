@@ -21,6 +21,9 @@ function vendorChunk(id: string): string | undefined {
   if (!pkg) return undefined;
   if (["react", "react-dom", "scheduler", "react-router", "react-router-dom", "@remix-run/router"].includes(pkg)) return "vendor-react";
   if (pkg === "zmp-sdk") return "vendor-zmp-sdk";
+  // The data layer and the catalogues' library: ours, not zmp-ui's, and released on their own schedule.
+  if (["i18next", "react-i18next", "html-parse-stringify", "void-elements", "use-sync-external-store"].includes(pkg)) return "vendor-i18n";
+  if (pkg.startsWith("@tanstack/")) return "vendor-query";
   // zmp-ui and what it brings (react-spring, use-gesture, transition groups…).
   return "vendor-zmp-ui";
 }

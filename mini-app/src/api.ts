@@ -54,6 +54,8 @@ import type {
   UnitListQuery,
   ZaloLoginBody,
 } from "@hoiso/shared";
+import "./i18n/common/index.js";
+import { t } from "./i18n/index.js";
 
 /** What every failed call turns into: the server's stable code and its Vietnamese message, ready to show. */
 export class ApiError extends Error {
@@ -126,18 +128,18 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     if (opts.blob && res.ok) return (await res.blob()) as T;
   } catch {
     throw ctrl.signal.aborted
-      ? new ApiError(0, "TIMEOUT", "Mạng đang chậm nên chưa tải xong. Chị vui lòng thử lại nhé.")
-      : new ApiError(0, "NETWORK", "Chưa kết nối được tới Hội Số. Chị kiểm tra mạng (wifi hoặc 4G) rồi thử lại nhé.");
+      ? new ApiError(0, "TIMEOUT", t("common:errors.timeout"))
+      : new ApiError(0, "NETWORK", t("common:errors.network"));
   } finally {
     clearTimeout(timer);
   }
   const data: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (res.ok && (data !== undefined || res.status === 204)) return data as T;
   // A 200 that is not JSON (e.g. an HTML fallback page for a route this server does not have yet).
-  if (res.ok) throw new ApiError(res.status, "BAD_RESPONSE", "Chức năng này chưa sẵn sàng trên máy chủ, chị vui lòng thử lại sau.");
+  if (res.ok) throw new ApiError(res.status, "BAD_RESPONSE", t("common:errors.badResponse"));
   if (res.status === 401 && sentToken && sentToken === token) onExpired?.();
   if (isErrorBody(data)) throw new ApiError(res.status, data.code, data.message, data.field);
-  throw new ApiError(res.status, "HTTP_" + res.status, "Hệ thống đang bận, chị vui lòng thử lại sau ít phút.");
+  throw new ApiError(res.status, "HTTP_" + res.status, t("common:errors.busy"));
 }
 
 /** The one client over the @hoiso/shared schemas. */
@@ -221,5 +223,5 @@ export function newIdempotencyKey(): string {
 /** The message to show for anything a call or the SDK threw. */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) return err.message;
-  return "Có lỗi xảy ra, chị vui lòng thử lại.";
+  return t("common:errors.unknown");
 }

@@ -4,6 +4,7 @@ import { App as ZaloApp, SnackbarProvider, ZMPRouter } from "zmp-ui";
 import { BottomNav } from "./components/BottomNav.js";
 import { ChunkBoundary } from "./components/ChunkBoundary.js";
 import { ErrorState, Loading } from "./components/States.js";
+import { useCommonT } from "./i18n/common/index.js";
 import HomePage from "./pages/home/index.js";
 import { startSession, useSession } from "./state.js";
 
@@ -28,11 +29,12 @@ function Lazy({ children }: { children: ReactNode }): ReactElement {
 
 function Screens(): ReactElement {
   const session = useSession();
+  const t = useCommonT();
   useEffect(() => {
     void startSession();
   }, []);
 
-  if (session.status === "starting") return <div className="hs-page"><Loading text="Đang mở Hội Số…" /></div>;
+  if (session.status === "starting") return <div className="hs-page"><Loading text={t("opening")} /></div>;
   if (session.status === "error") {
     return (
       <div className="hs-page">

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from "react";
 import type { Me, SessionResponse } from "@hoiso/shared";
 import { api, ApiError, errorMessage, onSessionExpired, setAuthToken } from "./api.js";
+import { applyLanguage } from "./i18n/index.js";
 import { zaloAccessToken, zaloIdByOA } from "./zalo.js";
 
 export type Session =
@@ -52,10 +53,19 @@ function storage(): Storage | null {
   }
 }
 
-function enter(res: SessionResponse, dev: boolean): void {
+/**
+ * Ready once her language's strings are there: the first screen she sees is already in the language she chose
+ * (Vietnamese until she does; a catalogue that cannot be fetched leaves that screen in Vietnamese).
+ */
+async function ready(me: Me, dev: boolean): Promise<void> {
+  await applyLanguage(me.language).catch(() => undefined);
+  set({ status: "ready", me, dev });
+}
+
+async function enter(res: SessionResponse, dev: boolean): Promise<void> {
   setAuthToken(res.token);
   if (dev) storage()?.setItem(DEV_TOKEN_KEY, res.token);
-  set({ status: "ready", me: res.me, dev });
+  await ready(res.me, dev);
 }
 
 async function boot(): Promise<void> {
@@ -64,14 +74,14 @@ async function boot(): Promise<void> {
     const accessToken = await zaloAccessToken();
     if (accessToken) {
       const idByOA = await zaloIdByOA();
-      enter(await api.loginZalo({ accessToken, ...(idByOA ? { idByOA } : {}) }), false);
+      await enter(await api.loginZalo({ accessToken, ...(idByOA ? { idByOA } : {}) }), false);
       return;
     }
     const saved = storage()?.getItem(DEV_TOKEN_KEY);
     if (saved) {
       setAuthToken(saved);
       try {
-        set({ status: "ready", me: await api.me(), dev: true });
+        await ready(await api.me(), true);
         return;
       } catch (err) {
         if (!(err instanceof ApiError && err.status === 401)) throw err;
@@ -79,6 +89,7 @@ async function boot(): Promise<void> {
         setAuthToken(null);
       }
     }
+    await applyLanguage("vi").catch(() => undefined);
     set({ status: "dev-login" });
   } catch (err) {
     set({ status: "error", message: errorMessage(err) });
@@ -103,14 +114,17 @@ onSessionExpired(() => {
 
 export async function devLogin(name: string, zaloId?: string): Promise<void> {
   try {
-    enter(await api.loginDev({ name, ...(zaloId ? { zaloId } : {}) }), true);
+    await enter(await api.loginDev({ name, ...(zaloId ? { zaloId } : {}) }), true);
   } catch (err) {
     set({ status: "dev-login", error: errorMessage(err) });
   }
 }
 
+/** Her member record changed (phone, unit, language…): every screen follows, in her language. */
 export function setMe(me: Me): void {
-  if (state.status === "ready") set({ ...state, me });
+  if (state.status !== "ready") return;
+  set({ ...state, me });
+  void applyLanguage(me.language).catch(() => undefined);
 }
 
 export async function refreshMe(): Promise<void> {
@@ -121,5 +135,7 @@ export async function logout(): Promise<void> {
   await api.logout().catch(() => undefined);
   storage()?.removeItem(DEV_TOKEN_KEY);
   setAuthToken(null);
+  // Before login the app speaks Vietnamese.
+  await applyLanguage("vi").catch(() => undefined);
   set({ status: "dev-login" });
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactElement } from "react";
 import { api, errorMessage } from "../api.js";
+import { useCommonT } from "../i18n/common/index.js";
 import { VoicePlayer } from "./VoicePlayer.js";
 
 type Load = { status: "loading" } | { status: "done"; url: string } | { status: "error"; message: string };
@@ -29,18 +30,20 @@ function useMediaUrl(id: string): Load {
 
 export function AuthImage({ id, alt }: { id: string; alt: string }): ReactElement {
   const res = useMediaUrl(id);
+  const t = useCommonT();
   if (res.status === "done") {
     return (
-      <a className="hs-thumb" href={res.url} target="_blank" rel="noreferrer" aria-label={`${alt} (mở ảnh lớn)`}>
+      <a className="hs-thumb" href={res.url} target="_blank" rel="noreferrer" aria-label={t("media.openPhoto", { alt })}>
         <img src={res.url} alt={alt} />
       </a>
     );
   }
-  return <div className="hs-thumb hs-thumb-empty">{res.status === "loading" ? "Đang tải ảnh…" : "Chưa tải được ảnh"}</div>;
+  return <div className="hs-thumb hs-thumb-empty">{res.status === "loading" ? t("media.loadingPhoto") : t("media.photoFailed")}</div>;
 }
 
 export function AuthAudio({ id }: { id: string }): ReactElement {
   const res = useMediaUrl(id);
-  if (res.status === "done") return <VoicePlayer src={res.url} label="Ghi âm của người gửi" />;
-  return <p className="hs-muted">{res.status === "loading" ? "Đang tải ghi âm…" : res.message}</p>;
+  const t = useCommonT();
+  if (res.status === "done") return <VoicePlayer src={res.url} label={t("media.authorVoice")} />;
+  return <p className="hs-muted">{res.status === "loading" ? t("media.loadingVoice") : res.message}</p>;
 }

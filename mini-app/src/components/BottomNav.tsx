@@ -1,14 +1,15 @@
 import type { ReactElement } from "react";
 import { useLocation, useNavigate } from "react-router-dom";
 import { BottomNavigation } from "zmp-ui";
+import { useCommonT } from "../i18n/common/index.js";
 import { Icon, type IconName } from "./icons.js";
 
-export const TABS: ReadonlyArray<{ path: string; label: string; icon: IconName }> = [
-  { path: "/", label: "Trang chủ", icon: "home" },
-  { path: "/tim-hieu", label: "Tìm hiểu", icon: "learn" },
-  { path: "/phan-anh", label: "Phản ánh", icon: "feedback" },
-  { path: "/thi", label: "Thi", icon: "quiz" },
-  { path: "/ca-nhan", label: "Cá nhân", icon: "profile" },
+export const TABS: ReadonlyArray<{ path: string; label: "home" | "learn" | "feedback" | "quiz" | "profile"; icon: IconName }> = [
+  { path: "/", label: "home", icon: "home" },
+  { path: "/tim-hieu", label: "learn", icon: "learn" },
+  { path: "/phan-anh", label: "feedback", icon: "feedback" },
+  { path: "/thi", label: "quiz", icon: "quiz" },
+  { path: "/ca-nhan", label: "profile", icon: "profile" },
 ];
 
 function activeTab(pathname: string): string {
@@ -19,18 +20,19 @@ function activeTab(pathname: string): string {
 export function BottomNav(): ReactElement {
   const { pathname } = useLocation();
   const navigate = useNavigate();
+  const t = useCommonT();
   const active = activeTab(pathname);
   return (
     <BottomNavigation fixed activeKey={active} onChange={(key) => navigate(key)} className="hs-bottom-nav">
-      {TABS.map((t) => (
+      {TABS.map((tab) => (
         <BottomNavigation.Item
-          key={t.path}
-          itemKey={t.path}
-          label={t.label}
-          icon={<Icon name={t.icon} />}
+          key={tab.path}
+          itemKey={tab.path}
+          label={t(`nav.${tab.label}`)}
+          icon={<Icon name={tab.icon} />}
           // Tapping the tab she is already in (say, from deep inside an item) takes her back to its first screen.
           onClick={() => {
-            if (t.path === active && pathname !== t.path) navigate(t.path);
+            if (tab.path === active && pathname !== tab.path) navigate(tab.path);
           }}
         />
       ))}

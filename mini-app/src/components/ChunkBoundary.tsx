@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from "react";
+import { t } from "../i18n/index.js";
 import { ErrorState } from "./States.js";
 
 /**
@@ -16,7 +17,7 @@ export class ChunkBoundary extends Component<{ children: ReactNode }, { failed: 
     if (!this.state.failed) return this.props.children;
     return (
       <div className="hs-page">
-        <ErrorState message="Chưa tải được trang này, chị kiểm tra kết nối mạng rồi thử lại nhé." onRetry={() => window.location.reload()} />
+        <ErrorState message={t("common:chunkFailed")} onRetry={() => window.location.reload()} />
       </div>
     );
   }

@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
 import { Modal } from "zmp-ui";
+import { useCommonT } from "../i18n/common/index.js";
 
 /** Asks once more before something that cannot be taken back (handing an item away, closing it). */
 export function ConfirmModal({
@@ -17,6 +18,7 @@ export function ConfirmModal({
   onConfirm: () => void;
   onCancel: () => void;
 }): ReactElement {
+  const t = useCommonT();
   return (
     <Modal
       visible={open}
@@ -24,7 +26,7 @@ export function ConfirmModal({
       description={text}
       onClose={onCancel}
       actions={[
-        { text: "Quay lại", onClick: onCancel },
+        { text: t("back"), onClick: onCancel },
         { text: confirm, highLight: true, onClick: onConfirm },
       ]}
     />

@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
-import { formatDateTime } from "./feedbackText.js";
+import { useCommonT } from "../i18n/common/index.js";
+import { formatDateTime } from "../i18n/format.js";
 import "./feedback.css";
 
 export interface TimelineEntry {
@@ -25,20 +26,21 @@ const TONE: Record<string, "done" | "wait" | "alert"> = {
 
 /** Newest at the bottom, like a conversation: what happened, where, when. */
 export function Timeline({ events, staff = false }: { events: readonly TimelineEntry[]; staff?: boolean }): ReactElement {
-  if (events.length === 0) return <p className="hs-muted">Chưa có diễn biến nào.</p>;
+  const t = useCommonT();
+  if (events.length === 0) return <p className="hs-muted">{t("timeline.empty")}</p>;
   return (
-    <ol className="hs-timeline" aria-label="Diễn biến">
+    <ol className="hs-timeline" aria-label={t("timeline.label")}>
       {events.map((e) => (
         <li key={e.id} className={`hs-tl hs-tl-${TONE[e.type] ?? "plain"}`} data-type={e.type}>
           <span className="hs-tl-dot" aria-hidden="true" />
           <div className="hs-tl-body">
             <p className="hs-tl-msg">{e.message}</p>
-            {staff && e.note && <p className="hs-tl-note">Ghi chú nội bộ: {e.note}</p>}
+            {staff && e.note && <p className="hs-tl-note">{t("timeline.note", { note: e.note })}</p>}
             <p className="hs-tl-meta">
               {formatDateTime(e.at)}
               {e.unitName ? ` · ${e.unitName}` : ""}
               {staff && e.actorName ? ` · ${e.actorName}` : ""}
-              {staff && e.visibleToAuthor === false ? " · chỉ cán bộ thấy" : ""}
+              {staff && e.visibleToAuthor === false ? ` · ${t("timeline.staffOnly")}` : ""}
             </p>
           </div>
         </li>

@@ -2,13 +2,12 @@ import { useEffect, useState, type ReactElement } from "react";
 import { Input } from "zmp-ui";
 import type { Unit } from "@hoiso/shared";
 import { api, errorMessage } from "../api.js";
+import { useCommonT } from "../i18n/common/index.js";
 import { Icon } from "./icons.js";
 import { ErrorState, Loading } from "./States.js";
 import { useDebounced } from "./useDebounced.js";
 
 type Load = { status: "idle" } | { status: "loading" } | { status: "done"; items: Unit[] } | { status: "error"; message: string };
-
-const LEVEL: Record<Unit["level"], string> = { tinh: "Tỉnh", xa: "Xã/phường", chi_hoi: "Chi hội", to: "Tổ" };
 
 /**
  * Search the unit tree by name (old commune names too, diacritics optional) and pick one: the same search as the
@@ -16,7 +15,7 @@ const LEVEL: Record<Unit["level"], string> = { tinh: "Tỉnh", xa: "Xã/phườn
  */
 export function UnitFinder({
   label,
-  placeholder = "Ví dụ: Bản Mế, Sa Pa, Bac Ha…",
+  placeholder,
   excludeId,
   only,
   onPick,
@@ -28,6 +27,7 @@ export function UnitFinder({
   only?: Unit["level"];
   onPick: (u: Unit) => void;
 }): ReactElement {
+  const t = useCommonT();
   const [q, setQ] = useState("");
   const query = useDebounced(q.trim(), 350);
   const [res, setRes] = useState<Load>({ status: "idle" });
@@ -53,7 +53,7 @@ export function UnitFinder({
     <div className="hs-finder">
       <Input
         label={label}
-        placeholder={placeholder}
+        placeholder={placeholder ?? t("unitFinder.placeholder")}
         value={q}
         onChange={(e) => setQ(e.target.value)}
         prefix={
@@ -63,21 +63,21 @@ export function UnitFinder({
         }
         clearable
       />
-      <p className="hs-muted hs-small">Gõ không dấu cũng được; tên xã cũ trước khi sáp nhập cũng tìm được.</p>
-      {res.status === "loading" && <Loading text="Đang tìm…" />}
+      <p className="hs-muted hs-small">{t("unitFinder.hint")}</p>
+      {res.status === "loading" && <Loading text={t("unitFinder.searching")} />}
       {res.status === "error" && <ErrorState message={res.message} onRetry={() => setAttempt((n) => n + 1)} />}
-      {res.status === "done" && res.items.length === 0 && <p className="hs-muted">Chưa tìm thấy “{query}”. Chị thử gõ tên khác nhé.</p>}
+      {res.status === "done" && res.items.length === 0 && <p className="hs-muted">{t("unitFinder.none", { query })}</p>}
       {res.status === "done" && res.items.length > 0 && (
-        <ul className="hs-choices" aria-label="Kết quả tìm đơn vị">
+        <ul className="hs-choices" aria-label={t("unitFinder.results")}>
           {res.items.map((u) => (
             <li key={u.id}>
               <button type="button" className="hs-choice" onClick={() => onPick(u)}>
                 <span className="hs-grow">
                   <span className="hs-choice-title">{u.name}</span>
                   <span className="hs-choice-hint">
-                    {LEVEL[u.level]}
+                    {t(`level.${u.level}`)}
                     {u.parentName ? ` · ${u.parentName}` : ""}
-                    {u.formerNames.length > 0 ? ` · trước đây: ${u.formerNames.join(", ")}` : ""}
+                    {u.formerNames.length > 0 ? ` · ${t("unitFinder.formerly", { names: u.formerNames.join(", ") })}` : ""}
                   </span>
                 </span>
                 <Icon name="chevron" />

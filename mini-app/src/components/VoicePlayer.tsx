@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactElement, type RefObject } from "react";
+import { useCommonT } from "../i18n/common/index.js";
 
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
 
@@ -43,11 +44,12 @@ export function useRealDuration(src: string): { ref: RefObject<HTMLAudioElement>
 /** A voice note with its real length written beside it, in words she reads at a glance. */
 export function VoicePlayer({ src, label, className = "hs-audio" }: { src: string; label: string; className?: string }): ReactElement {
   const { ref, seconds } = useRealDuration(src);
+  const t = useCommonT();
   return (
     <div className="hs-voice-player">
       <audio ref={ref} className={className} controls preload="metadata" src={src} aria-label={label} />
       <p className="hs-muted hs-small" data-testid="voice-duration">
-        {seconds === null ? "Đang đọc độ dài ghi âm…" : `Ghi âm dài ${clock(seconds)}`}
+        {seconds === null ? t("media.readingLength") : t("media.length", { clock: clock(seconds) })}
       </p>
     </div>
   );

@@ -4,6 +4,7 @@ import { errorMessage } from "../../api.js";
 import { useNotify } from "../../components/notify.js";
 import { useSession } from "../../state.js";
 import { askForNameLater, shareZaloName, shouldAskForName } from "../../zaloName.js";
+import { useHomeT } from "./i18n/index.js";
 
 /**
  * Zalo shares her name only after she allows it. Before Zalo's own prompt, say in a few words why the Hội asks,
@@ -12,6 +13,7 @@ import { askForNameLater, shareZaloName, shouldAskForName } from "../../zaloName
 export function NameConsentCard(): ReactElement | null {
   useSession(); // re-render when the session (her name) changes
   const notify = useNotify();
+  const t = useHomeT();
   const [busy, setBusy] = useState(false);
   const [hidden, setHidden] = useState(false);
   if (hidden || !shouldAskForName()) return null;
@@ -20,8 +22,8 @@ export function NameConsentCard(): ReactElement | null {
     setBusy(true);
     try {
       const result = await shareZaloName();
-      if (result === "named") notify.ok("Cảm ơn chị, Hội Số đã có tên của chị.");
-      else if (result === "refused") notify.warn("Chị chưa cho phép cũng không sao, Hội Số vẫn dùng bình thường.");
+      if (result === "named") notify.ok(t("nameConsent.named"));
+      else if (result === "refused") notify.warn(t("nameConsent.refused"));
       setHidden(true);
     } catch (err) {
       notify.fail(errorMessage(err));
@@ -32,13 +34,10 @@ export function NameConsentCard(): ReactElement | null {
 
   return (
     <section className="hs-card" data-testid="name-consent">
-      <p className="hs-card-title">Cho Hội Số biết tên của chị?</p>
-      <p className="hs-muted">
-        Hội Số xin dùng tên và ảnh đại diện Zalo của chị để cán bộ Hội biết ai gửi ý kiến và xưng hô cho đúng. Hội không dùng
-        vào việc khác. Chị không đồng ý thì Hội Số vẫn dùng được bình thường.
-      </p>
+      <p className="hs-card-title">{t("nameConsent.title")}</p>
+      <p className="hs-muted">{t("nameConsent.text")}</p>
       <Button fullWidth loading={busy} disabled={busy} onClick={() => void agree()}>
-        Đồng ý
+        {t("nameConsent.agree")}
       </Button>
       <Button
         variant="tertiary"
@@ -49,7 +48,7 @@ export function NameConsentCard(): ReactElement | null {
           setHidden(true);
         }}
       >
-        Để sau
+        {t("nameConsent.later")}
       </Button>
     </section>
   );

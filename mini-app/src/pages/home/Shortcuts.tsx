@@ -1,25 +1,27 @@
 import type { ReactElement } from "react";
 import { useNavigate } from "react-router-dom";
 import { Icon, type IconName } from "../../components/icons.js";
+import { useHomeT } from "./i18n/index.js";
 
-const SHORTCUTS: ReadonlyArray<{ path: string; title: string; hint: string; icon: IconName }> = [
-  { path: "/tim-hieu", title: "Tìm hiểu", hint: "Nghị quyết, tin tức, hướng dẫn", icon: "learn" },
-  { path: "/phan-anh", title: "Phản ánh", hint: "Gửi ý kiến, kiến nghị tới Hội", icon: "feedback" },
-  { path: "/thi", title: "Thi", hint: "Cuộc thi, câu đố kiến thức", icon: "quiz" },
-  { path: "/ca-nhan", title: "Cá nhân", hint: "Thông tin và chi hội của chị", icon: "profile" },
+const SHORTCUTS: ReadonlyArray<{ path: string; key: "learn" | "feedback" | "quiz" | "profile"; icon: IconName }> = [
+  { path: "/tim-hieu", key: "learn", icon: "learn" },
+  { path: "/phan-anh", key: "feedback", icon: "feedback" },
+  { path: "/thi", key: "quiz", icon: "quiz" },
+  { path: "/ca-nhan", key: "profile", icon: "profile" },
 ];
 
 export function Shortcuts(): ReactElement {
   const navigate = useNavigate();
+  const t = useHomeT();
   return (
-    <section aria-label="Lối tắt" className="hs-tiles">
+    <section aria-label={t("shortcuts.label")} className="hs-tiles">
       {SHORTCUTS.map((s) => (
         <button key={s.path} type="button" className="hs-tile" onClick={() => navigate(s.path)}>
           <span className="hs-tile-icon">
             <Icon name={s.icon} size={28} />
           </span>
-          <span className="hs-tile-title">{s.title}</span>
-          <span className="hs-tile-hint">{s.hint}</span>
+          <span className="hs-tile-title">{t(`shortcuts.${s.key}.title`)}</span>
+          <span className="hs-tile-hint">{t(`shortcuts.${s.key}.hint`)}</span>
         </button>
       ))}
     </section>

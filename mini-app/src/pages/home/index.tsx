@@ -1,4 +1,5 @@
 import type { ReactElement } from "react";
+import { useCommonT } from "../../i18n/common/index.js";
 import { hasOfficerRole, useMe } from "../../state.js";
 import { Greeting } from "./Greeting.js";
 import { MembershipCard } from "./MembershipCard.js";
@@ -9,10 +10,11 @@ import { Shortcuts } from "./Shortcuts.js";
 
 export default function HomePage(): ReactElement {
   const me = useMe();
+  const t = useCommonT();
   return (
     <div className="hs-page hs-home">
       <div className="hs-home-top">
-        <p className="hs-brand">Hội Số</p>
+        <p className="hs-brand">{t("appName")}</p>
         <Greeting me={me} />
       </div>
       <NameConsentCard />
