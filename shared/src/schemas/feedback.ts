@@ -212,21 +212,6 @@ export type SignResult = Static<typeof SignResult>;
 export const FollowUpBody = Type.Object({ resolved: Type.Boolean() });
 export type FollowUpBody = Static<typeof FollowUpBody>;
 
-export const NotificationItem = Type.Object({
-  id: Uuid,
-  submissionId: Uuid,
-  trackingCode: Type.String(),
-  /** For a cán bộ, the assignment to open; null for the author's own notifications. */
-  assignmentId: Nullable(Uuid),
-  text: Type.String(),
-  createdAt: Timestamp,
-  readAt: Nullable(Timestamp),
-});
-export type NotificationItem = Static<typeof NotificationItem>;
-
-export const NotificationList = Type.Object({ items: Type.Array(NotificationItem), unread: Type.Integer() });
-export type NotificationList = Static<typeof NotificationList>;
-
 export const ListPageQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 30 })),
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000, default: 0 })),

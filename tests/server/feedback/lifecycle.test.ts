@@ -25,7 +25,7 @@ describe("an item's life: the woman's side and the cán bộ's actions", () => {
   const routed = (id: string) => waitUntil(`routing of ${id}`, () => primaryAssignment(ctx.deps, id));
   const timeline = async (id: string) => (await get(w.woman, `/api/submissions/${id}`)).json().timeline as Array<{ type: string; message: string; public: boolean }>;
   const hasNotification = async (who: Login, submissionId: string, re: RegExp) =>
-    (await get(who, "/api/notifications")).json().items.some((n: { submissionId: string; text: string }) => n.submissionId === submissionId && re.test(n.text));
+    (await get(who, "/api/notifications")).json().items.some((n: { source: { id: string }; text: string }) => n.source.id === submissionId && re.test(n.text));
   const setSetting = (key: string, value: unknown) =>
     ctx.deps.db.updateTable("feedback_settings").set({ value: JSON.stringify(value) }).where("key", "=", key).execute();
 
@@ -241,7 +241,7 @@ describe("an item's life: the woman's side and the cán bộ's actions", () => {
     await routed(id);
     const list = (await get(newcomer, "/api/notifications")).json();
     expect(list.unread).toBe(1);
-    expect(list.items[0]).toMatchObject({ submissionId: id, assignmentId: null, readAt: null });
+    expect(list.items[0]).toMatchObject({ source: { module: "feedback", id, link: `/phan-anh/theo-doi/${id}` }, readAt: null });
     expect((await post(w.identified, `/api/notifications/${list.items[0].id}/read`)).statusCode).toBe(404);
     expect((await post(newcomer, `/api/notifications/${list.items[0].id}/read`)).statusCode).toBe(200);
     const after = (await get(newcomer, "/api/notifications")).json();

@@ -38,20 +38,23 @@ describe.each(backends)("forwarding pipeline on the %s queue backend", (backend)
     expect(s.status).toBe("forwarded");
     expect(s.origin_unit_id).toBe(w.units.chiA1.id);
 
-    const events = await ctx.deps.db.selectFrom("submission_events").select(["type", "message"]).where("submission_id", "=", id).orderBy("id").execute();
+    const events = await ctx.deps.db.selectFrom("submission_events").select(["type", "message_type", "params"]).where("submission_id", "=", id).orderBy("id").execute();
     expect(events.map((e) => e.type)).toEqual(["received", "forwarded"]);
-    expect(events[1]?.message).toContain("Xã Bảo Thắng");
+    expect(events[1]).toMatchObject({ message_type: "feedback.event.routed", params: { unit: "Xã Bảo Thắng" } });
 
+    type Note = { source: { module: string; id: string; link: string }; text: string };
     const staffNotes = await ctx.app.inject({ method: "GET", url: "/api/notifications", headers: w.staff.xaA.headers });
-    const note = staffNotes.json().items.find((n: { submissionId: string }) => n.submissionId === id);
-    expect(note).toMatchObject({ trackingCode, assignmentId: a.id });
+    const note = staffNotes.json().items.find((n: Note) => n.source.id === id);
+    // the cán bộ opens her assignment; the text names the item by its code, never the woman
+    expect(note.source).toEqual({ module: "feedback", id, link: `/can-bo/hop-viec/${a.id}` });
     expect(note.text).toContain(trackingCode);
-    const hers = await ctx.app.inject({ method: "GET", url: "/api/notifications", headers: w.woman.headers });
-    expect(hers.json().items.find((n: { submissionId: string }) => n.submissionId === id).text).toContain("đã được chuyển đến Xã Bảo Thắng");
+    const hers = (await ctx.app.inject({ method: "GET", url: "/api/notifications", headers: w.woman.headers })).json().items.find((n: Note) => n.source.id === id);
+    expect(hers.source.link).toBe(`/phan-anh/theo-doi/${id}`);
+    expect(hers.text).toContain("đã được chuyển đến Xã Bảo Thắng");
     // nobody else at another unit was told
     for (const other of [w.staff.chiA1, w.staff.tinh, w.staff.xaB]) {
       const r = await ctx.app.inject({ method: "GET", url: "/api/notifications", headers: other.headers });
-      expect(r.json().items.some((n: { submissionId: string }) => n.submissionId === id)).toBe(false);
+      expect(r.json().items.some((n: Note) => n.source.id === id)).toBe(false);
     }
   });
 
@@ -143,7 +146,7 @@ describe.each(backends)("forwarding pipeline on the %s queue backend", (backend)
       [w.units.tinh.id, "escalation"],
     ]);
     const notes = await ctx.app.inject({ method: "GET", url: "/api/notifications", headers: w.staff.tinh.headers });
-    expect(notes.json().items.some((n: { submissionId: string; text: string }) => n.submissionId === id && n.text.includes("quá hạn"))).toBe(true);
+    expect(notes.json().items.some((n: { source: { id: string }; text: string }) => n.source.id === id && n.text.includes("quá hạn"))).toBe(true);
     const types = (await ctx.deps.db.selectFrom("submission_events").select("type").where("submission_id", "=", id).execute()).map((e) => e.type);
     expect(types.filter((t) => t === "escalated")).toHaveLength(2);
     expect(types).toContain("overdue");

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startZaloSimulator, type ZaloSimulator } from "../../../scripts/zalo-sim/server.js";
 import { routeSubmission } from "../../../server/src/modules/feedback/pipeline.js";
 import { morningAfter } from "../../../server/src/modules/notify/morning.js";
+import { format } from "../../../server/src/i18n/index.js";
 import { notifyQueue, type NotifyJob } from "../../../server/src/modules/notify/queue.js";
 import { sendDelivery } from "../../../server/src/modules/notify/send.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
@@ -49,9 +50,11 @@ describe("notify channels", () => {
       .where("id", "=", w.identified.memberId)
       .execute();
     await ctx.deps.db.deleteFrom("oa_interactions").execute();
-    await ctx.deps.db.updateTable("feedback_settings").set({ value: JSON.stringify({ status_update: "tpl-status-1" }) }).where("key", "=", "template_ids").execute();
+    await setting("template_id", "tpl-status-1");
   });
 
+  const setting = (key: string, value: unknown) =>
+    ctx.deps.db.updateTable("notify_settings").set({ value: JSON.stringify(value) }).where("key", "=", key).execute();
   const interactedRecently = async (at = new Date()) => {
     sim.interact(oaUserId, at);
     await ctx.deps.db.insertInto("oa_interactions").values({ oa_user_id: oaUserId, last_interaction_at: at, following: true }).execute();
@@ -62,17 +65,27 @@ describe("notify channels", () => {
     await routeSubmission(ctx.deps, id);
     const d = await ctx.deps.db
       .selectFrom("deliveries as d")
-      .innerJoin("submission_events as e", "e.id", "d.event_id")
-      .select(["d.id", "d.channel", "d.event_id", "d.text"])
-      .where("e.submission_id", "=", id)
+      .select(["d.id", "d.channel", "d.source_id", "d.dedupe_key", "d.type", "d.params"])
+      .where("d.source_module", "=", "feedback")
+      .where("d.source_id", "=", id)
       .where("d.recipient_id", "=", w.identified.memberId)
       .where("d.channel", "!=", "in_app")
       .executeTakeFirstOrThrow();
-    return { submissionId: id, delivery: d };
+    // what she reads: written out in her language (Vietnamese, she never chose another)
+    return { submissionId: id, delivery: { ...d, text: format("vi", d.type, d.params as Record<string, unknown>) } };
   };
   const row = (id: string) => ctx.deps.db.selectFrom("deliveries").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-  const templateRow = (eventId: number) =>
-    ctx.deps.db.selectFrom("deliveries").selectAll().where("event_id", "=", eventId).where("recipient_id", "=", w.identified.memberId).where("channel", "=", "template").executeTakeFirst();
+  /** The template message row of the same notification (same source and dedupe key) as `d`. */
+  const templateRow = (d: { source_id: string; dedupe_key: string }) =>
+    ctx.deps.db
+      .selectFrom("deliveries")
+      .selectAll()
+      .where("source_module", "=", "feedback")
+      .where("source_id", "=", d.source_id)
+      .where("dedupe_key", "=", d.dedupe_key)
+      .where("recipient_id", "=", w.identified.memberId)
+      .where("channel", "=", "template")
+      .executeTakeFirst();
   /** The last of a job's attempts, as BullMQ hands it to the processor. */
   const lastAttempt = { attemptsMade: 4, opts: { attempts: 5 } } as unknown as Job<NotifyJob>;
 
@@ -92,10 +105,14 @@ describe("notify channels", () => {
     const { delivery } = await herDelivery();
     expect(await sendDelivery(ctx.deps, delivery.id)).toBe("fallback");
     expect((await row(delivery.id)).status).toBe("fallback");
-    const t = await templateRow(delivery.event_id);
+    const t = await templateRow(delivery);
     expect(t?.status).toBe("pending");
     expect(await sendDelivery(ctx.deps, t!.id)).toBe("sent");
-    expect(sim.sentMessages()).toEqual([expect.objectContaining({ kind: "template", phone: "84912345678", templateId: "tpl-status-1", trackingId: t!.id })]);
+    // the generic template: the reference she can quote (the tracking code) and the message in her language
+    const code = (delivery.params as { code: string }).code;
+    expect(sim.sentMessages()).toEqual([
+      expect.objectContaining({ kind: "template", phone: "84912345678", templateId: "tpl-status-1", trackingId: t!.id, templateData: { ma: code, noi_dung: delivery.text } }),
+    ]);
   });
 
   it("Zalo's own window error (-230) and not following (-213) fall back too", async () => {
@@ -105,7 +122,7 @@ describe("notify channels", () => {
       sim.failNext("/v3.0/oa/message/cs", code);
       expect(await sendDelivery(ctx.deps, delivery.id)).toBe("fallback");
       expect((await row(delivery.id)).last_error).toContain(String(code));
-      expect(await templateRow(delivery.event_id)).toBeDefined();
+      expect(await templateRow(delivery)).toBeDefined();
     }
   });
 
@@ -133,7 +150,7 @@ describe("notify channels", () => {
     const r = await row(delivery.id);
     expect(r.status).toBe("pending");
     expect(r.last_error).toContain("-234");
-    expect(await templateRow(delivery.event_id)).toBeUndefined(); // not a fallback: the same message, later
+    expect(await templateRow(delivery)).toBeUndefined(); // not a fallback: the same message, later
 
     const delayed = await notifyQueue.on(ctx.deps.queues).getDelayed();
     const job = delayed.find((j) => j.data.deliveryId === delivery.id);
@@ -153,12 +170,12 @@ describe("notify channels", () => {
     await interactedRecently(new Date(Date.now() - 6 * 24 * 3_600_000));
     const { delivery } = await herDelivery();
     expect(await sendDelivery(ctx.deps, delivery.id)).toBe("fallback"); // the default 48 h (cost) window
-    await ctx.deps.db.updateTable("feedback_settings").set({ value: JSON.stringify(168) }).where("key", "=", "cs_window_hours").execute();
+    await setting("cs_window_hours", 168);
     try {
       const second = await herDelivery();
       expect(await sendDelivery(ctx.deps, second.delivery.id)).toBe("sent"); // Zalo (the simulator) allows 7 days
     } finally {
-      await ctx.deps.db.updateTable("feedback_settings").set({ value: JSON.stringify(48) }).where("key", "=", "cs_window_hours").execute();
+      await setting("cs_window_hours", 48);
     }
   });
 
@@ -178,12 +195,19 @@ describe("notify channels", () => {
     expect(await sendDelivery(ctx.deps, a.delivery.id)).toBe("skipped");
     expect((await row(a.delivery.id)).last_error).toMatch(/consent/);
     await ctx.deps.db.updateTable("members").set({ consents: JSON.stringify({ zns: true }) }).where("id", "=", w.identified.memberId).execute();
-    await ctx.deps.db.updateTable("feedback_settings").set({ value: JSON.stringify({ status_update: "" }) }).where("key", "=", "template_ids").execute();
+    await setting("template_id", "");
     const b = await herDelivery();
     expect(await sendDelivery(ctx.deps, b.delivery.id)).toBe("skipped");
     expect((await row(b.delivery.id)).last_error).toMatch(/template/);
     expect(sim.sentMessages()).toHaveLength(0);
-    const inApp = await ctx.deps.db.selectFrom("deliveries").select("status").where("event_id", "=", b.delivery.event_id).where("channel", "=", "in_app").where("recipient_id", "=", w.identified.memberId).executeTakeFirstOrThrow();
+    const inApp = await ctx.deps.db
+      .selectFrom("deliveries")
+      .select("status")
+      .where("source_id", "=", b.delivery.source_id)
+      .where("dedupe_key", "=", b.delivery.dedupe_key)
+      .where("channel", "=", "in_app")
+      .where("recipient_id", "=", w.identified.memberId)
+      .executeTakeFirstOrThrow();
     expect(inApp.status).toBe("sent");
   });
 
@@ -210,9 +234,9 @@ describe("notify channels", () => {
       const statuses = await waitUntil("both deliveries recorded", async () => {
         const rows = await ctx.deps.db
           .selectFrom("deliveries as d")
-          .innerJoin("submission_events as e", "e.id", "d.event_id")
           .select(["d.channel", "d.status"])
-          .where("e.submission_id", "=", id)
+          .where("d.source_module", "=", "feedback")
+          .where("d.source_id", "=", id)
           .where("d.channel", "=", "oa_cs")
           .execute();
         return rows.length === 2 && rows.every((r) => r.status !== "pending") ? rows : null;

@@ -6,7 +6,7 @@ import { api, errorMessage } from "../../api.js";
 import { Icon } from "../../components/icons.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { ErrorState, Loading } from "../../components/States.js";
-import { noticeTarget, noticeTime } from "./notificationText.js";
+import { noticeTime, sourceRoute } from "./notificationText.js";
 import "./notifications.css";
 
 const PAGE = 30;
@@ -16,7 +16,7 @@ type Load =
   | { status: "error"; message: string }
   | { status: "done"; items: NotificationItem[]; unread: number; more: boolean };
 
-/** Thông báo: what the Hội has told her about what she sent (and a cán bộ about her work), newest first. */
+/** Thông báo: what the Hội has told her — about what she sent, a cán bộ about her work, any module's news — newest first. */
 export default function NotificationsPage(): ReactElement {
   const navigate = useNavigate();
   const [res, setRes] = useState<Load>({ status: "loading" });
@@ -44,7 +44,7 @@ export default function NotificationsPage(): ReactElement {
       await api.markNotificationRead(n.id).catch(() => undefined);
       setOpening(null);
     }
-    navigate(noticeTarget(n));
+    navigate(sourceRoute(n.source));
   }
 
   async function more(): Promise<void> {
@@ -84,6 +84,7 @@ export default function NotificationsPage(): ReactElement {
                     type="button"
                     className={`hs-choice hs-notice${n.readAt ? "" : " hs-notice-unread"}`}
                     data-testid="notice"
+                    data-source={n.source.module}
                     data-unread={n.readAt ? "false" : "true"}
                     disabled={opening !== null}
                     onClick={() => void open(n)}

@@ -1,12 +1,16 @@
-const two = (n: number) => String(n).padStart(2, "0");
+import { calendarDay, clockTime } from "@hoiso/shared/domain";
+import type { NotificationSource } from "@hoiso/shared";
 
-/** "14:30 ngày 29/11/2026", in the phone's own time zone, as the Hội writes a time. */
+/** "14:30 ngày 29/11/2026", Lào Cai time whatever the phone's zone, as the Hội writes a time. */
 export function noticeTime(iso: string): string {
-  const d = new Date(iso);
-  return `${two(d.getHours())}:${two(d.getMinutes())} ngày ${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+  return `${clockTime(iso)} ngày ${calendarDay(iso)}`;
 }
 
-/** Where tapping a notification leads: a cán bộ's own assignment, or her item in Theo dõi. */
-export function noticeTarget(n: { submissionId: string; assignmentId: string | null }): string {
-  return n.assignmentId ? `/can-bo/hop-viec/${n.assignmentId}` : `/phan-anh/theo-doi/${n.submissionId}`;
+/**
+ * The one place a notification decides what it opens, whichever module sent it: its source's Mini App route. Anything
+ * that is not a route of this app (a foreign address) leads back to the list instead of away from the app.
+ */
+export function sourceRoute(source: Pick<NotificationSource, "link">): string {
+  const link = source.link;
+  return link.startsWith("/") && !link.startsWith("//") ? link : "/thong-bao";
 }

@@ -8,7 +8,7 @@ import { actsOn, staffScope } from "./access.js";
 import { appendEvent, assignUnit } from "./assign.js";
 import { dispatch, mergeEffects, noEffects, type Effects } from "./effects.js";
 import { outsideScope, assignmentStatus } from "./staff.js";
-import { authorText, staffText } from "./text.js";
+import { authorMsg, eventMsg, staffMsg } from "./text.js";
 import type { SubmissionStatus } from "./tables.js";
 
 type Tx = Transaction<DB>;
@@ -87,9 +87,9 @@ async function acknowledge(tx: Tx, auth: AuthContext, l: Loaded, now: Date): Pro
   }
   const { deliveries } = await appendEvent(
     tx,
-    l.s.id,
-    { type: "acknowledged", actorId: auth.memberId, unitId: l.a.unit_id, assignmentId: l.a.id, message: `${l.a.unit_name} đã tiếp nhận và đang xử lý.`, visibleToAuthor: true },
-    [{ memberId: l.s.author_id, audience: "author", inAppOnly: l.s.sensitive, text: authorText.acknowledged(l.item, l.a.unit_name) }],
+    l.s,
+    { type: "acknowledged", actorId: auth.memberId, unitId: l.a.unit_id, assignmentId: l.a.id, message: eventMsg.acknowledged(l.a.unit_name), visibleToAuthor: true },
+    authorMsg.acknowledged(l.item, l.a.unit_name),
     now,
   );
   return { ...noEffects(), deliveries };
@@ -107,10 +107,10 @@ export const reply = (deps: AppDeps, auth: AuthContext, id: string, message: str
     }
     const { deliveries } = await appendEvent(
       tx,
-      l.s.id,
+      l.s,
       // a private item has no public page: its replies stay between the Hội and her
-      { type: "replied", actorId: auth.memberId, unitId: l.a.unit_id, assignmentId: l.a.id, message: text, visibleToAuthor: true, public: isPublic && !l.s.sensitive },
-      [{ memberId: l.s.author_id, audience: "author", inAppOnly: l.s.sensitive, text: authorText.replied(l.item, l.a.unit_name, text) }],
+      { type: "replied", actorId: auth.memberId, unitId: l.a.unit_id, assignmentId: l.a.id, message: eventMsg.replied(text), visibleToAuthor: true, public: isPublic && !l.s.sensitive },
+      authorMsg.replied(l.item, l.a.unit_name, text),
       now,
     );
     return mergeEffects(fx, { ...noEffects(), deliveries });
@@ -135,17 +135,17 @@ export const forward = (deps: AppDeps, auth: AuthContext, id: string, body: Forw
       const fx = await acknowledge(tx, auth, l, now);
       const { deliveries } = await appendEvent(
         tx,
-        l.s.id,
+        l.s,
         {
           type: "forwarded_external",
           actorId: auth.memberId,
           unitId: l.a.unit_id,
           assignmentId: l.a.id,
-          message: `${l.a.unit_name} đã chuyển đến ${agency}.`,
+          message: eventMsg.forwardedExternal(l.a.unit_name, agency),
           visibleToAuthor: true,
           detail: { agency, note },
         },
-        [{ memberId: l.s.author_id, audience: "author", inAppOnly: l.s.sensitive, text: authorText.forwardedExternal(l.item, agency) }],
+        authorMsg.forwardedExternal(l.item, agency),
         now,
       );
       return mergeEffects(fx, { ...noEffects(), deliveries });
@@ -163,9 +163,9 @@ export const forward = (deps: AppDeps, auth: AuthContext, id: string, body: Forw
       escalationLevels: l.a.escalation_levels,
       now,
       reopen: true,
-      event: { type: "forwarded", actorId: auth.memberId, message: `${l.a.unit_name} đã chuyển đến ${unit.name} để phối hợp xử lý.`, visibleToAuthor: true, detail: { note, fromUnitId: l.a.unit_id } },
-      staffText: () => staffText.forwarded(l.item, l.a.unit_name, unit.name),
-      authorText: authorText.forwarded(l.item, unit.name),
+      event: { type: "forwarded", actorId: auth.memberId, message: eventMsg.forwarded(l.a.unit_name, unit.name), visibleToAuthor: true, detail: { note, fromUnitId: l.a.unit_id } },
+      staffMessage: () => staffMsg.forwarded(l.item, l.a.unit_name, unit.name),
+      authorMessage: authorMsg.forwarded(l.item, unit.name),
     });
     return mergeEffects(acked, r.fx);
   });
@@ -188,20 +188,20 @@ export const reroute = (deps: AppDeps, auth: AuthContext, id: string, unitId: st
       event: {
         type: "rerouted",
         actorId: auth.memberId,
-        message: `Thuộc trách nhiệm của ${unit.name}; ${l.a.unit_name} đã chuyển đến đó.`,
+        message: eventMsg.rerouted(l.a.unit_name, unit.name),
         visibleToAuthor: true,
         detail: { note: note.trim(), fromUnitId: l.a.unit_id },
       },
-      staffText: () => staffText.rerouted(l.item, l.a.unit_name, unit.name),
-      authorText: authorText.rerouted(l.item, unit.name),
+      staffMessage: () => staffMsg.rerouted(l.item, l.a.unit_name, unit.name),
+      authorMessage: authorMsg.rerouted(l.item, unit.name),
     });
     if (!r.created) {
       // X already has it open: the hand-over still happened, record it without a second notification.
       await appendEvent(
         tx,
-        l.s.id,
-        { type: "rerouted", actorId: auth.memberId, unitId: unit.id, assignmentId: l.a.id, message: `${l.a.unit_name} chuyển lại cho ${unit.name}.`, visibleToAuthor: false, detail: { note: note.trim() } },
-        [],
+        l.s,
+        { type: "rerouted", actorId: auth.memberId, unitId: unit.id, assignmentId: l.a.id, message: eventMsg.handedBack(l.a.unit_name, unit.name), visibleToAuthor: false, detail: { note: note.trim() } },
+        null,
         now,
       );
     }
@@ -237,9 +237,9 @@ export const resolve = (deps: AppDeps, auth: AuthContext, id: string, message: s
       .execute();
     const { deliveries } = await appendEvent(
       tx,
-      l.s.id,
-      { type: "resolved", actorId: auth.memberId, unitId: l.a.unit_id, assignmentId: l.a.id, message: text, visibleToAuthor: true },
-      [{ memberId: l.s.author_id, audience: "author", inAppOnly: l.s.sensitive, text: authorText.resolved(l.item, l.a.unit_name, text) }],
+      l.s,
+      { type: "resolved", actorId: auth.memberId, unitId: l.a.unit_id, assignmentId: l.a.id, message: eventMsg.resolved(text), visibleToAuthor: true },
+      authorMsg.resolved(l.item, l.a.unit_name, text),
       now,
     );
     return { ...noEffects(), deliveries, followUps: [{ submissionId: l.s.id, resolvedAt: now, at: new Date(now.getTime() + followUpDays * 86_400_000) }] };

@@ -1,9 +1,11 @@
 import { sql, type Transaction } from "kysely";
 import type { UnitLevelName } from "@hoiso/shared";
 import type { DB } from "../../db/types.js";
-import { deliveriesInsert, recipientRows, recordNotifications, unitStaffRows, type Recipient } from "../notify/outbox.js";
+import { deliveriesInsert } from "../notify/outbox.js";
 import { noEffects, type Effects } from "./effects.js";
 import type { AssignmentReason, SubmissionKind } from "./tables.js";
+import type { Msg } from "./text.js";
+import { toldRows, valueMessage } from "./told.js";
 
 export interface SubmissionRef {
   id: string;
@@ -18,39 +20,43 @@ export interface NewEvent {
   actorId: string | null;
   unitId: string | null;
   assignmentId?: string | null;
-  /** What the timeline shows. */
-  message: string;
+  /** What the timeline shows, written out in the reader's language. */
+  message: Msg;
   visibleToAuthor: boolean;
   public?: boolean;
   detail?: Record<string, unknown>;
 }
 
-/** Appends one timeline event and its notifications; returns the outbound deliveries to enqueue. */
+const eventValues = (submissionId: string, ev: Omit<NewEvent, "unitId" | "assignmentId">, now: Date) => sql`
+  ${submissionId}::uuid, ${ev.type}, ${ev.actorId}::uuid, ${ev.message.type}, ${JSON.stringify(ev.message.params)}::jsonb, ${ev.visibleToAuthor},
+  ${ev.public ?? false}, ${JSON.stringify(ev.detail ?? {})}::jsonb, ${now}::timestamptz`;
+
+/**
+ * Appends one timeline event and tells its author (when `authorMessage` is given), in one statement; returns the
+ * outbound deliveries to enqueue.
+ */
 export async function appendEvent(
   tx: Transaction<DB>,
-  submissionId: string,
+  s: Pick<SubmissionRef, "id" | "author_id" | "sensitive">,
   ev: NewEvent,
-  recipients: Recipient[],
+  authorMessage: Msg | null,
   now = new Date(),
 ): Promise<{ eventId: number; deliveries: string[] }> {
-  const row = await tx
-    .insertInto("submission_events")
-    .values({
-      submission_id: submissionId,
-      type: ev.type,
-      actor_id: ev.actorId,
-      unit_id: ev.unitId,
-      assignment_id: ev.assignmentId ?? null,
-      message: ev.message,
-      visible_to_author: ev.visibleToAuthor,
-      public: ev.public ?? false,
-      detail: JSON.stringify(ev.detail ?? {}),
-      created_at: now,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const deliveries = await recordNotifications(tx, row.id, recipients);
-  return { eventId: row.id, deliveries };
+  const told = toldRows({
+    from: sql`e`,
+    author: authorMessage ? { id: sql`${s.author_id}`, sensitive: sql`${s.sensitive}`, message: valueMessage(authorMessage.type, authorMessage.params) } : null,
+    staff: null,
+  });
+  const r = await sql<{ event_id: string; outbound: string[] }>`
+    WITH e AS (
+      INSERT INTO submission_events (submission_id, type, actor_id, message_type, params, visible_to_author, public, detail, created_at, unit_id, assignment_id)
+      VALUES (${eventValues(s.id, ev, now)}, ${ev.unitId}::uuid, ${ev.assignmentId ?? null}::uuid)
+      RETURNING id, submission_id, unit_id, assignment_id
+    ), d AS (${deliveriesInsert("feedback", told, now)})
+    SELECT (SELECT id FROM e) AS event_id, coalesce((SELECT array_agg(id) FROM d WHERE channel <> 'in_app'), '{}') AS outbound`.execute(tx);
+  const row = r.rows[0];
+  if (!row) throw new Error("event not written");
+  return { eventId: Number(row.event_id), deliveries: row.outbound };
 }
 
 export interface AssignInput {
@@ -63,9 +69,9 @@ export interface AssignInput {
   now: Date;
   event: Omit<NewEvent, "unitId" | "assignmentId">;
   /** The cán bộ's notification, given the new deadline. */
-  staffText(dueAt: Date): string;
+  staffMessage(dueAt: Date): Msg;
   /** The author's notification; null: she is not told (nothing she needs to know). */
-  authorText: string | null;
+  authorMessage: Msg | null;
   /** Revive a closed or resolved assignment of the same unit instead of leaving it be. */
   reopen?: boolean;
 }
@@ -85,29 +91,33 @@ export interface AssignResult {
  */
 export async function assignUnit(tx: Transaction<DB>, input: AssignInput): Promise<AssignResult> {
   const dueAt = new Date(input.now.getTime() + input.slaHours * 3_600_000);
-  const author: Recipient[] = input.authorText !== null ? [{ memberId: input.submission.author_id, audience: "author", text: input.authorText, inAppOnly: input.submission.sensitive }] : [];
-  const recipients = sql`${recipientRows(author)} UNION ALL ${unitStaffRows(input.unit.id, input.staffText(dueAt))}`;
+  const s = input.submission;
+  const author = input.authorMessage;
+  const staff = input.staffMessage(dueAt);
+  const told = toldRows({
+    from: sql`e`,
+    author: author ? { id: sql`${s.author_id}`, sensitive: sql`${s.sensitive}`, message: valueMessage(author.type, author.params) } : null,
+    staff: valueMessage(staff.type, staff.params),
+  });
   const conflict = input.reopen
     ? sql`ON CONFLICT (submission_id, unit_id) DO UPDATE
             SET closed = false, resolved_at = NULL, resolved_by = NULL, acknowledged_at = NULL, acknowledged_by = NULL,
                 escalated_at = NULL, due_at = EXCLUDED.due_at
           WHERE assignments.closed OR assignments.resolved_at IS NOT NULL`
     : sql`ON CONFLICT DO NOTHING`;
-  const ev = input.event;
   const r = await sql<{ assignment_id: string | null; outbound: string[] }>`
     WITH a AS (
       INSERT INTO assignments (submission_id, unit_id, reason, from_assignment_id, sla_hours, escalation_levels, due_at, created_at)
-      VALUES (${input.submission.id}, ${input.unit.id}, ${input.reason}, ${input.fromAssignmentId}, ${input.slaHours},
+      VALUES (${s.id}, ${input.unit.id}, ${input.reason}, ${input.fromAssignmentId}, ${input.slaHours},
               ${input.escalationLevels}::text[], ${dueAt}, ${input.now})
       ${conflict}
       RETURNING id
     ), e AS (
-      INSERT INTO submission_events (submission_id, type, actor_id, unit_id, assignment_id, message, visible_to_author, public, detail, created_at)
-      SELECT ${input.submission.id}, ${ev.type}, ${ev.actorId}, ${input.unit.id}, a.id, ${ev.message}, ${ev.visibleToAuthor}, ${ev.public ?? false},
-             ${JSON.stringify(ev.detail ?? {})}::jsonb, ${input.now}
+      INSERT INTO submission_events (submission_id, type, actor_id, message_type, params, visible_to_author, public, detail, created_at, unit_id, assignment_id)
+      SELECT ${eventValues(s.id, input.event, input.now)}, ${input.unit.id}::uuid, a.id
         FROM a
-      RETURNING id
-    ), d AS (${deliveriesInsert(sql`e AS ev`, recipients, input.now)})
+      RETURNING id, submission_id, unit_id, assignment_id
+    ), d AS (${deliveriesInsert("feedback", told, input.now)})
     SELECT (SELECT id FROM a) AS assignment_id,
            coalesce((SELECT array_agg(id) FROM d WHERE channel <> 'in_app'), '{}') AS outbound`.execute(tx);
   const row = r.rows[0];

@@ -4,7 +4,7 @@ import { AppError, notFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { appendEvent, assignUnit } from "./assign.js";
 import { dispatch, noEffects, type Effects } from "./effects.js";
-import { authorText, staffText } from "./text.js";
+import { authorMsg, eventMsg, staffMsg } from "./text.js";
 
 /**
  * The `follow-up` job (and the sweeper): some days after a resolution the author is asked whether it really is
@@ -25,9 +25,9 @@ export async function askFollowUp(deps: AppDeps, submissionId: string, resolvedA
     const item = { kind: s.kind, trackingCode: s.tracking_code };
     const { deliveries } = await appendEvent(
       tx,
-      s.id,
-      { type: "follow_up_asked", actorId: null, unitId: null, message: "Vấn đề của chị đã được giải quyết chưa?", visibleToAuthor: true },
-      [{ memberId: s.author_id, audience: "author", inAppOnly: s.sensitive, text: authorText.followUpQuestion(item) }],
+      s,
+      { type: "follow_up_asked", actorId: null, unitId: null, message: eventMsg.followUpAsked(), visibleToAuthor: true },
+      authorMsg.followUpQuestion(item),
       now,
     );
     return { ...noEffects(), deliveries };
@@ -59,9 +59,9 @@ export async function answerFollowUp(deps: AppDeps, auth: AuthContext, submissio
       await tx.updateTable("submissions").set({ status: "closed", follow_up_answer: true, updated_at: now }).where("id", "=", s.id).execute();
       const { deliveries } = await appendEvent(
         tx,
-        s.id,
-        { type: "closed", actorId: auth.memberId, unitId: null, message: "Người gửi xác nhận vấn đề đã được giải quyết.", visibleToAuthor: true },
-        [{ memberId: s.author_id, audience: "author", inAppOnly: s.sensitive, text: authorText.closed(item) }],
+        s,
+        { type: "closed", actorId: auth.memberId, unitId: null, message: eventMsg.closed(), visibleToAuthor: true },
+        authorMsg.closed(item),
         now,
       );
       return { status: "closed" as const, fx: { ...noEffects(), deliveries } as Effects };
@@ -89,9 +89,9 @@ export async function answerFollowUp(deps: AppDeps, auth: AuthContext, submissio
       escalationLevels: a.escalation_levels,
       now,
       reopen: true,
-      event: { type: "reopened", actorId: auth.memberId, message: `Người gửi cho biết vấn đề chưa được giải quyết; mở lại tại ${a.name}.`, visibleToAuthor: true },
-      staffText: () => staffText.reopened(item, a.name),
-      authorText: authorText.reopened(item, a.name),
+      event: { type: "reopened", actorId: auth.memberId, message: eventMsg.reopened(a.name), visibleToAuthor: true },
+      staffMessage: () => staffMsg.reopened(item, a.name),
+      authorMessage: authorMsg.reopened(item, a.name),
     });
     return { status: "forwarded" as const, fx: r.fx };
   });

@@ -20,6 +20,7 @@ import { dispatch, noEffects } from "./effects.js";
 import { addRouteJobs } from "./route-batch.js";
 import { loadSettings } from "./settings.js";
 import type { SubmissionKind } from "./tables.js";
+import { eventMsg } from "./text.js";
 import { createBatcher, perInstance } from "../../util/batcher.js";
 
 const randomInts = (n: number) => [...crypto.randomBytes(n)];
@@ -64,6 +65,9 @@ interface NewSubmission {
   now: Date;
 }
 
+/** The first timeline entry's message ("Hội đã nhận nội dung chị gửi."), written out when read. */
+const RECEIVED = eventMsg.received().type;
+
 /**
  * Checks the category and the unit and, when both are fine, writes the submission, its first timeline entry, the
  * author's own signature (petitions) and the attachment links — one statement, atomic on its own, one round trip
@@ -88,8 +92,8 @@ async function insertSubmission(deps: AppDeps, conn: Kysely<DB> | Transaction<DB
         FROM ok
       RETURNING id, origin_unit_id
     ), e AS (
-      INSERT INTO submission_events (submission_id, type, actor_id, unit_id, message, created_at)
-      SELECT id, 'received', ${s.authorId}, origin_unit_id, 'Hội đã nhận nội dung chị gửi.', ${s.now} FROM s
+      INSERT INTO submission_events (submission_id, type, actor_id, unit_id, message_type, created_at)
+      SELECT id, 'received', ${s.authorId}, origin_unit_id, ${RECEIVED}, ${s.now} FROM s
     ), sig AS (
       INSERT INTO petition_signatures (submission_id, member_id, signed_at)
       SELECT id, ${s.authorId}, ${s.now} FROM s WHERE ${s.petition !== null}
@@ -138,8 +142,8 @@ const BATCH_INSERT_SQL = `
     ON CONFLICT DO NOTHING
     RETURNING id, origin_unit_id, author_id, created_at
   ), e AS (
-    INSERT INTO submission_events (submission_id, type, actor_id, unit_id, message, created_at)
-    SELECT id, 'received', author_id, origin_unit_id, 'Hội đã nhận nội dung chị gửi.', created_at FROM s
+    INSERT INTO submission_events (submission_id, type, actor_id, unit_id, message_type, created_at)
+    SELECT id, 'received', author_id, origin_unit_id, '${RECEIVED}', created_at FROM s
   )
   SELECT id FROM s`;
 

@@ -1,5 +1,6 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../../db/types.js";
+import { eventMsg } from "./text.js";
 
 /**
  * Moves the open work (unresolved submissions and assignments) of a merged unit to the unit that absorbs it, inside
@@ -14,7 +15,7 @@ export async function moveOpenWork(tx: Transaction<DB>, fromId: string, intoId: 
   const now = new Date();
   const names = await tx.selectFrom("units").select(["id", "name"]).where("id", "in", [fromId, intoId]).execute();
   const nameOf = (id: string) => names.find((n) => n.id === id)?.name ?? "";
-  const message = `${nameOf(fromId)} sáp nhập vào ${nameOf(intoId)}; việc đang mở chuyển sang ${nameOf(intoId)}.`;
+  const message = eventMsg.unitMerged(nameOf(fromId), nameOf(intoId));
 
   const open = await tx
     .selectFrom("assignments")
@@ -64,7 +65,8 @@ export async function moveOpenWork(tx: Transaction<DB>, fromId: string, intoId: 
         actor_id: null,
         unit_id: intoId,
         assignment_id: assignmentId,
-        message,
+        message_type: message.type,
+        params: JSON.stringify(message.params),
         visible_to_author: false,
         detail: JSON.stringify({ fromUnitId: fromId, intoUnitId: intoId }),
         created_at: now,

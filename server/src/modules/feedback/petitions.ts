@@ -7,7 +7,7 @@ import type { AuthContext } from "../../http/types.js";
 import { appendEvent, assignUnit, type SubmissionRef } from "./assign.js";
 import { dispatch, mergeEffects, noEffects, type Effects } from "./effects.js";
 import { loadSettings, type PipelineSettings } from "./settings.js";
-import { authorText, staffText } from "./text.js";
+import { authorMsg, eventMsg, staffMsg } from "./text.js";
 import { unitChain } from "./units.js";
 
 /** The highest unit currently handling the submission (open or acknowledged, not handed away). */
@@ -54,13 +54,13 @@ export async function liftPetition(
       event: {
         type: "petition_lifted",
         actorId: null,
-        message: `Đã đủ ${count} chữ ký; kiến nghị được chuyển lên ${parent.name}.`,
+        message: eventMsg.petitionLifted(count, parent.name),
         visibleToAuthor: true,
         public: true,
         detail: { signatures: count, fromUnitId: top.unit_id },
       },
-      staffText: () => staffText.petitionLifted(item, count, parent.name),
-      authorText: authorText.petitionLifted(item, count, parent.name),
+      staffMessage: () => staffMsg.petitionLifted(item, count, parent.name),
+      authorMessage: authorMsg.petitionLifted(item, count, parent.name),
     });
     if (!r.created) break;
     fx = mergeEffects(fx, r.fx);
@@ -147,17 +147,17 @@ export async function closePetition(deps: AppDeps, submissionId: string, now = n
     const item = { kind: s.kind, trackingCode: s.tracking_code };
     const { deliveries } = await appendEvent(
       tx,
-      s.id,
+      s,
       {
         type: "petition_closed",
         actorId: null,
         unitId: null,
-        message: reached ? `Kết thúc lấy chữ ký: ${s.signature_count} chữ ký, đạt yêu cầu.` : `Kết thúc lấy chữ ký: ${s.signature_count} chữ ký, chưa đạt yêu cầu.`,
+        message: eventMsg.petitionClosed(s.signature_count, reached),
         visibleToAuthor: true,
         public: true,
         detail: { signatures: s.signature_count, threshold: s.petition_threshold, reached },
       },
-      [{ memberId: s.author_id, audience: "author", inAppOnly: s.sensitive, text: authorText.petitionClosed(item, s.signature_count, reached) }],
+      authorMsg.petitionClosed(item, s.signature_count, reached),
       now,
     );
     return { ...noEffects(), deliveries };

@@ -7,7 +7,7 @@ import { dispatch, mergeEffects, noEffects, type Effects } from "./effects.js";
 import { liftPetition } from "./petitions.js";
 import { decideRouting, type RuleRow } from "./routing-decision.js";
 import { loadSettings } from "./settings.js";
-import { authorText, staffText } from "./text.js";
+import { authorMsg, eventMsg, staffMsg } from "./text.js";
 import type { SubmissionKind, SubmissionStatus } from "./tables.js";
 import { unitChain, type ChainUnit } from "./units.js";
 
@@ -91,13 +91,12 @@ export function primaryDecision(s: RoutingRow) {
     event: {
       type: "forwarded",
       actorId: null,
-      message: `Đã chuyển đến ${unit.name}.`,
+      message: eventMsg.routed(unit.name),
       visibleToAuthor: true,
       detail: { ruleId: decision.ruleId, categoryCode: category.code },
     },
-    // a private category's name alone says too much on a phone's lock screen
-    staffText: (due: Date) => staffText.newAssignment(item, category.private ? "nội dung bảo mật" : category.name, unit.name, due),
-    authorText: authorText.forwarded(item, unit.name),
+    staffMessage: (due: Date) => staffMsg.newAssignment(item, category, unit.name, due),
+    authorMessage: authorMsg.forwarded(item, unit.name),
   };
 }
 
@@ -105,9 +104,9 @@ export function primaryDecision(s: RoutingRow) {
 async function outstandingEffects(tx: Transaction<DB>, submissionId: string): Promise<Effects> {
   const deliveries = await tx
     .selectFrom("deliveries")
-    .innerJoin("submission_events as e", "e.id", "deliveries.event_id")
     .select("deliveries.id")
-    .where("e.submission_id", "=", submissionId)
+    .where("deliveries.source_module", "=", "feedback")
+    .where("deliveries.source_id", "=", submissionId)
     .where("deliveries.status", "=", "pending")
     .where("deliveries.queued_at", "is", null)
     .execute();
@@ -149,8 +148,8 @@ export async function routeSubmission(deps: AppDeps, submissionId: string): Prom
       escalationLevels: d.decision.escalationLevels,
       now,
       event: d.event,
-      staffText: d.staffText,
-      authorText: d.authorText,
+      staffMessage: d.staffMessage,
+      authorMessage: d.authorMessage,
     });
     let fx = assigned.fx;
     if (s.kind === "petition" && s.petition_state === "open") {
@@ -185,7 +184,7 @@ export async function escalateAssignment(deps: AppDeps, assignmentId: string, no
     const target = nextEscalation(chain, a.escalation_levels);
     if (!target || !from) {
       // Overdue at the province: nobody above; the inbox keeps showing it as overdue.
-      await appendEvent(tx, s.id, { type: "overdue", actorId: null, unitId: a.unit_id, assignmentId: a.id, message: "Quá hạn xử lý.", visibleToAuthor: false }, [], now);
+      await appendEvent(tx, s, { type: "overdue", actorId: null, unitId: a.unit_id, assignmentId: a.id, message: eventMsg.overdue(), visibleToAuthor: false }, null, now);
       return { outcome: "top" as const, fx: noEffects() };
     }
     const unit = chain.find((u) => u.id === target.id) ?? from;
@@ -201,11 +200,11 @@ export async function escalateAssignment(deps: AppDeps, assignmentId: string, no
       event: {
         type: "escalated",
         actorId: null,
-        message: `Quá thời hạn xử lý tại ${from.name}; đã chuyển thêm lên ${unit.name}.`,
+        message: eventMsg.escalated(from.name, unit.name),
         visibleToAuthor: true,
       },
-      staffText: (due) => staffText.escalated(item, from.name, unit.name, due),
-      authorText: authorText.escalated(item, unit.name),
+      staffMessage: (due) => staffMsg.escalated(item, from.name, unit.name, due),
+      authorMessage: authorMsg.escalated(item, unit.name),
     });
     return { outcome: "escalated" as const, fx: assigned.fx };
   });

@@ -1,12 +1,13 @@
 import { sql } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import { createBatcher, perInstance } from "../../util/batcher.js";
-import { recipientChannels } from "../notify/outbox.js";
+import { deliveriesInsert } from "../notify/outbox.js";
 import { within } from "../../queue/within.js";
 import { enqueueDeliveries } from "../notify/queue.js";
 import { escalationsAsJobs } from "./effects.js";
 import { escalateJobOptions, escalateQueue, routeBatchJobOptions, routeJobOptions, routeQueue } from "./queues.js";
 import { claimForRouting, primaryDecision, routeSubmission } from "./pipeline.js";
+import { toldRows } from "./told.js";
 
 type Outcome = Awaited<ReturnType<typeof routeSubmission>>;
 
@@ -26,57 +27,50 @@ async function routeMany(deps: AppDeps, ids: string[]): Promise<Outcome[]> {
     const rows = claimed.map((s) => {
       const d = primaryDecision(s);
       const dueAt = new Date(now.getTime() + d.decision.slaHours * 3_600_000);
+      const staff = d.staffMessage(dueAt);
       return {
         sid: s.id,
         unitId: d.unit.id,
         slaHours: d.decision.slaHours,
         levels: JSON.stringify(d.decision.escalationLevels),
         dueAt,
-        message: d.event.message,
+        eventType: d.event.message.type,
+        eventParams: JSON.stringify(d.event.message.params),
         detail: JSON.stringify(d.event.detail),
         authorId: s.author_id,
-        authorText: d.authorText,
-        // the author of a private report is told in the app only
-        authorInAppOnly: s.sensitive,
-        staffText: d.staffText(dueAt),
+        sensitive: s.sensitive,
+        authorType: d.authorMessage.type,
+        authorParams: JSON.stringify(d.authorMessage.params),
+        staffType: staff.type,
+        staffParams: JSON.stringify(staff.params),
       };
     });
     const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+    // Who is told: the same rows as a single assignment's (told.ts), one set per event.
+    const told = toldRows({
+      from: sql`e JOIN i ON i.sid = e.submission_id`,
+      author: { id: sql`i.author_id`, sensitive: sql`i.sensitive`, message: { type: sql`i.author_type`, params: sql`i.author_params` } },
+      staff: { type: sql`i.staff_type`, params: sql`i.staff_params` },
+    });
     const r = await sql<{ assigned: Array<{ sid: string; aid: string; due: string }> | null; outbound: string[] }>`
       WITH i AS (
         SELECT * FROM unnest(${col((x) => x.sid)}::uuid[], ${col((x) => x.unitId)}::uuid[], ${col((x) => x.slaHours)}::numeric[],
-                             ${col((x) => x.levels)}::jsonb[], ${col((x) => x.dueAt)}::timestamptz[], ${col((x) => x.message)}::text[],
-                             ${col((x) => x.detail)}::jsonb[], ${col((x) => x.authorId)}::uuid[], ${col((x) => x.authorText)}::text[],
-                             ${col((x) => x.authorInAppOnly)}::boolean[], ${col((x) => x.staffText)}::text[])
-          AS t(sid, unit_id, sla_hours, levels, due_at, message, detail, author_id, author_text, author_in_app_only, staff_text)
+                             ${col((x) => x.levels)}::jsonb[], ${col((x) => x.dueAt)}::timestamptz[], ${col((x) => x.eventType)}::text[],
+                             ${col((x) => x.eventParams)}::jsonb[], ${col((x) => x.detail)}::jsonb[], ${col((x) => x.authorId)}::uuid[],
+                             ${col((x) => x.sensitive)}::boolean[], ${col((x) => x.authorType)}::text[], ${col((x) => x.authorParams)}::jsonb[],
+                             ${col((x) => x.staffType)}::text[], ${col((x) => x.staffParams)}::jsonb[])
+          AS t(sid, unit_id, sla_hours, levels, due_at, event_type, event_params, detail, author_id, sensitive, author_type, author_params, staff_type, staff_params)
       ), a AS (
         INSERT INTO assignments (submission_id, unit_id, reason, from_assignment_id, sla_hours, escalation_levels, due_at, created_at)
         SELECT sid, unit_id, 'primary', NULL, sla_hours, ARRAY(SELECT jsonb_array_elements_text(levels)), due_at, ${now}::timestamptz FROM i
         ON CONFLICT DO NOTHING
         RETURNING id, submission_id, unit_id, due_at
       ), e AS (
-        INSERT INTO submission_events (submission_id, type, actor_id, unit_id, assignment_id, message, visible_to_author, public, detail, created_at)
-        SELECT a.submission_id, 'forwarded', NULL, a.unit_id, a.id, i.message, true, false, i.detail, ${now}::timestamptz
+        INSERT INTO submission_events (submission_id, type, actor_id, unit_id, assignment_id, message_type, params, visible_to_author, public, detail, created_at)
+        SELECT a.submission_id, 'forwarded', NULL, a.unit_id, a.id, i.event_type, i.event_params, true, false, i.detail, ${now}::timestamptz
           FROM a JOIN i ON i.sid = a.submission_id
-        RETURNING id, submission_id
-      ), d AS (
-        INSERT INTO deliveries (event_id, recipient_id, audience, channel, status, text, sent_at, queued_at)
-        SELECT e.id, r.id, r.audience, ch.channel, ch.status, r.text, ch.at, ch.at
-          FROM e
-          JOIN i ON i.sid = e.submission_id
-          CROSS JOIN LATERAL (
-            SELECT DISTINCT ON (m.id) m.id, y.audience, y.text, y.in_app_only, m.zalo_oa_user_id, m.phone
-              FROM (SELECT i.author_id AS member_id, 'author' AS audience, i.author_text AS text, 0 AS prio, i.author_in_app_only AS in_app_only
-                    UNION ALL
-                    SELECT r.member_id, 'can_bo', i.staff_text, 1000, false FROM roles r WHERE r.unit_id = i.unit_id AND r.role IN ('can_bo', 'admin')) y
-              JOIN members m ON m.id = y.member_id
-             ORDER BY m.id, y.prio
-          ) r
-          ${recipientChannels(now)}
-         WHERE ch.channel IS NOT NULL
-        ON CONFLICT (event_id, recipient_id, channel) DO NOTHING
-        RETURNING id, channel
-      )
+        RETURNING id, submission_id, unit_id, assignment_id
+      ), d AS (${deliveriesInsert("feedback", told, now)})
       SELECT (SELECT json_agg(json_build_object('sid', submission_id, 'aid', id, 'due', due_at)) FROM a) AS assigned,
              coalesce((SELECT array_agg(id) FROM d WHERE channel <> 'in_app'), '{}') AS outbound`.execute(tx);
     const row = r.rows[0];

@@ -1,19 +1,21 @@
 import type { FeedbackSettings } from "@hoiso/shared";
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../../db/types.js";
+import { loadNotifySettings, saveNotifySettings } from "../notify/settings.js";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
-const DEFAULTS: FeedbackSettings = {
+const DEFAULTS = {
   petitionThresholds: { to: 10, chi_hoi: 20, xa: 50, tinh: 200 },
   petitionDays: 30,
   followUpDays: 7,
-  csWindowHours: 48,
-  templateIds: { statusUpdate: "" },
-  notifyRatePerSec: 10,
 };
 
-/** Internal knobs that are not on the admin form. */
+/**
+ * Feedback's own settings plus, for the admin form that has always shown them here, notify's sending settings
+ * (rate, OA window, template), which live in notify_settings and apply to every module's notifications.
+ * `reconcileAfterSeconds` (internal, not on the form) is feedback's route reconciler's delay.
+ */
 export interface PipelineSettings extends FeedbackSettings {
   reconcileAfterSeconds: number;
 }
@@ -25,7 +27,7 @@ export async function loadSettings(db: Conn): Promise<PipelineSettings> {
   const rows = await db.selectFrom("feedback_settings").select(["key", "value"]).execute();
   const v = new Map(rows.map((r) => [r.key, r.value]));
   const th = (v.get("petition_thresholds") ?? {}) as Partial<Record<keyof FeedbackSettings["petitionThresholds"], unknown>>;
-  const tpl = (v.get("template_ids") ?? {}) as { status_update?: unknown };
+  const notify = await loadNotifySettings(db);
   return {
     petitionThresholds: {
       to: num(th.to, DEFAULTS.petitionThresholds.to),
@@ -35,9 +37,9 @@ export async function loadSettings(db: Conn): Promise<PipelineSettings> {
     },
     petitionDays: num(v.get("petition_days"), DEFAULTS.petitionDays),
     followUpDays: num(v.get("follow_up_days"), DEFAULTS.followUpDays),
-    csWindowHours: num(v.get("cs_window_hours"), DEFAULTS.csWindowHours),
-    templateIds: { statusUpdate: typeof tpl.status_update === "string" ? tpl.status_update : "" },
-    notifyRatePerSec: num(v.get("notify_rate_per_sec"), DEFAULTS.notifyRatePerSec),
+    csWindowHours: notify.csWindowHours,
+    templateIds: { statusUpdate: notify.templateId },
+    notifyRatePerSec: notify.notifyRatePerSec,
     reconcileAfterSeconds: num(v.get("reconcile_after_seconds"), 3),
   };
 }
@@ -47,10 +49,8 @@ export async function saveSettings(db: Conn, s: FeedbackSettings): Promise<void>
     ["petition_thresholds", s.petitionThresholds],
     ["petition_days", s.petitionDays],
     ["follow_up_days", s.followUpDays],
-    ["cs_window_hours", s.csWindowHours],
-    ["template_ids", { status_update: s.templateIds.statusUpdate }],
-    ["notify_rate_per_sec", s.notifyRatePerSec],
   ];
+  await saveNotifySettings(db, { csWindowHours: s.csWindowHours, templateId: s.templateIds.statusUpdate, notifyRatePerSec: s.notifyRatePerSec });
   const now = new Date();
   for (const [key, value] of entries) {
     await db

@@ -4,7 +4,8 @@ import type { AppDeps } from "../../deps.js";
 import { forbidden, notFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { assignedUnits, auditSensitiveRead, seesSubmission, staffScope } from "./access.js";
-import { staffMessage } from "./staff-timeline.js";
+import { memberLanguage } from "../../i18n/member.js";
+import { staffEventText } from "./timeline.js";
 
 export const outsideScope = () => forbidden("Nội dung này nằm ngoài phạm vi phụ trách của chị.");
 
@@ -205,17 +206,18 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
     .selectFrom("submission_events as e")
     .leftJoin("units as u", "u.id", "e.unit_id")
     .leftJoin("members as m", "m.id", "e.actor_id")
-    .select(["e.id", "e.type", "e.message", "e.actor_id", "e.visible_to_author", "e.public", "e.detail", "e.created_at", "u.name as unit_name", "m.name as actor_name"])
+    .select(["e.id", "e.type", "e.message_type", "e.params", "e.actor_id", "e.visible_to_author", "e.public", "e.detail", "e.created_at", "u.name as unit_name", "m.name as actor_name"])
     .where("e.submission_id", "=", s.id)
     .orderBy("e.id")
     .execute();
   const media = await deps.db.selectFrom("submission_media").select(["media_id", "kind"]).where("submission_id", "=", s.id).orderBy("sort").execute();
+  const lang = await memberLanguage(deps.db, auth.memberId);
   const timeline: StaffEvent[] = events.map((e) => {
     const note = (e.detail as { note?: unknown } | null)?.note;
     return {
       id: e.id,
       type: e.type,
-      message: staffMessage(e, s.kind, s.origin_name),
+      message: staffEventText(lang, e, { kind: s.kind, origin: s.origin_name }),
       unitName: e.unit_name,
       actorName: e.actor_id === null ? null : e.actor_id === s.author_id ? "Người gửi" : e.actor_name,
       note: typeof note === "string" ? note : null,

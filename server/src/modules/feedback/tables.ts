@@ -7,8 +7,6 @@ type Level = "tinh" | "xa" | "chi_hoi" | "to";
 export type SubmissionKind = "feedback" | "report" | "petition";
 export type SubmissionStatus = "received" | "forwarded" | "acknowledged" | "replied" | "resolved" | "closed";
 export type AssignmentReason = "primary" | "escalation" | "forward" | "reroute" | "petition";
-export type DeliveryChannel = "in_app" | "oa_cs" | "template";
-export type DeliveryStatus = "pending" | "sent" | "fallback" | "skipped" | "failed";
 
 export interface CategoriesTable {
   code: string;
@@ -93,7 +91,11 @@ export interface SubmissionEventsTable {
   actor_id: string | null;
   unit_id: string | null;
   assignment_id: string | null;
+  /** The stored sentence of rows from before message types (kept as evidence; new rows leave it empty). */
   message: Auto<string>;
+  /** What the timeline shows: a catalogue key and its parameters, written out in the reader's language. */
+  message_type: string;
+  params: Auto<unknown>;
   visible_to_author: Auto<boolean>;
   public: Auto<boolean>;
   detail: Auto<unknown>;
@@ -104,23 +106,6 @@ export interface PetitionSignaturesTable {
   submission_id: string;
   member_id: string;
   signed_at: Timestamp;
-}
-
-export interface DeliveriesTable {
-  id: Generated<string>;
-  event_id: number;
-  recipient_id: string;
-  audience: "author" | "can_bo";
-  channel: DeliveryChannel;
-  status: Auto<DeliveryStatus>;
-  text: string;
-  attempts: Auto<number>;
-  last_error: string | null;
-  provider_message_id: string | null;
-  queued_at: Date | null;
-  sent_at: Date | null;
-  read_at: Date | null;
-  created_at: Timestamp;
 }
 
 export interface FeedbackSettingsTable {
@@ -144,7 +129,6 @@ export interface FeedbackTables {
   assignments: AssignmentsTable;
   submission_events: SubmissionEventsTable;
   petition_signatures: PetitionSignaturesTable;
-  deliveries: DeliveriesTable;
   feedback_settings: FeedbackSettingsTable;
   submission_keys: SubmissionKeysTable;
 }

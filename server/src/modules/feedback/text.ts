@@ -1,55 +1,73 @@
-import { SUBMISSION_KIND_LABEL } from "@hoiso/shared";
+import type { MessageType } from "@hoiso/shared";
 import type { SubmissionKind } from "./tables.js";
 
 /**
- * Every sentence the pipeline writes into a timeline or a notification. A cán bộ's texts are built from the tracking
- * code, category and unit names only: no author name, phone or Zalo id can slip into them, anonymous or not.
+ * Every message the pipeline writes into a timeline or a notification, as a type (shared/src/i18n/messages) and its
+ * parameters; the words are chosen when a member reads or is sent it, in her language. A cán bộ's messages carry the
+ * tracking code, category and unit names only: no author name, phone or Zalo id can slip into them, anonymous or not.
  */
-export const KIND_LABEL: Record<SubmissionKind, string> = SUBMISSION_KIND_LABEL;
+export interface Msg {
+  type: MessageType;
+  params: Record<string, unknown>;
+}
 
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-
-const tz = "Asia/Ho_Chi_Minh";
-const timeFmt = new Intl.DateTimeFormat("vi-VN", { timeZone: tz, hour: "2-digit", minute: "2-digit", hour12: false });
-const dayFmt = new Intl.DateTimeFormat("vi-VN", { timeZone: tz, day: "2-digit", month: "2-digit", year: "numeric" });
-/** "14:30 ngày 29/11/2026", Lào Cai time. */
-export const formatDate = (d: Date) => `${timeFmt.format(d)} ngày ${dayFmt.format(d)}`;
+const msg = (type: MessageType, params: Record<string, unknown> = {}): Msg => ({ type, params });
 
 export interface ItemRef {
   kind: SubmissionKind;
   trackingCode: string;
 }
 
-const ref = (s: ItemRef) => `${KIND_LABEL[s.kind]} ${s.trackingCode}`;
-const refLower = (s: ItemRef) => `${lower(KIND_LABEL[s.kind])} ${s.trackingCode}`;
+/** `code` is also what a template message shows as its reference (notify/send.ts). */
+const ref = (s: ItemRef) => ({ kind: s.kind, code: s.trackingCode });
 
-export const authorText = {
-  received: (s: ItemRef) => `Hội đã nhận ${refLower(s)} của chị. Chị dùng mã này để theo dõi.`,
-  forwarded: (s: ItemRef, unitName: string) => `${ref(s)} của chị đã được chuyển đến ${unitName}.`,
-  acknowledged: (s: ItemRef, unitName: string) => `${unitName} đã tiếp nhận ${refLower(s)} của chị và đang xử lý.`,
-  replied: (s: ItemRef, unitName: string, message: string) => `${unitName} trả lời ${refLower(s)}: ${message}`,
-  forwardedExternal: (s: ItemRef, agency: string) =>
-    `${ref(s)} của chị đã được Hội chuyển đến ${agency}; Hội sẽ tiếp tục theo dõi và báo lại chị.`,
-  rerouted: (s: ItemRef, unitName: string) => `${ref(s)} của chị thuộc trách nhiệm của ${unitName} và đã được chuyển đến đó.`,
-  escalated: (s: ItemRef, unitName: string) => `${ref(s)} của chị đã được chuyển thêm lên ${unitName} để đôn đốc giải quyết.`,
-  resolved: (s: ItemRef, unitName: string, message: string) => `${unitName} thông báo ${refLower(s)} đã được giải quyết: ${message}`,
-  followUpQuestion: (s: ItemRef) => `Vấn đề của chị đã được giải quyết chưa? (${ref(s)}) Chị vui lòng trả lời để Hội biết.`,
-  closed: (s: ItemRef) => `Cảm ơn chị đã xác nhận ${refLower(s)} đã được giải quyết.`,
-  reopened: (s: ItemRef, unitName: string) => `Hội đã ghi nhận vấn đề chưa được giải quyết; ${refLower(s)} được mở lại tại ${unitName}.`,
-  petitionLifted: (s: ItemRef, count: number, unitName: string) => `${ref(s)} đã đủ ${count} chữ ký và được chuyển lên ${unitName}.`,
+export const authorMsg = {
+  forwarded: (s: ItemRef, unit: string) => msg("feedback.author.forwarded", { ...ref(s), unit }),
+  acknowledged: (s: ItemRef, unit: string) => msg("feedback.author.acknowledged", { ...ref(s), unit }),
+  replied: (s: ItemRef, unit: string, text: string) => msg("feedback.author.replied", { ...ref(s), unit, text }),
+  forwardedExternal: (s: ItemRef, agency: string) => msg("feedback.author.forwardedExternal", { ...ref(s), agency }),
+  rerouted: (s: ItemRef, unit: string) => msg("feedback.author.rerouted", { ...ref(s), unit }),
+  escalated: (s: ItemRef, unit: string) => msg("feedback.author.escalated", { ...ref(s), unit }),
+  resolved: (s: ItemRef, unit: string, text: string) => msg("feedback.author.resolved", { ...ref(s), unit, text }),
+  followUpQuestion: (s: ItemRef) => msg("feedback.author.followUpQuestion", ref(s)),
+  closed: (s: ItemRef) => msg("feedback.author.closed", ref(s)),
+  reopened: (s: ItemRef, unit: string) => msg("feedback.author.reopened", { ...ref(s), unit }),
+  petitionLifted: (s: ItemRef, count: number, unit: string) => msg("feedback.author.petitionLifted", { ...ref(s), count, unit }),
   petitionClosed: (s: ItemRef, count: number, reached: boolean) =>
-    reached
-      ? `${ref(s)} đã kết thúc thời gian lấy chữ ký với ${count} chữ ký, đạt số lượng cần thiết.`
-      : `${ref(s)} đã kết thúc thời gian lấy chữ ký với ${count} chữ ký, chưa đạt số lượng cần thiết.`,
+    msg(reached ? "feedback.author.petitionReached" : "feedback.author.petitionNotReached", { ...ref(s), count }),
 };
 
-export const staffText = {
-  newAssignment: (s: ItemRef, categoryName: string, unitName: string, dueAt: Date) =>
-    `Có ${refLower(s)} mới (lĩnh vực: ${categoryName}) cần ${unitName} xử lý trước ${formatDate(dueAt)}.`,
-  escalated: (s: ItemRef, fromUnit: string, unitName: string, dueAt: Date) =>
-    `${ref(s)} đã quá hạn tại ${fromUnit}, nay chuyển lên ${unitName} cùng xử lý (hạn mới ${formatDate(dueAt)}).`,
-  forwarded: (s: ItemRef, fromUnit: string, unitName: string) => `${ref(s)} được ${fromUnit} chuyển đến ${unitName} để phối hợp xử lý.`,
-  rerouted: (s: ItemRef, fromUnit: string, unitName: string) => `${fromUnit} chuyển ${refLower(s)} đến ${unitName} vì thuộc trách nhiệm của đơn vị.`,
-  reopened: (s: ItemRef, unitName: string) => `Người gửi cho biết ${refLower(s)} chưa được giải quyết; đề nghị ${unitName} xử lý lại.`,
-  petitionLifted: (s: ItemRef, count: number, unitName: string) => `${ref(s)} đã đủ ${count} chữ ký, chuyển lên ${unitName} xem xét.`,
+export const staffMsg = {
+  /** A private category's name alone says too much on a phone's lock screen: its message names no category. */
+  newAssignment: (s: ItemRef, category: { name: string; private: boolean }, unit: string, dueAt: Date) =>
+    category.private
+      ? msg("feedback.staff.newAssignmentPrivate", { ...ref(s), unit, dueAt: dueAt.toISOString() })
+      : msg("feedback.staff.newAssignment", { ...ref(s), category: category.name, unit, dueAt: dueAt.toISOString() }),
+  escalated: (s: ItemRef, fromUnit: string, unit: string, dueAt: Date) =>
+    msg("feedback.staff.escalated", { ...ref(s), fromUnit, unit, dueAt: dueAt.toISOString() }),
+  forwarded: (s: ItemRef, fromUnit: string, unit: string) => msg("feedback.staff.forwarded", { ...ref(s), fromUnit, unit }),
+  rerouted: (s: ItemRef, fromUnit: string, unit: string) => msg("feedback.staff.rerouted", { ...ref(s), fromUnit, unit }),
+  reopened: (s: ItemRef, unit: string) => msg("feedback.staff.reopened", { ...ref(s), unit }),
+  petitionLifted: (s: ItemRef, count: number, unit: string) => msg("feedback.staff.petitionLifted", { ...ref(s), count, unit }),
+};
+
+/** Timeline entries (how the cán bộ reads them is in the catalogue's feedback.staffEvent, see timeline.ts). */
+export const eventMsg = {
+  received: () => msg("feedback.event.received"),
+  routed: (unit: string) => msg("feedback.event.routed", { unit }),
+  acknowledged: (unit: string) => msg("feedback.event.acknowledged", { unit }),
+  replied: (text: string) => msg("feedback.event.replied", { text }),
+  forwardedExternal: (fromUnit: string, agency: string) => msg("feedback.event.forwardedExternal", { fromUnit, agency }),
+  forwarded: (fromUnit: string, unit: string) => msg("feedback.event.forwarded", { fromUnit, unit }),
+  rerouted: (fromUnit: string, unit: string) => msg("feedback.event.rerouted", { fromUnit, unit }),
+  handedBack: (fromUnit: string, unit: string) => msg("feedback.event.handedBack", { fromUnit, unit }),
+  resolved: (text: string) => msg("feedback.event.resolved", { text }),
+  followUpAsked: () => msg("feedback.event.followUpAsked"),
+  closed: () => msg("feedback.event.closed"),
+  reopened: (unit: string) => msg("feedback.event.reopened", { unit }),
+  escalated: (fromUnit: string, unit: string) => msg("feedback.event.escalated", { fromUnit, unit }),
+  overdue: () => msg("feedback.event.overdue"),
+  petitionLifted: (count: number, unit: string) => msg("feedback.event.petitionLifted", { count, unit }),
+  petitionClosed: (count: number, reached: boolean) => msg(reached ? "feedback.event.petitionReached" : "feedback.event.petitionNotReached", { count }),
+  unitMerged: (fromUnit: string, unit: string) => msg("feedback.event.unitMerged", { fromUnit, unit }),
 };

@@ -14,8 +14,10 @@ import { sql } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import { badRequest, notFound, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
+import { memberLanguage } from "../../i18n/member.js";
 import { topAssignment } from "./petitions.js";
 import { decideRouting } from "./routing-decision.js";
+import { authorEventText } from "./timeline.js";
 import { unitChain } from "./units.js";
 
 const excerpt = (body: string, n = 160) => (body.length > n ? `${body.slice(0, n - 1).trimEnd()}…` : body);
@@ -101,11 +103,12 @@ export async function viewSubmission(deps: AppDeps, auth: AuthContext, id: strin
   const events = await deps.db
     .selectFrom("submission_events as e")
     .leftJoin("units as u", "u.id", "e.unit_id")
-    .select(["e.id", "e.type", "e.message", "e.public", "e.created_at", "u.name as unit_name"])
+    .select(["e.id", "e.type", "e.message_type", "e.params", "e.public", "e.created_at", "u.name as unit_name"])
     .where("e.submission_id", "=", s.id)
     .where(mine ? "e.visible_to_author" : "e.public", "=", true)
     .orderBy("e.id")
     .execute();
+  const lang = await memberLanguage(deps.db, auth.memberId);
   const handling = await deps.db
     .selectFrom("assignments as a")
     .innerJoin("units as u", "u.id", "a.unit_id")
@@ -155,7 +158,7 @@ export async function viewSubmission(deps: AppDeps, auth: AuthContext, id: strin
     timeline: events.map((e) => ({
       id: e.id,
       type: e.type,
-      message: e.message,
+      message: authorEventText(lang, e),
       unitName: e.unit_name,
       public: e.public,
       at: e.created_at.toISOString(),

@@ -3,36 +3,54 @@ import type { DB } from "../../db/types.js";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
+/** What a notification is about: the sending module and its id for the thing. */
+export interface Source {
+  module: string;
+  id: string;
+}
+
 export interface Recipient {
   memberId: string;
-  /** Whom the text was written for; a cán bộ's text never carries the author's identity. */
-  audience: "author" | "can_bo";
-  text: string;
-  /**
-   * In the app only, never on Zalo: the author of a private report. A message about it on her phone could be read
-   * by the very person she reported.
-   */
+  /** Message type (a catalogue key, server/src/i18n) and its parameters; written out in her language later. */
+  type: string;
+  params: Record<string, unknown>;
+  /** The Mini App route that opens the source for her (an author and a cán bộ open different pages). */
+  link: string;
+  /** In the app only, never on Zalo (e.g. the author of a private report: her phone may be read by the one she reported). */
   inAppOnly?: boolean;
 }
 
-/** Recipients as SQL rows (member_id, audience, text, prio, in_app_only); a lower prio wins for a member listed twice. */
-export function recipientRows(recipients: Recipient[]): RawBuilder<unknown> {
-  return sql`SELECT * FROM unnest(${recipients.map((r) => r.memberId)}::uuid[], ${recipients.map((r) => r.audience)}::text[],
-                                  ${recipients.map((r) => r.text)}::text[], ${recipients.map((_, i) => i)}::int[],
-                                  ${recipients.map((r) => r.inAppOnly === true)}::boolean[])`;
+export interface Notification {
+  source: Source;
+  /** Tells notifications about the same source apart; recording the same key twice writes (and sends) once. */
+  key: string;
+  /** Feedback's timeline event behind it, if any. */
+  eventId?: number | null;
+  recipients: Recipient[];
 }
 
-/** The cán bộ and admins holding a role at exactly this unit: the people who handle its inbox. */
-export function unitStaffRows(unitId: string, text: string, prio = 1000): RawBuilder<unknown> {
-  return sql`SELECT DISTINCT member_id, 'can_bo', ${text}::text, ${prio}::int, false FROM roles WHERE unit_id = ${unitId} AND role IN ('can_bo', 'admin')`;
+/**
+ * The columns of a notification rows query, in this order: source_id text, dedupe_key text, event_id bigint,
+ * member_id uuid, type text, params jsonb, link text, in_app_only boolean, prio int (a member listed twice for the
+ * same source and key gets the row with the lowest prio).
+ */
+export const NOTIFICATION_ROW_COLUMNS = "source_id, dedupe_key, event_id, member_id, type, params, link, in_app_only, prio";
+
+/** One notification's recipients as a rows query (see NOTIFICATION_ROW_COLUMNS). */
+export function notificationRows(n: Notification): RawBuilder<unknown> {
+  const r = n.recipients;
+  return sql`SELECT ${n.source.id}::text, ${n.key}::text, ${n.eventId ?? null}::bigint, t.member_id, t.type, t.params, t.link, t.in_app_only, t.prio
+               FROM unnest(${r.map((x) => x.memberId)}::uuid[], ${r.map((x) => x.type)}::text[], ${r.map((x) => JSON.stringify(x.params))}::jsonb[],
+                           ${r.map((x) => x.link)}::text[], ${r.map((x) => x.inAppOnly === true)}::boolean[], ${r.map((_, i) => i)}::int[])
+                    AS t(member_id, type, params, link, in_app_only, prio)`;
 }
 
 /**
  * The channels of a recipient row `r` (columns in_app_only, zalo_oa_user_id, phone) as rows `ch(channel, status, at)`:
- * always in-app, already delivered; plus one outbound channel when she can be reached on Zalo and the item allows it.
- * Rows whose channel is null are to be filtered out by the caller (WHERE ch.channel IS NOT NULL).
+ * always in-app, already delivered; plus one outbound channel when she can be reached on Zalo and the notification
+ * allows it. Rows whose channel is null are filtered out (WHERE ch.channel IS NOT NULL).
  */
-export function recipientChannels(now: Date): RawBuilder<unknown> {
+function recipientChannels(now: Date): RawBuilder<unknown> {
   return sql`CROSS JOIN LATERAL (VALUES
              ('in_app', 'sent', ${now}::timestamptz),
              (CASE WHEN r.in_app_only THEN NULL WHEN r.zalo_oa_user_id IS NOT NULL THEN 'oa_cs' WHEN r.phone IS NOT NULL THEN 'template' END,
@@ -41,34 +59,41 @@ export function recipientChannels(now: Date): RawBuilder<unknown> {
 }
 
 /**
- * The notification rows for the event that `eventFrom` yields as `ev(id)` (none if it yields no row), for the
- * recipients that `recipients` yields. Every recipient gets an in-app row (her notification list, delivered as soon
- * as it commits); a member reachable on Zalo also gets one outbound row: the OA consultation message when she has an
- * OA id (the sender falls back to a template message outside the window), else a template message when she has a
- * phone; unless `in_app_only`. One INSERT, to be used inside the statement that writes the event. Returns (id, channel).
+ * The outbox, set-based: the delivery rows for every notification that `rows` yields (NOTIFICATION_ROW_COLUMNS), all
+ * from `module`. Every recipient gets an in-app row (her notification list, delivered as soon as it commits); a member
+ * reachable on Zalo also gets one outbound row: the OA consultation message when she has an OA id (the sender falls
+ * back to a template message outside the window), else a template message when she has a phone; unless in_app_only.
+ * One INSERT, meant to run inside the statement or transaction that writes what it tells about. Returns (id, channel).
  */
-export function deliveriesInsert(eventFrom: RawBuilder<unknown>, recipients: RawBuilder<unknown>, now: Date): RawBuilder<unknown> {
-  return sql`
-    INSERT INTO deliveries (event_id, recipient_id, audience, channel, status, text, sent_at, queued_at)
-    SELECT ev.id, r.id, r.audience, ch.channel, ch.status, r.text, ch.at, ch.at
-      FROM ${eventFrom},
-           (SELECT DISTINCT ON (m.id) m.id, x.audience, x.text, x.in_app_only, m.zalo_oa_user_id, m.phone
-              FROM (${recipients}) AS x(member_id, audience, text, prio, in_app_only)
+export function deliveriesInsert(module: string, rows: RawBuilder<unknown>, now: Date): RawBuilder<{ id: string; channel: string }> {
+  return sql<{ id: string; channel: string }>`
+    INSERT INTO deliveries (source_module, source_id, dedupe_key, event_id, recipient_id, channel, status, type, params, link, sent_at, queued_at)
+    SELECT ${module}::text, r.source_id, r.dedupe_key, r.event_id, r.id, ch.channel, ch.status, r.type, r.params, r.link, ch.at, ch.at
+      FROM (SELECT DISTINCT ON (x.source_id, x.dedupe_key, m.id)
+                   x.source_id, x.dedupe_key, x.event_id, m.id, x.type, x.params, x.link, x.in_app_only, m.zalo_oa_user_id, m.phone
+              FROM (${rows}) AS x(${sql.raw(NOTIFICATION_ROW_COLUMNS)})
               JOIN members m ON m.id = x.member_id
-             ORDER BY m.id, x.prio) AS r
+             ORDER BY x.source_id, x.dedupe_key, m.id, x.prio) AS r
            ${recipientChannels(now)}
      WHERE ch.channel IS NOT NULL
-    ON CONFLICT (event_id, recipient_id, channel) DO NOTHING
+    ON CONFLICT (source_module, source_id, dedupe_key, recipient_id, channel) DO NOTHING
     RETURNING id, channel`;
 }
 
+/** The outbound (Zalo) delivery ids among an insert's returned rows: what the caller enqueues after commit. */
+export const outboundIds = (rows: Array<{ id: string; channel: string }>): string[] => rows.filter((r) => r.channel !== "in_app").map((r) => r.id);
+
 /**
- * Writes the notification rows for one event, inside the caller's transaction, so that the event and its
- * notifications exist together or not at all. Returns the outbound rows just created; the caller enqueues them
- * after commit (the outbox reconciler catches any it could not).
+ * The outbox for any module: writes the notifications inside the caller's transaction, so that what they tell about
+ * and the notifications exist together or not at all. Returns the outbound delivery ids; the caller enqueues them
+ * after commit (enqueueDeliveries), and the outbox reconciler catches any it could not.
  */
-export async function recordNotifications(tx: Conn, eventId: number, recipients: Recipient[]): Promise<string[]> {
-  if (recipients.length === 0) return [];
-  const rows = await deliveriesInsert(sql`(SELECT ${eventId}::bigint AS id) AS ev`, recipientRows(recipients), new Date()).execute(tx);
-  return (rows.rows as Array<{ id: string; channel: string }>).filter((r) => r.channel !== "in_app").map((r) => r.id);
+export async function record(tx: Conn, notifications: Notification | Notification[]): Promise<string[]> {
+  const list = (Array.isArray(notifications) ? notifications : [notifications]).filter((n) => n.recipients.length > 0);
+  const out: string[] = [];
+  for (const n of list) {
+    const r = await deliveriesInsert(n.source.module, notificationRows(n), new Date()).execute(tx);
+    out.push(...outboundIds(r.rows));
+  }
+  return out;
 }

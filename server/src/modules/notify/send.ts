@@ -1,11 +1,13 @@
 import type { Job } from "bullmq";
-import { ErrorCode, normalizeVietnamPhone } from "@hoiso/shared";
+import { ErrorCode, languageOf, normalizeVietnamPhone } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
+import { format } from "../../i18n/index.js";
 import { classifyZaloError, createOaClient, type OaClient } from "../../zalo/oa.js";
 import { isWithinCsWindow } from "../../zalo/webhook.js";
-import { loadSettings } from "../feedback/settings.js";
 import { morningAfter, sendAgainAt } from "./morning.js";
 import { enqueueDeliveries, type NotifyJob } from "./queue.js";
+import { applySendRate } from "./rate.js";
+import { loadNotifySettings } from "./settings.js";
 
 /** `members.consents.zns === true`: she agreed to status updates by Zalo template message (ZNS/ZBS). */
 export const TEMPLATE_CONSENT_KEY = "zns";
@@ -20,22 +22,23 @@ function oaClient(deps: AppDeps): OaClient {
   return c;
 }
 
-/** Spaces sends out to the configured rate within this process (a setting, read on each send). */
-const nextSlot = new WeakMap<AppDeps, number>();
-async function paced(deps: AppDeps, perSec: number): Promise<void> {
-  const now = Date.now();
-  const slot = Math.max(now, nextSlot.get(deps) ?? 0);
-  nextSlot.set(deps, slot + 1000 / perSec);
-  if (slot > now) await new Promise((r) => setTimeout(r, slot - now));
-}
-
 /** Thrown to make BullMQ retry the job later (rate limit, token refresh, network). */
 class RetryLater extends Error {}
 
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
 
 /**
- * Sends one outbound delivery. Retry-able failures (-32 rate limit, -216/-220/-124 token, network) are thrown back to
+ * The generic template message's data: `ma` is the reference she can quote (a message's `code` parameter, e.g. a
+ * tracking code; empty when it has none), `noi_dung` the message in her language.
+ */
+export function templateData(params: Record<string, unknown>, text: string): Record<string, string> {
+  const code = params.code;
+  return { ma: typeof code === "string" || typeof code === "number" ? String(code) : "", noi_dung: text.slice(0, 400) };
+}
+
+/**
+ * Sends one outbound delivery, written out in the recipient's language (Vietnamese where her language lacks the
+ * message). The deployment's sending rate is the notify queue's own limiter (rate.ts): a job that runs may send. Retry-able failures (-32 rate limit, -216/-220/-124 token, network) are thrown back to
  * BullMQ for another attempt; "this channel cannot reach her now" (-230/-232 window, -213 not following, no OA id,
  * outside our own window record) falls back from the OA message to a template message; a template needs a phone,
  * her consent and a configured template id, otherwise the delivery is skipped (the in-app row is always there).
@@ -45,26 +48,32 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
   const d = await deps.db
     .selectFrom("deliveries")
     .innerJoin("members", "members.id", "deliveries.recipient_id")
-    .innerJoin("submission_events as e", "e.id", "deliveries.event_id")
-    .innerJoin("submissions as s", "s.id", "e.submission_id")
     .select([
       "deliveries.id",
+      "deliveries.source_module",
+      "deliveries.source_id",
+      "deliveries.dedupe_key",
       "deliveries.event_id",
+      "deliveries.link",
       "deliveries.recipient_id",
-      "deliveries.audience",
       "deliveries.channel",
       "deliveries.status",
-      "deliveries.text",
+      "deliveries.type",
+      "deliveries.params",
       "members.zalo_oa_user_id",
       "members.phone",
       "members.consents",
-      "s.tracking_code",
+      "members.language",
     ])
     .where("deliveries.id", "=", deliveryId)
     .executeTakeFirst();
   if (!d || d.status !== "pending") return "done";
   await deps.db.updateTable("deliveries").set((eb) => ({ attempts: eb("attempts", "+", 1) })).where("id", "=", d.id).execute();
-  const settings = await loadSettings(deps.db);
+  const settings = await loadNotifySettings(deps.db);
+  // An admin's new rate reaches the shared limiter with the next send of any process (and the reconciler's tick).
+  await applySendRate(deps, settings.notifyRatePerSec).catch(() => undefined);
+  const params = (d.params ?? {}) as Record<string, unknown>;
+  const text = format(languageOf(d.language), d.type, params);
   const lastAttempt = job ? job.attemptsMade + 1 >= (job.opts.attempts ?? 1) : false;
 
   const finish = (status: "sent" | "skipped" | "failed", extra: { provider_message_id?: string; last_error?: string } = {}) =>
@@ -94,8 +103,18 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
       if (!d.phone) return [];
       const rows = await tx
         .insertInto("deliveries")
-        .values({ event_id: d.event_id, recipient_id: d.recipient_id, audience: d.audience, channel: "template", text: d.text })
-        .onConflict((oc) => oc.columns(["event_id", "recipient_id", "channel"]).doNothing())
+        .values({
+          source_module: d.source_module,
+          source_id: d.source_id,
+          dedupe_key: d.dedupe_key,
+          event_id: d.event_id,
+          link: d.link,
+          recipient_id: d.recipient_id,
+          channel: "template",
+          type: d.type,
+          params: JSON.stringify(params),
+        })
+        .onConflict((oc) => oc.columns(["source_module", "source_id", "dedupe_key", "recipient_id", "channel"]).doNothing())
         .returning("id")
         .execute();
       return rows.map((r) => r.id);
@@ -107,9 +126,8 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
   if (d.channel === "oa_cs") {
     if (!d.zalo_oa_user_id) return fallback("no OA user id");
     if (!(await isWithinCsWindow(deps.db, d.zalo_oa_user_id, settings.csWindowHours))) return fallback("outside the consultation window");
-    await paced(deps, settings.notifyRatePerSec);
     try {
-      const { messageId } = await oaClient(deps).sendText(d.zalo_oa_user_id, d.text);
+      const { messageId } = await oaClient(deps).sendText(d.zalo_oa_user_id, text);
       return finish("sent", { provider_message_id: messageId });
     } catch (err) {
       const kind = classifyZaloError(err);
@@ -123,15 +141,13 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
 
   if (d.channel === "template") {
     const consents = (d.consents ?? {}) as Record<string, unknown>;
-    const templateId = settings.templateIds.statusUpdate;
+    const templateId = settings.templateId;
     if (!d.phone) return finish("skipped", { last_error: "no phone" });
     if (!normalizeVietnamPhone(d.phone)) return finish("failed", { last_error: `${ErrorCode.PHONE_INVALID}: not a Vietnamese phone number` });
     if (consents[TEMPLATE_CONSENT_KEY] !== true) return finish("skipped", { last_error: "no consent to template messages" });
     if (!templateId) return finish("skipped", { last_error: "no template configured" });
-    await paced(deps, settings.notifyRatePerSec);
     try {
-      const data = { ma_phan_anh: d.tracking_code, noi_dung: d.text.slice(0, 400) };
-      const { messageId } = await oaClient(deps).sendTemplate(d.phone, templateId, data, d.id);
+      const { messageId } = await oaClient(deps).sendTemplate(d.phone, templateId, templateData(params, text), d.id);
       return finish("sent", { provider_message_id: messageId });
     } catch (err) {
       const kind = classifyZaloError(err);

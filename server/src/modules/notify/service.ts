@@ -1,17 +1,19 @@
 import type { NotificationList } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
 import { notFound } from "../../http/errors.js";
+import { format } from "../../i18n/index.js";
+import { memberLanguage } from "../../i18n/member.js";
 
+/** Her in-app notifications from every module, newest first, each written out in her language. */
 export async function listNotifications(deps: AppDeps, memberId: string, limit: number, offset: number): Promise<NotificationList> {
+  const lang = await memberLanguage(deps.db, memberId);
   const rows = await deps.db
-    .selectFrom("deliveries as d")
-    .innerJoin("submission_events as e", "e.id", "d.event_id")
-    .innerJoin("submissions as s", "s.id", "e.submission_id")
-    .select(["d.id", "d.text", "d.audience", "d.created_at", "d.read_at", "e.assignment_id", "s.id as submission_id", "s.tracking_code"])
-    .where("d.recipient_id", "=", memberId)
-    .where("d.channel", "=", "in_app")
-    .orderBy("d.created_at", "desc")
-    .orderBy("d.id")
+    .selectFrom("deliveries")
+    .select(["id", "source_module", "source_id", "link", "type", "params", "created_at", "read_at"])
+    .where("recipient_id", "=", memberId)
+    .where("channel", "=", "in_app")
+    .orderBy("created_at", "desc")
+    .orderBy("id")
     .limit(limit)
     .offset(offset)
     .execute();
@@ -26,10 +28,8 @@ export async function listNotifications(deps: AppDeps, memberId: string, limit: 
     unread: Number(unread.n),
     items: rows.map((r) => ({
       id: r.id,
-      submissionId: r.submission_id,
-      trackingCode: r.tracking_code,
-      assignmentId: r.audience === "can_bo" ? r.assignment_id : null,
-      text: r.text,
+      source: { module: r.source_module, id: r.source_id, link: r.link },
+      text: format(lang, r.type, (r.params ?? {}) as Record<string, unknown>),
       createdAt: r.created_at.toISOString(),
       readAt: r.read_at?.toISOString() ?? null,
     })),
