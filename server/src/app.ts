@@ -12,7 +12,6 @@ import { registerRateLimits } from "./http/rate-limit.js";
 import { registerSecurityHeaders, swaggerUiCsp } from "./http/security.js";
 import { registerMiniApp } from "./http/static.js";
 import type { App } from "./http/types-app.js";
-import { apiModules } from "./modules/index.js";
 import "./http/types.js";
 
 export interface BuildOptions {
@@ -70,7 +69,7 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
 
   await app.register(
     async (api) => {
-      for (const mod of apiModules) await api.register(mod);
+      for (const mod of deps.modules) for (const routes of mod.routes ?? []) await api.register(routes);
     },
     { prefix: "/api" },
   );

@@ -3,7 +3,6 @@ import { buildApp } from "./app.js";
 import { ConfigError, devLoginExposed, loadConfig, type Role } from "./config.js";
 import { EmbeddedAlreadyRunningError } from "./db/embedded.js";
 import { loggingFor } from "./http/logging.js";
-import { jobModules } from "./modules/index.js";
 import { startWorkers, type RunningWorkers } from "./queue/registry.js";
 import { startRuntime, type Runtime } from "./runtime.js";
 
@@ -90,7 +89,7 @@ async function main(): Promise<void> {
   const { deps } = running.runtime;
 
   if (role !== "api") {
-    running.workers = startWorkers(deps, jobModules, (err, where) => report(where, err));
+    running.workers = startWorkers(deps, deps.modules, (err, where) => report(where, err));
     log(`Đã chạy bộ xử lý hàng đợi (${deps.queues.backend}).`);
   }
   if (role !== "worker") {

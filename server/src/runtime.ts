@@ -4,6 +4,7 @@ import type { AppDeps } from "./deps.js";
 import { startEmbeddedPostgres, type EmbeddedHandle } from "./db/embedded.js";
 import { migrate } from "./db/migrate.js";
 import { openDatabase, type Database } from "./db/pool.js";
+import { serverModules } from "./modules/index.js";
 import { createQueueFactory } from "./queue/connection.js";
 
 export interface Runtime {
@@ -64,7 +65,7 @@ export async function startRuntime(initial: Config, hooks: RuntimeHooks): Promis
     });
     cleanups.push(() => queues.close());
 
-    const deps: AppDeps = { config: { ...config, databaseUrl }, db: database.db, pool: database.pool, queues };
+    const deps: AppDeps = { config: { ...config, databaseUrl }, db: database.db, pool: database.pool, queues, modules: serverModules };
     if (hooks.seedIfEmpty && (await hooks.seedIfEmpty(deps))) hooks.log("Đã nạp dữ liệu mẫu: 99 xã/phường của tỉnh Lào Cai.");
     return { deps, simulatorUrl, close };
   } catch (err) {

@@ -8,7 +8,6 @@ import { expect } from "vitest";
 import { foldVietnamese, type CreateSubmissionBody, type MediaUploaded, type SubmissionCreated } from "@hoiso/shared";
 import { buildApp } from "../../server/src/app.js";
 import type { App } from "../../server/src/http/types-app.js";
-import { jobModules } from "../../server/src/modules/index.js";
 import { startWorkers, type RunningWorkers } from "../../server/src/queue/registry.js";
 import { createTestContext, type TestContext } from "../helpers/context.js";
 import { chromiumAvailable, devLoginAs, inBrowser as runInBrowser } from "../helpers/chromium.js";
@@ -95,7 +94,7 @@ export async function startHarness(): Promise<Harness> {
   const api = `http://127.0.0.1:${addr.port}/api`;
   const seeded = await seed(t);
   const workerErrors: string[] = [];
-  const workers: RunningWorkers = startWorkers(t.deps, jobModules, (err, where) => workerErrors.push(`${where}: ${String(err)}`));
+  const workers: RunningWorkers = startWorkers(t.deps, t.deps.modules, (err, where) => workerErrors.push(`${where}: ${String(err)}`));
 
   async function call<T>(token: string, method: string, url: string, body?: unknown): Promise<T> {
     const res = await fetch(`${api}${url}`, {

@@ -2,6 +2,8 @@ import crypto from "node:crypto";
 import { buildApp } from "../../server/src/app.js";
 import { loadConfig, withSimulatorUrls, type Config } from "../../server/src/config.js";
 import type { AppDeps } from "../../server/src/deps.js";
+import { checkModules, type ServerModule } from "../../server/src/modules/contract.js";
+import { serverModules } from "../../server/src/modules/index.js";
 import { openDatabase } from "../../server/src/db/pool.js";
 import type { App } from "../../server/src/http/types-app.js";
 import { createQueueFactory, type QueueBackendName } from "../../server/src/queue/connection.js";
@@ -24,6 +26,8 @@ export interface ContextOptions {
   /** Base URL of a running Zalo simulator; all Zalo URLs point at it. */
   zaloUrl?: string;
   env?: Record<string, string>;
+  /** The modules the server runs; all of the real ones unless a test adds a stand-in or narrows them. */
+  modules?: readonly ServerModule[];
 }
 
 /**
@@ -54,7 +58,7 @@ export async function createTestContext(opts: ContextOptions = {}): Promise<Test
     databaseUrl: database.url,
     namespace: config.queuePrefix,
   });
-  const deps: AppDeps = { config, db: db.db, pool: db.pool, queues };
+  const deps: AppDeps = { config, db: db.db, pool: db.pool, queues, modules: checkModules(opts.modules ?? serverModules) };
   const app = await buildApp(deps);
   await app.ready();
   return {

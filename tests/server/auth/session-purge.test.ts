@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionPurge } from "../../../server/src/modules/auth/jobs.js";
-import { jobModules } from "../../../server/src/modules/index.js";
+import { serverModules } from "../../../server/src/modules/index.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { devLogin } from "../../helpers/fixtures.js";
 
@@ -15,7 +15,7 @@ describe("expired sessions are purged", () => {
     (await ctx.deps.db.selectFrom("sessions").select("token_hash").where("member_id", "=", memberId).execute()).length;
 
   it("runs as a periodic task of the workers", () => {
-    expect(jobModules.flatMap((m) => m.periodic ?? [])).toContain(sessionPurge);
+    expect(serverModules.flatMap((m) => m.periodic ?? [])).toContain(sessionPurge);
   });
 
   it("deletes an expired session row and keeps a live one", async () => {

@@ -1,6 +1,8 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { registerMediaAccess, type MediaAccessCheck } from "../../../server/src/modules/media/access.js";
+import type { AuthContext } from "../../../server/src/http/types.js";
+import type { ServerModule } from "../../../server/src/modules/contract.js";
+import { serverModules } from "../../../server/src/modules/index.js";
 import { assertOwnMedia } from "../../../server/src/modules/media/service.js";
 import { AppError } from "../../../server/src/http/errors.js";
 import { jpeg, oggOpus } from "./fixtures.js";
@@ -15,8 +17,22 @@ let lanPhoto: string;
 
 const as = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** A stand-in module whose read rule a test sets; with none set it admits nobody. */
+let policy: ((auth: AuthContext, mediaId: string) => boolean) | null = null;
+const seen: string[] = [];
+const standIn: ServerModule = {
+  name: "test-policy",
+  media: {
+    references: [],
+    mayRead: async (_deps, auth, mediaId) => {
+      seen.push(mediaId);
+      return policy?.(auth, mediaId) ?? false;
+    },
+  },
+};
+
 beforeAll(async () => {
-  ctx = await createMediaContext();
+  ctx = await createMediaContext({ modules: [...serverModules, standIn] });
   const t1 = await login(ctx, "Giàng Thị Mai");
   const t2 = await login(ctx, "Sùng Thị Lan");
   mai = { token: t1, id: await memberIdOf(ctx, t1) };
@@ -83,18 +99,14 @@ describe("GET /api/media/:id", () => {
     expect(res.statusCode).toBe(401);
   });
 
-  it("a registered access policy lets a non-owner in, for the media it approves only", async () => {
-    const seen: string[] = [];
-    const policy: MediaAccessCheck = async (deps, auth, mediaId) => {
-      seen.push(mediaId);
-      expect(deps.db).toBe(ctx.deps.db);
-      return auth.memberId === lan.id && mediaId === maiVoice;
-    };
-    const unregister = registerMediaAccess(policy);
+  it("a module's read rule lets a non-owner in, for the media it approves only", async () => {
+    policy = (auth, mediaId) => auth.memberId === lan.id && mediaId === maiVoice;
+    seen.length = 0;
     try {
       const voice = await ctx.app.inject({ method: "GET", url: `/api/media/${maiVoice}`, headers: as(lan.token) });
       expect(voice.statusCode).toBe(200);
       expect(voice.headers["content-type"]).toBe("audio/ogg");
+      expect(voice.headers["cache-control"]).toBe("private, max-age=86400");
       const photo = await ctx.app.inject({ method: "GET", url: `/api/media/${maiPhoto}`, headers: as(lan.token) });
       expect(photo.statusCode).toBe(404);
       // Unknown ids never reach the policy, and owners do not need it.
@@ -102,7 +114,7 @@ describe("GET /api/media/:id", () => {
       await ctx.app.inject({ method: "GET", url: `/api/media/${maiPhoto}`, headers: as(mai.token) });
       expect(seen).toEqual([maiVoice, maiPhoto]);
     } finally {
-      unregister();
+      policy = null;
     }
     const after = await ctx.app.inject({ method: "GET", url: `/api/media/${maiVoice}`, headers: as(lan.token) });
     expect(after.statusCode).toBe(404);

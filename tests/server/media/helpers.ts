@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createTestContext, type TestContext } from "../../helpers/context.js";
+import { createTestContext, type ContextOptions, type TestContext } from "../../helpers/context.js";
 import { multipart, type FilePart } from "./fixtures.js";
 
 export interface MediaTestContext extends TestContext {
@@ -9,9 +9,9 @@ export interface MediaTestContext extends TestContext {
 }
 
 /** A test server whose MEDIA_DIR is a fresh temporary directory, removed on close. */
-export async function createMediaContext(): Promise<MediaTestContext> {
+export async function createMediaContext(opts: Pick<ContextOptions, "modules"> = {}): Promise<MediaTestContext> {
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), "hoiso-media-"));
-  const ctx = await createTestContext({ env: { MEDIA_DIR: mediaDir } });
+  const ctx = await createTestContext({ ...opts, env: { MEDIA_DIR: mediaDir } });
   return {
     ...ctx,
     mediaDir,

@@ -1,11 +1,11 @@
-import { registerMediaAccess, type MediaAccessCheck } from "../media/access.js";
+import type { ModuleMedia } from "../contract.js";
 import { assignedUnits, auditSensitiveRead, seesSubmission, staffScope } from "./access.js";
 
 /**
  * A cán bộ who may read a submission may open its photos and voice note, under the same privacy rule; opening an
  * attachment of a private item is audited like reading it.
  */
-const check: MediaAccessCheck = async (deps, auth, mediaId) => {
+const mayRead: NonNullable<ModuleMedia["mayRead"]> = async (deps, auth, mediaId) => {
   if (!auth.roles.length) return false;
   const links = await deps.db
     .selectFrom("submission_media as sm")
@@ -24,7 +24,8 @@ const check: MediaAccessCheck = async (deps, auth, mediaId) => {
   return false;
 };
 
-/** Same function every time: registering again (one app per test) is a no-op. */
-export function registerFeedbackMediaAccess(): void {
-  registerMediaAccess(check);
-}
+/** Attachments live in submission_media; only the author (their uploader) and the cán bộ who see the item read them. */
+export const feedbackMedia: ModuleMedia = {
+  references: [{ table: "submission_media", column: "media_id" }],
+  mayRead,
+};

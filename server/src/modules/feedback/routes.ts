@@ -25,7 +25,6 @@ import type { App } from "../../http/types-app.js";
 import { listCategories } from "./admin.js";
 import { answerFollowUp } from "./followup.js";
 import { createSubmission } from "./intake.js";
-import { registerFeedbackMediaAccess } from "./media-access.js";
 import { signPetition } from "./petitions.js";
 import { findSimilar, listMine, listSigned, previewDestination, trackByCode, viewSubmission } from "./woman.js";
 
@@ -35,8 +34,6 @@ const tags = ["feedback"];
 
 /** The woman's side: send, follow, find similar items, co-sign, answer the follow-up. */
 export async function feedbackRoutes(app: App): Promise<void> {
-  registerFeedbackMediaAccess();
-
   app.get(
     "/categories",
     { schema: { tags, summary: "Categories a woman can choose (active ones, in order)", querystring: CategoryListQuery, response: { 200: CategoryList } } },

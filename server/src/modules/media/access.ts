@@ -1,30 +1,22 @@
 import type { AppDeps } from "../../deps.js";
 import type { AuthContext } from "../../http/types.js";
 
-/**
- * Lets another module vouch for a caller who is not the owner, e.g. feedback: the cán bộ whose unit handles a
- * submission may see its attachments. Return true only when the caller may see this media; never throw for "no".
- */
-export type MediaAccessCheck = (deps: AppDeps, auth: AuthContext, mediaId: string) => Promise<boolean>;
-
-const checks = new Set<MediaAccessCheck>();
+/** Why a caller may read a media item; "public" answers may be cached by anyone, the others only by her device. */
+export type MediaGrant = "owner" | "public" | "module";
 
 /**
- * Adds a policy; registering the same function again is a no-op (apps are built many times in tests).
- * Returns a function that removes it.
+ * The uploader always; anyone at all when a module says the item is public (published content); another signed-in
+ * caller when a module vouches for her (feedback: the cán bộ handling the submission). Modules are asked in
+ * registration order and the first yes wins; null means no (the route answers as for an unknown id).
  */
-export function registerMediaAccess(check: MediaAccessCheck): () => void {
-  checks.add(check);
-  return () => {
-    checks.delete(check);
-  };
-}
-
-/** The owner always; anyone else only when some registered policy says yes. */
-export async function mayView(deps: AppDeps, auth: AuthContext, media: { id: string; ownerId: string }): Promise<boolean> {
-  if (media.ownerId === auth.memberId) return true;
-  for (const check of checks) {
-    if (await check(deps, auth, media.id)) return true;
+export async function mediaGrant(deps: AppDeps, auth: AuthContext | null, media: { id: string; ownerId: string }): Promise<MediaGrant | null> {
+  if (auth && media.ownerId === auth.memberId) return "owner";
+  for (const m of deps.modules) {
+    if (m.media?.isPublic && (await m.media.isPublic(deps, media.id))) return "public";
   }
-  return false;
+  if (!auth) return null;
+  for (const m of deps.modules) {
+    if (m.media?.mayRead && (await m.media.mayRead(deps, auth, media.id))) return "module";
+  }
+  return null;
 }

@@ -63,20 +63,21 @@ export async function mediaRoutes(app: App): Promise<void> {
     {
       schema: {
         tags: ["media"],
-        summary: "The file itself (owner, or a cán bộ allowed by the feedback policy); supports Range",
+        summary: "The file itself (owner; a caller a module admits, e.g. the cán bộ handling a submission; anyone for media a module made public); supports Range",
         ...secured,
-        description: "Answers with the file's bytes (200/206), 304 for a matching If-None-Match, 404 for anyone not allowed to see it.",
+        description:
+          "Answers with the file's bytes (200/206), 304 for a matching If-None-Match, 404 for a signed-in caller not allowed to see it, 401 without a session unless the media is public.",
         params: IdParams,
       },
     },
     async (req, reply) => {
-      const file = await openMediaFor(app.deps, requireAuth(req), req.params.id);
+      const file = await openMediaFor(app.deps, req.auth, req.params.id);
       const etag = `"${file.sha256}"`;
       reply
         .header("content-type", file.mime)
         .header("accept-ranges", "bytes")
         .header("etag", etag)
-        .header("cache-control", "private, max-age=86400")
+        .header("cache-control", `${file.grant === "public" ? "public" : "private"}, max-age=86400`)
         .header("content-disposition", "inline")
         .header("x-content-type-options", "nosniff")
         .header("content-security-policy", "default-src 'none'; sandbox");

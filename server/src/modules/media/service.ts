@@ -5,9 +5,9 @@ import type { MediaMime, MediaUploaded } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
 import type { Db } from "../../db/pool.js";
 import type { DB } from "../../db/types.js";
-import { notFound } from "../../http/errors.js";
+import { notFound, unauthenticated } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
-import { mayView } from "./access.js";
+import { mediaGrant, type MediaGrant } from "./access.js";
 import { notYours, quotaExceeded } from "./errors.js";
 import type { Inspected } from "./sniff.js";
 import { publish, removeQuietly, storageKeyFor, storagePath, writeTemp } from "./storage.js";
@@ -67,21 +67,26 @@ export interface MediaFile {
   sizeBytes: number;
   sha256: string;
   path: string;
+  grant: MediaGrant;
 }
 
-/** The file behind a media id, for its owner or a caller a registered policy admits; everyone else gets 404. */
-export async function openMediaFor(deps: AppDeps, auth: AuthContext, id: string): Promise<MediaFile> {
-  const gone = () => notFound("Không tìm thấy tệp đính kèm.");
+/**
+ * The file behind a media id, for its owner, anyone when a module made it public, or a caller a module admits.
+ * Without a session anything not public is 401 (known or not: nothing is revealed); with one, 404 as for an unknown id.
+ */
+export async function openMediaFor(deps: AppDeps, auth: AuthContext | null, id: string): Promise<MediaFile> {
+  const gone = () => (auth ? notFound("Không tìm thấy tệp đính kèm.") : unauthenticated());
   const row = await deps.db
     .selectFrom("media")
     .select(["id", "owner_id", "mime", "size_bytes", "sha256", "storage_key"])
     .where("id", "=", id)
     .executeTakeFirst();
-  if (!row || !(await mayView(deps, auth, { id: row.id, ownerId: row.owner_id }))) throw gone();
+  const grant = row ? await mediaGrant(deps, auth, { id: row.id, ownerId: row.owner_id }) : null;
+  if (!row || !grant) throw gone();
   const file = storagePath(deps.config.mediaDir, row.storage_key);
   const stat = await fs.stat(file).catch(() => null);
   if (!stat?.isFile()) throw gone();
-  return { id: row.id, mime: row.mime as MediaMime, sizeBytes: stat.size, sha256: row.sha256, path: file };
+  return { id: row.id, mime: row.mime as MediaMime, sizeBytes: stat.size, sha256: row.sha256, path: file, grant };
 }
 
 /**

@@ -1,10 +1,9 @@
 import { UnitErrorCode, type MergeResult } from "@hoiso/shared";
 import { sql } from "kysely";
-import type { Db } from "../../db/pool.js";
+import type { AppDeps } from "../../deps.js";
 import { AppError, badRequest } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { assertRoleOver } from "../../policy/policy.js";
-import { moveOpenWork } from "../feedback/open-work.js";
 import { selectUnits, toUnit } from "./rows.js";
 import { buildSearchText, mergeFormerNames } from "./search-text.js";
 import { lockTree, lockUnit, recordAudit, recordHistory } from "./writes.js";
@@ -12,10 +11,10 @@ import { lockTree, lockUnit, recordAudit, recordHistory } from "./writes.js";
 /**
  * Merges `fromId` into `intoId` (same level): members, child units (with their whole subtrees' paths) and open work
  * move to the survivor, and so do its cán bộ's roles; the merged unit stays as an inactive row pointing at it, and its names stay searchable on the
- * survivor. One transaction: either all of it happens or none.
+ * survivor. Each module moves its own open work (ServerModule.onUnitMerge). One transaction: either all of it happens or none.
  */
-export async function mergeUnits(db: Db, auth: AuthContext, fromId: string, intoId: string): Promise<MergeResult> {
-  return db.transaction().execute(async (tx) => {
+export async function mergeUnits(deps: AppDeps, auth: AuthContext, fromId: string, intoId: string): Promise<MergeResult> {
+  return deps.db.transaction().execute(async (tx) => {
     await lockTree(tx);
     const from = await lockUnit(tx, fromId);
     const into = await lockUnit(tx, intoId);
@@ -47,7 +46,9 @@ export async function mergeUnits(db: Db, auth: AuthContext, fromId: string, into
       .execute();
     // Units merged into the loser earlier now point straight at the survivor: one hop always resolves.
     await tx.updateTable("units").set({ merged_into: intoId }).where("merged_into", "=", fromId).execute();
-    const movedOpenWork = await moveOpenWork(tx, fromId, intoId);
+    const openWork: Record<string, number> = {};
+    for (const m of deps.modules) if (m.onUnitMerge) openWork[m.name] = await m.onUnitMerge(tx, fromId, intoId);
+    const movedOpenWork = Object.values(openWork).reduce((a, b) => a + b, 0);
     // The merged unit's cán bộ carry on at the survivor, where its members and open work now are; a role the person
     // already holds there is not doubled.
     const roles = await sql<{ n: number }>`
@@ -73,7 +74,7 @@ export async function mergeUnits(db: Db, auth: AuthContext, fromId: string, into
     const movedMembers = Number(members.numUpdatedRows);
     const movedChildren = Number(children.numUpdatedRows);
     const counts = { movedMembers, movedChildren, movedOpenWork };
-    const detail = { ...counts, movedRoles };
+    const detail = { ...counts, movedRoles, openWork };
     await recordHistory(tx, [
       { unit_id: fromId, action: "merge", old_name: from.name, new_name: into.name, actor_id: auth.memberId, detail: { intoId, intoName: into.name, ...detail } },
       { unit_id: intoId, action: "absorb", old_name: from.name, new_name: into.name, actor_id: auth.memberId, detail: { fromId, fromName: from.name, ...detail } },

@@ -71,6 +71,6 @@ export async function orgRoutes(app: App): Promise<void> {
         response: { 200: MergeResult, ...errors },
       },
     },
-    async (req) => mergeUnits(app.deps.db, requireAuth(req), req.params.id, req.body.intoId),
+    async (req) => mergeUnits(app.deps, requireAuth(req), req.params.id, req.body.intoId),
   );
 }
