@@ -1,0 +1,113 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startZaloSimulator, type ZaloSimulator } from "../../../scripts/zalo-sim/server.js";
+import { notifyReconciler } from "../../../server/src/modules/notify/jobs.js";
+import { record } from "../../../server/src/modules/notify/outbox.js";
+import { enqueueDeliveries, notifyQueue } from "../../../server/src/modules/notify/queue.js";
+import { limiterFor } from "../../../server/src/modules/notify/rate.js";
+import { OaTokenStore } from "../../../server/src/zalo/oa-tokens.js";
+import { createTestContext, type TestContext } from "../../helpers/context.js";
+import { devLogin } from "../../helpers/fixtures.js";
+import { startServerProcess, type ServerProcess } from "../../helpers/process.js";
+import { queueBackends } from "../../helpers/services.js";
+import { waitUntil } from "../feedback/world.js";
+
+const backends = await queueBackends();
+/** The configured rate (messages per second for the whole deployment) and how many messages are sent. */
+const RATE = 5;
+const N = 30;
+const WINDOW_MS = 2000;
+/** Sends are timed by the simulator when they arrive, a little after the limiter let their jobs start. */
+const SLACK = 2;
+
+/**
+ * One sending rate for the whole deployment: two worker processes (server/src/main.ts --role=worker, four job slots
+ * each) send N OA messages to the Zalo simulator, and the simulator's own arrival times show the configured rate kept
+ * across both — not twice it, as a limiter per process would allow.
+ */
+describe.each(backends)("the sending rate is shared by every worker process, on the %s backend", (backend) => {
+  let sim: ZaloSimulator;
+  let ctx: TestContext;
+  const children: ServerProcess[] = [];
+
+  beforeAll(async () => {
+    sim = await startZaloSimulator({ port: 0, appId: "sim-app", appSecret: "sim-app-secret", oaId: "sim-oa", oaSecret: "sim-oa-secret", ratePerSec: 1000 });
+    ctx = await createTestContext({ backend, zaloUrl: sim.url });
+    await ctx.deps.db.updateTable("notify_settings").set({ value: JSON.stringify(RATE) }).where("key", "=", "notify_rate_per_sec").execute();
+    // The OA token pair the workers will share through the database (as after an admin connected the OA).
+    await new OaTokenStore(ctx.deps).accessToken();
+  });
+  afterAll(async () => {
+    for (const c of children) await c.stop("SIGKILL");
+    await ctx?.close();
+    await sim?.close();
+  });
+
+  const worker = () => {
+    const env: Record<string, string> = {
+      NODE_ENV: "test",
+      DATABASE_URL: ctx.config.databaseUrl as string,
+      QUEUE_BACKEND: backend,
+      QUEUE_PREFIX: ctx.config.queuePrefix,
+      ZALO_SIMULATOR: "false",
+      ZALO_APP_ID: "sim-app",
+      ZALO_APP_SECRET: "sim-app-secret",
+      ZALO_OA_ID: "sim-oa",
+      ZALO_OA_SECRET: "sim-oa-secret",
+      ZALO_GRAPH_URL: sim.url,
+      ZALO_OPENAPI_URL: sim.url,
+      ZALO_OAUTH_URL: sim.url,
+      ZALO_TEMPLATE_URL: sim.url,
+      LOG_LEVEL: "silent",
+      WORKER_CONCURRENCY: "4",
+    };
+    if (ctx.config.redisUrl) env.REDIS_URL = ctx.config.redisUrl;
+    const p = startServerProcess(env, ["--role=worker"]);
+    children.push(p);
+    return p;
+  };
+
+  it(`two workers together send at most ${RATE} a second`, async () => {
+    const member = await devLogin(ctx.app, "Sùng Thị Chá");
+    const u = sim.createUser({ name: "Sùng Thị Chá" });
+    sim.interact(u.oaUserId);
+    await ctx.deps.db.updateTable("members").set({ zalo_oa_user_id: u.oaUserId }).where("id", "=", member.memberId).execute();
+    await ctx.deps.db.insertInto("oa_interactions").values({ oa_user_id: u.oaUserId, last_interaction_at: new Date(), following: true }).execute();
+
+    const queue = notifyQueue.on(ctx.deps.queues);
+    expect(await queue.getGlobalRateLimit()).toBeNull();
+    const started = [worker(), worker()];
+    await Promise.all(started.map((p) => p.waitFor(/bộ xử lý hàng đợi/, 90_000)));
+    // Each worker puts the setting on the queue itself before its first send.
+    await waitUntil("the workers to put the rate on the queue", async () => (await queue.getGlobalRateLimit()) ?? null, 30_000, 50);
+    expect(await queue.getGlobalRateLimit()).toEqual(limiterFor(RATE));
+
+    // N notifications from a stand-in source, all to her on the OA, queued at once.
+    const source = { module: "test-rate", id: crypto.randomUUID() };
+    const ids = await ctx.deps.db.transaction().execute((tx) =>
+      record(
+        tx,
+        Array.from({ length: N }, (_, i) => ({
+          source,
+          key: `n${i}`,
+          recipients: [{ memberId: member.memberId, type: "legacy.text", params: { text: `Tin số ${i}` }, link: "/thong-bao" }],
+        })),
+      ),
+    );
+    expect(ids).toHaveLength(N);
+    expect(await enqueueDeliveries(ctx.deps, ids)).toBe(N);
+
+    const sent = await waitUntil("every message sent", async () => (sim.sentMessages().length >= N ? sim.sentMessages() : null), 120_000, 200);
+    expect(sent.map((m) => m.text).sort()).toEqual(Array.from({ length: N }, (_, i) => `Tin số ${i}`).sort()); // each once
+    const times = sent.map((m) => m.at.getTime()).sort((x, y) => x - y);
+    const busiest = Math.max(...times.map((t) => times.filter((s) => s >= t && s < t + WINDOW_MS).length));
+    expect(busiest).toBeLessThanOrEqual((RATE * WINDOW_MS) / 1000 + SLACK);
+    for (const c of children) expect(c.output()).not.toMatch(/Error|lỗi/i);
+  }, 240_000);
+
+  it("follows the setting: an admin's new rate is on the queue after the outbox reconciler's next tick", async () => {
+    await ctx.deps.db.updateTable("notify_settings").set({ value: JSON.stringify(40) }).where("key", "=", "notify_rate_per_sec").execute();
+    await notifyReconciler.run(ctx.deps);
+    expect(await notifyQueue.on(ctx.deps.queues).getGlobalRateLimit()).toEqual({ max: 4, duration: 100 });
+  });
+});
