@@ -13,6 +13,7 @@ import {
 import { requireAuth } from "../../http/auth-plugin.js";
 import type { App } from "../../http/types-app.js";
 import * as actions from "./actions.js";
+import { inboxCountsRoute } from "./counts.js";
 import { loadSettings } from "./settings.js";
 import { assignmentDetail, listInbox } from "./staff.js";
 
@@ -22,6 +23,7 @@ const tags = ["feedback: cán bộ"];
 
 /** The cán bộ's side: her units' inbox, one assignment, and what she can do with it. */
 export async function feedbackStaffRoutes(app: App): Promise<void> {
+  await inboxCountsRoute(app);
   app.get(
     "/inbox",
     { schema: { tags, summary: "Assignments of the units in my scope (filters: status, category, overdue)", ...secured, querystring: InboxQuery, response: { 200: InboxList, ...errors } } },
