@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NotificationList } from "@hoiso/shared";
 import { available, devLoginAs, shot, startHarness, WOMAN, type Harness } from "./feedback-harness.js";
 
 /**
@@ -52,7 +53,7 @@ describe.runIf(available)("Thông báo: her in-app notifications", () => {
           async () =>
             (
               await h.t.deps.pool.query(
-                "SELECT 1 FROM deliveries WHERE recipient_id = $1 AND channel = 'in_app' AND text LIKE '%đã được chuyển đến%'",
+                "SELECT 1 FROM deliveries WHERE recipient_id = $1 AND channel = 'in_app' AND type = 'feedback.author.forwarded'",
                 [h.seeded.woman],
               )
             ).rowCount,
@@ -77,11 +78,9 @@ describe.runIf(available)("Thông báo: her in-app notifications", () => {
       expect(await forwarded.getAttribute("data-unread")).toBe("true");
       expect(await forwarded.getAttribute("class")).toContain("hs-notice-unread");
       expect(await forwarded.locator(".hs-notice-meta").textContent()).toMatch(/^\d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}$/);
-      const order = await h.t.deps.pool.query<{ text: string }>(
-        "SELECT text FROM deliveries WHERE recipient_id = $1 AND channel = 'in_app' ORDER BY created_at DESC, id",
-        [h.seeded.woman],
-      );
-      expect(await notices.locator(".hs-notice-text").allTextContents()).toEqual(order.rows.map((r) => r.text));
+      // the same list, in the same order, as the server writes it out for her
+      const order = await h.call<NotificationList>(token, "GET", "/notifications");
+      expect(await notices.locator(".hs-notice-text").allTextContents()).toEqual(order.items.map((n) => n.text));
       expect(await page.getByTestId("notifications-unread").textContent()).toBe(`Chị có ${unreadBefore} thông báo chưa đọc.`);
       await shot(page, "notifications-list");
 
