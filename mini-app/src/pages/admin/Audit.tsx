@@ -4,20 +4,25 @@ import type { AuditEntry } from "@hoiso/shared";
 import { api, errorMessage } from "../../api.js";
 import { ErrorState, Loading } from "../../components/States.js";
 import { useDebounced } from "../../components/useDebounced.js";
-import { ACTION_FILTERS, ACTION_LABEL, dateTime, ROLE_NAME } from "./labels.js";
+import { useCommonT } from "../../i18n/common/index.js";
+import { formatDateTime } from "../../i18n/format.js";
+import { useAdminT } from "./i18n/index.js";
+import { ACTION_FILTERS, actionLabel } from "./labels.js";
 import { useLoad } from "./useLoad.js";
 
 /** A short line from the recorded detail: the names it carries, never the raw ids. */
-function summary(e: AuditEntry): string {
+function summary(e: AuditEntry, roleName: (r: "can_bo" | "admin") => string): string {
   const d = e.detail as Record<string, unknown>;
   const parts = ["memberName", "unitName", "name", "newName", "fromName", "intoName", "role", "reason"]
-    .map((k) => (k === "role" && (d[k] === "can_bo" || d[k] === "admin") ? ROLE_NAME[d[k]] : d[k]))
+    .map((k) => (k === "role" && (d[k] === "can_bo" || d[k] === "admin") ? roleName(d[k]) : d[k]))
     .filter((v): v is string => typeof v === "string" && v.length > 0);
   return parts.join(" · ") || `${e.entityType} ${e.entityId ?? ""}`.trim();
 }
 
 /** Nhật ký: who read private items and who changed what, filtered by person, action and days. */
 export function Audit(): ReactElement {
+  const t = useAdminT();
+  const tc = useCommonT();
   const [actor, setActor] = useState("");
   const actorQ = useDebounced(actor.trim(), 350);
   const [action, setAction] = useState("");
@@ -49,40 +54,40 @@ export function Audit(): ReactElement {
   const items = res.status === "done" ? [...res.data.items, ...more] : [];
   return (
     <div className="hs-admin-split hs-admin-audit">
-      <section className="hs-admin-list hs-form" aria-label="Lọc nhật ký">
-        <Input label="Người thực hiện" placeholder="Tên, gõ không dấu cũng được" value={actor} onChange={(e) => setActor(e.target.value)} clearable />
+      <section className="hs-admin-list hs-form" aria-label={t("audit.filterLabel")}>
+        <Input label={t("audit.actor")} placeholder={t("audit.actorPlaceholder")} value={actor} onChange={(e) => setActor(e.target.value)} clearable />
         <label className="hs-select">
-          <span className="hs-card-label">Thao tác</span>
-          <select value={action} onChange={(e) => setAction(e.target.value)} aria-label="Lọc theo thao tác">
+          <span className="hs-card-label">{t("audit.action")}</span>
+          <select value={action} onChange={(e) => setAction(e.target.value)} aria-label={t("audit.actionFilter")}>
             {ACTION_FILTERS.map((a) => (
               <option key={a.value} value={a.value}>
-                {a.label}
+                {t(`audit.filters.${a.key}`)}
               </option>
             ))}
           </select>
         </label>
         <div className="hs-admin-dates">
           <label className="hs-select">
-            <span className="hs-card-label">Từ ngày</span>
+            <span className="hs-card-label">{t("audit.from")}</span>
             <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
           </label>
           <label className="hs-select">
-            <span className="hs-card-label">Đến ngày</span>
+            <span className="hs-card-label">{t("audit.to")}</span>
             <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
           </label>
         </div>
       </section>
-      <section className="hs-admin-detail" aria-label="Nhật ký">
+      <section className="hs-admin-detail" aria-label={t("audit.label")}>
         {res.status === "loading" && <Loading />}
         {res.status === "error" && <ErrorState message={res.message} onRetry={reload} />}
-        {res.status === "done" && items.length === 0 && <p className="hs-card hs-muted">Không có mục nào khớp bộ lọc.</p>}
+        {res.status === "done" && items.length === 0 && <p className="hs-card hs-muted">{t("audit.none")}</p>}
         <ol className="hs-admin-log" data-testid="audit-log">
           {items.map((e) => (
             <li key={e.id} className="hs-card">
-              <span className="hs-muted hs-small">{dateTime(e.at)}</span>
-              <span className="hs-choice-title">{ACTION_LABEL[e.action] ?? e.action}</span>
+              <span className="hs-muted hs-small">{formatDateTime(e.at)}</span>
+              <span className="hs-choice-title">{actionLabel(e.action)}</span>
               <span>
-                {e.actorName ? `Chị ${e.actorName}` : "Hệ thống"} · {summary(e)}
+                {e.actorName ? t("audit.by", { name: e.actorName }) : t("audit.system")} · {summary(e, (r) => tc(`role.${r}`))}
               </span>
             </li>
           ))}
@@ -90,7 +95,7 @@ export function Audit(): ReactElement {
         {moreError && <ErrorState message={moreError} onRetry={() => void loadMore()} />}
         {next !== null && (
           <Button variant="secondary" fullWidth onClick={() => void loadMore()}>
-            Xem thêm
+            {t("audit.more")}
           </Button>
         )}
       </section>

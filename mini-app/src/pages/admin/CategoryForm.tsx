@@ -3,13 +3,16 @@ import { Button, Input } from "zmp-ui";
 import type { Category, Unit } from "@hoiso/shared";
 import { api } from "../../api.js";
 import { Icon } from "../../components/icons.js";
-import { LEVEL_LABEL } from "./labels.js";
+import { useCommonT } from "../../i18n/common/index.js";
+import { useAdminT } from "./i18n/index.js";
 import { useAction } from "./useAction.js";
 
 const LEVELS: Unit["level"][] = ["to", "chi_hoi", "xa", "tinh"];
 
 /** Create or edit one category: who handles it, in how many hours, whether it is private, whether women see it. */
 export function CategoryForm({ category, onSaved, onClose }: { category: Category | null; onSaved: () => void; onClose: () => void }): ReactElement {
+  const t = useAdminT();
+  const tc = useCommonT();
   const [code, setCode] = useState(category?.code ?? "");
   const [name, setName] = useState(category?.name ?? "");
   const [description, setDescription] = useState(category?.description ?? "");
@@ -20,42 +23,42 @@ export function CategoryForm({ category, onSaved, onClose }: { category: Categor
 
   const { busy, run } = useAction();
   const save = () =>
-    run(() => api.upsertCategory(code.trim(), { name, description, handlingLevel: level, slaHours: Number(sla), private: isPrivate, active }), `Đã lưu lĩnh vực ${name}.`, onSaved);
+    run(() => api.upsertCategory(code.trim(), { name, description, handlingLevel: level, slaHours: Number(sla), private: isPrivate, active }), t("category.saved", { name }), onSaved);
 
   return (
     <section className="hs-card hs-form" data-testid="category-form">
       <button type="button" className="hs-link hs-admin-back" onClick={onClose}>
-        <Icon name="back" size={20} /> Danh sách lĩnh vực
+        <Icon name="back" size={20} /> {t("category.back")}
       </button>
-      <p className="hs-card-title">{category ? `Sửa: ${category.name}` : "Lĩnh vực mới"}</p>
-      {!category && <Input label="Mã (chữ thường, không dấu, ví dụ nuoc_sach)" value={code} maxLength={40} onChange={(e) => setCode(e.target.value)} />}
-      <Input label="Tên lĩnh vực" value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
-      <Input.TextArea label="Mô tả cho chị em" value={description} maxLength={1000} onChange={(e) => setDescription(e.target.value)} autoHeight />
+      <p className="hs-card-title">{category ? t("category.edit", { name: category.name }) : t("category.new")}</p>
+      {!category && <Input label={t("category.code")} value={code} maxLength={40} onChange={(e) => setCode(e.target.value)} />}
+      <Input label={t("category.name")} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />
+      <Input.TextArea label={t("category.description")} value={description} maxLength={1000} onChange={(e) => setDescription(e.target.value)} autoHeight />
       <label className="hs-select">
-        <span className="hs-card-label">Cấp xử lý</span>
+        <span className="hs-card-label">{t("category.level")}</span>
         <select value={level} onChange={(e) => setLevel(e.target.value as Unit["level"])}>
           {LEVELS.map((l) => (
             <option key={l} value={l}>
-              {LEVEL_LABEL[l]}
+              {tc(`level.${l}`)}
             </option>
           ))}
         </select>
       </label>
-      <Input label="Thời hạn xử lý (giờ)" type="number" value={sla} onChange={(e) => setSla(e.target.value)} />
+      <Input label={t("category.sla")} type="number" value={sla} onChange={(e) => setSla(e.target.value)} />
       <button type="button" role="switch" aria-checked={isPrivate} className="hs-switch-row hs-switch-compact" onClick={() => setPrivate((v) => !v)}>
-        <span className="hs-grow hs-choice-title">Riêng tư (chỉ cán bộ được giao mới xem)</span>
+        <span className="hs-grow hs-choice-title">{t("category.private")}</span>
         <span className="hs-switch" aria-hidden="true">
           <span className="hs-switch-knob" />
         </span>
       </button>
       <button type="button" role="switch" aria-checked={active} className="hs-switch-row hs-switch-compact" onClick={() => setActive((v) => !v)}>
-        <span className="hs-grow hs-choice-title">Đang dùng (chị em chọn được)</span>
+        <span className="hs-grow hs-choice-title">{t("category.active")}</span>
         <span className="hs-switch" aria-hidden="true">
           <span className="hs-switch-knob" />
         </span>
       </button>
       <Button fullWidth loading={busy} disabled={busy || name.trim().length < 2 || !(Number(sla) > 0)} onClick={() => void save()}>
-        Lưu lĩnh vực
+        {t("category.save")}
       </Button>
     </section>
   );

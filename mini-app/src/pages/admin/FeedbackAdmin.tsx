@@ -4,21 +4,24 @@ import type { Category } from "@hoiso/shared";
 import { api } from "../../api.js";
 import { ErrorState, Loading } from "../../components/States.js";
 import { CategoryForm } from "./CategoryForm.js";
-import { LEVEL_LABEL } from "./labels.js";
+import { useCommonT } from "../../i18n/common/index.js";
+import { useAdminT } from "./i18n/index.js";
 import { RoutingRules } from "./RoutingRules.js";
 import { SettingsForm } from "./SettingsForm.js";
 import { useLoad } from "./useLoad.js";
 
 /** Routing is data: categories and their rules on the left, the one category being edited and the settings on the right. */
 export function FeedbackAdmin(): ReactElement {
+  const t = useAdminT();
+  const tc = useCommonT();
   const [cats, reload] = useLoad(() => api.allCategories(), []);
   const [editing, setEditing] = useState<Category | "new" | null>(null);
   const categories = cats.status === "done" ? cats.data.items : [];
 
   return (
     <div className={`hs-admin-split${editing ? " has-detail" : ""}`}>
-      <section className="hs-admin-list" aria-label="Lĩnh vực phản ánh">
-        <h2 className="hs-section-title">Lĩnh vực</h2>
+      <section className="hs-admin-list" aria-label={t("feedback.categoriesLabel")}>
+        <h2 className="hs-section-title">{t("feedback.categories")}</h2>
         {cats.status === "loading" && <Loading />}
         {cats.status === "error" && <ErrorState message={cats.message} onRetry={reload} />}
         <ul className="hs-choices">
@@ -28,8 +31,9 @@ export function FeedbackAdmin(): ReactElement {
                 <span className="hs-grow">
                   <span className="hs-choice-title">{c.name}</span>
                   <span className="hs-choice-hint">
-                    {LEVEL_LABEL[c.handlingLevel]} xử lý · hạn {c.slaHours} giờ{c.private ? " · riêng tư" : ""}
-                    {c.active ? "" : " · đang tắt"}
+                    {t("feedback.categoryHint", { level: tc(`level.${c.handlingLevel}`), hours: c.slaHours })}
+                    {c.private ? ` · ${t("feedback.private")}` : ""}
+                    {c.active ? "" : ` · ${t("feedback.off")}`}
                   </span>
                 </span>
               </button>
@@ -37,11 +41,11 @@ export function FeedbackAdmin(): ReactElement {
           ))}
         </ul>
         <Button variant="secondary" fullWidth onClick={() => setEditing("new")}>
-          Thêm lĩnh vực
+          {t("feedback.addCategory")}
         </Button>
         <RoutingRules categories={categories} />
       </section>
-      <section className="hs-admin-detail" aria-label="Sửa lĩnh vực và cài đặt">
+      <section className="hs-admin-detail" aria-label={t("feedback.editLabel")}>
         {editing && (
           <CategoryForm
             key={editing === "new" ? "new" : editing.code}

@@ -6,11 +6,14 @@ import { Icon } from "../../components/icons.js";
 import { ErrorState, Loading } from "../../components/States.js";
 import { useDebounced } from "../../components/useDebounced.js";
 import { MemberDetail } from "./MemberDetail.js";
-import { ROLE_NAME, STATUS_LABEL } from "./labels.js";
+import { useCommonT } from "../../i18n/common/index.js";
+import { useAdminT } from "./i18n/index.js";
 import { useLoad } from "./useLoad.js";
 
 /** Search on the left, the chosen member on the right (one column on a phone: the list gives way to her card). */
 export function Members({ me }: { me: Me }): ReactElement {
+  const t = useAdminT();
+  const tc = useCommonT();
   const [q, setQ] = useState("");
   const query = useDebounced(q.trim(), 350);
   const [pendingOnly, setPendingOnly] = useState(false);
@@ -20,10 +23,10 @@ export function Members({ me }: { me: Me }): ReactElement {
 
   return (
     <div className={`hs-admin-split${chosen ? " has-detail" : ""}`}>
-      <section className="hs-admin-list" aria-label="Danh sách hội viên">
+      <section className="hs-admin-list" aria-label={t("members.listLabel")}>
         <Input
-          label="Tìm hội viên"
-          placeholder="Tên, số điện thoại hoặc tên chi hội"
+          label={t("members.search")}
+          placeholder={t("members.searchPlaceholder")}
           value={q}
           onChange={(e) => setQ(e.target.value)}
           prefix={
@@ -34,16 +37,16 @@ export function Members({ me }: { me: Me }): ReactElement {
           clearable
           data-testid="member-search"
         />
-        <p className="hs-muted hs-small">Gõ không dấu cũng được, ví dụ “giang thi dua”.</p>
+        <p className="hs-muted hs-small">{t("members.searchHint")}</p>
         <button type="button" role="switch" aria-checked={pendingOnly} className="hs-switch-row hs-switch-compact" onClick={() => setPendingOnly((v) => !v)}>
-          <span className="hs-grow hs-choice-title">Chỉ người chờ xác nhận</span>
+          <span className="hs-grow hs-choice-title">{t("members.pendingOnly")}</span>
           <span className="hs-switch" aria-hidden="true">
             <span className="hs-switch-knob" />
           </span>
         </button>
-        {res.status === "loading" && <Loading text="Đang tìm…" />}
+        {res.status === "loading" && <Loading text={t("members.searching")} />}
         {res.status === "error" && <ErrorState message={res.message} onRetry={reload} />}
-        {res.status === "done" && res.data.items.length === 0 && <p className="hs-card hs-muted">Không tìm thấy hội viên nào. Chị thử gõ tên khác nhé.</p>}
+        {res.status === "done" && res.data.items.length === 0 && <p className="hs-card hs-muted">{t("members.none")}</p>}
         {res.status === "done" && res.data.items.length > 0 && (
           <ul className="hs-choices">
             {res.data.items.map((m) => (
@@ -52,8 +55,8 @@ export function Members({ me }: { me: Me }): ReactElement {
                   <span className="hs-grow">
                     <span className="hs-choice-title">{m.name}</span>
                     <span className="hs-choice-hint">
-                      {m.unitName ? `${m.unitName} · ${STATUS_LABEL[m.membershipStatus]}` : "Chưa chọn đơn vị"}
-                      {m.roles.length > 0 ? ` · ${[...new Set(m.roles.map((r) => ROLE_NAME[r.role]))].join(", ")}` : ""}
+                      {m.unitName ? `${m.unitName} · ${t(`membership.${m.membershipStatus}`)}` : t("membership.none")}
+                      {m.roles.length > 0 ? ` · ${[...new Set(m.roles.map((r) => tc(`role.${r.role}`)))].join(", ")}` : ""}
                     </span>
                   </span>
                   <Icon name="chevron" />
@@ -62,13 +65,13 @@ export function Members({ me }: { me: Me }): ReactElement {
             ))}
           </ul>
         )}
-        {res.status === "done" && res.data.truncated && <p className="hs-muted hs-small">Còn nhiều người nữa; chị gõ thêm để thu hẹp kết quả.</p>}
+        {res.status === "done" && res.data.truncated && <p className="hs-muted hs-small">{t("members.truncated")}</p>}
       </section>
-      <section className="hs-admin-detail" aria-label="Thông tin hội viên">
+      <section className="hs-admin-detail" aria-label={t("members.detailLabel")}>
         {chosen ? (
           <MemberDetail key={chosen.id} member={chosen} me={me} onChanged={reload} onClose={() => setSelected(null)} />
         ) : (
-          <p className="hs-card hs-muted hs-admin-placeholder">Chọn một hội viên trong danh sách để xem quyền, xác nhận hoặc phân công.</p>
+          <p className="hs-card hs-muted hs-admin-placeholder">{t("members.placeholder")}</p>
         )}
       </section>
     </div>

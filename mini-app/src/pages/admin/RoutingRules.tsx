@@ -4,7 +4,8 @@ import type { Category, Unit } from "@hoiso/shared";
 import { api } from "../../api.js";
 import { ErrorState, Loading } from "../../components/States.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
-import { LEVEL_LABEL } from "./labels.js";
+import { useCommonT } from "../../i18n/common/index.js";
+import { useAdminT } from "./i18n/index.js";
 import { useAction } from "./useAction.js";
 import { useLoad } from "./useLoad.js";
 
@@ -12,6 +13,9 @@ const LEVELS: Unit["level"][] = ["to", "chi_hoi", "xa", "tinh"];
 
 /** Exceptions to a category's defaults: "vay vốn from Sa Pa goes to the xã in 24 h, then the province". */
 export function RoutingRules({ categories }: { categories: Category[] }): ReactElement {
+  const t = useAdminT();
+  const tc = useCommonT();
+  const level = (l: Unit["level"]) => tc(`level.${l}`);
   const [rules, reload] = useLoad(() => api.routingRules(), []);
   const [adding, setAdding] = useState(false);
   const [category, setCategory] = useState("");
@@ -25,8 +29,8 @@ export function RoutingRules({ categories }: { categories: Category[] }): ReactE
 
   return (
     <>
-      <h2 className="hs-section-title">Quy tắc chuyển</h2>
-      <p className="hs-muted hs-small">Không có quy tắc thì phản ánh đi theo cấp xử lý và thời hạn của lĩnh vực.</p>
+      <h2 className="hs-section-title">{t("rules.title")}</h2>
+      <p className="hs-muted hs-small">{t("rules.hint")}</p>
       {rules.status === "loading" && <Loading />}
       {rules.status === "error" && <ErrorState message={rules.message} onRetry={reload} />}
       {rules.status === "done" && (
@@ -36,13 +40,13 @@ export function RoutingRules({ categories }: { categories: Category[] }): ReactE
               <span className="hs-grow">
                 <span className="hs-choice-title">{nameOf(r.category)}</span>
                 <span className="hs-choice-hint">
-                  {r.originUnitName ? `Gửi từ ${r.originUnitName}` : "Mọi nơi"} → {LEVEL_LABEL[r.targetLevel]}
-                  {r.slaHours ? ` · ${r.slaHours} giờ` : ""}
-                  {r.escalationLevels.length > 0 ? ` · quá hạn chuyển ${r.escalationLevels.map((l) => LEVEL_LABEL[l]).join(" → ")}` : ""}
+                  {r.originUnitName ? t("rules.from", { unit: r.originUnitName }) : t("rules.everywhere")} → {level(r.targetLevel)}
+                  {r.slaHours ? ` · ${t("rules.hours", { hours: r.slaHours })}` : ""}
+                  {r.escalationLevels.length > 0 ? ` · ${t("rules.escalates", { levels: r.escalationLevels.map(level).join(" → ") })}` : ""}
                 </span>
               </span>
-              <Button size="small" variant="tertiary" disabled={busy} onClick={() => void act(() => api.deleteRule(r.id), "Đã xóa quy tắc.")}>
-                Xóa
+              <Button size="small" variant="tertiary" disabled={busy} onClick={() => void act(() => api.deleteRule(r.id), t("rules.deleted"))}>
+                {t("rules.delete")}
               </Button>
             </li>
           ))}
@@ -50,14 +54,14 @@ export function RoutingRules({ categories }: { categories: Category[] }): ReactE
       )}
       {!adding ? (
         <Button variant="secondary" fullWidth onClick={() => setAdding(true)}>
-          Thêm quy tắc
+          {t("rules.add")}
         </Button>
       ) : (
         <section className="hs-card hs-form">
           <label className="hs-select">
-            <span className="hs-card-label">Lĩnh vực</span>
+            <span className="hs-card-label">{t("rules.category")}</span>
             <select value={category} onChange={(e) => setCategory(e.target.value)}>
-              <option value="">Chọn lĩnh vực</option>
+              <option value="">{t("rules.chooseCategory")}</option>
               {categories.map((c) => (
                 <option key={c.code} value={c.code}>
                   {c.name}
@@ -67,36 +71,36 @@ export function RoutingRules({ categories }: { categories: Category[] }): ReactE
           </label>
           {origin ? (
             <p>
-              Gửi từ {origin.name}{" "}
+              {t("rules.from", { unit: origin.name })}{" "}
               <button type="button" className="hs-link" onClick={() => setOrigin(null)}>
-                Bỏ chọn
+                {t("rules.unselect")}
               </button>
             </p>
           ) : (
-            <UnitFinder label="Chỉ áp dụng cho nơi gửi (để trống: mọi nơi)" onPick={setOrigin} />
+            <UnitFinder label={t("rules.origin")} onPick={setOrigin} />
           )}
           <label className="hs-select">
-            <span className="hs-card-label">Chuyển tới cấp</span>
+            <span className="hs-card-label">{t("rules.target")}</span>
             <select value={target} onChange={(e) => setTarget(e.target.value as Unit["level"])}>
               {LEVELS.map((l) => (
                 <option key={l} value={l}>
-                  {LEVEL_LABEL[l]}
+                  {level(l)}
                 </option>
               ))}
             </select>
           </label>
-          <Input label="Thời hạn (giờ, để trống: theo lĩnh vực)" type="number" value={sla} onChange={(e) => setSla(e.target.value)} />
+          <Input label={t("rules.sla")} type="number" value={sla} onChange={(e) => setSla(e.target.value)} />
           <Button
             fullWidth
             disabled={busy || !category}
             onClick={() =>
               void act(
                 () => api.createRule({ category, originUnitId: origin?.id ?? null, targetLevel: target, slaHours: sla ? Number(sla) : null }),
-                "Đã thêm quy tắc.",
+                t("rules.added"),
               ).then((ok) => ok && (setAdding(false), setOrigin(null), setSla("")))
             }
           >
-            Lưu quy tắc
+            {t("rules.save")}
           </Button>
         </section>
       )}

@@ -3,12 +3,15 @@ import type { Unit } from "@hoiso/shared";
 import { api } from "../../api.js";
 import { Icon } from "../../components/icons.js";
 import { ErrorState, Loading } from "../../components/States.js";
-import { LEVEL_LABEL } from "./labels.js";
+import { useCommonT } from "../../i18n/common/index.js";
+import { useAdminT } from "./i18n/index.js";
 import { UnitPanel } from "./UnitPanel.js";
 import { useLoad } from "./useLoad.js";
 
 /** The unit tree, one level at a time with a trail back up; the chosen unit's actions and history beside it. */
 export function Units(): ReactElement {
+  const t = useAdminT();
+  const tc = useCommonT();
   const [trail, setTrail] = useState<Unit[]>([]);
   const parent = trail[trail.length - 1];
   const [selected, setSelected] = useState<Unit | null>(null);
@@ -25,10 +28,10 @@ export function Units(): ReactElement {
 
   return (
     <div className={`hs-admin-split${selected ? " has-detail" : ""}`}>
-      <section className="hs-admin-list" aria-label="Cây đơn vị">
-        <nav className="hs-admin-trail" aria-label="Đơn vị cấp trên">
+      <section className="hs-admin-list" aria-label={t("units.treeLabel")}>
+        <nav className="hs-admin-trail" aria-label={t("units.trailLabel")}>
           <button type="button" className="hs-link" onClick={() => (setTrail([]), setSelected(null))}>
-            Toàn tỉnh
+            {t("units.province")}
           </button>
           {trail.map((u, i) => (
             <span key={u.id}>
@@ -39,9 +42,9 @@ export function Units(): ReactElement {
             </span>
           ))}
         </nav>
-        {res.status === "loading" && <Loading text="Đang tải đơn vị…" />}
+        {res.status === "loading" && <Loading text={t("units.loading")} />}
         {res.status === "error" && <ErrorState message={res.message} onRetry={reload} />}
-        {res.status === "done" && res.data.items.length === 0 && <p className="hs-card hs-muted">Chưa có đơn vị trực thuộc.</p>}
+        {res.status === "done" && res.data.items.length === 0 && <p className="hs-card hs-muted">{t("units.noChildren")}</p>}
         {res.status === "done" && (
           <ul className="hs-choices" data-testid="unit-list">
             {res.data.items.map((u) => (
@@ -50,13 +53,17 @@ export function Units(): ReactElement {
                   <span className="hs-grow">
                     <span className="hs-choice-title">{u.name}</span>
                     <span className="hs-choice-hint">
-                      {LEVEL_LABEL[u.level]} · {u.code}
-                      {u.active ? (u.childCount > 0 ? ` · ${u.childCount} đơn vị trực thuộc` : "") : u.mergedInto ? " · đã sáp nhập" : " · ngừng hoạt động"}
+                      {tc(`level.${u.level}`)} · {u.code}
+                      {u.active
+                        ? u.childCount > 0
+                          ? ` · ${t("units.children", { count: u.childCount })}`
+                          : ""
+                        : ` · ${u.mergedInto ? t("units.merged") : t("units.inactive")}`}
                     </span>
                   </span>
                 </button>
                 {u.active && u.level !== "to" && (
-                  <button type="button" className="hs-admin-open" aria-label={`Xem đơn vị trực thuộc ${u.name}`} onClick={() => open(u)}>
+                  <button type="button" className="hs-admin-open" aria-label={t("units.openChildren", { unit: u.name })} onClick={() => open(u)}>
                     <Icon name="chevron" />
                   </button>
                 )}
@@ -65,11 +72,11 @@ export function Units(): ReactElement {
           </ul>
         )}
       </section>
-      <section className="hs-admin-detail" aria-label="Thông tin đơn vị">
+      <section className="hs-admin-detail" aria-label={t("units.detailLabel")}>
         {selected ? (
           <UnitPanel key={selected.id} unit={selected} onChanged={changed} onClose={() => setSelected(null)} />
         ) : (
-          <p className="hs-card hs-muted hs-admin-placeholder">Chọn một đơn vị để đổi tên, thêm đơn vị trực thuộc, sáp nhập hoặc xem lịch sử.</p>
+          <p className="hs-card hs-muted hs-admin-placeholder">{t("units.placeholder")}</p>
         )}
       </section>
     </div>

@@ -5,8 +5,10 @@ import "../../components/feedback.css";
 import { PageHeader } from "../../components/PageHeader.js";
 import { hasOfficerRole, useMe } from "../../state.js";
 import "./admin.css";
+import { useCommonT } from "../../i18n/common/index.js";
 import { Audit } from "./Audit.js";
 import { FeedbackAdmin } from "./FeedbackAdmin.js";
+import { useAdminT } from "./i18n/index.js";
 import { isAdmin, isProvinceAdmin } from "./labels.js";
 import { Members } from "./Members.js";
 import { Units } from "./Units.js";
@@ -18,29 +20,31 @@ import { Units } from "./Units.js";
 export default function AdminPage(): ReactElement {
   const me = useMe();
   const navigate = useNavigate();
+  const t = useAdminT();
+  const tc = useCommonT();
   if (!hasOfficerRole(me)) {
     return (
       <div className="hs-page">
-        <PageHeader title="Quản trị" back />
+        <PageHeader title={t("title")} back />
         <section className="hs-card">
-          <p className="hs-card-title">Trang này dành cho cán bộ và quản trị viên Hội</p>
+          <p className="hs-card-title">{t("notOfficer")}</p>
           <Button fullWidth onClick={() => navigate("/")}>
-            Về Trang chủ
+            {tc("goHome")}
           </Button>
         </section>
       </div>
     );
   }
   const tabs = [
-    { to: "hoi-vien", label: "Hội viên", show: true },
-    { to: "don-vi", label: "Đơn vị", show: isAdmin(me) },
-    { to: "phan-anh", label: "Phản ánh", show: isProvinceAdmin(me) },
-    { to: "nhat-ky", label: "Nhật ký", show: isProvinceAdmin(me) },
+    { to: "hoi-vien", label: t("tabs.members"), show: true },
+    { to: "don-vi", label: t("tabs.units"), show: isAdmin(me) },
+    { to: "phan-anh", label: t("tabs.feedback"), show: isProvinceAdmin(me) },
+    { to: "nhat-ky", label: t("tabs.audit"), show: isProvinceAdmin(me) },
   ].filter((t) => t.show);
   return (
     <div className="hs-page hs-admin">
-      <PageHeader title="Quản trị" back />
-      <nav className="hs-segments hs-admin-nav" aria-label="Mục quản trị">
+      <PageHeader title={t("title")} back />
+      <nav className="hs-segments hs-admin-nav" aria-label={t("navLabel")}>
         {tabs.map((t) => (
           <NavLink key={t.to} to={`/quan-tri/${t.to}`} className={({ isActive }) => `hs-segment hs-admin-tab${isActive ? " is-active" : ""}`}>
             {t.label}

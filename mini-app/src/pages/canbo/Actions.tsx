@@ -6,16 +6,18 @@ import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { useNotify } from "../../components/notify.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
 import { FieldError } from "../feedback/FieldError.js";
+import { useCanboT } from "./i18n/index.js";
 
 type Panel = "reply" | "forward" | "reroute" | "resolve" | null;
 type Pending = { title: string; text: string; confirm: string; run: () => Promise<unknown>; done: string } | null;
 
 function PickedUnit({ unit, onClear }: { unit: Unit; onClear: () => void }): ReactElement {
+  const t = useCanboT();
   return (
     <div className="hs-row hs-picked">
       <span className="hs-grow hs-choice-title">{unit.name}</span>
       <button type="button" className="hs-link" onClick={onClear}>
-        Đổi
+        {t("actions.change")}
       </button>
     </div>
   );
@@ -24,6 +26,7 @@ function PickedUnit({ unit, onClear }: { unit: Unit; onClear: () => void }): Rea
 /** Tiếp nhận, Trả lời, Chuyển, Chuyển đúng nơi, Giải quyết xong — each refreshes the timeline afterwards. */
 export function Actions({ detail, onDone }: { detail: AssignmentDetail; onDone: () => void }): ReactElement {
   const notify = useNotify();
+  const t = useCanboT();
   const a = detail.assignment;
   const [panel, setPanel] = useState<Panel>(null);
   const [text, setText] = useState("");
@@ -61,130 +64,128 @@ export function Actions({ detail, onDone }: { detail: AssignmentDetail; onDone: 
   }
 
   if (a.status === "closed") {
-    return <p className="hs-card hs-muted">Việc này đã được chuyển cho đơn vị khác hoặc đã kết thúc; không cần thao tác thêm.</p>;
+    return <p className="hs-card hs-muted">{t("actions.finished")}</p>;
   }
 
   const note = text.trim();
   return (
     <section className="hs-card hs-actions" data-testid="actions">
-      <p className="hs-card-title">Xử lý</p>
+      <p className="hs-card-title">{t("actions.title")}</p>
       {a.status === "new" && (
-        <Button fullWidth size="large" loading={busy && panel === null} disabled={busy} onClick={() => void act(() => api.ack(a.id), "Đã tiếp nhận. Người gửi được báo là Hội đang xử lý.")}>
-          Tiếp nhận
+        <Button fullWidth size="large" loading={busy && panel === null} disabled={busy} onClick={() => void act(() => api.ack(a.id), t("actions.acked"))}>
+          {t("actions.ack")}
         </Button>
       )}
       <div className="hs-action-grid">
         <Button variant={panel === "reply" ? "primary" : "secondary"} onClick={() => open("reply")}>
-          Trả lời
+          {t("actions.reply")}
         </Button>
         {a.status !== "resolved" && (
           <>
             <Button variant={panel === "forward" ? "primary" : "secondary"} onClick={() => open("forward")}>
-              Chuyển
+              {t("actions.forward")}
             </Button>
             <Button className="hs-action-wide" variant={panel === "resolve" ? "primary" : "secondary"} onClick={() => open("resolve")}>
-              Giải quyết xong
+              {t("actions.resolve")}
             </Button>
           </>
         )}
       </div>
       {a.status !== "resolved" && (
         <Button variant={panel === "reroute" ? "primary" : "tertiary"} fullWidth onClick={() => open("reroute")}>
-          Không thuộc thẩm quyền — chuyển đúng nơi
+          {t("actions.reroute")}
         </Button>
       )}
 
       {panel === "reply" && (
         <div className="hs-panel" data-testid="reply-panel">
-          <Input.TextArea label="Trả lời người gửi" placeholder="Viết rõ Hội đã làm gì, chị cần làm gì tiếp…" value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} autoHeight />
+          <Input.TextArea label={t("actions.replyLabel")} placeholder={t("actions.replyPlaceholder")} value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} autoHeight />
           <label className="hs-check">
             <input type="checkbox" checked={isPublic} onChange={(e) => setPublic(e.target.checked)} />
-            <span>Công khai — chị em khác cũng xem được câu trả lời này (không kèm tên người gửi)</span>
+            <span>{t("actions.public")}</span>
           </label>
-          <Button fullWidth loading={busy} disabled={busy || !note} onClick={() => void act(() => api.reply(a.id, { message: note, public: isPublic }), "Đã gửi trả lời.")}>
-            Gửi trả lời
+          <Button fullWidth loading={busy} disabled={busy || !note} onClick={() => void act(() => api.reply(a.id, { message: note, public: isPublic }), t("actions.replied"))}>
+            {t("actions.sendReply")}
           </Button>
         </div>
       )}
 
       {panel === "forward" && (
         <div className="hs-panel" data-testid="forward-panel">
-          <div className="hs-segments hs-segments-full hs-segments-fit" role="tablist" aria-label="Chuyển tới">
+          <div className="hs-segments hs-segments-full hs-segments-fit" role="tablist" aria-label={t("actions.forwardTo")}>
             <button type="button" role="tab" aria-selected={!toAgency} className="hs-segment" onClick={() => setToAgency(false)}>
-              Đơn vị Hội khác
+              {t("actions.toUnit")}
             </button>
             <button type="button" role="tab" aria-selected={toAgency} className="hs-segment" onClick={() => setToAgency(true)}>
-              Cơ quan bên ngoài
+              {t("actions.toAgency")}
             </button>
           </div>
           {toAgency ? (
-            <Input label="Cơ quan" placeholder="Ví dụ: UBND xã Bản Mế, Công an xã, Trạm y tế…" value={agency} onChange={(e) => setAgency(e.target.value)} maxLength={200} />
+            <Input label={t("actions.agency")} placeholder={t("actions.agencyPlaceholder")} value={agency} onChange={(e) => setAgency(e.target.value)} maxLength={200} />
           ) : unit ? (
             <PickedUnit unit={unit} onClear={() => setUnit(null)} />
           ) : (
-            <UnitFinder label="Chuyển tới đơn vị" excludeId={a.unitId} onPick={setUnit} />
+            <UnitFinder label={t("actions.forwardUnit")} excludeId={a.unitId} onPick={setUnit} />
           )}
-          <Input.TextArea label="Ghi chú cho nơi nhận (người gửi không thấy)" value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} autoHeight />
+          <Input.TextArea label={t("actions.forwardNote")} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} autoHeight />
           <Button
             fullWidth
             disabled={busy || !note || (toAgency ? !agency.trim() : !unit)}
             onClick={() =>
               setPending({
-                title: "Chuyển việc này?",
-                text: toAgency
-                  ? `Hội vẫn theo dõi việc này sau khi chuyển tới ${agency.trim()}.`
-                  : `${unit?.name ?? ""} sẽ cùng xử lý việc này với đơn vị của chị.`,
-                confirm: "Chuyển",
+                title: t("actions.forwardAsk"),
+                text: toAgency ? t("actions.forwardAgencyText", { agency: agency.trim() }) : t("actions.forwardUnitText", { unit: unit?.name ?? "" }),
+                confirm: t("actions.forward"),
                 run: () => api.forward(a.id, toAgency ? { agency: agency.trim(), note } : { unitId: unit!.id, note }),
-                done: "Đã chuyển.",
+                done: t("actions.forwarded"),
               })
             }
           >
-            Chuyển
+            {t("actions.forward")}
           </Button>
         </div>
       )}
 
       {panel === "reroute" && (
         <div className="hs-panel" data-testid="reroute-panel">
-          <p className="hs-muted">Việc sẽ rời hộp việc của đơn vị chị và chuyển sang đơn vị đúng thẩm quyền; người gửi được báo.</p>
-          {unit ? <PickedUnit unit={unit} onClear={() => setUnit(null)} /> : <UnitFinder label="Đơn vị đúng thẩm quyền" excludeId={a.unitId} onPick={setUnit} />}
-          <Input.TextArea label="Lý do (người gửi không thấy)" value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} autoHeight />
+          <p className="hs-muted">{t("actions.rerouteText")}</p>
+          {unit ? <PickedUnit unit={unit} onClear={() => setUnit(null)} /> : <UnitFinder label={t("actions.rerouteUnit")} excludeId={a.unitId} onPick={setUnit} />}
+          <Input.TextArea label={t("actions.rerouteReason")} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} autoHeight />
           <Button
             fullWidth
             disabled={busy || !note || !unit}
             onClick={() =>
               setPending({
-                title: "Chuyển đúng nơi?",
-                text: `Việc này sẽ được chuyển hẳn sang ${unit?.name ?? ""}; đơn vị chị không xử lý nữa.`,
-                confirm: "Chuyển đúng nơi",
+                title: t("actions.rerouteAsk"),
+                text: t("actions.rerouteConfirmText", { unit: unit?.name ?? "" }),
+                confirm: t("actions.rerouteConfirm"),
                 run: () => api.reroute(a.id, { unitId: unit!.id, note }),
-                done: `Đã chuyển sang ${unit?.name ?? "đơn vị mới"}.`,
+                done: t("actions.rerouted", { unit: unit?.name ?? t("actions.newUnit") }),
               })
             }
           >
-            Chuyển đúng nơi
+            {t("actions.rerouteConfirm")}
           </Button>
         </div>
       )}
 
       {panel === "resolve" && (
         <div className="hs-panel" data-testid="resolve-panel">
-          <Input.TextArea label="Kết quả giải quyết (người gửi sẽ đọc)" value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} autoHeight />
+          <Input.TextArea label={t("actions.resultLabel")} value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} autoHeight />
           <Button
             fullWidth
             disabled={busy || !note}
             onClick={() =>
               setPending({
-                title: "Đánh dấu đã giải quyết?",
-                text: "Người gửi sẽ nhận kết quả này; ít ngày sau Hội Số hỏi lại chị ấy vấn đề đã được giải quyết chưa.",
-                confirm: "Giải quyết xong",
+                title: t("actions.resolveAsk"),
+                text: t("actions.resolveText"),
+                confirm: t("actions.resolve"),
                 run: () => api.resolve(a.id, { message: note }),
-                done: "Đã ghi nhận giải quyết xong.",
+                done: t("actions.resolved"),
               })
             }
           >
-            Giải quyết xong
+            {t("actions.resolve")}
           </Button>
         </div>
       )}

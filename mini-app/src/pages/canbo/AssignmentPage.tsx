@@ -3,9 +3,11 @@ import { useParams } from "react-router-dom";
 import type { AssignmentDetail } from "@hoiso/shared";
 import { api, errorMessage } from "../../api.js";
 import { AuthAudio, AuthImage } from "../../components/AuthMedia.js";
-import { formatDateTime, KIND_LABEL, lateBy, STATUS_LABEL } from "../../components/feedbackText.js";
 import { ErrorState, Loading } from "../../components/States.js";
 import { Timeline } from "../../components/Timeline.js";
+import { useCommonT } from "../../i18n/common/index.js";
+import { formatDateTime, lateBy } from "../../i18n/format.js";
+import { useCanboT } from "./i18n/index.js";
 import { Actions } from "./Actions.js";
 
 type Load = { status: "loading" } | { status: "done"; detail: AssignmentDetail } | { status: "error"; message: string };
@@ -15,6 +17,8 @@ const displayPhone = (p: string) => (p.startsWith("84") ? `0${p.slice(2)}` : p);
 /** One item in a cán bộ's inbox: what was sent, by whom (unless anonymous), who else handles it, what happened. */
 export function AssignmentPage(): ReactElement {
   const { id = "" } = useParams();
+  const t = useCanboT();
+  const tc = useCommonT();
   const [res, setRes] = useState<Load>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
@@ -42,31 +46,29 @@ export function AssignmentPage(): ReactElement {
       <section className={`hs-card${a.overdue ? " hs-card-overdue" : ""}`}>
         <div className="hs-item-top">
           <span className="hs-code-small" data-testid="assignment-code">{s.trackingCode}</span>
-          <span className="hs-choice-hint">{STATUS_LABEL[s.status]}</span>
+          <span className="hs-choice-hint">{tc(`status.${s.status}`)}</span>
         </div>
         <p className="hs-card-title">
-          {KIND_LABEL[s.kind]} · {s.categoryName}
+          {tc(`kind.${s.kind}`)} · {s.categoryName}
         </p>
         <p className="hs-muted hs-small">
-          Gửi lúc {formatDateTime(s.createdAt)} · nơi xảy ra: {s.originUnitName}
-          {s.sensitive ? " · Giữ kín" : ""}
+          {t("item.sentAt", { at: formatDateTime(s.createdAt), unit: s.originUnitName })}
+          {s.sensitive ? ` · ${t("item.sensitive")}` : ""}
         </p>
         {handover && (
           <p className="hs-handover" data-testid="handover" role="status">
-            {handover.kind === "reroute"
-              ? `Việc này đang ở ${handover.to.join(", ")} (đã chuyển hẳn sang đó). ${a.unitName} không cần xử lý nữa.`
-              : `Việc này đang ở ${handover.to.join(", ")} (đơn vị chị đã chuyển sang để xử lý). ${a.unitName} vẫn theo dõi được tại đây.`}
+            {t(handover.kind === "reroute" ? "item.handoverReroute" : "item.handoverForward", { to: handover.to.join(", "), unit: a.unitName })}
           </p>
         )}
         {a.overdue ? (
-          <p className="hs-overdue">Quá hạn {lateBy(a.dueAt)} — hạn là {formatDateTime(a.dueAt)}</p>
+          <p className="hs-overdue">{t("item.overdue", { late: lateBy(a.dueAt), due: formatDateTime(a.dueAt) })}</p>
         ) : (
-          (a.status === "new" || a.status === "acknowledged") && !handover && <p className="hs-muted">Hạn xử lý: {formatDateTime(a.dueAt)} · {a.unitName}</p>
+          (a.status === "new" || a.status === "acknowledged") && !handover && <p className="hs-muted">{t("item.due", { due: formatDateTime(a.dueAt), unit: a.unitName })}</p>
         )}
         <div className="hs-author" data-testid="author">
           {author ? (
             <>
-              <p className="hs-card-label">Người gửi</p>
+              <p className="hs-card-label">{t("item.author")}</p>
               <p className="hs-choice-title">{author.name}</p>
               {author.phone && (
                 <a className="hs-link" href={`tel:${displayPhone(author.phone)}`}>
@@ -75,19 +77,19 @@ export function AssignmentPage(): ReactElement {
               )}
             </>
           ) : (
-            <p className="hs-choice-title">Người gửi ẩn danh</p>
+            <p className="hs-choice-title">{t("item.anonymousAuthor")}</p>
           )}
         </div>
-        {s.kind === "petition" && <p className="hs-muted">{s.signatureCount} chữ ký ủng hộ</p>}
+        {s.kind === "petition" && <p className="hs-muted">{t("item.signatures", { count: s.signatureCount })}</p>}
       </section>
       <section className="hs-card">
-        <p className="hs-card-label">Nội dung</p>
+        <p className="hs-card-label">{t("item.content")}</p>
         <p className="hs-body-text" data-testid="assignment-body">{s.body}</p>
         {audio && <AuthAudio id={audio.id} />}
         {photos.length > 0 && (
           <div className="hs-thumbs">
             {photos.map((m, i) => (
-              <AuthImage key={m.id} id={m.id} alt={`Ảnh ${i + 1}`} />
+              <AuthImage key={m.id} id={m.id} alt={tc("media.photo", { n: i + 1 })} />
             ))}
           </div>
         )}
@@ -95,18 +97,18 @@ export function AssignmentPage(): ReactElement {
       <Actions detail={res.detail} onDone={reload} />
       {others.length > 0 && (
         <section className="hs-card">
-          <p className="hs-card-label">Đơn vị khác cùng xử lý</p>
+          <p className="hs-card-label">{t("item.others")}</p>
           <ul className="hs-plain-list">
             {others.map((o) => (
               <li key={o.id}>
-                {o.unitName} — {o.status === "closed" ? "đã chuyển đi" : o.status === "resolved" ? "đã giải quyết" : o.overdue ? "quá hạn" : "đang xử lý"}
+                {o.unitName} — {t(`item.other.${o.status === "closed" ? "closed" : o.status === "resolved" ? "resolved" : o.overdue ? "overdue" : "working"}`)}
               </li>
             ))}
           </ul>
         </section>
       )}
       <section className="hs-card" data-testid="staff-timeline">
-        <p className="hs-card-title">Diễn biến</p>
+        <p className="hs-card-title">{t("item.timeline")}</p>
         <Timeline events={timeline} staff />
       </section>
     </div>

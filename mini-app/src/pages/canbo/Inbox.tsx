@@ -2,39 +2,23 @@ import { useEffect, useState, type ReactElement } from "react";
 import { useNavigate } from "react-router-dom";
 import type { Category, InboxItem, InboxQuery } from "@hoiso/shared";
 import { api, errorMessage } from "../../api.js";
-import { formatDateTime, KIND_LABEL, lateBy } from "../../components/feedbackText.js";
 import { Icon } from "../../components/icons.js";
 import { ErrorState, Loading } from "../../components/States.js";
+import { useCommonT } from "../../i18n/common/index.js";
+import { formatDateTime, lateBy } from "../../i18n/format.js";
+import { useCanboT } from "./i18n/index.js";
 
 type Status = NonNullable<InboxQuery["status"]>;
 type Load = { status: "loading" } | { status: "done"; items: InboxItem[]; total: number } | { status: "error"; message: string };
 
-const STATUSES: ReadonlyArray<{ value: Status; label: string }> = [
-  { value: "open", label: "Cần xử lý" },
-  { value: "new", label: "Mới" },
-  { value: "acknowledged", label: "Đã tiếp nhận" },
-  { value: "resolved", label: "Đã giải quyết" },
-  { value: "all", label: "Tất cả" },
-];
-
-const ASSIGNMENT_LABEL: Record<InboxItem["status"], string> = {
-  new: "Mới, chưa tiếp nhận",
-  acknowledged: "Đã tiếp nhận",
-  resolved: "Đã giải quyết",
-  closed: "Đã chuyển đi / kết thúc",
-};
-
-const REASON_LABEL: Record<InboxItem["reason"], string | null> = {
-  primary: null,
-  escalation: "Chuyển lên do quá hạn",
-  forward: "Đơn vị khác chuyển đến",
-  reroute: "Chuyển đúng nơi",
-  petition: "Kiến nghị đủ chữ ký",
-};
+/** The filters offered, in this order (closed items are under "all"). */
+const STATUSES: readonly Status[] = ["open", "new", "acknowledged", "resolved", "all"];
 
 function InboxRow({ item }: { item: InboxItem }): ReactElement {
   const navigate = useNavigate();
-  const reason = REASON_LABEL[item.reason];
+  const t = useCanboT();
+  const tc = useCommonT();
+  const reason = item.reason === "primary" ? null : t(`inbox.reason.${item.reason}`);
   return (
     <li>
       <button
@@ -46,31 +30,31 @@ function InboxRow({ item }: { item: InboxItem }): ReactElement {
         <span className="hs-grow">
           <span className="hs-item-top">
             <span className="hs-code-small">{item.trackingCode}</span>
-            <span className="hs-choice-hint">{item.handedOn ? "Đã chuyển, đơn vị nhận đang xử lý" : ASSIGNMENT_LABEL[item.status]}</span>
+            <span className="hs-choice-hint">{item.handedOn ? t("inbox.handedOn") : t(`inbox.assignment.${item.status}`)}</span>
           </span>
           <span className="hs-choice-title">
-            {KIND_LABEL[item.kind]} · {item.categoryName}
+            {tc(`kind.${item.kind}`)} · {item.categoryName}
           </span>
           <span className="hs-item-excerpt">
-            {item.excerpt ?? "Nội dung được giữ kín — mở ra để đọc (mỗi lần mở đều được ghi lại)."}
+            {item.excerpt ?? t("inbox.privateExcerpt")}
           </span>
           <span className="hs-choice-hint" data-testid="inbox-origin">
-            Gửi từ {item.originUnitName}
+            {t("inbox.from", { unit: item.originUnitName })}
           </span>
           <span className="hs-choice-hint">
-            Giao cho {item.unitName}
-            {item.anonymous ? " · Người gửi ẩn danh" : ""}
-            {item.sensitive ? " · Giữ kín" : ""}
+            {t("inbox.assignedTo", { unit: item.unitName })}
+            {item.anonymous ? ` · ${t("inbox.anonymous")}` : ""}
+            {item.sensitive ? ` · ${t("inbox.sensitive")}` : ""}
             {reason ? ` · ${reason}` : ""}
           </span>
           {item.overdue ? (
             <span className="hs-overdue" data-testid="overdue">
-              <Icon name="clock" size={16} /> Quá hạn {lateBy(item.dueAt)} (hạn {formatDateTime(item.dueAt)})
+              <Icon name="clock" size={16} /> {t("inbox.overdue", { late: lateBy(item.dueAt), due: formatDateTime(item.dueAt) })}
             </span>
           ) : (
             item.status !== "resolved" &&
             item.status !== "closed" &&
-            !item.handedOn && <span className="hs-choice-hint">Hạn xử lý: {formatDateTime(item.dueAt)}</span>
+            !item.handedOn && <span className="hs-choice-hint">{t("inbox.due", { due: formatDateTime(item.dueAt) })}</span>
           )}
         </span>
         <Icon name="chevron" />
@@ -81,6 +65,7 @@ function InboxRow({ item }: { item: InboxItem }): ReactElement {
 
 /** Her units' inbox: overdue first (in red, with how late), then by deadline. */
 export function Inbox(): ReactElement {
+  const t = useCanboT();
   const [status, setStatus] = useState<Status>("open");
   const [category, setCategory] = useState("");
   const [overdue, setOverdue] = useState(false);
@@ -109,18 +94,18 @@ export function Inbox(): ReactElement {
 
   return (
     <div className="hs-form" data-testid="inbox">
-      <div className="hs-segments" role="tablist" aria-label="Trạng thái">
+      <div className="hs-segments" role="tablist" aria-label={t("inbox.statusLabel")}>
         {STATUSES.map((s) => (
-          <button key={s.value} type="button" role="tab" aria-selected={status === s.value} className="hs-segment" onClick={() => setStatus(s.value)}>
-            {s.label}
+          <button key={s} type="button" role="tab" aria-selected={status === s} className="hs-segment" onClick={() => setStatus(s)}>
+            {t(`inbox.status.${s}`)}
           </button>
         ))}
       </div>
       <div className="hs-filters">
         <label className="hs-select">
-          <span className="hs-card-label">Lĩnh vực</span>
-          <select value={category} onChange={(e) => setCategory(e.target.value)} aria-label="Lọc theo lĩnh vực">
-            <option value="">Tất cả lĩnh vực</option>
+          <span className="hs-card-label">{t("inbox.category")}</span>
+          <select value={category} onChange={(e) => setCategory(e.target.value)} aria-label={t("inbox.categoryFilter")}>
+            <option value="">{t("inbox.allCategories")}</option>
             {categories.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
@@ -129,21 +114,22 @@ export function Inbox(): ReactElement {
           </select>
         </label>
         <button type="button" role="switch" aria-checked={overdue} className="hs-switch-row hs-switch-compact" onClick={() => setOverdue((v) => !v)}>
-          <span className="hs-grow hs-choice-title">Chỉ việc quá hạn</span>
+          <span className="hs-grow hs-choice-title">{t("inbox.overdueOnly")}</span>
           <span className="hs-switch" aria-hidden="true">
             <span className="hs-switch-knob" />
           </span>
         </button>
       </div>
-      {res.status === "loading" && <Loading text="Đang tải hộp việc…" />}
+      {res.status === "loading" && <Loading text={t("inbox.loading")} />}
       {res.status === "error" && <ErrorState message={res.message} onRetry={() => setAttempt((n) => n + 1)} />}
-      {res.status === "done" && res.items.length === 0 && <p className="hs-card hs-muted">Không có việc nào khớp bộ lọc này.</p>}
+      {res.status === "done" && res.items.length === 0 && <p className="hs-card hs-muted">{t("inbox.empty")}</p>}
       {res.status === "done" && res.items.length > 0 && (
         <>
           <p className="hs-section-note">
-            {res.total} việc{res.total > res.items.length ? ` (đang hiện ${res.items.length})` : ""}
+            {t("inbox.total", { count: res.total })}
+            {res.total > res.items.length ? ` ${t("inbox.showing", { shown: res.items.length })}` : ""}
           </p>
-          <ul className="hs-choices" aria-label="Hộp việc">
+          <ul className="hs-choices" aria-label={t("inbox.label")}>
             {res.items.map((it) => (
               <InboxRow key={it.assignmentId} item={it} />
             ))}

@@ -4,13 +4,14 @@ import type { PendingMember } from "@hoiso/shared";
 import { api, errorMessage } from "../../api.js";
 import { useNotify } from "../../components/notify.js";
 import { ErrorState, Loading } from "../../components/States.js";
+import { formatDate } from "../../i18n/format.js";
+import { useCanboT } from "./i18n/index.js";
 
 type Load = { status: "loading" } | { status: "done"; items: PendingMember[] } | { status: "error"; message: string };
 
-const when = (iso: string) => new Date(iso).toLocaleDateString("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric" });
-
 export function PendingList({ unitId }: { unitId: string }): ReactElement {
   const notify = useNotify();
+  const t = useCanboT();
   const [res, setRes] = useState<Load>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
@@ -32,7 +33,7 @@ export function PendingList({ unitId }: { unitId: string }): ReactElement {
     try {
       await api.confirmMember(m.id);
       setRes((r) => (r.status === "done" ? { ...r, items: r.items.filter((x) => x.id !== m.id) } : r));
-      notify.ok(`Đã xác nhận chị ${m.name} là hội viên ${m.unitName}.`);
+      notify.ok(t("pending.confirmed", { name: m.name, unit: m.unitName }));
     } catch (err) {
       notify.fail(errorMessage(err));
     } finally {
@@ -40,19 +41,19 @@ export function PendingList({ unitId }: { unitId: string }): ReactElement {
     }
   }
 
-  if (res.status === "loading") return <Loading text="Đang tải danh sách…" />;
+  if (res.status === "loading") return <Loading text={t("pending.loading")} />;
   if (res.status === "error") return <ErrorState message={res.message} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (res.items.length === 0) return <p className="hs-card hs-muted">Hiện không có ai chờ xác nhận. Khi có chị em mới đăng ký, danh sách sẽ hiện ở đây.</p>;
+  if (res.items.length === 0) return <p className="hs-card hs-muted">{t("pending.empty")}</p>;
   return (
-    <ul className="hs-pending" aria-label="Hội viên chờ xác nhận">
+    <ul className="hs-pending" aria-label={t("pending.label")}>
       {res.items.map((m) => (
         <li key={m.id} className="hs-card">
           <p className="hs-card-title">{m.name}</p>
           <p className="hs-muted">
-            {m.unitName} · đăng ký ngày {when(m.requestedAt)}
+            {t("pending.requested", { unit: m.unitName, day: formatDate(m.requestedAt) })}
           </p>
           <Button fullWidth loading={busy === m.id} disabled={busy !== null} onClick={() => void confirm(m)}>
-            Xác nhận hội viên
+            {t("pending.confirm")}
           </Button>
         </li>
       ))}

@@ -6,16 +6,18 @@ import { api } from "../../api.js";
 import "../../components/feedback.css";
 import { Icon } from "../../components/icons.js";
 import { PageHeader } from "../../components/PageHeader.js";
-import { ROLE_LABEL } from "../../names.js";
+import { useCommonT } from "../../i18n/common/index.js";
 import { hasOfficerRole, useMe } from "../../state.js";
-import { AdminEntry } from "../admin/AdminEntry.js";
+import { AdminEntry } from "./AdminEntry.js";
 import { AssignmentPage } from "./AssignmentPage.js";
+import { useCanboT } from "./i18n/index.js";
 import { Inbox } from "./Inbox.js";
 import { PendingList } from "./PendingList.js";
 
 /** The way into Hộp việc, with how much is waiting and how much is late. */
 function InboxCard(): ReactElement {
   const navigate = useNavigate();
+  const t = useCanboT();
   const [counts, setCounts] = useState<{ open: number; overdue: number } | null>(null);
   useEffect(() => {
     let live = true;
@@ -32,13 +34,13 @@ function InboxCard(): ReactElement {
         <Icon name="feedback" size={28} />
       </span>
       <span className="hs-grow">
-        <span className="hs-choice-title">Hộp việc</span>
+        <span className="hs-choice-title">{t("inboxCard.title")}</span>
         <span className="hs-choice-hint">
           {counts === null
-            ? "Phản ánh, tin báo, kiến nghị gửi tới đơn vị"
-            : `${counts.open} việc cần xử lý${counts.overdue > 0 ? ` · ${counts.overdue} quá hạn` : ""}`}
+            ? t("inboxCard.hint")
+            : `${t("inboxCard.open", { count: counts.open })}${counts.overdue > 0 ? ` · ${t("inboxCard.overdue", { count: counts.overdue })}` : ""}`}
         </span>
-        {counts !== null && counts.overdue > 0 && <span className="hs-overdue">Có việc quá hạn, chị xem ngay nhé</span>}
+        {counts !== null && counts.overdue > 0 && <span className="hs-overdue">{t("inboxCard.overdueAlert")}</span>}
       </span>
       <Icon name="chevron" />
     </button>
@@ -48,10 +50,12 @@ function InboxCard(): ReactElement {
 function Overview({ me }: { me: Me }): ReactElement {
   const units = me.roles.filter((r, i, all) => all.findIndex((x) => x.unitId === r.unitId) === i);
   const [unitId, setUnitId] = useState(units[0]?.unitId ?? "");
+  const t = useCanboT();
+  const tc = useCommonT();
   return (
     <>
       {units.length > 1 && (
-        <div className="hs-segments" role="tablist" aria-label="Đơn vị">
+        <div className="hs-segments" role="tablist" aria-label={t("overview.units")}>
           {units.map((u) => (
             <button key={u.unitId} type="button" role="tab" aria-selected={u.unitId === unitId} className="hs-segment" onClick={() => setUnitId(u.unitId)}>
               {u.unitName}
@@ -61,12 +65,12 @@ function Overview({ me }: { me: Me }): ReactElement {
       )}
       {units.length === 1 && units[0] && (
         <p className="hs-section-note">
-          {ROLE_LABEL[units[0].role]} · {units[0].unitName}
+          {tc(`role.${units[0].role}`)} · {units[0].unitName}
         </p>
       )}
       <InboxCard />
       <AdminEntry admin={me.roles.some((r) => r.role === "admin")} />
-      <h2 className="hs-section-title">Chờ xác nhận hội viên</h2>
+      <h2 className="hs-section-title">{t("overview.pendingTitle")}</h2>
       <PendingList key={unitId} unitId={unitId} />
     </>
   );
@@ -77,23 +81,25 @@ export default function OfficerPage(): ReactElement {
   const me = useMe();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const t = useCanboT();
+  const tc = useCommonT();
 
   if (!hasOfficerRole(me)) {
     return (
       <div className="hs-page">
-        <PageHeader title="Cán bộ" back />
+        <PageHeader title={t("title")} back />
         <section className="hs-card">
-          <p className="hs-card-title">Trang này dành cho cán bộ Hội</p>
-          <p className="hs-muted">Nếu chị là cán bộ chi hội hoặc cán bộ xã, chị nhờ Hội cấp trên cấp quyền trên Hội Số nhé.</p>
+          <p className="hs-card-title">{t("notOfficer.title")}</p>
+          <p className="hs-muted">{t("notOfficer.text")}</p>
           <Button fullWidth onClick={() => navigate("/")}>
-            Về Trang chủ
+            {tc("goHome")}
           </Button>
         </section>
       </div>
     );
   }
 
-  const title = pathname.startsWith("/can-bo/hop-viec/") ? "Việc cần xử lý" : pathname.startsWith("/can-bo/hop-viec") ? "Hộp việc" : "Cán bộ";
+  const title = pathname.startsWith("/can-bo/hop-viec/") ? t("itemTitle") : pathname.startsWith("/can-bo/hop-viec") ? t("inboxTitle") : t("title");
   return (
     <div className="hs-page">
       <PageHeader title={title} back />

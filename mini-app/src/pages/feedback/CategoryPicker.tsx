@@ -4,10 +4,9 @@ import { api, errorMessage } from "../../api.js";
 import { Icon } from "../../components/icons.js";
 import { ErrorState, Loading } from "../../components/States.js";
 import { FieldError } from "./FieldError.js";
+import { useFeedbackT } from "./i18n/index.js";
 
 type Load = { status: "loading" } | { status: "done"; items: Category[] } | { status: "error"; message: string };
-
-export const PRIVATE_NOTE = "Nội dung thuộc lĩnh vực này được giữ kín: chỉ cán bộ Hội phụ trách và Hội LHPN tỉnh được xem.";
 
 export function CategoryPicker({
   kind,
@@ -20,6 +19,7 @@ export function CategoryPicker({
   onChange: (c: Category) => void;
   error?: string;
 }): ReactElement {
+  const t = useFeedbackT();
   const [res, setRes] = useState<Load>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 
@@ -37,11 +37,11 @@ export function CategoryPicker({
 
   return (
     <fieldset className="hs-card hs-fieldset" data-testid="category">
-      <legend className="hs-card-title">Việc này thuộc lĩnh vực nào?</legend>
-      {res.status === "loading" && <Loading text="Đang tải các lĩnh vực…" />}
+      <legend className="hs-card-title">{t("category.legend")}</legend>
+      {res.status === "loading" && <Loading text={t("category.loading")} />}
       {res.status === "error" && <ErrorState message={res.message} onRetry={() => setAttempt((n) => n + 1)} />}
       {res.status === "done" && (
-        <div className="hs-chips" role="radiogroup" aria-label="Lĩnh vực">
+        <div className="hs-chips" role="radiogroup" aria-label={t("category.label")}>
           {res.items.map((c) => {
             // A private matter cannot collect signatures: the server refuses it, so say so before she picks it.
             const blocked = kind === "petition" && c.private;
@@ -65,11 +65,11 @@ export function CategoryPicker({
       {value && value.description && <p className="hs-muted">{value.description}</p>}
       {value?.private && (
         <p className="hs-private-note" data-testid="private-note">
-          {PRIVATE_NOTE}
+          {t("category.privateNote")}
         </p>
       )}
       {kind === "petition" && res.status === "done" && res.items.some((c) => c.private) && (
-        <p className="hs-muted hs-small">Việc thuộc lĩnh vực được giữ kín không lấy chữ ký được; chị hãy chọn “Phản ánh” hoặc “Tin báo”.</p>
+        <p className="hs-muted hs-small">{t("category.petitionNoPrivate")}</p>
       )}
       <FieldError text={error} />
     </fieldset>

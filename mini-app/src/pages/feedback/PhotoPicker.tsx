@@ -3,7 +3,9 @@ import { Button } from "zmp-ui";
 import { MAX_PHOTOS, MEDIA_LIMITS } from "@hoiso/shared/domain";
 import { api, ApiError, errorMessage } from "../../api.js";
 import { useNotify } from "../../components/notify.js";
+import { useCommonT } from "../../i18n/common/index.js";
 import { FieldError } from "./FieldError.js";
+import { useFeedbackT } from "./i18n/index.js";
 import { pickWithZalo, shrinkPhoto } from "./pickPhotos.js";
 
 export interface Photo {
@@ -32,6 +34,8 @@ export function PhotoPicker({
   error?: string;
 }): ReactElement {
   const notify = useNotify();
+  const t = useFeedbackT();
+  const tc = useCommonT();
   const input = useRef<HTMLInputElement>(null);
   // While Zalo's picker is open; pickWithZalo always settles (a cancel included), so this never spins forever.
   const [picking, setPicking] = useState(false);
@@ -39,7 +43,7 @@ export function PhotoPicker({
 
   async function upload(files: File[]) {
     const take = files.slice(0, room);
-    if (files.length > room) notify.warn(`Chị gửi được tối đa ${MAX_PHOTOS} ảnh; Hội Số lấy ${take.length} ảnh đầu.`);
+    if (files.length > room) notify.warn(t("photos.tooMany", { max: MAX_PHOTOS, taken: take.length }));
     for (const f of take) {
       const key = `p${++seq}`;
       const previewUrl = URL.createObjectURL(f);
@@ -47,7 +51,7 @@ export function PhotoPicker({
       const update = (patch: Partial<Photo>) => setPhotos((p) => p.map((x) => (x.key === key ? { ...x, ...patch } : x)));
       try {
         const blob = await shrinkPhoto(f);
-        if (blob.size > MEDIA_LIMITS.imageMaxBytes) throw new ApiError(413, "FILE_TOO_LARGE", "Ảnh này lớn quá 5 MB, chị chọn ảnh khác nhé.");
+        if (blob.size > MEDIA_LIMITS.imageMaxBytes) throw new ApiError(413, "FILE_TOO_LARGE", t("photos.tooLarge", { mb: MEDIA_LIMITS.imageMaxBytes / 2 ** 20 }));
         const saved = await api.uploadMedia(blob, f.name || "anh.jpg");
         update({ status: "done", mediaId: saved.id });
       } catch (err) {
@@ -78,16 +82,16 @@ export function PhotoPicker({
 
   return (
     <div className="hs-photos" data-testid="photos">
-      <p className="hs-card-label">Ảnh (không bắt buộc, tối đa {MAX_PHOTOS} ảnh)</p>
+      <p className="hs-card-label">{t("photos.label", { max: MAX_PHOTOS })}</p>
       {photos.length > 0 && (
         <ul className="hs-thumbs">
           {photos.map((p, i) => (
             <li key={p.key} className={`hs-thumb-item hs-thumb-${p.status}`}>
-              <img src={p.previewUrl} alt={`Ảnh ${i + 1}`} />
-              {p.status === "uploading" && <span className="hs-thumb-state">Đang gửi ảnh…</span>}
+              <img src={p.previewUrl} alt={tc("media.photo", { n: i + 1 })} />
+              {p.status === "uploading" && <span className="hs-thumb-state">{t("photos.uploading")}</span>}
               {p.status === "error" && <span className="hs-thumb-state hs-thumb-bad">{p.error}</span>}
-              <button type="button" className="hs-thumb-remove" onClick={() => remove(p.key)} aria-label={`Bỏ ảnh ${i + 1}`}>
-                Bỏ ảnh
+              <button type="button" className="hs-thumb-remove" onClick={() => remove(p.key)} aria-label={t("photos.removeN", { n: i + 1 })}>
+                {t("photos.remove")}
               </button>
             </li>
           ))}
@@ -95,7 +99,7 @@ export function PhotoPicker({
       )}
       {room > 0 && (
         <Button variant="secondary" fullWidth loading={picking} disabled={picking} onClick={() => void choose()}>
-          {photos.length === 0 ? "Thêm ảnh" : "Thêm ảnh nữa"}
+          {photos.length === 0 ? t("photos.add") : t("photos.addMore")}
         </Button>
       )}
       <input
@@ -111,7 +115,7 @@ export function PhotoPicker({
           void upload(files);
         }}
       />
-      <p className="hs-muted hs-small">Hội Số tự xoá vị trí và thông tin máy chụp khỏi ảnh trước khi lưu.</p>
+      <p className="hs-muted hs-small">{t("photos.stripped")}</p>
       <FieldError text={error} />
     </div>
   );

@@ -1,7 +1,5 @@
 import type { ReactElement } from "react";
-
-export const NAMED_TEXT = "Cán bộ Hội phụ trách sẽ thấy tên và số điện thoại của chị";
-export const ANONYMOUS_TEXT = "Không ai thấy tên chị; cán bộ chỉ thấy nội dung";
+import { useFeedbackT } from "./i18n/index.js";
 
 function Toggle({ on, onChange, label, testId }: { on: boolean; onChange: (v: boolean) => void; label: string; testId: string }): ReactElement {
   return (
@@ -31,26 +29,25 @@ export function PrivacyChoice({
   /** A petition is read and co-signed by other women: it cannot be kept private. */
   petition?: boolean;
 }): ReactElement {
+  const t = useFeedbackT();
   return (
     <section className="hs-card" data-testid="privacy">
-      <p className="hs-card-title">Ai được biết chị gửi?</p>
-      <Toggle on={anonymous} onChange={setAnonymous} label="Gửi ẩn danh" testId="anonymous" />
+      <p className="hs-card-title">{t("privacy.title")}</p>
+      <Toggle on={anonymous} onChange={setAnonymous} label={t("privacy.anonymous")} testId="anonymous" />
       <p className={`hs-privacy-text${anonymous ? " hs-privacy-anon" : ""}`} data-testid="anonymous-text" aria-live="polite">
-        {anonymous ? ANONYMOUS_TEXT : NAMED_TEXT}
+        {anonymous ? t("privacy.anonymousText") : t("privacy.named")}
       </p>
-      {anonymous && <p className="hs-muted hs-small">Chị vẫn xem được trả lời của Hội trong mục “Của tôi”.</p>}
+      {anonymous && <p className="hs-muted hs-small">{t("privacy.anonymousReplies")}</p>}
       {petition && !forcedPrivate && (
         <p className="hs-muted hs-small" data-testid="petition-public">
-          Kiến nghị được chị em trong xã xem và ký tên ủng hộ nên không giữ kín được. Việc cần giữ kín, chị gửi dưới dạng phản ánh hoặc tin báo.
+          {t("privacy.petitionPublic")}
         </p>
       )}
       {!forcedPrivate && !petition && (
         <>
-          <Toggle on={sensitive} onChange={setSensitive} label="Giữ kín nội dung" testId="sensitive" />
+          <Toggle on={sensitive} onChange={setSensitive} label={t("privacy.sensitive")} testId="sensitive" />
           <p className="hs-muted hs-small">
-            {sensitive
-              ? "Chỉ cán bộ Hội phụ trách và Hội LHPN tỉnh được đọc nội dung; chị em khác không thấy việc này."
-              : "Chị em trong xã có thể thấy một đoạn nội dung (không có tên chị) để cùng theo dõi, ký tên ủng hộ."}
+            {sensitive ? t("privacy.sensitiveOn") : t("privacy.sensitiveOff")}
           </p>
         </>
       )}

@@ -6,6 +6,7 @@ import { api, ApiError, errorMessage, newIdempotencyKey } from "../../api.js";
 import { useMe, useSession } from "../../state.js";
 import { CategoryPicker } from "./CategoryPicker.js";
 import { FieldError } from "./FieldError.js";
+import { useFeedbackT } from "./i18n/index.js";
 import { KindPicker } from "./KindPicker.js";
 import { PhotoPicker, type Photo } from "./PhotoPicker.js";
 import { PrivacyChoice } from "./PrivacyChoice.js";
@@ -16,14 +17,9 @@ import { VoiceNote, type Voice } from "./VoiceNote.js";
 
 type Errors = Partial<Record<"kind" | "category" | "body" | "unitId" | "mediaIds" | "voice" | "form", string>>;
 
-/**
- * When she only talked: the server needs some text. She reads it first (in "Của tôi" and on her item), so it speaks
- * about her recording, and it still tells the cán bộ to listen.
- */
-const VOICE_ONLY_BODY = "(Nội dung được gửi bằng ghi âm, mời nghe đoạn ghi âm kèm theo.)";
-
 export function SendForm(): ReactElement {
   const me = useMe();
+  const t = useFeedbackT();
   const session = useSession();
   const inZalo = session.status === "ready" && !session.dev;
   const [kind, setKind] = useState<SubmissionKind | null>(null);
@@ -76,13 +72,13 @@ export function SendForm(): ReactElement {
 
   function check(): Errors {
     const e: Errors = {};
-    if (!kind) e.kind = "Chị chọn giúp Hội: phản ánh, tin báo hay kiến nghị.";
-    if (!category) e.category = "Chị chọn một lĩnh vực gần nhất với việc này nhé.";
-    if (!body.trim() && voice.status !== "done") e.body = "Chị viết vài dòng hoặc ghi âm để Hội biết việc gì đã xảy ra.";
-    if (!unit) e.unitId = "Chị chọn xã/phường hoặc chi hội nơi xảy ra việc này.";
-    if (photos.some((p) => p.status === "uploading") || voice.status === "uploading") e.form = "Ảnh hoặc ghi âm đang được gửi lên, chị chờ một chút rồi bấm Gửi nhé.";
-    if (photos.some((p) => p.status === "error")) e.mediaIds = "Có ảnh chưa gửi được. Chị bấm “Bỏ ảnh” ở ảnh đó rồi thử thêm lại.";
-    if (voice.status === "error") e.voice = "Ghi âm chưa gửi được. Chị bấm “Gửi lại ghi âm” hoặc “Ghi âm lại”.";
+    if (!kind) e.kind = t("errors.kind");
+    if (!category) e.category = t("errors.category");
+    if (!body.trim() && voice.status !== "done") e.body = t("errors.body");
+    if (!unit) e.unitId = t("errors.unit");
+    if (photos.some((p) => p.status === "uploading") || voice.status === "uploading") e.form = t("errors.uploading");
+    if (photos.some((p) => p.status === "error")) e.mediaIds = t("errors.photo");
+    if (voice.status === "error") e.voice = t("errors.voice");
     return e;
   }
 
@@ -97,7 +93,8 @@ export function SendForm(): ReactElement {
       const created = await api.submit(formKey.current, {
         kind,
         category: category.code,
-        body: body.trim() || VOICE_ONLY_BODY,
+        // When she only talked the server still needs text; the cán bộ reads it, so it is Vietnamese whatever her language.
+        body: body.trim() || t("content.voiceOnlyBody", { lng: "vi" }),
         unitId: unit.id,
         anonymous,
         sensitive: sensitive || category.private,
@@ -135,10 +132,10 @@ export function SendForm(): ReactElement {
       <KindPicker value={kind} onChange={setKind} error={errors.kind} />
       <CategoryPicker kind={kind} value={category} onChange={setCategory} error={errors.category} />
       <section className="hs-card" data-testid="content">
-        <p className="hs-card-title">Chị kể việc gì đã xảy ra</p>
+        <p className="hs-card-title">{t("content.title")}</p>
         <Input.TextArea
-          label="Nội dung"
-          placeholder="Ví dụ: Đường vào thôn bị sạt lở, trẻ em đi học rất nguy hiểm…"
+          label={t("content.label")}
+          placeholder={t("content.placeholder")}
           value={body}
           onChange={(ev) => setBody(ev.target.value)}
           maxLength={MAX_BODY_LENGTH}
@@ -169,7 +166,7 @@ export function SendForm(): ReactElement {
       />
       <FieldError text={errors.form} />
       <Button fullWidth size="large" loading={sending} disabled={sending} onClick={() => void send()}>
-        Gửi tới Hội
+        {t("send")}
       </Button>
     </div>
   );

@@ -3,9 +3,10 @@ import { useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
 import type { SimilarItem } from "@hoiso/shared";
 import { api, errorMessage } from "../../api.js";
-import { KIND_LABEL, STATUS_LABEL } from "../../components/feedbackText.js";
 import { useNotify } from "../../components/notify.js";
 import { useDebounced } from "../../components/useDebounced.js";
+import { useCommonT } from "../../i18n/common/index.js";
+import { useFeedbackT } from "./i18n/index.js";
 
 /**
  * While she types: open items of her commune that look alike (diacritics optional), so she can join a petition or
@@ -14,6 +15,8 @@ import { useDebounced } from "../../components/useDebounced.js";
 export function SimilarItems({ text, unitId }: { text: string; unitId: string | null }): ReactElement | null {
   const navigate = useNavigate();
   const notify = useNotify();
+  const t = useFeedbackT();
+  const tc = useCommonT();
   const q = useDebounced(text.trim().slice(0, 200), 600);
   const [items, setItems] = useState<SimilarItem[]>([]);
   const [signed, setSigned] = useState<Record<string, number>>({});
@@ -39,7 +42,7 @@ export function SimilarItems({ text, unitId }: { text: string; unitId: string | 
     try {
       const r = await api.signPetition(item.id);
       setSigned((s) => ({ ...s, [item.id]: r.signatureCount }));
-      notify.ok(`Chị đã ký tên ủng hộ kiến nghị ${item.trackingCode}.`);
+      notify.ok(t("similar.signedToast", { code: item.trackingCode }));
     } catch (err) {
       notify.fail(errorMessage(err));
     } finally {
@@ -50,8 +53,8 @@ export function SimilarItems({ text, unitId }: { text: string; unitId: string | 
   if (items.length === 0) return null;
   return (
     <section className="hs-card hs-similar" data-testid="similar" aria-live="polite">
-      <p className="hs-card-title">Có thể đã có chị em gửi việc này</p>
-      <p className="hs-muted hs-small">Nếu đúng là việc chị định gửi, chị ký tên ủng hộ hoặc theo dõi cùng; nếu khác, chị cứ gửi tiếp.</p>
+      <p className="hs-card-title">{t("similar.title")}</p>
+      <p className="hs-muted hs-small">{t("similar.hint")}</p>
       <ul className="hs-similar-list">
         {items.map((it) => {
           // Signed now, or on an earlier visit (the server remembers it across reloads).
@@ -59,23 +62,23 @@ export function SimilarItems({ text, unitId }: { text: string; unitId: string | 
           return (
           <li key={it.id} className="hs-similar-item" data-testid="similar-item">
             <p className="hs-similar-head">
-              <span className="hs-code-small">{it.trackingCode}</span> · {KIND_LABEL[it.kind]} · {it.categoryName}
+              <span className="hs-code-small">{it.trackingCode}</span> · {tc(`kind.${it.kind}`)} · {it.categoryName}
             </p>
             <p>{it.excerpt}</p>
             <p className="hs-muted hs-small">
-              {it.unitName} · {STATUS_LABEL[it.status]}
-              {it.kind === "petition" ? ` · ${signed[it.id] ?? it.signatureCount} chữ ký` : ""}
+              {it.unitName} · {tc(`status.${it.status}`)}
+              {it.kind === "petition" ? ` · ${t("similar.signatures", { count: signed[it.id] ?? it.signatureCount })}` : ""}
             </p>
             {it.kind === "petition" && (
               <div className="hs-row hs-wrap">
                 {it.petitionOpen && !hasSigned && (
                   <Button size="small" loading={busy === it.id} disabled={busy !== null} onClick={() => void sign(it)}>
-                    Ký tên ủng hộ
+                    {t("similar.sign")}
                   </Button>
                 )}
-                {hasSigned && <span className="hs-badge hs-badge-confirmed">Chị đã ký</span>}
+                {hasSigned && <span className="hs-badge hs-badge-confirmed">{t("similar.signed")}</span>}
                 <Button size="small" variant="secondary" onClick={() => navigate(`/phan-anh/theo-doi/${it.id}`)}>
-                  Theo dõi
+                  {t("similar.follow")}
                 </Button>
               </div>
             )}

@@ -5,6 +5,7 @@ import { api } from "../../api.js";
 import { Icon } from "../../components/icons.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
 import { FieldError } from "./FieldError.js";
+import { useFeedbackT } from "./i18n/index.js";
 
 export interface ChosenUnit {
   id: string;
@@ -39,21 +40,22 @@ function useDestination(category: string | null, unitId: string | null, sensitiv
 }
 
 function DestinationLine({ unit, dest }: { unit: ChosenUnit; dest: Dest }): ReactElement {
+  const t = useFeedbackT();
   let text: string;
-  if (dest.status === "idle") text = "Chị chọn lĩnh vực ở trên, Hội Số sẽ cho biết việc này được chuyển tới đâu.";
-  else if (dest.status === "loading") text = "Đang xem việc này do đơn vị nào phụ trách…";
-  else if (dest.status === "error") text = "Hội sẽ chuyển tới cán bộ phụ trách lĩnh vực này.";
+  if (dest.status === "idle") text = t("place.destIdle");
+  else if (dest.status === "loading") text = t("place.destLoading");
+  else if (dest.status === "error") text = t("place.destError");
   else text = dest.dest.unitName;
   const elsewhere = dest.status === "done" && dest.dest.unitId !== unit.id;
   return (
     <div className="hs-row hs-destination" data-testid="destination">
       <Icon name="feedback" />
       <div className="hs-grow">
-        <p className="hs-card-label">Hội sẽ chuyển tới</p>
+        <p className="hs-card-label">{t("place.goesTo")}</p>
         <p className={dest.status === "done" ? "hs-choice-title" : "hs-muted"} data-testid="destination-name">
           {text}
         </p>
-        {elsewhere && <p className="hs-muted hs-small">Việc thuộc lĩnh vực này do {dest.dest.unitName} phụ trách giải quyết.</p>}
+        {elsewhere && <p className="hs-muted hs-small">{t("place.elsewhere", { unit: dest.dest.unitName })}</p>}
       </div>
     </div>
   );
@@ -74,17 +76,18 @@ export function UnitChoice({
   sensitive: boolean;
   error?: string;
 }): ReactElement {
+  const t = useFeedbackT();
   const [picking, setPicking] = useState(unit === null);
   const dest = useDestination(category, unit?.id ?? null, sensitive);
   return (
     <section className="hs-card" data-testid="unit-choice">
-      <p className="hs-card-title">Việc này ở đâu?</p>
+      <p className="hs-card-title">{t("place.title")}</p>
       {unit && !picking && (
         <>
           <div className="hs-row">
             <Icon name="place" />
             <div className="hs-grow">
-              <p className="hs-card-label">Nơi xảy ra việc</p>
+              <p className="hs-card-label">{t("place.where")}</p>
               <p className="hs-choice-title" data-testid="unit-name">
                 {unit.name}
               </p>
@@ -95,9 +98,9 @@ export function UnitChoice({
       )}
       {picking ? (
         <>
-          {!unit && <p className="hs-muted">Chị chưa chọn chi hội trong mục Cá nhân. Chị tìm xã/phường hoặc chi hội nơi xảy ra việc này nhé.</p>}
+          {!unit && <p className="hs-muted">{t("place.noUnit")}</p>}
           <UnitFinder
-            label="Xã/phường hoặc chi hội"
+            label={t("place.finder")}
             onPick={(u) => {
               onChange({ id: u.id, name: u.name });
               setPicking(false);
@@ -105,13 +108,13 @@ export function UnitChoice({
           />
           {unit && (
             <Button variant="tertiary" fullWidth onClick={() => setPicking(false)}>
-              Giữ {unit.name}
+              {t("place.keep", { unit: unit.name })}
             </Button>
           )}
         </>
       ) : (
         <Button variant="secondary" fullWidth onClick={() => setPicking(true)}>
-          Chọn nơi khác
+          {t("place.other")}
         </Button>
       )}
       <FieldError text={error} />

@@ -3,6 +3,7 @@ import { Button } from "zmp-ui";
 import { api, errorMessage } from "../../api.js";
 import { VoicePlayer } from "../../components/VoicePlayer.js";
 import { FieldError } from "./FieldError.js";
+import { useFeedbackT } from "./i18n/index.js";
 import { clock, extensionFor, useRecorder } from "./useRecorder.js";
 
 export type Voice = { status: "none" } | { status: "uploading" } | { status: "done"; mediaId: string } | { status: "error"; message: string };
@@ -14,6 +15,7 @@ export type Voice = { status: "none" } | { status: "uploading" } | { status: "do
 export function VoiceNote({ voice, setVoice, error }: { voice: Voice; setVoice: (v: Voice) => void; error?: string }): ReactElement {
   const { state, start, stop, reset, maxSeconds } = useRecorder();
   const [attempt, setAttempt] = useState(0);
+  const t = useFeedbackT();
 
   useEffect(() => {
     if (state.status !== "recorded") return;
@@ -37,7 +39,7 @@ export function VoiceNote({ voice, setVoice, error }: { voice: Voice; setVoice: 
   const recording = state.status === "recording";
   return (
     <div className="hs-voice" data-testid="voice">
-      <p className="hs-card-label">Ghi âm (không bắt buộc) — chị có thể nói thay vì viết</p>
+      <p className="hs-card-label">{t("voice.label")}</p>
       {state.status !== "recorded" && (
         <>
           <button
@@ -50,34 +52,34 @@ export function VoiceNote({ voice, setVoice, error }: { voice: Voice; setVoice: 
             <svg width="36" height="36" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" aria-hidden="true">
               {recording ? <rect x="7" y="7" width="10" height="10" rx="1.5" /> : <path d="M12 15a3 3 0 0 0 3-3V6a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm-6-3a6 6 0 0 0 12 0m-6 6v3" />}
             </svg>
-            <span>{recording ? "Bấm để dừng" : state.status === "starting" ? "Đang mở micro…" : "Bấm để ghi âm"}</span>
+            <span>{recording ? t("voice.stop") : state.status === "starting" ? t("voice.opening") : t("voice.start")}</span>
           </button>
           {recording && (
             <p className="hs-voice-timer" role="timer" aria-live="off">
-              <span className="hs-rec-dot" aria-hidden="true" /> Đang ghi {clock(state.seconds)} / {clock(maxSeconds)}
+              <span className="hs-rec-dot" aria-hidden="true" /> {t("voice.recording", { elapsed: clock(state.seconds), max: clock(maxSeconds) })}
             </p>
           )}
-          {state.status === "idle" && <p className="hs-muted hs-small">Bấm nút, nói rõ việc chị gặp, rồi bấm lần nữa để dừng.</p>}
+          {state.status === "idle" && <p className="hs-muted hs-small">{t("voice.howTo")}</p>}
         </>
       )}
       {state.status === "recorded" && (
         <div className="hs-voice-done">
-          <VoicePlayer src={state.url} label="Nghe lại đoạn ghi âm" className="" />
+          <VoicePlayer src={state.url} label={t("voice.listen")} className="" />
           <p className="hs-muted hs-small">
-            {state.stoppedAtLimit && "Hội Số đã tự dừng vì đoạn ghi âm đã đủ dài. "}
-            {voice.status === "uploading" && "Đang gửi ghi âm…"}
-            {voice.status === "done" && "Đã lưu ghi âm."}
+            {state.stoppedAtLimit && `${t("voice.stoppedAtLimit")} `}
+            {voice.status === "uploading" && t("voice.uploading")}
+            {voice.status === "done" && t("voice.saved")}
           </p>
           {voice.status === "error" && (
             <>
               <FieldError text={voice.message} />
               <Button size="small" variant="secondary" onClick={() => setAttempt((n) => n + 1)}>
-                Gửi lại ghi âm
+                {t("voice.resend")}
               </Button>
             </>
           )}
           <Button variant="tertiary" fullWidth onClick={again}>
-            Ghi âm lại
+            {t("voice.again")}
           </Button>
         </div>
       )}

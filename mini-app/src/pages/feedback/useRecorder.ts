@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { MEDIA_LIMITS } from "@hoiso/shared/domain";
+import { t } from "../../i18n/index.js";
+import "./i18n/index.js";
 
 /** Stop a little before the server's 2 MB, and after five minutes whatever the size: enough to tell a story. */
 const STOP_AT_BYTES = MEDIA_LIMITS.audioMaxBytes - 150 * 1024;
@@ -58,7 +60,7 @@ export function useRecorder() {
 
   const start = useCallback(async () => {
     if (!canRecord()) {
-      setState({ status: "error", message: "Máy của chị chưa ghi âm được ở đây. Chị có thể viết ngắn gọn hoặc gửi ảnh thay cho ghi âm." });
+      setState({ status: "error", message: t("feedback:voice.cannotRecord") });
       return;
     }
     if (urlRef.current) URL.revokeObjectURL(urlRef.current);
@@ -70,7 +72,7 @@ export function useRecorder() {
       cleanup();
       setState({
         status: "error",
-        message: "Hội Số chưa được dùng micro. Chị bấm “Cho phép” khi Zalo hỏi, hoặc mở Cài đặt của máy để cho phép micro rồi thử lại.",
+        message: t("feedback:voice.noMicrophone"),
       });
       return;
     }
@@ -94,7 +96,7 @@ export function useRecorder() {
       cleanup();
       const blob = new Blob(chunks, { type: r.mimeType || mimeType || "audio/webm" });
       if (blob.size === 0) {
-        setState({ status: "error", message: "Chưa ghi được tiếng. Chị thử lại và nói gần máy hơn nhé." });
+        setState({ status: "error", message: t("feedback:voice.empty") });
         return;
       }
       const url = URL.createObjectURL(blob);

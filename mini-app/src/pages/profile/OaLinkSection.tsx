@@ -5,6 +5,7 @@ import { api, errorMessage } from "../../api.js";
 import { useNotify } from "../../components/notify.js";
 import { Icon } from "../../components/icons.js";
 import { zaloOpenOaChat } from "../../zalo.js";
+import { useProfileT } from "./i18n/index.js";
 
 /**
  * Tin báo qua Zalo: the Hội can message her in the OA chat only once it knows which OA user she is. She proves it by
@@ -12,6 +13,7 @@ import { zaloOpenOaChat } from "../../zalo.js";
  */
 export function OaLinkSection(): ReactElement | null {
   const notify = useNotify();
+  const t = useProfileT();
   const [linked, setLinked] = useState<boolean | null>(null);
   const [code, setCode] = useState<OaLinkCode | null>(null);
   const [busy, setBusy] = useState(false);
@@ -34,7 +36,7 @@ export function OaLinkSection(): ReactElement | null {
     try {
       const c = await api.oaLinkCode();
       setCode(c);
-      if (!(await zaloOpenOaChat(c.oaId, c.message))) notify.warn("Chị mở Zalo, vào trang của Hội và gửi đúng mã này nhé.");
+      if (!(await zaloOpenOaChat(c.oaId, c.message))) notify.warn(t("oa.openYourself"));
     } catch (err) {
       notify.fail(errorMessage(err));
     } finally {
@@ -47,8 +49,8 @@ export function OaLinkSection(): ReactElement | null {
     try {
       const s = await api.oaLinkStatus();
       setLinked(s.linked);
-      if (s.linked) notify.ok("Đã xong. Hội sẽ báo tin cho chị qua Zalo.");
-      else notify.warn("Hội chưa nhận được mã. Chị gửi mã vào trang Zalo của Hội rồi bấm lại nhé.");
+      if (s.linked) notify.ok(t("oa.done"));
+      else notify.warn(t("oa.notYet"));
     } catch (err) {
       notify.fail(errorMessage(err));
     } finally {
@@ -61,24 +63,24 @@ export function OaLinkSection(): ReactElement | null {
       <div className="hs-row">
         <Icon name="bell" />
         <div className="hs-grow">
-          <p className="hs-card-label">Nhận tin báo qua Zalo</p>
-          <p className="hs-card-title">{linked ? "Đã bật" : "Chưa bật"}</p>
+          <p className="hs-card-label">{t("oa.label")}</p>
+          <p className="hs-card-title">{linked ? t("oa.on") : t("oa.off")}</p>
         </div>
       </div>
       {!linked && !code && (
         <>
-          <p className="hs-muted">Để Hội báo tin về ý kiến của chị ngay trong Zalo, chị gửi một mã ngắn vào trang Zalo của Hội.</p>
+          <p className="hs-muted">{t("oa.why")}</p>
           <Button fullWidth loading={busy} disabled={busy} onClick={() => void start()}>
-            Lấy mã và mở trang Zalo của Hội
+            {t("oa.start")}
           </Button>
         </>
       )}
       {!linked && code && (
         <>
-          <p className="hs-muted">Chị gửi tin nhắn này vào trang Zalo của Hội (mã dùng được 15 phút):</p>
+          <p className="hs-muted">{t("oa.send")}</p>
           <p className="hs-card-title" data-testid="oa-link-code">{code.message}</p>
           <Button fullWidth loading={busy} disabled={busy} onClick={() => void check()}>
-            Tôi đã gửi mã
+            {t("oa.sent")}
           </Button>
         </>
       )}

@@ -6,6 +6,7 @@ import { useNotify } from "../../components/notify.js";
 import { Icon } from "../../components/icons.js";
 import { setMe } from "../../state.js";
 import { zaloAccessToken, zaloPhoneToken } from "../../zalo.js";
+import { useProfileT } from "./i18n/index.js";
 
 /** Zalo numbers come as 84…; women read them as 0…. */
 export function displayPhone(phone: string): string {
@@ -14,6 +15,7 @@ export function displayPhone(phone: string): string {
 
 export function PhoneSection({ me }: { me: Me }): ReactElement {
   const notify = useNotify();
+  const t = useProfileT();
   const [busy, setBusy] = useState(false);
 
   async function share() {
@@ -21,13 +23,13 @@ export function PhoneSection({ me }: { me: Me }): ReactElement {
     try {
       const got = await zaloPhoneToken();
       if ("problem" in got) {
-        if (got.problem === "denied") notify.warn("Chị chưa đồng ý chia sẻ số điện thoại. Khi cần, chị bấm lại nút này nhé.");
-        else notify.fail("Chỉ chia sẻ được số điện thoại khi mở Hội Số trong ứng dụng Zalo.");
+        if (got.problem === "denied") notify.warn(t("phone.denied"));
+        else notify.fail(t("phone.notInZalo"));
         return;
       }
       const accessToken = await zaloAccessToken();
       setMe(await api.savePhone({ token: got.token, accessToken }));
-      notify.ok("Đã lưu số điện thoại của chị.");
+      notify.ok(t("phone.saved"));
     } catch (err) {
       notify.fail(errorMessage(err));
     } finally {
@@ -40,15 +42,15 @@ export function PhoneSection({ me }: { me: Me }): ReactElement {
       <div className="hs-row">
         <Icon name="phone" />
         <div className="hs-grow">
-          <p className="hs-card-label">Số điện thoại</p>
-          <p className="hs-card-title">{me.phone ? displayPhone(me.phone) : "Chưa có"}</p>
+          <p className="hs-card-label">{t("phone.label")}</p>
+          <p className="hs-card-title">{me.phone ? displayPhone(me.phone) : t("phone.none")}</p>
         </div>
       </div>
       {!me.phone && (
         <>
-          <p className="hs-muted">Cán bộ Hội dùng số này để liên lạc khi chị gửi phản ánh hoặc cần hỗ trợ. Hội không chia sẻ số của chị cho ai khác.</p>
+          <p className="hs-muted">{t("phone.why")}</p>
           <Button fullWidth loading={busy} disabled={busy} onClick={() => void share()}>
-            Chia sẻ số điện thoại
+            {t("phone.share")}
           </Button>
         </>
       )}

@@ -7,11 +7,13 @@ import { Icon } from "../../components/icons.js";
 import { ErrorState, Loading } from "../../components/States.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
 import { setMe } from "../../state.js";
+import { useProfileT } from "./i18n/index.js";
 
 type Load<T> = { status: "idle" } | { status: "loading" } | { status: "done"; data: T } | { status: "error"; message: string };
 
 function ChiHoiList({ commune, onBack, onChosen }: { commune: Unit; onBack: () => void; onChosen: () => void }): ReactElement {
   const notify = useNotify();
+  const t = useProfileT();
   const [res, setRes] = useState<Load<Unit[]>>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const [saving, setSaving] = useState<string | null>(null);
@@ -34,8 +36,7 @@ function ChiHoiList({ commune, onBack, onChosen }: { commune: Unit; onBack: () =
       const me = await api.chooseUnit({ unitId: u.id });
       setMe(me);
       // Picking the unit she already belongs to changes nothing: a confirmed member stays confirmed.
-      if (me.membershipStatus === "confirmed") notify.ok(`Chị vẫn là hội viên ${u.name}, không cần xác nhận lại.`);
-      else notify.ok(`Đã gửi đăng ký vào ${u.name}. Chị chờ cán bộ xác nhận nhé.`);
+      notify.ok(me.membershipStatus === "confirmed" ? t("unit.stillMember", { unit: u.name }) : t("unit.requested", { unit: u.name }));
       onChosen();
     } catch (err) {
       notify.fail(errorMessage(err));
@@ -47,27 +48,27 @@ function ChiHoiList({ commune, onBack, onChosen }: { commune: Unit; onBack: () =
   return (
     <div>
       <button type="button" className="hs-link" onClick={onBack}>
-        <Icon name="back" size={18} /> Chọn xã/phường khác
+        <Icon name="back" size={18} /> {t("unit.otherCommune")}
       </button>
       <p className="hs-card-title">{commune.name}</p>
-      <p className="hs-muted">Chị sinh hoạt ở chi hội nào?</p>
+      <p className="hs-muted">{t("unit.which")}</p>
       {res.status === "loading" && <Loading />}
       {res.status === "error" && <ErrorState message={res.message} onRetry={() => setAttempt((n) => n + 1)} />}
       {res.status === "done" && (
-        <ul className="hs-choices" aria-label="Chi hội">
+        <ul className="hs-choices" aria-label={t("unit.listLabel")}>
           {res.data.map((u) => (
             <li key={u.id}>
               <button type="button" className="hs-choice" disabled={saving !== null} onClick={() => void choose(u)}>
                 <span className="hs-grow hs-choice-title">{u.name}</span>
-                {saving === u.id ? <span className="hs-muted">Đang lưu…</span> : <Icon name="chevron" />}
+                {saving === u.id ? <span className="hs-muted">{t("unit.saving")}</span> : <Icon name="chevron" />}
               </button>
             </li>
           ))}
           <li>
             <button type="button" className="hs-choice hs-choice-soft" disabled={saving !== null} onClick={() => void choose(commune)}>
               <span className="hs-grow">
-                <span className="hs-choice-title">Chị chưa rõ chi hội</span>
-                <span className="hs-choice-hint">Đăng ký vào {commune.name}, cán bộ xã sẽ xếp chi hội giúp chị</span>
+                <span className="hs-choice-title">{t("unit.unsure")}</span>
+                <span className="hs-choice-hint">{t("unit.unsureHint", { commune: commune.name })}</span>
               </span>
               <Icon name="chevron" />
             </button>
@@ -81,15 +82,16 @@ function ChiHoiList({ commune, onBack, onChosen }: { commune: Unit; onBack: () =
 /** Find the xã/phường (also by old names, diacritics optional), then her chi hội; a cán bộ confirms later. */
 export function UnitPicker({ onDone }: { onDone: () => void }): ReactElement {
   const [commune, setCommune] = useState<Unit | null>(null);
+  const t = useProfileT();
   return (
     <section className="hs-card" data-testid="unit-picker">
       {commune ? (
         <ChiHoiList commune={commune} onBack={() => setCommune(null)} onChosen={onDone} />
       ) : (
-        <UnitFinder label="Xã/phường nơi chị sinh hoạt" only="xa" onPick={setCommune} />
+        <UnitFinder label={t("unit.commune")} only="xa" onPick={setCommune} />
       )}
       <Button variant="tertiary" fullWidth onClick={onDone}>
-        Để sau
+        {t("unit.later")}
       </Button>
     </section>
   );

@@ -6,20 +6,22 @@ import { logout, useSession } from "../../state.js";
 import { OaLinkSection } from "./OaLinkSection.js";
 import { PhoneSection } from "./PhoneSection.js";
 import { UnitSection } from "./UnitSection.js";
+import { useProfileT } from "./i18n/index.js";
 
 export default function ProfilePage(): ReactElement | null {
   const session = useSession();
+  const t = useProfileT();
   if (session.status !== "ready") return null;
   const { me, dev } = session;
   return (
     <div className="hs-page">
-      <PageHeader title="Cá nhân" />
+      <PageHeader title={t("title")} />
       <section className="hs-card hs-row">
         <div className="hs-avatar" aria-hidden="true">
           {me.avatar ? <img src={me.avatar} alt="" /> : givenName(me.name).charAt(0).toUpperCase()}
         </div>
         <div>
-          <p className="hs-card-label">Họ và tên</p>
+          <p className="hs-card-label">{t("name")}</p>
           <p className="hs-card-title" data-testid="profile-name">{me.name}</p>
         </div>
       </section>
@@ -28,7 +30,7 @@ export default function ProfilePage(): ReactElement | null {
       {!dev && <OaLinkSection />}
       {dev && (
         <Button variant="tertiary" fullWidth onClick={() => void logout()}>
-          Đăng xuất (tài khoản thử nghiệm)
+          {t("logout")}
         </Button>
       )}
     </div>

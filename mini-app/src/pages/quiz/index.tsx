@@ -1,13 +1,8 @@
 import type { ReactElement } from "react";
 import { ComingSoon } from "../../components/ComingSoon.js";
+import { useQuizT } from "./i18n/index.js";
 
 export default function QuizPage(): ReactElement {
-  return (
-    <ComingSoon
-      title="Thi"
-      icon="quiz"
-      lead="Mục Thi đang được chuẩn bị"
-      body="Các cuộc thi tìm hiểu và câu đố kiến thức của Hội sẽ có ở đây. Khi có cuộc thi mới, Hội sẽ báo để chị tham gia."
-    />
-  );
+  const t = useQuizT();
+  return <ComingSoon title={t("title")} icon="quiz" lead={t("lead")} body={t("body")} />;
 }

@@ -3,10 +3,12 @@ import { useNavigate } from "react-router-dom";
 import { Button, Input } from "zmp-ui";
 import { normalizeTrackingCode } from "@hoiso/shared/domain";
 import { api, errorMessage } from "../../api.js";
+import { useTrackT } from "./i18n/index.js";
 
 /** She wrote the code on paper, or sent from another phone: find her item by it. */
 export function CodeLookup(): ReactElement {
   const navigate = useNavigate();
+  const t = useTrackT();
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -14,7 +16,7 @@ export function CodeLookup(): ReactElement {
   async function find() {
     const canonical = normalizeTrackingCode(code);
     if (!canonical) {
-      setError("Mã này chưa đúng. Mã có dạng PA-7KM3QX9 (chữ đầu là PA, BC hoặc KN). Chị kiểm tra lại nhé.");
+      setError(t("lookup.invalid"));
       return;
     }
     setBusy(true);
@@ -31,10 +33,10 @@ export function CodeLookup(): ReactElement {
 
   return (
     <section className="hs-card" data-testid="code-lookup">
-      <p className="hs-card-title">Tìm theo mã theo dõi</p>
+      <p className="hs-card-title">{t("lookup.title")}</p>
       <Input
-        label="Mã theo dõi"
-        placeholder="Ví dụ: PA-7KM3QX9"
+        label={t("lookup.label")}
+        placeholder={t("lookup.placeholder")}
         value={code}
         onChange={(e) => setCode(e.target.value)}
         status={error ? "error" : undefined}
@@ -42,7 +44,7 @@ export function CodeLookup(): ReactElement {
         autoCapitalize="characters"
       />
       <Button variant="secondary" fullWidth loading={busy} disabled={busy || code.trim().length < 4} onClick={() => void find()}>
-        Tìm
+        {t("lookup.find")}
       </Button>
     </section>
   );

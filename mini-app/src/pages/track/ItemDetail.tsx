@@ -4,10 +4,12 @@ import { Button } from "zmp-ui";
 import type { SubmissionView } from "@hoiso/shared";
 import { api, errorMessage } from "../../api.js";
 import { AuthAudio, AuthImage } from "../../components/AuthMedia.js";
-import { formatDate, formatDateTime, KIND_LABEL } from "../../components/feedbackText.js";
 import { useNotify } from "../../components/notify.js";
 import { ErrorState, Loading } from "../../components/States.js";
 import { Timeline } from "../../components/Timeline.js";
+import { useCommonT } from "../../i18n/common/index.js";
+import { formatDate, formatDateTime } from "../../i18n/format.js";
+import { useTrackT } from "./i18n/index.js";
 import { FollowUp } from "./FollowUp.js";
 import { Progress } from "./Progress.js";
 import { StatusChip } from "./StatusChip.js";
@@ -19,6 +21,7 @@ const POLL_MS = 5000;
 
 function Petition({ item, onSigned }: { item: SubmissionView; onSigned: () => void }): ReactElement | null {
   const notify = useNotify();
+  const t = useTrackT();
   const [busy, setBusy] = useState(false);
   const p = item.petition;
   if (!p) return null;
@@ -26,7 +29,7 @@ function Petition({ item, onSigned }: { item: SubmissionView; onSigned: () => vo
     setBusy(true);
     try {
       await api.signPetition(item.id);
-      notify.ok("Chị đã ký tên ủng hộ kiến nghị này.");
+      notify.ok(t("petition.signedToast"));
       onSigned();
     } catch (err) {
       notify.fail(errorMessage(err));
@@ -34,11 +37,11 @@ function Petition({ item, onSigned }: { item: SubmissionView; onSigned: () => vo
       setBusy(false);
     }
   }
-  const state = p.state === "open" ? `Đang lấy chữ ký đến ngày ${formatDate(p.deadline)}` : p.state === "reached" ? "Đã đủ chữ ký" : "Đã hết hạn, chưa đủ chữ ký";
+  const state = p.state === "open" ? t("petition.open", { day: formatDate(p.deadline) }) : p.state === "reached" ? t("petition.reached") : t("petition.expired");
   return (
     <section className="hs-card" data-testid="petition">
       <p className="hs-card-title">
-        {p.signatureCount} / {p.threshold} chữ ký
+        {t("petition.count", { count: p.signatureCount, threshold: p.threshold })}
       </p>
       <div className="hs-meter" aria-hidden="true">
         <span style={{ width: `${Math.min(100, (p.signatureCount / Math.max(1, p.threshold)) * 100)}%` }} />
@@ -46,10 +49,10 @@ function Petition({ item, onSigned }: { item: SubmissionView; onSigned: () => vo
       <p className="hs-muted">{state}</p>
       {p.state === "open" && !p.signedByMe && (
         <Button fullWidth loading={busy} disabled={busy} onClick={() => void sign()}>
-          Ký tên ủng hộ
+          {t("petition.sign")}
         </Button>
       )}
-      {p.signedByMe && <span className="hs-badge hs-badge-confirmed">Chị đã ký tên</span>}
+      {p.signedByMe && <span className="hs-badge hs-badge-confirmed">{t("petition.signed")}</span>}
     </section>
   );
 }
@@ -57,6 +60,8 @@ function Petition({ item, onSigned }: { item: SubmissionView; onSigned: () => vo
 export function ItemDetail(): ReactElement {
   const { id = "" } = useParams();
   const navigate = useNavigate();
+  const t = useTrackT();
+  const tc = useCommonT();
   const [res, setRes] = useState<Load>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
@@ -95,48 +100,48 @@ export function ItemDetail(): ReactElement {
           <StatusChip status={item.status} />
         </div>
         <p className="hs-card-title">
-          {KIND_LABEL[item.kind]} · {item.categoryName}
+          {tc(`kind.${item.kind}`)} · {item.categoryName}
         </p>
         <p className="hs-muted hs-small">
-          Gửi lúc {formatDateTime(item.createdAt)} · {item.originUnitName}
-          {item.mine && item.anonymous ? " · ẩn danh" : ""}
-          {item.sensitive ? " · giữ kín" : ""}
+          {t("detail.sentAt", { at: formatDateTime(item.createdAt), unit: item.originUnitName })}
+          {item.mine && item.anonymous ? ` · ${t("detail.anonymous")}` : ""}
+          {item.sensitive ? ` · ${t("detail.sensitive")}` : ""}
         </p>
         <Progress item={item} />
       </section>
       {item.followUpOpen && <FollowUp id={item.id} onAnswered={reload} />}
       {lastReply && (
         <section className="hs-card hs-reply" data-testid="official-reply">
-          <p className="hs-card-label">Trả lời của Hội{lastReply.unitName ? ` — ${lastReply.unitName}` : ""}</p>
+          <p className="hs-card-label">{t("detail.replyFrom")}{lastReply.unitName ? ` — ${lastReply.unitName}` : ""}</p>
           <p className="hs-reply-text">{lastReply.message}</p>
           <p className="hs-muted hs-small">{formatDateTime(lastReply.at)}</p>
         </section>
       )}
       <Petition item={item} onSigned={reload} />
       <section className="hs-card">
-        <p className="hs-card-label">{item.mine ? "Nội dung chị đã gửi" : "Nội dung kiến nghị"}</p>
+        <p className="hs-card-label">{item.mine ? t("detail.yourContent") : t("detail.petitionContent")}</p>
         <p className="hs-body-text">{item.body}</p>
         {audio && <AuthAudio id={audio.id} />}
         {photos.length > 0 && (
           <div className="hs-thumbs">
             {photos.map((m, i) => (
-              <AuthImage key={m.id} id={m.id} alt={`Ảnh ${i + 1}`} />
+              <AuthImage key={m.id} id={m.id} alt={tc("media.photo", { n: i + 1 })} />
             ))}
           </div>
         )}
       </section>
       <section className="hs-card" data-testid="timeline">
         <div className="hs-item-top">
-          <p className="hs-card-title">Diễn biến</p>
+          <p className="hs-card-title">{t("detail.timeline")}</p>
           <button type="button" className="hs-link" onClick={reload}>
-            Tải lại
+            {tc("reload")}
           </button>
         </div>
         <Timeline events={item.timeline} />
       </section>
       {(item.mine || item.petition?.signedByMe) && (
         <Button variant="tertiary" fullWidth onClick={() => navigate("/phan-anh/cua-toi")}>
-          {item.mine ? "Xem mọi việc chị đã gửi" : "Xem các kiến nghị chị đã ký"}
+          {item.mine ? t("detail.allMine") : t("detail.allSigned")}
         </Button>
       )}
     </div>

@@ -2,9 +2,11 @@ import { useEffect, useState, type ReactElement } from "react";
 import { useNavigate } from "react-router-dom";
 import type { MySubmission, SignedPetition } from "@hoiso/shared";
 import { api, errorMessage } from "../../api.js";
-import { formatDate, KIND_LABEL } from "../../components/feedbackText.js";
 import { Icon } from "../../components/icons.js";
 import { ErrorState, Loading } from "../../components/States.js";
+import { useCommonT } from "../../i18n/common/index.js";
+import { formatDate } from "../../i18n/format.js";
+import { useTrackT } from "./i18n/index.js";
 import { StatusChip } from "./StatusChip.js";
 import { CodeLookup } from "./CodeLookup.js";
 
@@ -32,6 +34,8 @@ function Row({ id, code, status, title, excerpt, hint }: { id: string; code: str
 
 /** Everything she has sent, newest first, each with where it stands; then the petitions she co-signed ("Đã ký"). */
 export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
+  const t = useTrackT();
+  const tc = useCommonT();
   const [res, setRes] = useState<Load>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
 
@@ -48,46 +52,46 @@ export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
 
   return (
     <div className="hs-form" data-testid="my-items">
-      {res.status === "loading" && <Loading text="Đang tải những việc chị đã gửi…" />}
+      {res.status === "loading" && <Loading text={t("mine.loading")} />}
       {res.status === "error" && <ErrorState message={res.message} onRetry={() => setAttempt((n) => n + 1)} />}
       {res.status === "done" && res.items.length === 0 && (
         <section className="hs-card">
-          <p className="hs-card-title">Chị chưa gửi phản ánh nào</p>
-          <p className="hs-muted">Khi chị gửi, Hội Số sẽ cho chị biết từng bước: Hội nhận, chuyển tới cán bộ phụ trách, trả lời.</p>
+          <p className="hs-card-title">{t("mine.emptyTitle")}</p>
+          <p className="hs-muted">{t("mine.emptyText")}</p>
           <button type="button" className="hs-link" onClick={onNew}>
-            Gửi phản ánh đầu tiên <Icon name="chevron" size={18} />
+            {t("mine.first")} <Icon name="chevron" size={18} />
           </button>
         </section>
       )}
       {res.status === "done" && res.items.length > 0 && (
-        <ul className="hs-choices" aria-label="Việc chị đã gửi">
+        <ul className="hs-choices" aria-label={t("mine.label")}>
           {res.items.map((it) => (
             <Row
               key={it.id}
               id={it.id}
               code={it.trackingCode}
               status={it.status}
-              title={`${KIND_LABEL[it.kind]} · ${it.categoryName}`}
+              title={`${tc(`kind.${it.kind}`)} · ${it.categoryName}`}
               excerpt={it.excerpt}
-              hint={`Gửi ngày ${formatDate(it.createdAt)} · ${it.originUnitName}${it.anonymous ? " · ẩn danh" : ""}`}
+              hint={`${t("mine.sentOn", { day: formatDate(it.createdAt), unit: it.originUnitName })}${it.anonymous ? ` · ${t("mine.anonymous")}` : ""}`}
             />
           ))}
         </ul>
       )}
       {res.status === "done" && res.signed.length > 0 && (
         <section data-testid="signed-items">
-          <h2 className="hs-section-title">Đã ký</h2>
-          <p className="hs-section-note">Kiến nghị của chị em khác mà chị đã ký tên ủng hộ.</p>
-          <ul className="hs-choices" aria-label="Kiến nghị chị đã ký">
+          <h2 className="hs-section-title">{t("mine.signedTitle")}</h2>
+          <p className="hs-section-note">{t("mine.signedNote")}</p>
+          <ul className="hs-choices" aria-label={t("mine.signedLabel")}>
             {res.signed.map((it) => (
               <Row
                 key={it.id}
                 id={it.id}
                 code={it.trackingCode}
                 status={it.status}
-                title={`${KIND_LABEL[it.kind]} · ${it.categoryName}`}
+                title={`${tc(`kind.${it.kind}`)} · ${it.categoryName}`}
                 excerpt={it.excerpt}
-                hint={`Chị ký ngày ${formatDate(it.signedAt)} · ${it.signatureCount} chữ ký · ${it.originUnitName}`}
+                hint={t("mine.signedOn", { day: formatDate(it.signedAt), count: it.signatureCount, unit: it.originUnitName })}
               />
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
 import type { SubmissionStatus } from "@hoiso/shared";
-import { STATUS_LABEL } from "../../components/feedbackText.js";
+import { useCommonT } from "../../i18n/common/index.js";
 
 const TONE: Record<SubmissionStatus, string> = {
   received: "wait",
@@ -12,5 +12,6 @@ const TONE: Record<SubmissionStatus, string> = {
 };
 
 export function StatusChip({ status }: { status: SubmissionStatus }): ReactElement {
-  return <span className={`hs-chip-status hs-chip-status-${TONE[status]}`}>{STATUS_LABEL[status]}</span>;
+  const t = useCommonT();
+  return <span className={`hs-chip-status hs-chip-status-${TONE[status]}`}>{t(`status.${status}`)}</span>;
 }

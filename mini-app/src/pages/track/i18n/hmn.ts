@@ -1,0 +1,12 @@
+import type { ReviewStatus, Translation } from "../../../i18n/types.js";
+import type vi from "./vi.js";
+
+/** H'Mông (RPA). NEEDS REVIEW by the union's translators: short common words only; the rest shows in Vietnamese. */
+export const REVIEW_STATUS: ReviewStatus = "needs-review";
+
+const hmn: Translation<typeof vi> = {
+  lookup: { find: "Nrhiav" },
+  followUp: { thanks: "Ua tsaug!" },
+};
+
+export default hmn;
