@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { DEMO_TREE, seedUnitId } from "../seed/demo.js";
-import { startServerProcess } from "../../tests/helpers/process.js";
+import { startServerProcess } from "../lib/process.js";
 import { fixedRate, formatResult, maxThroughput, percentile, type RequestSpec } from "./load.js";
 import { createBenchDatabase, createWomen } from "./setup.js";
 

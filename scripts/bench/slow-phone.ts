@@ -11,7 +11,7 @@
 import http from "node:http";
 import os from "node:os";
 import { chromium, type Browser, type CDPSession, type Page } from "playwright-core";
-import { ROOT, startServerProcess } from "../../tests/helpers/process.js";
+import { ROOT, startServerProcess } from "../lib/process.js";
 import { migrate } from "../../server/src/db/migrate.js";
 import pg from "pg";
 

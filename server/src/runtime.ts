@@ -15,8 +15,8 @@ export interface Runtime {
 }
 
 export interface RuntimeHooks {
-  log(msg: string): void;
-  /** Starts the Zalo simulator; injected so the server does not depend on scripts/ at build time. */
+  log: (msg: string) => void;
+  /** Starts the Zalo simulator; passed in by scripts/start/main.ts, so the server never imports scripts/. */
   startSimulator?(config: Config): Promise<{ url: string; close(): Promise<void> }>;
   /** Seeds an empty database (embedded mode's first start). */
   seedIfEmpty?(deps: AppDeps): Promise<boolean>;

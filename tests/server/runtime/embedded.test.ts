@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServerProcess, type ServerProcess } from "../../helpers/process.js";
 
 /**
- * The newcomer's path: no DATABASE_URL, no REDIS_URL. The real main.ts starts the bundled PostgreSQL,
+ * The newcomer's path: no DATABASE_URL, no REDIS_URL. `npm start` (scripts/start/main.ts) starts the bundled PostgreSQL,
  * BullMQ on its PostgreSQL backend and the Zalo simulator, then serves the API.
  */
 describe("embedded mode (no DATABASE_URL / REDIS_URL)", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, devLoginExposed, loadConfig } from "../../../server/src/config.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/db.js";
-import { startServerProcess } from "../../helpers/process.js";
+import { startProcess, startServerProcess } from "../../helpers/process.js";
 
 const zalo = { ZALO_APP_ID: "app", ZALO_APP_SECRET: "secret" };
 
@@ -69,7 +69,8 @@ describe("a server started the README's production way", () => {
   });
 
   it("refuses the development login, even for the demo admin's id, and logs JSON lines", async () => {
-    const server = startServerProcess({ DATABASE_URL: database.url, ...zalo, PORT: "0", LOG_LEVEL: "info" }, ["--role=api"]);
+    // `npm run start:api`: the server's own entry, without the development tools `npm start` wires in.
+    const server = startProcess({ DATABASE_URL: database.url, ...zalo, PORT: "0", LOG_LEVEL: "info" }, ["server/src/main.ts", "--role=api"]);
     try {
       const m = await server.waitFor(/API:\s+http:\/\/localhost:(\d+)\//);
       const res = await fetch(`http://127.0.0.1:${m[1]}/api/auth/dev`, {
@@ -93,6 +94,15 @@ describe("a server started the README's production way", () => {
       const server = startServerProcess({ DATABASE_URL: database.url, ...zalo, ...nodeEnv, DEV_LOGIN: "true", PORT: "0" });
       expect(await server.exited, server.output()).toBe(1);
       expect(server.output()).toMatch(/DEV_LOGIN=true is refused/);
+    }
+  }, 120_000);
+
+  it("start:api/start:worker have no simulator to start: embedded mode there stops at once and points at npm start", async () => {
+    for (const role of ["--role=api", "--role=worker"]) {
+      const server = startProcess({ DATA_DIR: "/nonexistent/hoiso-data", PORT: "0" }, ["server/src/main.ts", role]);
+      expect(await server.exited, server.output()).toBe(1);
+      expect(server.output()).toMatch(/Zalo simulator .* runs only under `npm start`/);
+      expect(server.output()).not.toMatch(/PostgreSQL nhúng/);
     }
   }, 120_000);
 

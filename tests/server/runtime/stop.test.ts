@@ -25,7 +25,7 @@ describe("embedded mode: Ctrl-C", () => {
         LOG_LEVEL: "info",
         MINI_APP_DIR: path.join(dataDir, "no-app"),
       },
-      ["server/src/main.ts"],
+      ["scripts/start/main.ts"],
       { detached: true },
     );
     const m = await server.waitFor(/API:\s+http:\/\/localhost:(\d+)\//, 180_000);
