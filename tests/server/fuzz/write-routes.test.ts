@@ -1,3 +1,5 @@
+// `app.swagger()` is declared by the plugin's own types; the server is seen here through its declarations, which do not bring them.
+import type {} from "@fastify/swagger";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startZaloSimulator, type ZaloSimulator } from "../../../scripts/zalo-sim/server.js";
