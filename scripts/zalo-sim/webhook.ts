@@ -24,7 +24,7 @@ export function signWebhook(state: SimState, event: WebhookEvent): SignedWebhook
 }
 
 function noteInteraction(state: SimState, event: WebhookEvent): void {
-  const name = String(event.event_name ?? "");
+  const name = typeof event.event_name === "string" ? event.event_name : "";
   const sender = (event.sender as { id?: unknown } | undefined)?.id;
   const follower = (event.follower as { id?: unknown } | undefined)?.id;
   const user = state.usersByOa.get(String(name === "follow" || name === "unfollow" ? follower : sender));

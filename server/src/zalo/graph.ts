@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { zaloFetch } from "./http.js";
+import { textOf } from "./text.js";
 
 export interface GraphConfig {
   graphUrl: string;
@@ -38,7 +39,7 @@ export async function fetchProfile(cfg: GraphConfig, accessToken: string): Promi
   const byOa = body.user_id_by_oa;
   return {
     id: String(body.id),
-    name: String(body.name ?? ""),
+    name: textOf(body.name),
     avatar: picture?.data?.url ?? null,
     oaUserId: typeof byOa === "string" && /^[0-9]{1,32}$/.test(byOa) ? byOa : null,
   };

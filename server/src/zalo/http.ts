@@ -1,3 +1,5 @@
+import { textOf } from "./text.js";
+
 /** Zalo answers errors as HTTP 200 with a non-zero `error`; this carries the code so callers can branch on it. */
 export class ZaloApiError extends Error {
   constructor(
@@ -29,7 +31,7 @@ export async function zaloFetch(url: string, init: RequestInit, timeoutMs: numbe
   if (typeof body !== "object" || body === null) throw new ZaloUnavailableError(`Zalo ${api} answered ${text.slice(0, 80)}`);
   const obj = body as Record<string, unknown>;
   const code = Number(obj.error ?? 0);
-  if (code !== 0) throw new ZaloApiError(code, String(obj.message ?? obj.error_name ?? obj.error_description ?? ""), api);
+  if (code !== 0) throw new ZaloApiError(code, textOf(obj.message ?? obj.error_name ?? obj.error_description), api);
   if (res.status >= 500) throw new ZaloUnavailableError(`Zalo ${api} answered HTTP ${res.status}`);
   return obj;
 }

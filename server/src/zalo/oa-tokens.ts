@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { AppDeps } from "../deps.js";
 import { ZaloApiError, zaloFetch } from "./http.js";
+import { textOf } from "./text.js";
 
 /** First half of the two-int advisory lock key ("ZL"); the second half is a hash of the OA id. */
 const LOCK_CLASS = 0x5a4c;
@@ -38,7 +39,7 @@ function pairFrom(body: Record<string, unknown>, issuedAt: number, api: string):
   const refreshToken = body.refresh_token;
   const expiresIn = Number(body.expires_in); // Zalo sends a string of seconds
   if (typeof accessToken !== "string" || typeof refreshToken !== "string" || !accessToken || !refreshToken || !(expiresIn > 0)) {
-    throw new ZaloApiError(Number(body.error) || -1, String(body.error_name ?? "answer carries no token pair"), api);
+    throw new ZaloApiError(Number(body.error) || -1, textOf(body.error_name, "answer carries no token pair"), api);
   }
   return { accessToken, refreshToken, expiresAt: new Date(issuedAt + expiresIn * 1000) };
 }

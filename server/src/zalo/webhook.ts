@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { sql } from "kysely";
 import type { Db } from "../db/pool.js";
+import { textOf } from "./text.js";
 
 /** Events older than this are refused: Zalo's retries come within minutes, a replayed capture does not. */
 export const OA_EVENT_MAX_AGE_MS = 60 * 60_000;
@@ -67,14 +68,14 @@ const idOf = (v: unknown): string | null => {
 const isOaSide = (name: string) => name.startsWith("oa_") || name === "user_received_message" || name === "user_seen_message";
 
 export function eventUserId(event: OaEvent): string | null {
-  const name = String(event.event_name ?? "");
+  const name = textOf(event.event_name);
   if (name === "follow" || name === "unfollow") return idOf(event.follower);
   return isOaSide(name) ? idOf(event.recipient) : idOf(event.sender);
 }
 
 /** What opens (or re-opens) the consultation window: the user writing, clicking, sharing info, or following. */
 export function countsAsInteraction(event: OaEvent): boolean {
-  const name = String(event.event_name ?? "");
+  const name = textOf(event.event_name);
   return name === "follow" || (name.startsWith("user_") && !isOaSide(name));
 }
 
@@ -84,7 +85,7 @@ export function webhookEventKey(event: OaEvent): string {
   const raw =
     typeof msgId === "string" && msgId !== ""
       ? msgId
-      : `${String(event.event_name ?? "event")}-${String(event.timestamp ?? "")}-${eventUserId(event) ?? "none"}`;
+      : `${textOf(event.event_name, "event")}-${textOf(event.timestamp)}-${eventUserId(event) ?? "none"}`;
   // BullMQ refuses ":" in custom ids; keep them short and plain.
   return `oa-${raw.replace(/[^A-Za-z0-9_.-]/g, "_").slice(0, 200)}`;
 }
@@ -97,7 +98,7 @@ export function webhookEventKey(event: OaEvent): string {
 export async function recordInteraction(db: Db, event: OaEvent, at: Date): Promise<void> {
   const oaUserId = eventUserId(event);
   if (!oaUserId) return;
-  const name = String(event.event_name ?? "");
+  const name = textOf(event.event_name);
   const interactedAt = countsAsInteraction(event) ? at : null;
   const following = name === "follow" ? true : name === "unfollow" ? false : null;
   if (interactedAt === null && following === null) return;

@@ -3,6 +3,7 @@ import type { AppDeps } from "../../deps.js";
 import { oaEventsQueue } from "./queues.js";
 import { AppError, badRequest } from "../../http/errors.js";
 import { eventTime, eventUserId, storable, verifyWebhookSignature, webhookEventKey, type OaEvent, type OaEventJob } from "../../zalo/webhook.js";
+import { textOf } from "../../zalo/text.js";
 
 const DAY_S = 24 * 3600;
 
@@ -32,7 +33,7 @@ export async function receiveWebhook(deps: AppDeps, raw: unknown, signature: str
   }
   // Cleaned only now: the signature covers the bytes as sent.
   event = storable(event) as OaEvent;
-  const eventName = String(event.event_name ?? "unknown").slice(0, 100);
+  const eventName = textOf(event.event_name, "unknown").slice(0, 100);
   const key = webhookEventKey(event);
   const job: OaEventJob = { eventName, oaUserId: eventUserId(event), occurredAt: at.toISOString(), key, event, receivedAt: new Date().toISOString() };
   // Completed jobs are kept a week so late redeliveries find their id; oa_events dedupes for good.
