@@ -25,7 +25,10 @@ export async function registerMiniApp(app: FastifyInstance, dir: string): Promis
     wildcard: false,
     index: ["index.html"],
     cacheControl: false,
-    setHeaders: (res, file) => res.setHeader("cache-control", cacheControlFor(file, root)),
+    // A block, not an expression: setHeader returns the reply, which is thenable, and the plugin expects nothing back.
+    setHeaders: (res, file) => {
+      res.setHeader("cache-control", cacheControlFor(file, root));
+    },
   });
   const html = () => fs.createReadStream(index);
   app.get("/*", { schema: { hide: true } }, async (req, reply) => {

@@ -75,7 +75,8 @@ export function startWorkers(deps: AppDeps, modules: readonly JobModule[], onErr
           running = false;
         }
       };
-      const t = setInterval(tick, task.everyMs);
+      // Fire and forget: tick reports its own failures through onError, and `running` keeps rounds from overlapping.
+      const t = setInterval(() => void tick(), task.everyMs);
       t.unref();
       timers.push(t);
     }
