@@ -19,6 +19,7 @@ function keyOf(text: string): string {
 }
 
 type QueryFn = (this: pg.Client, ...args: unknown[]) => unknown;
+// eslint-disable-next-line @typescript-eslint/unbound-method -- taken off the prototype on purpose; called below as original.apply(this, args)
 const original = pg.Client.prototype.query as unknown as QueryFn;
 (pg.Client.prototype as unknown as { query: QueryFn }).query = function (this: pg.Client, ...args: unknown[]) {
   const first = args[0];

@@ -1,5 +1,4 @@
 import { jsonBody, type SimReply, type SimRequest } from "./http.js";
-import type { Failure } from "./state.js";
 import { deliverWebhook, signWebhook, textEvent, type WebhookEvent } from "./webhook.js";
 
 const bad = (message: string): SimReply => ({ status: 400, body: { error: "bad_request", message } });
@@ -52,7 +51,7 @@ export async function control(req: SimRequest): Promise<SimReply> {
       const path = str(body.path);
       const failure = body.error === "drop" ? "drop" : Number(body.error);
       if (!path || (failure !== "drop" && !Number.isInteger(failure))) return bad("path and error (a Zalo code or \"drop\") are required");
-      state.failNext(path, failure as Failure);
+      state.failNext(path, failure);
       return { body: { ok: true } };
     }
     if (route === "POST /night") {

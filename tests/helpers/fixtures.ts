@@ -47,7 +47,7 @@ export async function smallTree(db: Db) {
 export async function devLogin(app: App, name: string, zaloId = name.replace(/\W+/g, "-")) {
   const res = await app.inject({ method: "POST", url: "/api/auth/dev", payload: { name, zaloId } });
   if (res.statusCode !== 200) throw new Error(`dev login failed: ${res.statusCode} ${res.body}`);
-  const body = res.json() as { token: string; me: { id: string } };
+  const body = res.json<{ token: string; me: { id: string } }>();
   return { token: body.token, memberId: body.me.id, headers: { authorization: `Bearer ${body.token}` } };
 }
 

@@ -23,9 +23,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       if (err.field) body.field = err.field;
       return reply.status(err.status).send(body);
     }
-    const fe = err as FastifyError;
+    const fe = err;
     if (fe.validation) {
-      const field = fieldOf(fe.validation[0] as ValidationIssue);
+      const field = fieldOf(fe.validation[0]);
       const where = fe.validationContext === "querystring" ? "tham số" : fe.validationContext === "params" ? "đường dẫn" : "dữ liệu";
       const message = field
         ? `Thông tin "${fieldLabel(field)}" không hợp lệ hoặc còn thiếu.`

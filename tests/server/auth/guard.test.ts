@@ -29,9 +29,9 @@ describe("guard matrix on membership confirmation and role grants", () => {
     who.inside = await devLogin(ctx.app, "Cán bộ xã Bảo Thắng");
     who.outside = await devLogin(ctx.app, "Cán bộ phường Sa Pa");
     who.admin = await devLogin(ctx.app, "Quản trị tỉnh");
-    await grant(ctx.deps.db, who.inside!.memberId, tree.xaA.id, "can_bo");
-    await grant(ctx.deps.db, who.outside!.memberId, tree.xaB.id, "can_bo");
-    await grant(ctx.deps.db, who.admin!.memberId, tree.tinh.id, "admin");
+    await grant(ctx.deps.db, who.inside.memberId, tree.xaA.id, "can_bo");
+    await grant(ctx.deps.db, who.outside.memberId, tree.xaB.id, "can_bo");
+    await grant(ctx.deps.db, who.admin.memberId, tree.tinh.id, "admin");
   });
   afterAll(() => ctx?.close());
 

@@ -41,7 +41,7 @@ let nextAddress = 1;
 /** Each test login from its own address, so that logins of the set-up do not use up the login limit. */
 async function loginFresh(app: App, name: string): Promise<Login> {
   const res = await app.inject({ method: "POST", url: "/api/auth/dev", headers: { "x-forwarded-for": `10.0.0.${nextAddress++}` }, payload: { name, zaloId: name.replace(/\W+/g, "-") } });
-  const body = res.json() as { token: string; me: { id: string } };
+  const body = res.json<{ token: string; me: { id: string } }>();
   return { token: body.token, memberId: body.me.id, headers: { authorization: `Bearer ${body.token}` } };
 }
 

@@ -23,7 +23,7 @@ afterAll(async () => {
 interface Case {
   name: string;
   /** Fresh targets inside Xã Bảo Thắng, so the one successful call does not disturb the others. */
-  prepare(): Promise<{ method: "POST" | "PATCH"; url: string; payload: object }>;
+  prepare: () => Promise<{ method: "POST" | "PATCH"; url: string; payload: object }>;
   ok: number;
 }
 

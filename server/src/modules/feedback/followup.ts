@@ -3,7 +3,7 @@ import type { AppDeps } from "../../deps.js";
 import { AppError, notFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { appendEvent, assignUnit } from "./assign.js";
-import { dispatch, noEffects, type Effects } from "./effects.js";
+import { dispatch, noEffects } from "./effects.js";
 import { authorMsg, eventMsg, staffMsg } from "./text.js";
 
 /**
@@ -64,7 +64,7 @@ export async function answerFollowUp(deps: AppDeps, auth: AuthContext, submissio
         authorMsg.closed(item),
         now,
       );
-      return { status: "closed" as const, fx: { ...noEffects(), deliveries } as Effects };
+      return { status: "closed" as const, fx: { ...noEffects(), deliveries } };
     }
     const a = s.resolved_assignment_id
       ? await tx
