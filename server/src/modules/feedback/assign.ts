@@ -2,6 +2,7 @@ import { sql, type Transaction } from "kysely";
 import type { UnitLevelName } from "@hoiso/shared";
 import type { DB } from "../../db/types.js";
 import { deliveriesInsert } from "../notify/outbox.js";
+import { assignedCtes } from "./assigned.js";
 import { noEffects, type Effects } from "./effects.js";
 import type { AssignmentReason, SubmissionKind } from "./tables.js";
 import type { Msg } from "./text.js";
@@ -99,25 +100,24 @@ export async function assignUnit(tx: Transaction<DB>, input: AssignInput): Promi
     author: author ? { id: sql`${s.author_id}`, sensitive: sql`${s.sensitive}`, message: valueMessage(author.type, author.params) } : null,
     staff: valueMessage(staff.type, staff.params),
   });
-  const conflict = input.reopen
-    ? sql`ON CONFLICT (submission_id, unit_id) DO UPDATE
-            SET closed = false, resolved_at = NULL, resolved_by = NULL, acknowledged_at = NULL, acknowledged_by = NULL,
-                escalated_at = NULL, due_at = EXCLUDED.due_at
-          WHERE assignments.closed OR assignments.resolved_at IS NOT NULL`
-    : sql`ON CONFLICT DO NOTHING`;
+  const assigned = assignedCtes(
+    [
+      {
+        submissionId: s.id,
+        unitId: input.unit.id,
+        reason: input.reason,
+        fromAssignmentId: input.fromAssignmentId,
+        slaHours: input.slaHours,
+        escalationLevels: input.escalationLevels,
+        dueAt,
+        event: input.event,
+      },
+    ],
+    input.now,
+    { reopen: input.reopen ?? false },
+  );
   const r = await sql<{ assignment_id: string | null; outbound: string[] }>`
-    WITH a AS (
-      INSERT INTO assignments (submission_id, unit_id, reason, from_assignment_id, sla_hours, escalation_levels, due_at, created_at)
-      VALUES (${s.id}, ${input.unit.id}, ${input.reason}, ${input.fromAssignmentId}, ${input.slaHours},
-              ${input.escalationLevels}::text[], ${dueAt}, ${input.now})
-      ${conflict}
-      RETURNING id
-    ), e AS (
-      INSERT INTO submission_events (submission_id, type, actor_id, message_type, params, visible_to_author, public, detail, created_at, unit_id, assignment_id)
-      SELECT ${eventValues(s.id, input.event, input.now)}, ${input.unit.id}::uuid, a.id
-        FROM a
-      RETURNING id, submission_id, unit_id, assignment_id
-    ), d AS (${deliveriesInsert("feedback", told, input.now)})
+    WITH ${assigned}, d AS (${deliveriesInsert("feedback", told, input.now)})
     SELECT (SELECT id FROM a) AS assignment_id,
            coalesce((SELECT array_agg(id) FROM d WHERE channel <> 'in_app'), '{}') AS outbound`.execute(tx);
   const row = r.rows[0];

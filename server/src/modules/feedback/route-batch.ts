@@ -4,6 +4,7 @@ import { createBatcher, perInstance } from "../../util/batcher.js";
 import { deliveriesInsert } from "../notify/outbox.js";
 import { within } from "../../queue/within.js";
 import { enqueueDeliveries } from "../notify/queue.js";
+import { assignedCtes, type Assignment } from "./assigned.js";
 import { escalationsAsJobs } from "./effects.js";
 import { escalateJobOptions, escalateQueue, routeBatchJobOptions, routeJobOptions, routeQueue } from "./queues.js";
 import { claimForRouting, primaryDecision, routeSubmission } from "./pipeline.js";
@@ -27,49 +28,35 @@ async function routeMany(deps: AppDeps, ids: string[]): Promise<Outcome[]> {
     const rows = claimed.map((s) => {
       const d = primaryDecision(s);
       const dueAt = new Date(now.getTime() + d.decision.slaHours * 3_600_000);
-      const staff = d.staffMessage(dueAt);
-      return {
-        sid: s.id,
+      const assignment: Assignment = {
+        submissionId: s.id,
         unitId: d.unit.id,
+        reason: "primary",
+        fromAssignmentId: null,
         slaHours: d.decision.slaHours,
-        levels: JSON.stringify(d.decision.escalationLevels),
+        escalationLevels: d.decision.escalationLevels,
         dueAt,
-        eventType: d.event.message.type,
-        eventParams: JSON.stringify(d.event.message.params),
-        detail: JSON.stringify(d.event.detail),
-        authorId: s.author_id,
-        sensitive: s.sensitive,
-        authorType: d.authorMessage.type,
-        authorParams: JSON.stringify(d.authorMessage.params),
-        staffType: staff.type,
-        staffParams: JSON.stringify(staff.params),
+        event: d.event,
       };
+      return { assignment, authorId: s.author_id, sensitive: s.sensitive, author: d.authorMessage, staff: d.staffMessage(dueAt) };
     });
     const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
-    // Who is told: the same rows as a single assignment's (told.ts), one set per event.
+    // What gets assigned: the same rows as a single assignment's (assigned.ts). Who is told: the same as a single
+    // assignment's too (told.ts), with each item's own author and messages from `t`.
     const told = toldRows({
-      from: sql`e JOIN i ON i.sid = e.submission_id`,
-      author: { id: sql`i.author_id`, sensitive: sql`i.sensitive`, message: { type: sql`i.author_type`, params: sql`i.author_params` } },
-      staff: { type: sql`i.staff_type`, params: sql`i.staff_params` },
+      from: sql`e JOIN t ON t.sid = e.submission_id`,
+      author: { id: sql`t.author_id`, sensitive: sql`t.sensitive`, message: { type: sql`t.author_type`, params: sql`t.author_params` } },
+      staff: { type: sql`t.staff_type`, params: sql`t.staff_params` },
     });
     const r = await sql<{ assigned: Array<{ sid: string; aid: string; due: string }> | null; outbound: string[] }>`
-      WITH i AS (
-        SELECT * FROM unnest(${col((x) => x.sid)}::uuid[], ${col((x) => x.unitId)}::uuid[], ${col((x) => x.slaHours)}::numeric[],
-                             ${col((x) => x.levels)}::jsonb[], ${col((x) => x.dueAt)}::timestamptz[], ${col((x) => x.eventType)}::text[],
-                             ${col((x) => x.eventParams)}::jsonb[], ${col((x) => x.detail)}::jsonb[], ${col((x) => x.authorId)}::uuid[],
-                             ${col((x) => x.sensitive)}::boolean[], ${col((x) => x.authorType)}::text[], ${col((x) => x.authorParams)}::jsonb[],
-                             ${col((x) => x.staffType)}::text[], ${col((x) => x.staffParams)}::jsonb[])
-          AS t(sid, unit_id, sla_hours, levels, due_at, event_type, event_params, detail, author_id, sensitive, author_type, author_params, staff_type, staff_params)
-      ), a AS (
-        INSERT INTO assignments (submission_id, unit_id, reason, from_assignment_id, sla_hours, escalation_levels, due_at, created_at)
-        SELECT sid, unit_id, 'primary', NULL, sla_hours, ARRAY(SELECT jsonb_array_elements_text(levels)), due_at, ${now}::timestamptz FROM i
-        ON CONFLICT DO NOTHING
-        RETURNING id, submission_id, unit_id, due_at
-      ), e AS (
-        INSERT INTO submission_events (submission_id, type, actor_id, unit_id, assignment_id, message_type, params, visible_to_author, public, detail, created_at)
-        SELECT a.submission_id, 'forwarded', NULL, a.unit_id, a.id, i.event_type, i.event_params, true, false, i.detail, ${now}::timestamptz
-          FROM a JOIN i ON i.sid = a.submission_id
-        RETURNING id, submission_id, unit_id, assignment_id
+      WITH ${assignedCtes(
+        rows.map((x) => x.assignment),
+        now,
+      )}, t AS (
+        SELECT * FROM unnest(${col((x) => x.assignment.submissionId)}::uuid[], ${col((x) => x.authorId)}::uuid[], ${col((x) => x.sensitive)}::boolean[],
+                             ${col((x) => x.author.type)}::text[], ${col((x) => JSON.stringify(x.author.params))}::jsonb[],
+                             ${col((x) => x.staff.type)}::text[], ${col((x) => JSON.stringify(x.staff.params))}::jsonb[])
+          AS t(sid, author_id, sensitive, author_type, author_params, staff_type, staff_params)
       ), d AS (${deliveriesInsert("feedback", told, now)})
       SELECT (SELECT json_agg(json_build_object('sid', submission_id, 'aid', id, 'due', due_at)) FROM a) AS assigned,
              coalesce((SELECT array_agg(id) FROM d WHERE channel <> 'in_app'), '{}') AS outbound`.execute(tx);
