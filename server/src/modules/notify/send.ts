@@ -38,8 +38,8 @@ export function templateData(params: Record<string, unknown>, text: string): Rec
 
 /**
  * Sends one outbound delivery, written out in the recipient's language (Vietnamese where her language lacks the
- * message). The deployment's sending rate is the notify queue's own limiter (rate.ts): a job that runs may send. Retry-able failures (-32 rate limit, -216/-220/-124 token, network) are thrown back to
- * BullMQ for another attempt; "this channel cannot reach her now" (-230/-232 window, -213 not following, no OA id,
+ * message). The deployment's sending rate is the notify queue's own limiter (rate.ts): a job that runs may send.
+ * Retry-able failures (-32 rate limit, -216/-220/-124 token, network) are thrown back to BullMQ for another attempt; "this channel cannot reach her now" (-230/-232 window, -213 not following, no OA id,
  * outside our own window record) falls back from the OA message to a template message; a template needs a phone,
  * her consent and a configured template id, otherwise the delivery is skipped (the in-app row is always there).
  * -234 (no messages at night) keeps it pending and sends it again in the morning, Vietnam time.
