@@ -1,7 +1,9 @@
 import { lazy, Suspense, useEffect, type ReactElement, type ReactNode } from "react";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { Navigate, Route, Routes } from "react-router-dom";
 import { App as ZaloApp, SnackbarProvider, ZMPRouter } from "zmp-ui";
 import { BottomNav } from "./components/BottomNav.js";
+import { queryClient } from "./api/queryClient.js";
 import { ChunkBoundary } from "./components/ChunkBoundary.js";
 import { ErrorState, Loading } from "./components/States.js";
 import { useCommonT } from "./i18n/common/index.js";
@@ -73,12 +75,17 @@ function Screens(): ReactElement {
 
 export default function App(): ReactElement {
   return (
-    <ZaloApp theme="light">
-      <SnackbarProvider>
-        <ZMPRouter>
-          <Screens />
-        </ZMPRouter>
-      </SnackbarProvider>
-    </ZaloApp>
+    <QueryClientProvider client={queryClient}>
+      <ZaloApp theme="light">
+        <SnackbarProvider>
+          <ZMPRouter>
+            {/* A screen whose catalogue in her language is still on its way waits here, never shows the keys. */}
+            <Suspense fallback={<div className="hs-page"><Loading /></div>}>
+              <Screens />
+            </Suspense>
+          </ZMPRouter>
+        </SnackbarProvider>
+      </ZaloApp>
+    </QueryClientProvider>
   );
 }

@@ -1,6 +1,8 @@
 import { useSyncExternalStore } from "react";
 import type { Me, SessionResponse } from "@hoiso/shared";
-import { api, ApiError, errorMessage, onSessionExpired, setAuthToken } from "./api.js";
+import { ApiError, errorMessage, onSessionExpired, setAuthToken } from "./api/http.js";
+import { meApi } from "./api/me.js";
+import { queryClient } from "./api/queryClient.js";
 import { applyLanguage } from "./i18n/index.js";
 import { zaloAccessToken, zaloIdByOA } from "./zalo.js";
 
@@ -63,6 +65,8 @@ async function ready(me: Me, dev: boolean): Promise<void> {
 }
 
 async function enter(res: SessionResponse, dev: boolean): Promise<void> {
+  // Whatever was cached belonged to the session before (another member, on a tester's phone).
+  queryClient.clear();
   setAuthToken(res.token);
   if (dev) storage()?.setItem(DEV_TOKEN_KEY, res.token);
   await ready(res.me, dev);
@@ -74,14 +78,14 @@ async function boot(): Promise<void> {
     const accessToken = await zaloAccessToken();
     if (accessToken) {
       const idByOA = await zaloIdByOA();
-      await enter(await api.loginZalo({ accessToken, ...(idByOA ? { idByOA } : {}) }), false);
+      await enter(await meApi.loginZalo({ accessToken, ...(idByOA ? { idByOA } : {}) }), false);
       return;
     }
     const saved = storage()?.getItem(DEV_TOKEN_KEY);
     if (saved) {
       setAuthToken(saved);
       try {
-        await ready(await api.me(), true);
+        await ready(await meApi.me(), true);
         return;
       } catch (err) {
         if (!(err instanceof ApiError && err.status === 401)) throw err;
@@ -89,6 +93,7 @@ async function boot(): Promise<void> {
         setAuthToken(null);
       }
     }
+    queryClient.clear();
     await applyLanguage("vi").catch(() => undefined);
     set({ status: "dev-login" });
   } catch (err) {
@@ -114,7 +119,7 @@ onSessionExpired(() => {
 
 export async function devLogin(name: string, zaloId?: string): Promise<void> {
   try {
-    await enter(await api.loginDev({ name, ...(zaloId ? { zaloId } : {}) }), true);
+    await enter(await meApi.loginDev({ name, ...(zaloId ? { zaloId } : {}) }), true);
   } catch (err) {
     set({ status: "dev-login", error: errorMessage(err) });
   }
@@ -128,13 +133,14 @@ export function setMe(me: Me): void {
 }
 
 export async function refreshMe(): Promise<void> {
-  setMe(await api.me());
+  setMe(await meApi.me());
 }
 
 export async function logout(): Promise<void> {
-  await api.logout().catch(() => undefined);
+  await meApi.logout().catch(() => undefined);
   storage()?.removeItem(DEV_TOKEN_KEY);
   setAuthToken(null);
+  queryClient.clear();
   // Before login the app speaks Vietnamese.
   await applyLanguage("vi").catch(() => undefined);
   set({ status: "dev-login" });

@@ -1,4 +1,5 @@
-import { api, setAuthToken } from "./api.js";
+import { setAuthToken } from "./api/http.js";
+import { meApi } from "./api/me.js";
 import { currentSession, setMe } from "./state.js";
 import { zaloAccessToken, zaloAskUserInfo } from "./zalo.js";
 
@@ -36,7 +37,7 @@ export async function shareZaloName(): Promise<"named" | "refused" | "unavailabl
   }
   const accessToken = await zaloAccessToken();
   if (!accessToken) return "unavailable";
-  const res = await api.loginZalo({ accessToken });
+  const res = await meApi.loginZalo({ accessToken });
   setAuthToken(res.token);
   setMe(res.me);
   return res.me.name === UNNAMED_MEMBER ? "unavailable" : "named";

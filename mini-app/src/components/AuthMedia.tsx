@@ -1,31 +1,31 @@
 import { useEffect, useState, type ReactElement } from "react";
-import { api, errorMessage } from "../api.js";
+import { useQuery } from "@tanstack/react-query";
+import { errorMessage } from "../api/http.js";
+import { mediaQueries } from "../api/media.js";
 import { useCommonT } from "../i18n/common/index.js";
 import { VoicePlayer } from "./VoicePlayer.js";
 
-type Load = { status: "loading" } | { status: "done"; url: string } | { status: "error"; message: string };
+type Shown = { status: "loading" } | { status: "done"; url: string } | { status: "error"; message: string };
 
-/** Photos and voice notes need the bearer token, which an <img src> cannot carry: fetch them, show a blob URL. */
-function useMediaUrl(id: string): Load {
-  const [res, setRes] = useState<Load>({ status: "loading" });
+/**
+ * Photos and voice notes need the bearer token, which an <img src> cannot carry: the bytes come through the query
+ * cache (fetched once, kept while the app is open), shown through a blob URL that lives as long as the element.
+ */
+function useMediaUrl(id: string): Shown {
+  const query = useQuery(mediaQueries.bytes(id));
+  const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    let live = true;
-    let url: string | null = null;
-    setRes({ status: "loading" });
-    api
-      .media(id)
-      .then((blob) => {
-        url = URL.createObjectURL(blob);
-        if (live) setRes({ status: "done", url });
-        else URL.revokeObjectURL(url);
-      })
-      .catch((err) => live && setRes({ status: "error", message: errorMessage(err) }));
+    if (!query.data) return;
+    const u = URL.createObjectURL(query.data);
+    setUrl(u);
     return () => {
-      live = false;
-      if (url) URL.revokeObjectURL(url);
+      URL.revokeObjectURL(u);
+      setUrl(null);
     };
-  }, [id]);
-  return res;
+  }, [query.data]);
+  if (url) return { status: "done", url };
+  if (query.error) return { status: "error", message: errorMessage(query.error) };
+  return { status: "loading" };
 }
 
 export function AuthImage({ id, alt }: { id: string; alt: string }): ReactElement {

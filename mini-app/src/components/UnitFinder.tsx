@@ -1,13 +1,12 @@
-import { useEffect, useState, type ReactElement } from "react";
+import { useState, type ReactElement } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { Input } from "zmp-ui";
 import type { Unit } from "@hoiso/shared";
-import { api, errorMessage } from "../api.js";
+import { unitQueries } from "../api/units.js";
 import { useCommonT } from "../i18n/common/index.js";
 import { Icon } from "./icons.js";
-import { ErrorState, Loading } from "./States.js";
+import { QueryState } from "./States.js";
 import { useDebounced } from "./useDebounced.js";
-
-type Load = { status: "idle" } | { status: "loading" } | { status: "done"; items: Unit[] } | { status: "error"; message: string };
 
 /**
  * Search the unit tree by name (old commune names too, diacritics optional) and pick one: the same search as the
@@ -30,24 +29,11 @@ export function UnitFinder({
   const t = useCommonT();
   const [q, setQ] = useState("");
   const query = useDebounced(q.trim(), 350);
-  const [res, setRes] = useState<Load>({ status: "idle" });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (query.length < 2) {
-      setRes({ status: "idle" });
-      return;
-    }
-    let live = true;
-    setRes({ status: "loading" });
-    api
-      .units({ q: query })
-      .then((r) => live && setRes({ status: "done", items: r.items.filter((u) => u.active && u.id !== excludeId && (!only || u.level === only)) }))
-      .catch((err) => live && setRes({ status: "error", message: errorMessage(err) }));
-    return () => {
-      live = false;
-    };
-  }, [query, attempt, excludeId, only]);
+  const search = useQuery({
+    ...unitQueries.list({ q: query }),
+    enabled: query.length >= 2,
+    select: (r) => r.items.filter((u) => u.active && u.id !== excludeId && (!only || u.level === only)),
+  });
 
   return (
     <div className="hs-finder">
@@ -64,28 +50,40 @@ export function UnitFinder({
         clearable
       />
       <p className="hs-muted hs-small">{t("unitFinder.hint")}</p>
-      {res.status === "loading" && <Loading text={t("unitFinder.searching")} />}
-      {res.status === "error" && <ErrorState message={res.message} onRetry={() => setAttempt((n) => n + 1)} />}
-      {res.status === "done" && res.items.length === 0 && <p className="hs-muted">{t("unitFinder.none", { query })}</p>}
-      {res.status === "done" && res.items.length > 0 && (
-        <ul className="hs-choices" aria-label={t("unitFinder.results")}>
-          {res.items.map((u) => (
-            <li key={u.id}>
-              <button type="button" className="hs-choice" onClick={() => onPick(u)}>
-                <span className="hs-grow">
-                  <span className="hs-choice-title">{u.name}</span>
-                  <span className="hs-choice-hint">
-                    {t(`level.${u.level}`)}
-                    {u.parentName ? ` · ${u.parentName}` : ""}
-                    {u.formerNames.length > 0 ? ` · ${t("unitFinder.formerly", { names: u.formerNames.join(", ") })}` : ""}
-                  </span>
-                </span>
-                <Icon name="chevron" />
-              </button>
-            </li>
-          ))}
-        </ul>
+      {query.length >= 2 && (
+        <QueryState query={search} loadingText={t("unitFinder.searching")}>
+          {(items) =>
+            items.length === 0 ? (
+              <p className="hs-muted">{t("unitFinder.none", { query })}</p>
+            ) : (
+              <UnitChoices items={items} onPick={onPick} />
+            )
+          }
+        </QueryState>
       )}
     </div>
+  );
+}
+
+function UnitChoices({ items, onPick }: { items: Unit[]; onPick: (u: Unit) => void }): ReactElement {
+  const t = useCommonT();
+  return (
+    <ul className="hs-choices" aria-label={t("unitFinder.results")}>
+      {items.map((u) => (
+        <li key={u.id}>
+          <button type="button" className="hs-choice" onClick={() => onPick(u)}>
+            <span className="hs-grow">
+              <span className="hs-choice-title">{u.name}</span>
+              <span className="hs-choice-hint">
+                {t(`level.${u.level}`)}
+                {u.parentName ? ` · ${u.parentName}` : ""}
+                {u.formerNames.length > 0 ? ` · ${t("unitFinder.formerly", { names: u.formerNames.join(", ") })}` : ""}
+              </span>
+            </span>
+            <Icon name="chevron" />
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

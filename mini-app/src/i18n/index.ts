@@ -82,7 +82,7 @@ export function registerCatalogue<V extends object>(
 }
 
 /** The `lang` attribute for each language: Dao here is Kim Mun, whose ISO 639-3 code is "mji". */
-const HTML_LANG: Record<Language, string> = { vi: "vi", hmn: "hmn", dao: "mji" };
+export const HTML_LANG: Record<Language, string> = { vi: "vi", hmn: "hmn", dao: "mji" };
 
 /**
  * Switches every screen to `language`, once the strings of the namespaces already in use are there (so nothing

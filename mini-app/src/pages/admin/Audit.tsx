@@ -1,14 +1,15 @@
 import { useState, type ReactElement } from "react";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { Button, Input } from "zmp-ui";
 import type { AuditEntry } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
-import { ErrorState, Loading } from "../../components/States.js";
+import { adminQueries } from "../../api/admin.js";
+import { errorMessage } from "../../api/http.js";
+import { ErrorState, QueryState } from "../../components/States.js";
 import { useDebounced } from "../../components/useDebounced.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useAdminT } from "./i18n/index.js";
 import { ACTION_FILTERS, actionLabel } from "./labels.js";
-import { useLoad } from "./useLoad.js";
 
 /** A short line from the recorded detail: the names it carries, never the raw ids. */
 function summary(e: AuditEntry, roleName: (r: "can_bo" | "admin") => string): string {
@@ -28,30 +29,10 @@ export function Audit(): ReactElement {
   const [action, setAction] = useState("");
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
-  const [more, setMore] = useState<AuditEntry[]>([]);
-  const [next, setNext] = useState<number | null>(null);
-  const [moreError, setMoreError] = useState<string | null>(null);
-  const filters = { actor: actorQ || undefined, action: action || undefined, from: from || undefined, to: to || undefined };
-  const [res, reload] = useLoad(async () => {
-    const r = await api.audit(filters);
-    setMore([]);
-    setNext(r.nextBefore);
-    return r;
-  }, [actorQ, action, from, to]);
-
-  async function loadMore() {
-    if (next === null) return;
-    try {
-      const r = await api.audit({ ...filters, before: next });
-      setMore((m) => [...m, ...r.items]);
-      setNext(r.nextBefore);
-      setMoreError(null);
-    } catch (err) {
-      setMoreError(errorMessage(err));
-    }
-  }
-
-  const items = res.status === "done" ? [...res.data.items, ...more] : [];
+  const log = useInfiniteQuery(adminQueries.audit({ actor: actorQ || undefined, action: action || undefined, from: from || undefined, to: to || undefined }));
+  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+  // The first page failing is the whole screen's error; a later page's is shown under what is already there.
+  const first = { data: log.data, error: log.data ? null : log.error, refetch: log.refetch };
   return (
     <div className="hs-admin-split hs-admin-audit">
       <section className="hs-admin-list hs-form" aria-label={t("audit.filterLabel")}>
@@ -78,9 +59,7 @@ export function Audit(): ReactElement {
         </div>
       </section>
       <section className="hs-admin-detail" aria-label={t("audit.label")}>
-        {res.status === "loading" && <Loading />}
-        {res.status === "error" && <ErrorState message={res.message} onRetry={reload} />}
-        {res.status === "done" && items.length === 0 && <p className="hs-card hs-muted">{t("audit.none")}</p>}
+        <QueryState query={first}>{() => (items.length === 0 ? <p className="hs-card hs-muted">{t("audit.none")}</p> : null)}</QueryState>
         <ol className="hs-admin-log" data-testid="audit-log">
           {items.map((e) => (
             <li key={e.id} className="hs-card">
@@ -92,9 +71,9 @@ export function Audit(): ReactElement {
             </li>
           ))}
         </ol>
-        {moreError && <ErrorState message={moreError} onRetry={() => void loadMore()} />}
-        {next !== null && (
-          <Button variant="secondary" fullWidth onClick={() => void loadMore()}>
+        {log.isFetchNextPageError && <ErrorState message={errorMessage(log.error)} onRetry={() => void log.fetchNextPage()} />}
+        {log.hasNextPage && !log.isFetchNextPageError && (
+          <Button variant="secondary" fullWidth loading={log.isFetchingNextPage} disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
             {t("audit.more")}
           </Button>
         )}

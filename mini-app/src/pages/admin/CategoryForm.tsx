@@ -1,11 +1,11 @@
 import { useState, type ReactElement } from "react";
 import { Button, Input } from "zmp-ui";
 import type { Category, Unit } from "@hoiso/shared";
-import { api } from "../../api.js";
+import { adminMutations } from "../../api/admin.js";
 import { Icon } from "../../components/icons.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { useAdminT } from "./i18n/index.js";
-import { useAction } from "./useAction.js";
+import { useChange } from "../../components/useChange.js";
 
 const LEVELS: Unit["level"][] = ["to", "chi_hoi", "xa", "tinh"];
 
@@ -21,9 +21,9 @@ export function CategoryForm({ category, onSaved, onClose }: { category: Categor
   const [isPrivate, setPrivate] = useState(category?.private ?? false);
   const [active, setActive] = useState(category?.active ?? true);
 
-  const { busy, run } = useAction();
+  const { busy, run } = useChange(adminMutations.upsertCategory());
   const save = () =>
-    run(() => api.upsertCategory(code.trim(), { name, description, handlingLevel: level, slaHours: Number(sla), private: isPrivate, active }), t("category.saved", { name }), onSaved);
+    run({ code: code.trim(), body: { name, description, handlingLevel: level, slaHours: Number(sla), private: isPrivate, active } }, t("category.saved", { name }), onSaved);
 
   return (
     <section className="hs-card hs-form" data-testid="category-form">

@@ -1,29 +1,28 @@
 import { useState, type ReactElement } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { Button } from "zmp-ui";
 import type { Category } from "@hoiso/shared";
-import { api } from "../../api.js";
-import { ErrorState, Loading } from "../../components/States.js";
+import { feedbackQueries } from "../../api/feedback.js";
+import { QueryState } from "../../components/States.js";
 import { CategoryForm } from "./CategoryForm.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { useAdminT } from "./i18n/index.js";
 import { RoutingRules } from "./RoutingRules.js";
 import { SettingsForm } from "./SettingsForm.js";
-import { useLoad } from "./useLoad.js";
 
 /** Routing is data: categories and their rules on the left, the one category being edited and the settings on the right. */
 export function FeedbackAdmin(): ReactElement {
   const t = useAdminT();
   const tc = useCommonT();
-  const [cats, reload] = useLoad(() => api.allCategories(), []);
+  const cats = useQuery(feedbackQueries.categories(true));
   const [editing, setEditing] = useState<Category | "new" | null>(null);
-  const categories = cats.status === "done" ? cats.data.items : [];
+  const categories = cats.data?.items ?? [];
 
   return (
     <div className={`hs-admin-split${editing ? " has-detail" : ""}`}>
       <section className="hs-admin-list" aria-label={t("feedback.categoriesLabel")}>
         <h2 className="hs-section-title">{t("feedback.categories")}</h2>
-        {cats.status === "loading" && <Loading />}
-        {cats.status === "error" && <ErrorState message={cats.message} onRetry={reload} />}
+        <QueryState query={cats}>{() => null}</QueryState>
         <ul className="hs-choices">
           {categories.map((c) => (
             <li key={c.code}>
@@ -50,10 +49,7 @@ export function FeedbackAdmin(): ReactElement {
           <CategoryForm
             key={editing === "new" ? "new" : editing.code}
             category={editing === "new" ? null : editing}
-            onSaved={() => {
-              setEditing(null);
-              reload();
-            }}
+            onSaved={() => setEditing(null)}
             onClose={() => setEditing(null)}
           />
         )}

@@ -1,17 +1,18 @@
 import { useState, type ReactElement } from "react";
 import { Button } from "zmp-ui";
 import type { AdminMember, AdminRole, Me, Unit } from "@hoiso/shared";
-import { api } from "../../api.js";
+import { adminMutations } from "../../api/admin.js";
+import { unitMutations } from "../../api/units.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { Icon } from "../../components/icons.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { useAdminT } from "./i18n/index.js";
 import { isAdmin, shownPhone } from "./labels.js";
-import { useAction } from "./useAction.js";
+import { useChange } from "../../components/useChange.js";
 
 /** One member: who she is, her membership, her roles (remove one), and giving her a new role on a unit. */
-export function MemberDetail({ member, me, onChanged, onClose }: { member: AdminMember; me: Me; onChanged: () => void; onClose: () => void }): ReactElement {
+export function MemberDetail({ member, me, onClose }: { member: AdminMember; me: Me; onClose: () => void }): ReactElement {
   const t = useAdminT();
   const tc = useCommonT();
   const roleName = (r: "can_bo" | "admin") => tc(`role.${r}`).toLowerCase();
@@ -19,8 +20,11 @@ export function MemberDetail({ member, me, onChanged, onClose }: { member: Admin
   const [unit, setUnit] = useState<Unit | null>(null);
   const [role, setRole] = useState<"can_bo" | "admin">("can_bo");
 
-  const { busy, run: runAction } = useAction();
-  const run = (action: () => Promise<unknown>, done: string) => runAction(action, done, onChanged);
+  // Each change refreshes the member list this card is read from (api/admin.ts, api/units.ts).
+  const confirm = useChange(unitMutations.confirmMember());
+  const grant = useChange(adminMutations.grantRole());
+  const revoke = useChange(adminMutations.revokeRole());
+  const busy = confirm.busy || grant.busy || revoke.busy;
 
   return (
     <div className="hs-form" data-testid="member-detail">
@@ -40,7 +44,7 @@ export function MemberDetail({ member, me, onChanged, onClose }: { member: Admin
           )}
         </p>
         {member.membershipStatus === "pending" && (
-          <Button fullWidth loading={busy} onClick={() => void run(() => api.confirmMember(member.id), t("member.confirmed", { name: member.name }))}>
+          <Button fullWidth loading={busy} onClick={() => void confirm.run(member.id, t("member.confirmed", { name: member.name }))}>
             {t("member.confirm")}
           </Button>
         )}
@@ -98,7 +102,7 @@ export function MemberDetail({ member, me, onChanged, onClose }: { member: Admin
           loading={busy}
           onClick={() =>
             unit &&
-            void run(() => api.grantRole({ memberId: member.id, unitId: unit.id, role }), t("member.granted", { role: roleName(role), unit: unit.name, name: member.name })).then(
+            void grant.run({ memberId: member.id, unitId: unit.id, role }, t("member.granted", { role: roleName(role), unit: unit.name, name: member.name })).then(
               (ok) => ok && setUnit(null),
             )
           }
@@ -116,7 +120,7 @@ export function MemberDetail({ member, me, onChanged, onClose }: { member: Admin
         onConfirm={() => {
           const r = revoking;
           setRevoking(null);
-          if (r) void run(() => api.revokeRole(r.id), t("member.revoked", { role: roleName(r.role), unit: r.unitName, name: member.name }));
+          if (r) void revoke.run(r.id, t("member.revoked", { role: roleName(r.role), unit: r.unitName, name: member.name }));
         }}
       />
     </div>

@@ -1,14 +1,14 @@
 import { useState, type ReactElement } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Input } from "zmp-ui";
 import type { Me } from "@hoiso/shared";
-import { api } from "../../api.js";
+import { adminQueries } from "../../api/admin.js";
 import { Icon } from "../../components/icons.js";
-import { ErrorState, Loading } from "../../components/States.js";
+import { QueryState } from "../../components/States.js";
 import { useDebounced } from "../../components/useDebounced.js";
 import { MemberDetail } from "./MemberDetail.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { useAdminT } from "./i18n/index.js";
-import { useLoad } from "./useLoad.js";
 
 /** Search on the left, the chosen member on the right (one column on a phone: the list gives way to her card). */
 export function Members({ me }: { me: Me }): ReactElement {
@@ -18,8 +18,10 @@ export function Members({ me }: { me: Me }): ReactElement {
   const query = useDebounced(q.trim(), 350);
   const [pendingOnly, setPendingOnly] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
-  const [res, reload] = useLoad(() => api.adminMembers({ q: query || undefined, status: pendingOnly ? "pending" : undefined }), [query, pendingOnly]);
-  const chosen = res.status === "done" ? res.data.items.find((m) => m.id === selected) : undefined;
+  // While a new search loads, the last results (and the member open beside them) stay.
+  const members = useQuery({ ...adminQueries.members({ q: query || undefined, status: pendingOnly ? "pending" : undefined }), placeholderData: keepPreviousData });
+  // Her card reads the list, so a change (which refreshes the list) shows on it too.
+  const chosen = members.data?.items.find((m) => m.id === selected);
 
   return (
     <div className={`hs-admin-split${chosen ? " has-detail" : ""}`}>
@@ -44,32 +46,35 @@ export function Members({ me }: { me: Me }): ReactElement {
             <span className="hs-switch-knob" />
           </span>
         </button>
-        {res.status === "loading" && <Loading text={t("members.searching")} />}
-        {res.status === "error" && <ErrorState message={res.message} onRetry={reload} />}
-        {res.status === "done" && res.data.items.length === 0 && <p className="hs-card hs-muted">{t("members.none")}</p>}
-        {res.status === "done" && res.data.items.length > 0 && (
-          <ul className="hs-choices">
-            {res.data.items.map((m) => (
-              <li key={m.id}>
-                <button type="button" className={`hs-choice${m.id === selected ? " hs-choice-soft" : ""}`} data-testid="member-row" onClick={() => setSelected(m.id)}>
-                  <span className="hs-grow">
-                    <span className="hs-choice-title">{m.name}</span>
-                    <span className="hs-choice-hint">
-                      {m.unitName ? `${m.unitName} · ${t(`membership.${m.membershipStatus}`)}` : t("membership.none")}
-                      {m.roles.length > 0 ? ` · ${[...new Set(m.roles.map((r) => tc(`role.${r.role}`)))].join(", ")}` : ""}
-                    </span>
-                  </span>
-                  <Icon name="chevron" />
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        {res.status === "done" && res.data.truncated && <p className="hs-muted hs-small">{t("members.truncated")}</p>}
+        <QueryState query={members} loadingText={t("members.searching")}>
+          {(res) =>
+            res.items.length === 0 ? (
+              <p className="hs-card hs-muted">{t("members.none")}</p>
+            ) : (
+              <ul className="hs-choices">
+                {res.items.map((m) => (
+                  <li key={m.id}>
+                    <button type="button" className={`hs-choice${m.id === selected ? " hs-choice-soft" : ""}`} data-testid="member-row" onClick={() => setSelected(m.id)}>
+                      <span className="hs-grow">
+                        <span className="hs-choice-title">{m.name}</span>
+                        <span className="hs-choice-hint">
+                          {m.unitName ? `${m.unitName} · ${t(`membership.${m.membershipStatus}`)}` : t("membership.none")}
+                          {m.roles.length > 0 ? ` · ${[...new Set(m.roles.map((r) => tc(`role.${r.role}`)))].join(", ")}` : ""}
+                        </span>
+                      </span>
+                      <Icon name="chevron" />
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryState>
+        {members.data?.truncated && <p className="hs-muted hs-small">{t("members.truncated")}</p>}
       </section>
       <section className="hs-admin-detail" aria-label={t("members.detailLabel")}>
         {chosen ? (
-          <MemberDetail key={chosen.id} member={chosen} me={me} onChanged={reload} onClose={() => setSelected(null)} />
+          <MemberDetail key={chosen.id} member={chosen} me={me} onClose={() => setSelected(null)} />
         ) : (
           <p className="hs-card hs-muted hs-admin-placeholder">{t("members.placeholder")}</p>
         )}

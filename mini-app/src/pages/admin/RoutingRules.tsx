@@ -1,13 +1,13 @@
 import { useState, type ReactElement } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { Button, Input } from "zmp-ui";
 import type { Category, Unit } from "@hoiso/shared";
-import { api } from "../../api.js";
-import { ErrorState, Loading } from "../../components/States.js";
+import { adminMutations, adminQueries } from "../../api/admin.js";
+import { QueryState } from "../../components/States.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { useAdminT } from "./i18n/index.js";
-import { useAction } from "./useAction.js";
-import { useLoad } from "./useLoad.js";
+import { useChange } from "../../components/useChange.js";
 
 const LEVELS: Unit["level"][] = ["to", "chi_hoi", "xa", "tinh"];
 
@@ -16,7 +16,7 @@ export function RoutingRules({ categories }: { categories: Category[] }): ReactE
   const t = useAdminT();
   const tc = useCommonT();
   const level = (l: Unit["level"]) => tc(`level.${l}`);
-  const [rules, reload] = useLoad(() => api.routingRules(), []);
+  const rules = useQuery(adminQueries.rules());
   const [adding, setAdding] = useState(false);
   const [category, setCategory] = useState("");
   const [origin, setOrigin] = useState<Unit | null>(null);
@@ -24,34 +24,35 @@ export function RoutingRules({ categories }: { categories: Category[] }): ReactE
   const [sla, setSla] = useState("");
   const nameOf = (code: string) => categories.find((c) => c.code === code)?.name ?? code;
 
-  const { busy, run } = useAction();
-  const act = (action: () => Promise<unknown>, done: string) => run(action, done, reload);
+  const create = useChange(adminMutations.createRule());
+  const remove = useChange(adminMutations.deleteRule());
+  const busy = create.busy || remove.busy;
 
   return (
     <>
       <h2 className="hs-section-title">{t("rules.title")}</h2>
       <p className="hs-muted hs-small">{t("rules.hint")}</p>
-      {rules.status === "loading" && <Loading />}
-      {rules.status === "error" && <ErrorState message={rules.message} onRetry={reload} />}
-      {rules.status === "done" && (
-        <ul className="hs-choices">
-          {rules.data.items.map((r) => (
-            <li key={r.id} className="hs-card hs-row">
-              <span className="hs-grow">
-                <span className="hs-choice-title">{nameOf(r.category)}</span>
-                <span className="hs-choice-hint">
-                  {r.originUnitName ? t("rules.from", { unit: r.originUnitName }) : t("rules.everywhere")} → {level(r.targetLevel)}
-                  {r.slaHours ? ` · ${t("rules.hours", { hours: r.slaHours })}` : ""}
-                  {r.escalationLevels.length > 0 ? ` · ${t("rules.escalates", { levels: r.escalationLevels.map(level).join(" → ") })}` : ""}
+      <QueryState query={rules}>
+        {({ items }) => (
+          <ul className="hs-choices">
+            {items.map((r) => (
+              <li key={r.id} className="hs-card hs-row">
+                <span className="hs-grow">
+                  <span className="hs-choice-title">{nameOf(r.category)}</span>
+                  <span className="hs-choice-hint">
+                    {r.originUnitName ? t("rules.from", { unit: r.originUnitName }) : t("rules.everywhere")} → {level(r.targetLevel)}
+                    {r.slaHours ? ` · ${t("rules.hours", { hours: r.slaHours })}` : ""}
+                    {r.escalationLevels.length > 0 ? ` · ${t("rules.escalates", { levels: r.escalationLevels.map(level).join(" → ") })}` : ""}
+                  </span>
                 </span>
-              </span>
-              <Button size="small" variant="tertiary" disabled={busy} onClick={() => void act(() => api.deleteRule(r.id), t("rules.deleted"))}>
-                {t("rules.delete")}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+                <Button size="small" variant="tertiary" disabled={busy} onClick={() => void remove.run(r.id, t("rules.deleted"))}>
+                  {t("rules.delete")}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
       {!adding ? (
         <Button variant="secondary" fullWidth onClick={() => setAdding(true)}>
           {t("rules.add")}
@@ -94,8 +95,8 @@ export function RoutingRules({ categories }: { categories: Category[] }): ReactE
             fullWidth
             disabled={busy || !category}
             onClick={() =>
-              void act(
-                () => api.createRule({ category, originUnitId: origin?.id ?? null, targetLevel: target, slaHours: sla ? Number(sla) : null }),
+              void create.run(
+                { category, originUnitId: origin?.id ?? null, targetLevel: target, slaHours: sla ? Number(sla) : null },
                 t("rules.added"),
               ).then((ok) => ok && (setAdding(false), setOrigin(null), setSla("")))
             }

@@ -1,12 +1,12 @@
-import { useEffect, useState, type ReactElement } from "react";
+import { useState, type ReactElement } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { Button, Input } from "zmp-ui";
 import type { FeedbackSettings } from "@hoiso/shared";
-import { api } from "../../api.js";
-import { ErrorState, Loading } from "../../components/States.js";
+import { adminMutations, adminQueries } from "../../api/admin.js";
+import { QueryState } from "../../components/States.js";
+import { useChange } from "../../components/useChange.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { useAdminT } from "./i18n/index.js";
-import { useAction } from "./useAction.js";
-import { useLoad } from "./useLoad.js";
 
 type NumberField = "petitionDays" | "followUpDays" | "csWindowHours" | "notifyRatePerSec";
 const FIELDS: readonly NumberField[] = ["petitionDays", "followUpDays", "csWindowHours", "notifyRatePerSec"];
@@ -14,19 +14,17 @@ const THRESHOLDS: ReadonlyArray<keyof FeedbackSettings["petitionThresholds"]> = 
 
 /** The pipeline's knobs; a change takes effect at once in every process. */
 export function SettingsForm(): ReactElement {
+  const loaded = useQuery(adminQueries.settings());
+  // A new server value (loaded, or the answer to a save) starts the form afresh from it.
+  return <QueryState query={loaded}>{(settings) => <Form key={loaded.dataUpdatedAt} settings={settings} />}</QueryState>;
+}
+
+function Form({ settings }: { settings: FeedbackSettings }): ReactElement {
   const t = useAdminT();
   const tc = useCommonT();
-  const [loaded, reload] = useLoad(() => api.feedbackSettings(), []);
-  const [form, setForm] = useState<FeedbackSettings | null>(null);
-  const { busy, run } = useAction();
-  useEffect(() => {
-    if (loaded.status === "done") setForm(loaded.data);
-  }, [loaded]);
-
-  if (loaded.status === "loading" || (loaded.status === "done" && !form)) return <Loading />;
-  if (loaded.status === "error" || !form) return <ErrorState message={loaded.status === "error" ? loaded.message : ""} onRetry={reload} />;
-
-  const save = (body: FeedbackSettings) => run(() => api.saveFeedbackSettings(body), t("settings.saved"), setForm);
+  const [form, setForm] = useState<FeedbackSettings>(settings);
+  const { busy, run } = useChange(adminMutations.saveSettings());
+  const save = (body: FeedbackSettings) => run(body, t("settings.saved"));
 
   return (
     <section className="hs-card hs-form" data-testid="settings-form">

@@ -1,18 +1,19 @@
 import { useState, type ReactElement } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { Button, Input } from "zmp-ui";
 import type { Unit, UnitHistoryEntry } from "@hoiso/shared";
 import { childLevelOf } from "@hoiso/shared/domain";
-import { api } from "../../api.js";
+import { adminMutations } from "../../api/admin.js";
+import { unitQueries } from "../../api/units.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { Icon } from "../../components/icons.js";
-import { ErrorState, Loading } from "../../components/States.js";
+import { QueryState } from "../../components/States.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
 import { t as translate } from "../../i18n/index.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { useAdminT } from "./i18n/index.js";
-import { useAction } from "./useAction.js";
-import { useLoad } from "./useLoad.js";
+import { useChange } from "../../components/useChange.js";
 
 function historyText(h: UnitHistoryEntry): string {
   const d = h.detail as { intoName?: string; fromName?: string; movedMembers?: number; movedChildren?: number; movedOpenWork?: number };
@@ -45,16 +46,15 @@ export function UnitPanel({ unit, onChanged, onClose }: { unit: Unit; onChanged:
   const [child, setChild] = useState("");
   const [ask, setAsk] = useState<Ask>(null);
   const [merging, setMerging] = useState(false);
-  const [history, reloadHistory] = useLoad(() => api.unitHistory(unit.id), [unit.id]);
+  const history = useQuery(unitQueries.history(unit.id));
   const childLevel = childLevelOf(unit.level);
 
-  const action = useAction();
-  const busy = action.busy;
-  const run = <T,>(act: () => Promise<T>, done: (r: T) => string, after: (r: T) => void) =>
-    action.run(act, done, (r) => {
-      after(r);
-      reloadHistory();
-    });
+  // Each change refreshes the tree, this unit's history and the members list (api/admin.ts).
+  const rename = useChange(adminMutations.renameUnit());
+  const create = useChange(adminMutations.createUnit());
+  const merge = useChange(adminMutations.mergeUnit());
+  const deactivate = useChange(adminMutations.deactivateUnit());
+  const busy = rename.busy || create.busy || merge.busy || deactivate.busy;
 
   return (
     <div className="hs-form" data-testid="unit-panel">
@@ -79,7 +79,7 @@ export function UnitPanel({ unit, onChanged, onClose }: { unit: Unit; onChanged:
               fullWidth
               variant="secondary"
               disabled={busy || name.trim() === unit.name || name.trim().length < 2}
-              onClick={() => void run(() => api.renameUnit(unit.id, name), (u) => t("unit.renamed", { name: u.name }), onChanged)}
+              onClick={() => void rename.run({ id: unit.id, name }, (u) => t("unit.renamed", { name: u.name }), onChanged)}
             >
               {t("unit.rename")}
             </Button>
@@ -93,7 +93,7 @@ export function UnitPanel({ unit, onChanged, onClose }: { unit: Unit; onChanged:
                 variant="secondary"
                 disabled={busy || child.trim().length < 2}
                 onClick={() =>
-                  void run(() => api.createUnit({ parentId: unit.id, name: child }), (u) => t("unit.added", { name: u.name }), () => {
+                  void create.run({ parentId: unit.id, name: child }, (u) => t("unit.added", { name: u.name }), () => {
                     setChild("");
                     onChanged(unit);
                   })
@@ -132,19 +132,19 @@ export function UnitPanel({ unit, onChanged, onClose }: { unit: Unit; onChanged:
       )}
 
       <h2 className="hs-section-title">{t("unit.history")}</h2>
-      {history.status === "loading" && <Loading />}
-      {history.status === "error" && <ErrorState message={history.message} onRetry={reloadHistory} />}
-      {history.status === "done" && (
-        <ol className="hs-admin-history" data-testid="unit-history">
-          {history.data.items.length === 0 && <li className="hs-muted">{t("unit.noHistory")}</li>}
-          {history.data.items.map((h) => (
-            <li key={h.id}>
-              <span className="hs-muted hs-small">{formatDateTime(h.at)}</span>
-              <span>{historyText(h)}</span>
-            </li>
-          ))}
-        </ol>
-      )}
+      <QueryState query={history}>
+        {({ items }) => (
+          <ol className="hs-admin-history" data-testid="unit-history">
+            {items.length === 0 && <li className="hs-muted">{t("unit.noHistory")}</li>}
+            {items.map((h) => (
+              <li key={h.id}>
+                <span className="hs-muted hs-small">{formatDateTime(h.at)}</span>
+                <span>{historyText(h)}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </QueryState>
 
       <ConfirmModal
         open={ask !== null}
@@ -160,13 +160,13 @@ export function UnitPanel({ unit, onChanged, onClose }: { unit: Unit; onChanged:
           const a = ask;
           setAsk(null);
           if (a?.kind === "merge") {
-            void run(
-              () => api.mergeUnit(unit.id, a.into.id),
+            void merge.run(
+              { id: unit.id, intoId: a.into.id },
               (r) => t("unit.mergedToast", { unit: unit.name, into: r.unit.name, members: r.movedMembers, children: r.movedChildren, work: r.movedOpenWork }),
               (r) => onChanged(r.unit),
             );
           } else if (a) {
-            void run(() => api.deactivateUnit(unit.id), () => t("unit.deactivated", { unit: unit.name }), (u) => onChanged(u));
+            void deactivate.run(unit.id, () => t("unit.deactivated", { unit: unit.name }), (u) => onChanged(u));
           }
         }}
       />

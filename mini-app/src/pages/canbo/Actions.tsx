@@ -1,7 +1,9 @@
 import { useState, type ReactElement } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { Button, Input } from "zmp-ui";
 import type { AssignmentDetail, Unit } from "@hoiso/shared";
-import { api, ApiError, errorMessage } from "../../api.js";
+import { errorMessage } from "../../api/http.js";
+import { inboxMutations, type AssignmentAction } from "../../api/inbox.js";
 import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { useNotify } from "../../components/notify.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
@@ -9,7 +11,7 @@ import { FieldError } from "../feedback/FieldError.js";
 import { useCanboT } from "./i18n/index.js";
 
 type Panel = "reply" | "forward" | "reroute" | "resolve" | null;
-type Pending = { title: string; text: string; confirm: string; run: () => Promise<unknown>; done: string } | null;
+type Pending = { title: string; text: string; confirm: string; action: AssignmentAction; done: string } | null;
 
 function PickedUnit({ unit, onClear }: { unit: Unit; onClear: () => void }): ReactElement {
   const t = useCanboT();
@@ -23,8 +25,8 @@ function PickedUnit({ unit, onClear }: { unit: Unit; onClear: () => void }): Rea
   );
 }
 
-/** Tiếp nhận, Trả lời, Chuyển, Chuyển đúng nơi, Giải quyết xong — each refreshes the timeline afterwards. */
-export function Actions({ detail, onDone }: { detail: AssignmentDetail; onDone: () => void }): ReactElement {
+/** Tiếp nhận, Trả lời, Chuyển, Chuyển đúng nơi, Giải quyết xong — each refreshes the item, its timeline and the inbox. */
+export function Actions({ detail }: { detail: AssignmentDetail }): ReactElement {
   const notify = useNotify();
   const t = useCanboT();
   const a = detail.assignment;
@@ -34,9 +36,10 @@ export function Actions({ detail, onDone }: { detail: AssignmentDetail; onDone: 
   const [unit, setUnit] = useState<Unit | null>(null);
   const [agency, setAgency] = useState("");
   const [toAgency, setToAgency] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [pending, setPending] = useState<Pending>(null);
+  const mutation = useMutation(inboxMutations.act());
+  const busy = mutation.isPending;
 
   function open(p: Panel) {
     setPanel((cur) => (cur === p ? null : p));
@@ -48,18 +51,14 @@ export function Actions({ detail, onDone }: { detail: AssignmentDetail; onDone: 
     setError(undefined);
   }
 
-  async function act(run: () => Promise<unknown>, done: string) {
-    setBusy(true);
+  async function act(action: AssignmentAction, done: string) {
     setError(undefined);
     try {
-      await run();
+      await mutation.mutateAsync(action);
       notify.ok(done);
       setPanel(null);
-      onDone();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : errorMessage(err));
-    } finally {
-      setBusy(false);
+      setError(errorMessage(err));
     }
   }
 
@@ -72,7 +71,7 @@ export function Actions({ detail, onDone }: { detail: AssignmentDetail; onDone: 
     <section className="hs-card hs-actions" data-testid="actions">
       <p className="hs-card-title">{t("actions.title")}</p>
       {a.status === "new" && (
-        <Button fullWidth size="large" loading={busy && panel === null} disabled={busy} onClick={() => void act(() => api.ack(a.id), t("actions.acked"))}>
+        <Button fullWidth size="large" loading={busy && panel === null} disabled={busy} onClick={() => void act({ kind: "ack", id: a.id }, t("actions.acked"))}>
           {t("actions.ack")}
         </Button>
       )}
@@ -104,7 +103,7 @@ export function Actions({ detail, onDone }: { detail: AssignmentDetail; onDone: 
             <input type="checkbox" checked={isPublic} onChange={(e) => setPublic(e.target.checked)} />
             <span>{t("actions.public")}</span>
           </label>
-          <Button fullWidth loading={busy} disabled={busy || !note} onClick={() => void act(() => api.reply(a.id, { message: note, public: isPublic }), t("actions.replied"))}>
+          <Button fullWidth loading={busy} disabled={busy || !note} onClick={() => void act({ kind: "reply", id: a.id, body: { message: note, public: isPublic } }, t("actions.replied"))}>
             {t("actions.sendReply")}
           </Button>
         </div>
@@ -136,7 +135,7 @@ export function Actions({ detail, onDone }: { detail: AssignmentDetail; onDone: 
                 title: t("actions.forwardAsk"),
                 text: toAgency ? t("actions.forwardAgencyText", { agency: agency.trim() }) : t("actions.forwardUnitText", { unit: unit?.name ?? "" }),
                 confirm: t("actions.forward"),
-                run: () => api.forward(a.id, toAgency ? { agency: agency.trim(), note } : { unitId: unit!.id, note }),
+                action: { kind: "forward", id: a.id, body: toAgency ? { agency: agency.trim(), note } : { unitId: unit!.id, note } },
                 done: t("actions.forwarded"),
               })
             }
@@ -159,7 +158,7 @@ export function Actions({ detail, onDone }: { detail: AssignmentDetail; onDone: 
                 title: t("actions.rerouteAsk"),
                 text: t("actions.rerouteConfirmText", { unit: unit?.name ?? "" }),
                 confirm: t("actions.rerouteConfirm"),
-                run: () => api.reroute(a.id, { unitId: unit!.id, note }),
+                action: { kind: "reroute", id: a.id, body: { unitId: unit!.id, note } },
                 done: t("actions.rerouted", { unit: unit?.name ?? t("actions.newUnit") }),
               })
             }
@@ -180,7 +179,7 @@ export function Actions({ detail, onDone }: { detail: AssignmentDetail; onDone: 
                 title: t("actions.resolveAsk"),
                 text: t("actions.resolveText"),
                 confirm: t("actions.resolve"),
-                run: () => api.resolve(a.id, { message: note }),
+                action: { kind: "resolve", id: a.id, body: { message: note } },
                 done: t("actions.resolved"),
               })
             }
@@ -200,7 +199,7 @@ export function Actions({ detail, onDone }: { detail: AssignmentDetail; onDone: 
         onConfirm={() => {
           const p = pending;
           setPending(null);
-          if (p) void act(p.run, p.done);
+          if (p) void act(p.action, p.done);
         }}
       />
     </section>

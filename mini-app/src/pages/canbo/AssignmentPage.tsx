@@ -1,42 +1,29 @@
-import { useCallback, useEffect, useState, type ReactElement } from "react";
+import type { ReactElement } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router-dom";
 import type { AssignmentDetail } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
+import { inboxQueries } from "../../api/inbox.js";
 import { AuthAudio, AuthImage } from "../../components/AuthMedia.js";
-import { ErrorState, Loading } from "../../components/States.js";
+import { QueryState } from "../../components/States.js";
 import { Timeline } from "../../components/Timeline.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { formatDateTime, lateBy } from "../../i18n/format.js";
 import { useCanboT } from "./i18n/index.js";
 import { Actions } from "./Actions.js";
 
-type Load = { status: "loading" } | { status: "done"; detail: AssignmentDetail } | { status: "error"; message: string };
-
 const displayPhone = (p: string) => (p.startsWith("84") ? `0${p.slice(2)}` : p);
 
 /** One item in a cán bộ's inbox: what was sent, by whom (unless anonymous), who else handles it, what happened. */
 export function AssignmentPage(): ReactElement {
   const { id = "" } = useParams();
+  const query = useQuery(inboxQueries.assignment(id));
+  return <QueryState query={query}>{(detail) => <Assignment detail={detail} />}</QueryState>;
+}
+
+function Assignment({ detail }: { detail: AssignmentDetail }): ReactElement {
   const t = useCanboT();
   const tc = useCommonT();
-  const [res, setRes] = useState<Load>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .assignment(id)
-      .then((detail) => live && setRes({ status: "done", detail }))
-      .catch((err) => live && setRes({ status: "error", message: errorMessage(err) }));
-    return () => {
-      live = false;
-    };
-  }, [id, attempt]);
-
-  if (res.status === "loading") return <Loading />;
-  if (res.status === "error") return <ErrorState message={res.message} onRetry={reload} />;
-  const { assignment: a, submission: s, author, assignments, timeline, handover } = res.detail;
+  const { assignment: a, submission: s, author, assignments, timeline, handover } = detail;
   const photos = s.media.filter((m) => m.kind === "image");
   const audio = s.media.find((m) => m.kind === "audio");
   const others = assignments.filter((x) => x.id !== a.id);
@@ -94,7 +81,7 @@ export function AssignmentPage(): ReactElement {
           </div>
         )}
       </section>
-      <Actions detail={res.detail} onDone={reload} />
+      <Actions detail={detail} />
       {others.length > 0 && (
         <section className="hs-card">
           <p className="hs-card-label">{t("item.others")}</p>

@@ -1,15 +1,16 @@
-import { useEffect, useState, type ReactElement } from "react";
+import { useState, type ReactElement } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "react-router-dom";
-import type { Category, InboxItem, InboxQuery } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
+import type { InboxItem, InboxQuery } from "@hoiso/shared";
+import { feedbackQueries } from "../../api/feedback.js";
+import { inboxQueries } from "../../api/inbox.js";
 import { Icon } from "../../components/icons.js";
-import { ErrorState, Loading } from "../../components/States.js";
+import { QueryState } from "../../components/States.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { formatDateTime, lateBy } from "../../i18n/format.js";
 import { useCanboT } from "./i18n/index.js";
 
 type Status = NonNullable<InboxQuery["status"]>;
-type Load = { status: "loading" } | { status: "done"; items: InboxItem[]; total: number } | { status: "error"; message: string };
 
 /** The filters offered, in this order (closed items are under "all"). */
 const STATUSES: readonly Status[] = ["open", "new", "acknowledged", "resolved", "all"];
@@ -69,28 +70,9 @@ export function Inbox(): ReactElement {
   const [status, setStatus] = useState<Status>("open");
   const [category, setCategory] = useState("");
   const [overdue, setOverdue] = useState(false);
-  const [categories, setCategories] = useState<Category[]>([]);
-  const [res, setRes] = useState<Load>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    api
-      .categories()
-      .then((r) => setCategories(r.items))
-      .catch(() => setCategories([]));
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    setRes({ status: "loading" });
-    api
-      .inbox({ status, ...(category ? { category } : {}), ...(overdue ? { overdue: true } : {}) })
-      .then((r) => live && setRes({ status: "done", items: r.items, total: r.total }))
-      .catch((err) => live && setRes({ status: "error", message: errorMessage(err) }));
-    return () => {
-      live = false;
-    };
-  }, [status, category, overdue, attempt]);
+  // The filter's list of categories; without it the inbox still works, unfiltered.
+  const categories = useQuery(feedbackQueries.categories()).data?.items ?? [];
+  const inbox = useQuery(inboxQueries.list({ status, ...(category ? { category } : {}), ...(overdue ? { overdue: true } : {}) }));
 
   return (
     <div className="hs-form" data-testid="inbox">
@@ -120,22 +102,25 @@ export function Inbox(): ReactElement {
           </span>
         </button>
       </div>
-      {res.status === "loading" && <Loading text={t("inbox.loading")} />}
-      {res.status === "error" && <ErrorState message={res.message} onRetry={() => setAttempt((n) => n + 1)} />}
-      {res.status === "done" && res.items.length === 0 && <p className="hs-card hs-muted">{t("inbox.empty")}</p>}
-      {res.status === "done" && res.items.length > 0 && (
-        <>
-          <p className="hs-section-note">
-            {t("inbox.total", { count: res.total })}
-            {res.total > res.items.length ? ` ${t("inbox.showing", { shown: res.items.length })}` : ""}
-          </p>
-          <ul className="hs-choices" aria-label={t("inbox.label")}>
-            {res.items.map((it) => (
-              <InboxRow key={it.assignmentId} item={it} />
-            ))}
-          </ul>
-        </>
-      )}
+      <QueryState query={inbox} loadingText={t("inbox.loading")}>
+        {(res) =>
+          res.items.length === 0 ? (
+            <p className="hs-card hs-muted">{t("inbox.empty")}</p>
+          ) : (
+            <>
+              <p className="hs-section-note">
+                {t("inbox.total", { count: res.total })}
+                {res.total > res.items.length ? ` ${t("inbox.showing", { shown: res.items.length })}` : ""}
+              </p>
+              <ul className="hs-choices" aria-label={t("inbox.label")}>
+                {res.items.map((it) => (
+                  <InboxRow key={it.assignmentId} item={it} />
+                ))}
+              </ul>
+            </>
+          )
+        }
+      </QueryState>
     </div>
   );
 }

@@ -1,38 +1,25 @@
-import { useEffect, useState, type ReactElement } from "react";
+import { useState, type ReactElement } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Button } from "zmp-ui";
 import type { PendingMember } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
+import { errorMessage } from "../../api/http.js";
+import { unitMutations, unitQueries } from "../../api/units.js";
 import { useNotify } from "../../components/notify.js";
-import { ErrorState, Loading } from "../../components/States.js";
+import { QueryState } from "../../components/States.js";
 import { formatDate } from "../../i18n/format.js";
 import { useCanboT } from "./i18n/index.js";
-
-type Load = { status: "loading" } | { status: "done"; items: PendingMember[] } | { status: "error"; message: string };
 
 export function PendingList({ unitId }: { unitId: string }): ReactElement {
   const notify = useNotify();
   const t = useCanboT();
-  const [res, setRes] = useState<Load>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
+  const pending = useQuery(unitQueries.pending(unitId));
+  const confirmMember = useMutation(unitMutations.confirmMember()).mutateAsync;
   const [busy, setBusy] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setRes({ status: "loading" });
-    api
-      .pendingMembers(unitId)
-      .then((r) => live && setRes({ status: "done", items: r.items }))
-      .catch((err) => live && setRes({ status: "error", message: errorMessage(err) }));
-    return () => {
-      live = false;
-    };
-  }, [unitId, attempt]);
 
   async function confirm(m: PendingMember) {
     setBusy(m.id);
     try {
-      await api.confirmMember(m.id);
-      setRes((r) => (r.status === "done" ? { ...r, items: r.items.filter((x) => x.id !== m.id) } : r));
+      await confirmMember(m.id);
       notify.ok(t("pending.confirmed", { name: m.name, unit: m.unitName }));
     } catch (err) {
       notify.fail(errorMessage(err));
@@ -41,12 +28,18 @@ export function PendingList({ unitId }: { unitId: string }): ReactElement {
     }
   }
 
-  if (res.status === "loading") return <Loading text={t("pending.loading")} />;
-  if (res.status === "error") return <ErrorState message={res.message} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (res.items.length === 0) return <p className="hs-card hs-muted">{t("pending.empty")}</p>;
+  return (
+    <QueryState query={pending} loadingText={t("pending.loading")}>
+      {({ items }) => (items.length === 0 ? <p className="hs-card hs-muted">{t("pending.empty")}</p> : <Members items={items} busy={busy} confirm={confirm} />)}
+    </QueryState>
+  );
+}
+
+function Members({ items, busy, confirm }: { items: PendingMember[]; busy: string | null; confirm: (m: PendingMember) => Promise<void> }): ReactElement {
+  const t = useCanboT();
   return (
     <ul className="hs-pending" aria-label={t("pending.label")}>
-      {res.items.map((m) => (
+      {items.map((m) => (
         <li key={m.id} className="hs-card">
           <p className="hs-card-title">{m.name}</p>
           <p className="hs-muted">

@@ -1,8 +1,9 @@
-import { useEffect, useState, type ReactElement } from "react";
+import { useState, type ReactElement } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
 import type { Me } from "@hoiso/shared";
-import { api } from "../../api.js";
+import { inboxQueries } from "../../api/inbox.js";
 import "../../components/feedback.css";
 import { Icon } from "../../components/icons.js";
 import { PageHeader } from "../../components/PageHeader.js";
@@ -18,16 +19,8 @@ import { PendingList } from "./PendingList.js";
 function InboxCard(): ReactElement {
   const navigate = useNavigate();
   const t = useCanboT();
-  const [counts, setCounts] = useState<{ open: number; overdue: number } | null>(null);
-  useEffect(() => {
-    let live = true;
-    Promise.all([api.inbox({ status: "open", limit: 1 }), api.inbox({ status: "open", overdue: true, limit: 1 })])
-      .then(([open, late]) => live && setCounts({ open: open.total, overdue: late.total }))
-      .catch(() => live && setCounts(null));
-    return () => {
-      live = false;
-    };
-  }, []);
+  // Without the numbers (a failed call) the card still leads to the inbox, which says what went wrong.
+  const counts = useQuery(inboxQueries.counts()).data ?? null;
   return (
     <button type="button" className="hs-choice hs-inbox-card" data-testid="inbox-card" onClick={() => navigate("/can-bo/hop-viec")}>
       <span className="hs-tile-icon">

@@ -1,7 +1,9 @@
 import { useRef, useState, type ReactElement } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { Button } from "zmp-ui";
 import { MAX_PHOTOS, MEDIA_LIMITS } from "@hoiso/shared/domain";
-import { api, ApiError, errorMessage } from "../../api.js";
+import { ApiError, errorMessage } from "../../api/http.js";
+import { mediaMutations } from "../../api/media.js";
 import { useNotify } from "../../components/notify.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { FieldError } from "./FieldError.js";
@@ -34,6 +36,7 @@ export function PhotoPicker({
   error?: string;
 }): ReactElement {
   const notify = useNotify();
+  const uploadMedia = useMutation(mediaMutations.upload()).mutateAsync;
   const t = useFeedbackT();
   const tc = useCommonT();
   const input = useRef<HTMLInputElement>(null);
@@ -52,7 +55,7 @@ export function PhotoPicker({
       try {
         const blob = await shrinkPhoto(f);
         if (blob.size > MEDIA_LIMITS.imageMaxBytes) throw new ApiError(413, "FILE_TOO_LARGE", t("photos.tooLarge", { mb: MEDIA_LIMITS.imageMaxBytes / 2 ** 20 }));
-        const saved = await api.uploadMedia(blob, f.name || "anh.jpg");
+        const saved = await uploadMedia({ file: blob, name: f.name || "anh.jpg" });
         update({ status: "done", mediaId: saved.id });
       } catch (err) {
         update({ status: "error", error: errorMessage(err) });

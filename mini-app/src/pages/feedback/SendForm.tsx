@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, type ReactElement } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { Button, Input } from "zmp-ui";
 import type { Category, SubmissionCreated, SubmissionKind } from "@hoiso/shared";
 import { MAX_BODY_LENGTH } from "@hoiso/shared/domain";
-import { api, ApiError, errorMessage, newIdempotencyKey } from "../../api.js";
+import { feedbackMutations } from "../../api/feedback.js";
+import { ApiError, errorMessage, newIdempotencyKey } from "../../api/http.js";
 import { useMe, useSession } from "../../state.js";
 import { CategoryPicker } from "./CategoryPicker.js";
 import { FieldError } from "./FieldError.js";
@@ -31,8 +33,9 @@ export function SendForm(): ReactElement {
   const [anonymous, setAnonymous] = useState(false);
   const [sensitive, setSensitive] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
-  const [sending, setSending] = useState(false);
   const [sent, setSent] = useState<SubmissionCreated | null>(null);
+  const submit = useMutation(feedbackMutations.submit());
+  const sending = submit.isPending;
 
   // A petition cannot be about a private matter, nor kept private: drop such choices rather than let the server
   // refuse them later.
@@ -87,18 +90,20 @@ export function SendForm(): ReactElement {
     jumpToError.current = true;
     setErrors(e);
     if (Object.keys(e).length > 0 || !kind || !category || !unit) return;
-    setSending(true);
     try {
       const mediaIds = [...photos.flatMap((p) => (p.mediaId ? [p.mediaId] : [])), ...(voice.status === "done" ? [voice.mediaId] : [])];
-      const created = await api.submit(formKey.current, {
-        kind,
-        category: category.code,
-        // When she only talked the server still needs text; the cán bộ reads it, so it is Vietnamese whatever her language.
-        body: body.trim() || t("content.voiceOnlyBody", { lng: "vi" }),
-        unitId: unit.id,
-        anonymous,
-        sensitive: sensitive || category.private,
-        mediaIds,
+      const created = await submit.mutateAsync({
+        key: formKey.current,
+        body: {
+          kind,
+          category: category.code,
+          // When she only talked the server still needs text; the cán bộ reads it, so it is Vietnamese whatever her language.
+          body: body.trim() || t("content.voiceOnlyBody", { lng: "vi" }),
+          unitId: unit.id,
+          anonymous,
+          sensitive: sensitive || category.private,
+          mediaIds,
+        },
       });
       setSent(created);
       window.scrollTo({ top: 0 });
@@ -106,8 +111,6 @@ export function SendForm(): ReactElement {
       const key: keyof Errors = (err instanceof ApiError && err.field && FIELD_OF[err.field]) || "form";
       jumpToError.current = true;
       setErrors({ [key]: errorMessage(err) });
-    } finally {
-      setSending(false);
     }
   }
 

@@ -1,8 +1,10 @@
-import { useEffect, useState, type ReactElement } from "react";
+import { useState, type ReactElement } from "react";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "react-router-dom";
 import { Button } from "zmp-ui";
 import type { SimilarItem } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
+import { feedbackMutations, feedbackQueries } from "../../api/feedback.js";
+import { errorMessage } from "../../api/http.js";
 import { useNotify } from "../../components/notify.js";
 import { useDebounced } from "../../components/useDebounced.js";
 import { useCommonT } from "../../i18n/common/index.js";
@@ -18,29 +20,17 @@ export function SimilarItems({ text, unitId }: { text: string; unitId: string | 
   const t = useFeedbackT();
   const tc = useCommonT();
   const q = useDebounced(text.trim().slice(0, 200), 600);
-  const [items, setItems] = useState<SimilarItem[]>([]);
+  // Quiet on failure: this is a suggestion, the form works without it. While she types on, the last list stays.
+  const similar = useQuery({ ...feedbackQueries.similar(q, unitId ?? ""), enabled: unitId !== null && q.length >= 4, placeholderData: keepPreviousData });
+  const items = unitId !== null && q.length >= 4 ? (similar.data?.items ?? []) : [];
   const [signed, setSigned] = useState<Record<string, number>>({});
   const [busy, setBusy] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!unitId || q.length < 4) {
-      setItems([]);
-      return;
-    }
-    let live = true;
-    api
-      .similar(q, unitId)
-      .then((r) => live && setItems(r.items))
-      .catch(() => live && setItems([]));
-    return () => {
-      live = false;
-    };
-  }, [q, unitId]);
+  const signPetition = useMutation(feedbackMutations.sign()).mutateAsync;
 
   async function sign(item: SimilarItem) {
     setBusy(item.id);
     try {
-      const r = await api.signPetition(item.id);
+      const r = await signPetition(item.id);
       setSigned((s) => ({ ...s, [item.id]: r.signatureCount }));
       notify.ok(t("similar.signedToast", { code: item.trackingCode }));
     } catch (err) {

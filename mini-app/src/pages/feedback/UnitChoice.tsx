@@ -1,7 +1,8 @@
-import { useEffect, useState, type ReactElement } from "react";
+import { useState, type ReactElement } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { Button } from "zmp-ui";
 import type { Destination } from "@hoiso/shared";
-import { api } from "../../api.js";
+import { feedbackQueries } from "../../api/feedback.js";
 import { Icon } from "../../components/icons.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
 import { FieldError } from "./FieldError.js";
@@ -20,23 +21,10 @@ type Dest = { status: "idle" } | { status: "loading" } | { status: "done"; dest:
  * the form asks the server rather than assume the unit she picked.
  */
 function useDestination(category: string | null, unitId: string | null, sensitive: boolean): Dest {
-  const [res, setRes] = useState<Dest>({ status: "idle" });
-  useEffect(() => {
-    if (!category || !unitId) {
-      setRes({ status: "idle" });
-      return;
-    }
-    let live = true;
-    setRes({ status: "loading" });
-    api
-      .destination({ category, unitId, sensitive })
-      .then((dest) => live && setRes({ status: "done", dest }))
-      .catch(() => live && setRes({ status: "error" }));
-    return () => {
-      live = false;
-    };
-  }, [category, unitId, sensitive]);
-  return res;
+  const query = useQuery({ ...feedbackQueries.destination({ category: category ?? "", unitId: unitId ?? "", sensitive }), enabled: Boolean(category && unitId) });
+  if (!category || !unitId) return { status: "idle" };
+  if (query.data) return { status: "done", dest: query.data };
+  return query.error ? { status: "error" } : { status: "loading" };
 }
 
 function DestinationLine({ unit, dest }: { unit: ChosenUnit; dest: Dest }): ReactElement {

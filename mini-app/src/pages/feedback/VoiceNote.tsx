@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactElement } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { Button } from "zmp-ui";
-import { api, errorMessage } from "../../api.js";
+import { errorMessage } from "../../api/http.js";
+import { mediaMutations } from "../../api/media.js";
 import { VoicePlayer } from "../../components/VoicePlayer.js";
 import { FieldError } from "./FieldError.js";
 import { useFeedbackT } from "./i18n/index.js";
@@ -16,19 +18,19 @@ export function VoiceNote({ voice, setVoice, error }: { voice: Voice; setVoice: 
   const { state, start, stop, reset, maxSeconds } = useRecorder();
   const [attempt, setAttempt] = useState(0);
   const t = useFeedbackT();
+  const uploadMedia = useMutation(mediaMutations.upload()).mutateAsync;
 
   useEffect(() => {
     if (state.status !== "recorded") return;
     let live = true;
     setVoice({ status: "uploading" });
-    api
-      .uploadMedia(state.blob, `ghi-am.${extensionFor(state.blob.type)}`)
+    uploadMedia({ file: state.blob, name: `ghi-am.${extensionFor(state.blob.type)}` })
       .then((m) => live && setVoice({ status: "done", mediaId: m.id }))
       .catch((err) => live && setVoice({ status: "error", message: errorMessage(err) }));
     return () => {
       live = false;
     };
-    // setVoice is the parent's state setter, which never changes.
+    // setVoice is the parent's state setter and uploadMedia the mutation's stable mutateAsync.
   }, [state, attempt]);
 
   function again() {

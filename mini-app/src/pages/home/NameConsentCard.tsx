@@ -1,6 +1,6 @@
 import { useState, type ReactElement } from "react";
 import { Button } from "zmp-ui";
-import { errorMessage } from "../../api.js";
+import { errorMessage } from "../../api/http.js";
 import { useNotify } from "../../components/notify.js";
 import { useSession } from "../../state.js";
 import { askForNameLater, shareZaloName, shouldAskForName } from "../../zaloName.js";

@@ -1,7 +1,9 @@
-import { useEffect, useState, type ReactElement } from "react";
+import { useState, type ReactElement } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Button } from "zmp-ui";
 import type { OaLinkCode } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
+import { errorMessage } from "../../api/http.js";
+import { meMutations, meQueries } from "../../api/me.js";
 import { useNotify } from "../../components/notify.js";
 import { Icon } from "../../components/icons.js";
 import { zaloOpenOaChat } from "../../zalo.js";
@@ -14,27 +16,19 @@ import { useProfileT } from "./i18n/index.js";
 export function OaLinkSection(): ReactElement | null {
   const notify = useNotify();
   const t = useProfileT();
-  const [linked, setLinked] = useState<boolean | null>(null);
+  // Unknown (not loaded, or failed): the section stays out of the way rather than guess.
+  const status = useQuery(meQueries.oaLink());
+  const getCode = useMutation(meMutations.oaLinkCode()).mutateAsync;
   const [code, setCode] = useState<OaLinkCode | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    api.oaLinkStatus().then(
-      (s) => live && setLinked(s.linked),
-      () => live && setLinked(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  if (linked === null) return null;
+  const linked = status.data?.linked;
+  if (linked === undefined) return null;
 
   async function start() {
     setBusy(true);
     try {
-      const c = await api.oaLinkCode();
+      const c = await getCode();
       setCode(c);
       if (!(await zaloOpenOaChat(c.oaId, c.message))) notify.warn(t("oa.openYourself"));
     } catch (err) {
@@ -47,8 +41,8 @@ export function OaLinkSection(): ReactElement | null {
   async function check() {
     setBusy(true);
     try {
-      const s = await api.oaLinkStatus();
-      setLinked(s.linked);
+      const { data: s, error } = await status.refetch();
+      if (!s) throw error;
       if (s.linked) notify.ok(t("oa.done"));
       else notify.warn(t("oa.notYet"));
     } catch (err) {

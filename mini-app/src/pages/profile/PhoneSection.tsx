@@ -1,7 +1,9 @@
 import { useState, type ReactElement } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { Button } from "zmp-ui";
 import type { Me } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
+import { errorMessage } from "../../api/http.js";
+import { meMutations } from "../../api/me.js";
 import { useNotify } from "../../components/notify.js";
 import { Icon } from "../../components/icons.js";
 import { setMe } from "../../state.js";
@@ -17,6 +19,7 @@ export function PhoneSection({ me }: { me: Me }): ReactElement {
   const notify = useNotify();
   const t = useProfileT();
   const [busy, setBusy] = useState(false);
+  const savePhone = useMutation(meMutations.savePhone()).mutateAsync;
 
   async function share() {
     setBusy(true);
@@ -28,7 +31,7 @@ export function PhoneSection({ me }: { me: Me }): ReactElement {
         return;
       }
       const accessToken = await zaloAccessToken();
-      setMe(await api.savePhone({ token: got.token, accessToken }));
+      setMe(await savePhone({ token: got.token, accessToken }));
       notify.ok(t("phone.saved"));
     } catch (err) {
       notify.fail(errorMessage(err));

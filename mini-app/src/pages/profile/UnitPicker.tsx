@@ -1,39 +1,28 @@
-import { useEffect, useState, type ReactElement } from "react";
+import { useState, type ReactElement } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { Button } from "zmp-ui";
 import type { Unit } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
+import { errorMessage } from "../../api/http.js";
+import { meMutations } from "../../api/me.js";
+import { unitQueries } from "../../api/units.js";
 import { useNotify } from "../../components/notify.js";
 import { Icon } from "../../components/icons.js";
-import { ErrorState, Loading } from "../../components/States.js";
+import { QueryState } from "../../components/States.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
 import { setMe } from "../../state.js";
 import { useProfileT } from "./i18n/index.js";
 
-type Load<T> = { status: "idle" } | { status: "loading" } | { status: "done"; data: T } | { status: "error"; message: string };
-
 function ChiHoiList({ commune, onBack, onChosen }: { commune: Unit; onBack: () => void; onChosen: () => void }): ReactElement {
   const notify = useNotify();
   const t = useProfileT();
-  const [res, setRes] = useState<Load<Unit[]>>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
+  const children = useQuery({ ...unitQueries.list({ parentId: commune.id }), select: (r) => r.items.filter((u) => u.active) });
+  const chooseUnit = useMutation(meMutations.chooseUnit()).mutateAsync;
   const [saving, setSaving] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setRes({ status: "loading" });
-    api
-      .units({ parentId: commune.id })
-      .then((r) => live && setRes({ status: "done", data: r.items.filter((u) => u.active) }))
-      .catch((err) => live && setRes({ status: "error", message: errorMessage(err) }));
-    return () => {
-      live = false;
-    };
-  }, [commune.id, attempt]);
 
   async function choose(u: Unit) {
     setSaving(u.id);
     try {
-      const me = await api.chooseUnit({ unitId: u.id });
+      const me = await chooseUnit({ unitId: u.id });
       setMe(me);
       // Picking the unit she already belongs to changes nothing: a confirmed member stays confirmed.
       notify.ok(me.membershipStatus === "confirmed" ? t("unit.stillMember", { unit: u.name }) : t("unit.requested", { unit: u.name }));
@@ -52,29 +41,29 @@ function ChiHoiList({ commune, onBack, onChosen }: { commune: Unit; onBack: () =
       </button>
       <p className="hs-card-title">{commune.name}</p>
       <p className="hs-muted">{t("unit.which")}</p>
-      {res.status === "loading" && <Loading />}
-      {res.status === "error" && <ErrorState message={res.message} onRetry={() => setAttempt((n) => n + 1)} />}
-      {res.status === "done" && (
-        <ul className="hs-choices" aria-label={t("unit.listLabel")}>
-          {res.data.map((u) => (
-            <li key={u.id}>
-              <button type="button" className="hs-choice" disabled={saving !== null} onClick={() => void choose(u)}>
-                <span className="hs-grow hs-choice-title">{u.name}</span>
-                {saving === u.id ? <span className="hs-muted">{t("unit.saving")}</span> : <Icon name="chevron" />}
+      <QueryState query={children}>
+        {(units) => (
+          <ul className="hs-choices" aria-label={t("unit.listLabel")}>
+            {units.map((u) => (
+              <li key={u.id}>
+                <button type="button" className="hs-choice" disabled={saving !== null} onClick={() => void choose(u)}>
+                  <span className="hs-grow hs-choice-title">{u.name}</span>
+                  {saving === u.id ? <span className="hs-muted">{t("unit.saving")}</span> : <Icon name="chevron" />}
+                </button>
+              </li>
+            ))}
+            <li>
+              <button type="button" className="hs-choice hs-choice-soft" disabled={saving !== null} onClick={() => void choose(commune)}>
+                <span className="hs-grow">
+                  <span className="hs-choice-title">{t("unit.unsure")}</span>
+                  <span className="hs-choice-hint">{t("unit.unsureHint", { commune: commune.name })}</span>
+                </span>
+                <Icon name="chevron" />
               </button>
             </li>
-          ))}
-          <li>
-            <button type="button" className="hs-choice hs-choice-soft" disabled={saving !== null} onClick={() => void choose(commune)}>
-              <span className="hs-grow">
-                <span className="hs-choice-title">{t("unit.unsure")}</span>
-                <span className="hs-choice-hint">{t("unit.unsureHint", { commune: commune.name })}</span>
-              </span>
-              <Icon name="chevron" />
-            </button>
-          </li>
-        </ul>
-      )}
+          </ul>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -1,13 +1,16 @@
 import { useState, type ReactElement } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router-dom";
 import { Button, Input } from "zmp-ui";
 import { normalizeTrackingCode } from "@hoiso/shared/domain";
-import { api, errorMessage } from "../../api.js";
+import { feedbackQueries } from "../../api/feedback.js";
+import { errorMessage } from "../../api/http.js";
 import { useTrackT } from "./i18n/index.js";
 
 /** She wrote the code on paper, or sent from another phone: find her item by it. */
 export function CodeLookup(): ReactElement {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const t = useTrackT();
   const [code, setCode] = useState("");
   const [error, setError] = useState<string | undefined>();
@@ -22,7 +25,8 @@ export function CodeLookup(): ReactElement {
     setBusy(true);
     setError(undefined);
     try {
-      const item = await api.track(canonical);
+      const item = await queryClient.fetchQuery(feedbackQueries.tracked(canonical));
+      queryClient.setQueryData(feedbackQueries.item(item.id).queryKey, item);
       navigate(`/phan-anh/theo-doi/${item.id}`);
     } catch (err) {
       setError(errorMessage(err));

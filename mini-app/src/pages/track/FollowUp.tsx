@@ -1,21 +1,23 @@
 import { useState, type ReactElement } from "react";
+import { useMutation } from "@tanstack/react-query";
 import { Button } from "zmp-ui";
-import { api, errorMessage } from "../../api.js";
+import { feedbackMutations } from "../../api/feedback.js";
+import { errorMessage } from "../../api/http.js";
 import { useNotify } from "../../components/notify.js";
 import { useTrackT } from "./i18n/index.js";
 
-/** Asked some days after the Hội closed her item: a "Chưa" reopens it at the same unit. */
-export function FollowUp({ id, onAnswered }: { id: string; onAnswered: () => void }): ReactElement {
+/** Asked some days after the Hội closed her item: a "Chưa" reopens it at the same unit (the item then shows it). */
+export function FollowUp({ id }: { id: string }): ReactElement {
   const notify = useNotify();
   const t = useTrackT();
   const [busy, setBusy] = useState<"yes" | "no" | null>(null);
+  const followUp = useMutation(feedbackMutations.followUp()).mutateAsync;
 
   async function answer(resolved: boolean) {
     setBusy(resolved ? "yes" : "no");
     try {
-      await api.followUp(id, { resolved });
+      await followUp({ id, body: { resolved } });
       notify.ok(resolved ? t("followUp.thanks") : t("followUp.reopened"));
-      onAnswered();
     } catch (err) {
       notify.fail(errorMessage(err));
     } finally {

@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useState, type ReactElement } from "react";
+import { useState, type ReactElement } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useNavigate, useParams } from "react-router-dom";
 import { Button } from "zmp-ui";
 import type { SubmissionView } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
+import { feedbackMutations, feedbackQueries } from "../../api/feedback.js";
+import { errorMessage } from "../../api/http.js";
 import { AuthAudio, AuthImage } from "../../components/AuthMedia.js";
 import { useNotify } from "../../components/notify.js";
-import { ErrorState, Loading } from "../../components/States.js";
+import { QueryState } from "../../components/States.js";
 import { Timeline } from "../../components/Timeline.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { formatDate, formatDateTime } from "../../i18n/format.js";
@@ -14,23 +16,21 @@ import { FollowUp } from "./FollowUp.js";
 import { Progress } from "./Progress.js";
 import { StatusChip } from "./StatusChip.js";
 
-type Load = { status: "loading" } | { status: "done"; item: SubmissionView } | { status: "error"; message: string };
-
 /** While the Hội is still routing a fresh item, look again every few seconds so "forwarded" shows without a tap. */
 const POLL_MS = 5000;
 
-function Petition({ item, onSigned }: { item: SubmissionView; onSigned: () => void }): ReactElement | null {
+function Petition({ item }: { item: SubmissionView }): ReactElement | null {
   const notify = useNotify();
   const t = useTrackT();
   const [busy, setBusy] = useState(false);
+  const signPetition = useMutation(feedbackMutations.sign()).mutateAsync;
   const p = item.petition;
   if (!p) return null;
   async function sign() {
     setBusy(true);
     try {
-      await api.signPetition(item.id);
+      await signPetition(item.id);
       notify.ok(t("petition.signedToast"));
-      onSigned();
     } catch (err) {
       notify.fail(errorMessage(err));
     } finally {
@@ -59,34 +59,14 @@ function Petition({ item, onSigned }: { item: SubmissionView; onSigned: () => vo
 
 export function ItemDetail(): ReactElement {
   const { id = "" } = useParams();
+  const query = useQuery({ ...feedbackQueries.item(id), refetchInterval: (q) => (q.state.data?.status === "received" ? POLL_MS : false) });
+  return <QueryState query={query}>{(item) => <Detail item={item} reload={() => void query.refetch()} />}</QueryState>;
+}
+
+function Detail({ item, reload }: { item: SubmissionView; reload: () => void }): ReactElement {
   const navigate = useNavigate();
   const t = useTrackT();
   const tc = useCommonT();
-  const [res, setRes] = useState<Load>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .submission(id)
-      .then((item) => live && setRes({ status: "done", item }))
-      .catch((err) => live && setRes((r) => (r.status === "done" ? r : { status: "error", message: errorMessage(err) })));
-    return () => {
-      live = false;
-    };
-  }, [id, attempt]);
-
-  const waiting = res.status === "done" && res.item.status === "received";
-  useEffect(() => {
-    if (!waiting) return;
-    const t = setInterval(reload, POLL_MS);
-    return () => clearInterval(t);
-  }, [waiting, reload]);
-
-  if (res.status === "loading") return <Loading />;
-  if (res.status === "error") return <ErrorState message={res.message} onRetry={reload} />;
-  const item = res.item;
   const replies = item.timeline.filter((e) => e.type === "replied" || e.type === "resolved");
   const lastReply = replies[replies.length - 1];
   const photos = item.media.filter((m) => m.kind === "image");
@@ -109,7 +89,7 @@ export function ItemDetail(): ReactElement {
         </p>
         <Progress item={item} />
       </section>
-      {item.followUpOpen && <FollowUp id={item.id} onAnswered={reload} />}
+      {item.followUpOpen && <FollowUp id={item.id} />}
       {lastReply && (
         <section className="hs-card hs-reply" data-testid="official-reply">
           <p className="hs-card-label">{t("detail.replyFrom")}{lastReply.unitName ? ` — ${lastReply.unitName}` : ""}</p>
@@ -117,7 +97,7 @@ export function ItemDetail(): ReactElement {
           <p className="hs-muted hs-small">{formatDateTime(lastReply.at)}</p>
         </section>
       )}
-      <Petition item={item} onSigned={reload} />
+      <Petition item={item} />
       <section className="hs-card">
         <p className="hs-card-label">{item.mine ? t("detail.yourContent") : t("detail.petitionContent")}</p>
         <p className="hs-body-text">{item.body}</p>

@@ -1,16 +1,15 @@
-import { useEffect, useState, type ReactElement } from "react";
+import type { ReactElement } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "react-router-dom";
-import type { MySubmission, SignedPetition } from "@hoiso/shared";
-import { api, errorMessage } from "../../api.js";
+import type { MySubmission } from "@hoiso/shared";
+import { feedbackQueries } from "../../api/feedback.js";
 import { Icon } from "../../components/icons.js";
-import { ErrorState, Loading } from "../../components/States.js";
+import { QueryState } from "../../components/States.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { formatDate } from "../../i18n/format.js";
 import { useTrackT } from "./i18n/index.js";
 import { StatusChip } from "./StatusChip.js";
 import { CodeLookup } from "./CodeLookup.js";
-
-type Load = { status: "loading" } | { status: "done"; items: MySubmission[]; signed: SignedPetition[] } | { status: "error"; message: string };
 
 function Row({ id, code, status, title, excerpt, hint }: { id: string; code: string; status: MySubmission["status"]; title: string; excerpt: string; hint: string }): ReactElement {
   const navigate = useNavigate();
@@ -36,67 +35,65 @@ function Row({ id, code, status, title, excerpt, hint }: { id: string; code: str
 export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
   const t = useTrackT();
   const tc = useCommonT();
-  const [res, setRes] = useState<Load>({ status: "loading" });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setRes({ status: "loading" });
-    Promise.all([api.mySubmissions(), api.signedPetitions()])
-      .then(([mine, signed]) => live && setRes({ status: "done", items: mine.items, signed: signed.items }))
-      .catch((err) => live && setRes({ status: "error", message: errorMessage(err) }));
-    return () => {
-      live = false;
-    };
-  }, [attempt]);
+  const mine = useQuery(feedbackQueries.mine());
+  const signed = useQuery(feedbackQueries.signed());
+  const both = {
+    data: mine.data && signed.data ? { items: mine.data.items, signed: signed.data.items } : undefined,
+    error: mine.error ?? signed.error,
+    refetch: () => Promise.all([mine.refetch(), signed.refetch()]),
+  };
 
   return (
     <div className="hs-form" data-testid="my-items">
-      {res.status === "loading" && <Loading text={t("mine.loading")} />}
-      {res.status === "error" && <ErrorState message={res.message} onRetry={() => setAttempt((n) => n + 1)} />}
-      {res.status === "done" && res.items.length === 0 && (
-        <section className="hs-card">
-          <p className="hs-card-title">{t("mine.emptyTitle")}</p>
-          <p className="hs-muted">{t("mine.emptyText")}</p>
-          <button type="button" className="hs-link" onClick={onNew}>
-            {t("mine.first")} <Icon name="chevron" size={18} />
-          </button>
-        </section>
-      )}
-      {res.status === "done" && res.items.length > 0 && (
-        <ul className="hs-choices" aria-label={t("mine.label")}>
-          {res.items.map((it) => (
-            <Row
-              key={it.id}
-              id={it.id}
-              code={it.trackingCode}
-              status={it.status}
-              title={`${tc(`kind.${it.kind}`)} · ${it.categoryName}`}
-              excerpt={it.excerpt}
-              hint={`${t("mine.sentOn", { day: formatDate(it.createdAt), unit: it.originUnitName })}${it.anonymous ? ` · ${t("mine.anonymous")}` : ""}`}
-            />
-          ))}
-        </ul>
-      )}
-      {res.status === "done" && res.signed.length > 0 && (
-        <section data-testid="signed-items">
-          <h2 className="hs-section-title">{t("mine.signedTitle")}</h2>
-          <p className="hs-section-note">{t("mine.signedNote")}</p>
-          <ul className="hs-choices" aria-label={t("mine.signedLabel")}>
-            {res.signed.map((it) => (
-              <Row
-                key={it.id}
-                id={it.id}
-                code={it.trackingCode}
-                status={it.status}
-                title={`${tc(`kind.${it.kind}`)} · ${it.categoryName}`}
-                excerpt={it.excerpt}
-                hint={t("mine.signedOn", { day: formatDate(it.signedAt), count: it.signatureCount, unit: it.originUnitName })}
-              />
-            ))}
-          </ul>
-        </section>
-      )}
+      <QueryState query={both} loadingText={t("mine.loading")}>
+        {(res) => (
+          <>
+            {res.items.length === 0 && (
+              <section className="hs-card">
+                <p className="hs-card-title">{t("mine.emptyTitle")}</p>
+                <p className="hs-muted">{t("mine.emptyText")}</p>
+                <button type="button" className="hs-link" onClick={onNew}>
+                  {t("mine.first")} <Icon name="chevron" size={18} />
+                </button>
+              </section>
+            )}
+            {res.items.length > 0 && (
+              <ul className="hs-choices" aria-label={t("mine.label")}>
+                {res.items.map((it) => (
+                  <Row
+                    key={it.id}
+                    id={it.id}
+                    code={it.trackingCode}
+                    status={it.status}
+                    title={`${tc(`kind.${it.kind}`)} · ${it.categoryName}`}
+                    excerpt={it.excerpt}
+                    hint={`${t("mine.sentOn", { day: formatDate(it.createdAt), unit: it.originUnitName })}${it.anonymous ? ` · ${t("mine.anonymous")}` : ""}`}
+                  />
+                ))}
+              </ul>
+            )}
+            {res.signed.length > 0 && (
+              <section data-testid="signed-items">
+                <h2 className="hs-section-title">{t("mine.signedTitle")}</h2>
+                <p className="hs-section-note">{t("mine.signedNote")}</p>
+                <ul className="hs-choices" aria-label={t("mine.signedLabel")}>
+                  {res.signed.map((it) => (
+                    <Row
+                      key={it.id}
+                      id={it.id}
+                      code={it.trackingCode}
+                      status={it.status}
+                      title={`${tc(`kind.${it.kind}`)} · ${it.categoryName}`}
+                      excerpt={it.excerpt}
+                      hint={t("mine.signedOn", { day: formatDate(it.signedAt), count: it.signatureCount, unit: it.originUnitName })}
+                    />
+                  ))}
+                </ul>
+              </section>
+            )}
+          </>
+        )}
+      </QueryState>
       <CodeLookup />
     </div>
   );
