@@ -1,24 +1,17 @@
-import { useEffect, useState, type ReactElement } from "react";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactElement } from "react";
 import { useNavigate } from "react-router-dom";
-import { api } from "../../api.js";
+import { notificationQueries } from "../../api/notifications.js";
 import { Icon } from "../../components/icons.js";
+import { useNotificationsT } from "../notifications/i18n/index.js";
 import "../notifications/notifications.css";
 
-/** The way into Thông báo, with how many she has not read yet (fetched each time home is shown). */
+/** The way into Thông báo, with how many she has not read yet (from cache at once, refreshed each time home is shown). */
 export function NotificationCard(): ReactElement {
+  const t = useNotificationsT();
   const navigate = useNavigate();
-  const [unread, setUnread] = useState<number | null>(null);
-  useEffect(() => {
-    let live = true;
-    api
-      .notifications({ limit: 1 })
-      .then((r) => live && setUnread(r.unread))
-      // Without the count the card still leads to the list, which says what went wrong.
-      .catch(() => live && setUnread(null));
-    return () => {
-      live = false;
-    };
-  }, []);
+  // Without the count the card still leads to the list, which says what went wrong.
+  const unread = useQuery(notificationQueries.page({ limit: 1 })).data?.unread ?? null;
   return (
     <button type="button" className="hs-choice hs-notice-card" data-testid="notice-card" onClick={() => navigate("/thong-bao")}>
       <span className="hs-tile-icon hs-notice-bell">
@@ -30,9 +23,9 @@ export function NotificationCard(): ReactElement {
         )}
       </span>
       <span className="hs-grow">
-        <span className="hs-choice-title">Thông báo</span>
+        <span className="hs-choice-title">{t("card.title")}</span>
         <span className="hs-choice-hint" data-testid="notice-hint">
-          {unread === null ? "Tin từ Hội về việc chị đã gửi" : unread > 0 ? `Chị có ${unread} thông báo mới` : "Chị đã xem hết thông báo"}
+          {unread === null ? t("card.hint") : unread > 0 ? t("card.hintUnread", { n: unread }) : t("card.hintAllRead")}
         </span>
       </span>
       <Icon name="chevron" />

@@ -1,10 +1,4 @@
-import { calendarDay, clockTime } from "@hoiso/shared/domain";
 import type { NotificationSource } from "@hoiso/shared";
-
-/** "14:30 ngày 29/11/2026", Lào Cai time whatever the phone's zone, as the Hội writes a time. */
-export function noticeTime(iso: string): string {
-  return `${clockTime(iso)} ngày ${calendarDay(iso)}`;
-}
 
 /**
  * The one place a notification decides what it opens, whichever module sent it: its source's Mini App route. Anything
