@@ -137,6 +137,7 @@ export function settleOnReturn<T>(p: Promise<T>, target: EventTarget = window, g
       },
       (err: unknown) => {
         done();
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- zmp-sdk rejects with plain {code, message} objects; callers read err.code
         reject(err);
       },
     );

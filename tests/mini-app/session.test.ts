@@ -5,7 +5,7 @@ import { oaEventsQueue } from "../../server/src/modules/zalo/queues.js";
 import { createTestContext, type TestContext } from "../helpers/context.js";
 
 /**
- * The Mini App's login and identity code (mini-app/src/state.ts, zalo.ts, api.ts) against a real server and the Zalo
+ * The Mini App's login and identity code (mini-app/src/state.ts, zalo.ts, api/me.ts) against a real server and the Zalo
  * simulator. Only zmp-sdk is replaced: outside the Zalo app it can only return its fixed mocks.
  */
 const sdk = vi.hoisted(() => ({
@@ -21,7 +21,7 @@ vi.mock("zmp-sdk", () => sdk);
 
 type Client = typeof import("../../mini-app/src/state.js") &
   typeof import("../../mini-app/src/zalo.js") &
-  typeof import("../../mini-app/src/zaloName.js") & { api: typeof import("../../mini-app/src/api.js").api };
+  typeof import("../../mini-app/src/zaloName.js") & { api: typeof import("../../mini-app/src/api/me.js").meApi };
 
 /**
  * zmp-sdk's own error codes, from the installed package (its constants module reads `window` when loaded, and is
@@ -41,7 +41,7 @@ async function client(): Promise<Client> {
   const state = await import("../../mini-app/src/state.js");
   const zalo = await import("../../mini-app/src/zalo.js");
   const name = await import("../../mini-app/src/zaloName.js");
-  const { api } = await import("../../mini-app/src/api.js");
+  const { meApi: api } = await import("../../mini-app/src/api/me.js");
   return { ...state, ...zalo, ...name, api };
 }
 
@@ -235,7 +235,7 @@ describe("Mini App session", () => {
     sdk.getAccessToken.mockResolvedValue(u.accessToken);
     sdk.getUserInfo.mockResolvedValue({ userInfo: { id: u.id, name: "", avatar: "" } });
     const c = await client();
-    const { ApiError } = await import("../../mini-app/src/api.js");
+    const { ApiError } = await import("../../mini-app/src/api/http.js");
     await c.startSession();
 
     const err = await c.api.chooseUnit({ unitId: "00000000-0000-4000-8000-000000000000" }).catch((e: unknown) => e);

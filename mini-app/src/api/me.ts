@@ -21,16 +21,17 @@ export const meApi = {
   savePhone: (body: PhoneBody) => request<Me>("POST", "/me/phone", { body }),
   chooseUnit: (body: ChooseUnitBody) => request<Me>("PUT", "/me/unit", { body }),
   chooseLanguage: (language: Language) => request<Me>("PUT", "/me/language", { body: { language } }),
+  /** Whether her notifications can reach her in the OA chat. */
+  oaLinkStatus: (signal?: AbortSignal) => request<OaLinkStatus>("GET", "/me/zalo-oa", { signal }),
   /** The code she sends to the Hội's OA to link it (her notifications can then reach her in Zalo). */
   oaLinkCode: () => request<OaLinkCode>("POST", "/me/zalo-oa/code"),
 };
 
 export const meQueries = {
-  /** Whether her notifications can reach her in the OA chat. */
   oaLink: () =>
     queryOptions({
       queryKey: meKeys.oaLink(),
-      queryFn: ({ signal }) => request<OaLinkStatus>("GET", "/me/zalo-oa", { signal }),
+      queryFn: ({ signal }) => meApi.oaLinkStatus(signal),
       staleTime: STALE.changing,
     }),
 };

@@ -1,7 +1,7 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import type { MediaUploaded } from "@hoiso/shared";
 import { request, seg, UPLOAD_TIMEOUT_MS } from "./http.js";
-import { STALE } from "./queryClient.js";
+import { queryClient, STALE } from "./queryClient.js";
 
 export const mediaKeys = {
   all: ["media"] as const,
@@ -17,6 +17,29 @@ export const mediaQueries = {
       staleTime: STALE.forever,
     }),
 };
+
+const urls = new WeakMap<Blob, string>();
+
+/**
+ * The blob URL an <img> or <audio> shows cached bytes through: one per blob, made when first shown, revoked when the
+ * cache lets the bytes go (so it never points at freed memory while shown, and never outlives them).
+ */
+export function mediaObjectUrl(blob: Blob): string {
+  let url = urls.get(blob);
+  if (!url) {
+    url = URL.createObjectURL(blob);
+    urls.set(blob, url);
+  }
+  return url;
+}
+
+queryClient.getQueryCache().subscribe((event) => {
+  const key: readonly unknown[] = event.query.queryKey;
+  if (event.type !== "removed" || key[0] !== mediaKeys.all[0]) return;
+  const blob: unknown = event.query.state.data;
+  const url = blob instanceof Blob ? urls.get(blob) : undefined;
+  if (url) URL.revokeObjectURL(url);
+});
 
 export const mediaMutations = {
   /** One photo or voice note; a slow 3G upload of a few MB takes a while, so wait longer than for JSON. */

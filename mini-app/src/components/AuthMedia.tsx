@@ -1,7 +1,7 @@
-import { useEffect, useState, type ReactElement } from "react";
+import type { ReactElement } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { errorMessage } from "../api/http.js";
-import { mediaQueries } from "../api/media.js";
+import { mediaObjectUrl, mediaQueries } from "../api/media.js";
 import { useCommonT } from "../i18n/common/index.js";
 import { VoicePlayer } from "./VoicePlayer.js";
 
@@ -9,21 +9,11 @@ type Shown = { status: "loading" } | { status: "done"; url: string } | { status:
 
 /**
  * Photos and voice notes need the bearer token, which an <img src> cannot carry: the bytes come through the query
- * cache (fetched once, kept while the app is open), shown through a blob URL that lives as long as the element.
+ * cache (fetched once, kept a while after she leaves the screen), shown through their blob URL (api/media.ts).
  */
 function useMediaUrl(id: string): Shown {
   const query = useQuery(mediaQueries.bytes(id));
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!query.data) return;
-    const u = URL.createObjectURL(query.data);
-    setUrl(u);
-    return () => {
-      URL.revokeObjectURL(u);
-      setUrl(null);
-    };
-  }, [query.data]);
-  if (url) return { status: "done", url };
+  if (query.data) return { status: "done", url: mediaObjectUrl(query.data) };
   if (query.error) return { status: "error", message: errorMessage(query.error) };
   return { status: "loading" };
 }

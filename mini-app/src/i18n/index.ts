@@ -35,7 +35,7 @@ const lazyBackend: BackendModule = {
   read(language: string, namespace: string, callback: ReadCallback) {
     const c = catalogues.get(namespace);
     if (!c) return callback(null, {});
-    if (language === "vi") return callback(null, c.vi as Record<string, unknown>);
+    if (language === "vi") return callback(null, c.vi);
     const load = c.lazy[language as Exclude<Language, "vi">];
     if (!load) return callback(null, {});
     load().then(
@@ -75,7 +75,7 @@ export function registerCatalogue<V extends object>(
   vi: V,
   lazy: Record<Exclude<Language, "vi">, () => Promise<TranslationModule<V>>>,
 ): void {
-  catalogues.set(namespace, { vi, lazy: lazy as Registered["lazy"] });
+  catalogues.set(namespace, { vi, lazy });
   i18next.addResourceBundle("vi", namespace, vi, true, true);
   // Records the namespace so a later language change loads it too; in hmn/dao it starts fetching that chunk now.
   void i18next.loadNamespaces(namespace);

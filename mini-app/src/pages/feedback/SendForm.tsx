@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactElement } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactElement } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { Button, Input } from "zmp-ui";
 import type { Category, SubmissionCreated, SubmissionKind } from "@hoiso/shared";
@@ -37,33 +37,55 @@ export function SendForm(): ReactElement {
   const submit = useMutation(feedbackMutations.submit());
   const sending = submit.isPending;
 
-  // A petition cannot be about a private matter, nor kept private: drop such choices rather than let the server
-  // refuse them later.
-  useEffect(() => {
-    if (kind === "petition" && category?.private) setCategory(null);
-    if (kind === "petition") setSensitive(false);
-  }, [kind, category]);
-
   // One key per form, sent again with every retry of it: if an answer is lost on a bad connection, pressing Gửi
   // again returns the item already stored instead of sending it twice. A new form gets a new key.
   const formKey = useRef(newIdempotencyKey());
 
   // Thumbnails are blob URLs: free them when she leaves the form.
   const shown = useRef(photos);
-  shown.current = photos;
+  useEffect(() => {
+    shown.current = photos;
+  }, [photos]);
   useEffect(() => () => shown.current.forEach((p) => URL.revokeObjectURL(p.previewUrl)), []);
 
-  // An error stays only until she touches the field it is about.
-  const clear = (...keys: Array<keyof Errors>) =>
-    setErrors((e) => (keys.some((k) => e[k]) ? Object.fromEntries(Object.entries(e).filter(([k]) => !keys.includes(k as keyof Errors))) : e));
-  useEffect(() => clear("kind", "form"), [kind]);
-  useEffect(() => clear("category", "form"), [category]);
-  useEffect(() => clear("body", "form"), [body]);
-  useEffect(() => clear("unitId", "form"), [unit]);
-  useEffect(() => clear("mediaIds", "form"), [photos]);
-  useEffect(() => {
-    if (voice.status === "done") clear("body", "voice", "form");
-  }, [voice]);
+  // An error stays only until she touches the field it is about: each change below clears its own.
+  const clear = useCallback(
+    (...keys: Array<keyof Errors>) =>
+      setErrors((e) => (keys.some((k) => e[k]) ? Object.fromEntries(Object.entries(e).filter(([k]) => !keys.includes(k as keyof Errors))) : e)),
+    [],
+  );
+  function chooseKind(k: SubmissionKind) {
+    setKind(k);
+    // A petition cannot be about a private matter, nor kept private: drop such choices rather than let the server
+    // refuse them later.
+    if (k === "petition") {
+      if (category?.private) setCategory(null);
+      setSensitive(false);
+    }
+    clear("kind", "form");
+  }
+  function chooseCategory(c: Category) {
+    setCategory(c);
+    clear("category", "form");
+  }
+  function chooseUnit(u: ChosenUnit) {
+    setUnit(u);
+    clear("unitId", "form");
+  }
+  const changePhotos = useCallback(
+    (fn: (p: Photo[]) => Photo[]) => {
+      setPhotos(fn);
+      clear("mediaIds", "form");
+    },
+    [clear],
+  );
+  const changeVoice = useCallback(
+    (v: Voice) => {
+      setVoice(v);
+      if (v.status === "done") clear("body", "voice", "form");
+    },
+    [clear],
+  );
 
   // After a refused send, bring the first message into view: the field may be far above the button.
   const jumpToError = useRef(false);
@@ -132,15 +154,18 @@ export function SendForm(): ReactElement {
 
   return (
     <div className="hs-form" data-testid="send-form">
-      <KindPicker value={kind} onChange={setKind} error={errors.kind} />
-      <CategoryPicker kind={kind} value={category} onChange={setCategory} error={errors.category} />
+      <KindPicker value={kind} onChange={chooseKind} error={errors.kind} />
+      <CategoryPicker kind={kind} value={category} onChange={chooseCategory} error={errors.category} />
       <section className="hs-card" data-testid="content">
         <p className="hs-card-title">{t("content.title")}</p>
         <Input.TextArea
           label={t("content.label")}
           placeholder={t("content.placeholder")}
           value={body}
-          onChange={(ev) => setBody(ev.target.value)}
+          onChange={(ev) => {
+            setBody(ev.target.value);
+            clear("body", "form");
+          }}
           maxLength={MAX_BODY_LENGTH}
           showCount
           autoHeight
@@ -148,13 +173,13 @@ export function SendForm(): ReactElement {
           errorText={errors.body}
           data-testid="body"
         />
-        <VoiceNote voice={voice} setVoice={setVoice} error={errors.voice} />
-        <PhotoPicker photos={photos} setPhotos={setPhotos} inZalo={inZalo} error={errors.mediaIds} />
+        <VoiceNote voice={voice} setVoice={changeVoice} error={errors.voice} />
+        <PhotoPicker photos={photos} setPhotos={changePhotos} inZalo={inZalo} error={errors.mediaIds} />
       </section>
       <SimilarItems text={body} unitId={unit?.id ?? null} />
       <UnitChoice
         unit={unit}
-        onChange={setUnit}
+        onChange={chooseUnit}
         category={category?.code ?? null}
         sensitive={sensitive || (category?.private ?? false)}
         error={errors.unitId}

@@ -30,8 +30,8 @@ export function VoiceNote({ voice, setVoice, error }: { voice: Voice; setVoice: 
     return () => {
       live = false;
     };
-    // setVoice is the parent's state setter and uploadMedia the mutation's stable mutateAsync.
-  }, [state, attempt]);
+    // setVoice is stable in the parent (useCallback) and uploadMedia is the mutation's stable mutateAsync.
+  }, [state, attempt, setVoice, uploadMedia]);
 
   function again() {
     reset();

@@ -18,7 +18,7 @@ export default function FeedbackPage(): ReactElement {
   const navigate = useNavigate();
   const t = useFeedbackT();
   const detail = pathname.includes("/phan-anh/theo-doi/");
-  const active = pathname.startsWith("/phan-anh/cua-toi") ? SEGMENTS[1]!.path : SEGMENTS[0]!.path;
+  const active = pathname.startsWith("/phan-anh/cua-toi") ? SEGMENTS[1].path : SEGMENTS[0].path;
 
   return (
     <div className="hs-page">

@@ -18,7 +18,7 @@ export type Recording =
   | { status: "error"; message: string };
 
 export const canRecord = () =>
-  typeof window !== "undefined" && typeof window.MediaRecorder === "function" && Boolean(navigator.mediaDevices?.getUserMedia);
+  typeof window !== "undefined" && typeof window.MediaRecorder === "function" && typeof navigator.mediaDevices?.getUserMedia === "function";
 
 function pickType(): string | undefined {
   return TYPES.find((t) => MediaRecorder.isTypeSupported?.(t));

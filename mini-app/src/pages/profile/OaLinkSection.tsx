@@ -42,8 +42,8 @@ export function OaLinkSection(): ReactElement | null {
     setBusy(true);
     try {
       const { data: s, error } = await status.refetch();
-      if (!s) throw error;
-      if (s.linked) notify.ok(t("oa.done"));
+      if (error) throw error;
+      if (s?.linked) notify.ok(t("oa.done"));
       else notify.warn(t("oa.notYet"));
     } catch (err) {
       notify.fail(errorMessage(err));

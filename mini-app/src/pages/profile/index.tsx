@@ -1,8 +1,10 @@
 import type { ReactElement } from "react";
 import { Button } from "zmp-ui";
+import "../../components/feedback.css";
 import { PageHeader } from "../../components/PageHeader.js";
 import { givenName } from "../../names.js";
 import { logout, useSession } from "../../state.js";
+import { LanguageSection } from "./LanguageSection.js";
 import { OaLinkSection } from "./OaLinkSection.js";
 import { PhoneSection } from "./PhoneSection.js";
 import { UnitSection } from "./UnitSection.js";
@@ -25,6 +27,7 @@ export default function ProfilePage(): ReactElement | null {
           <p className="hs-card-title" data-testid="profile-name">{me.name}</p>
         </div>
       </section>
+      <LanguageSection me={me} />
       <UnitSection me={me} />
       <PhoneSection me={me} />
       {!dev && <OaLinkSection />}
