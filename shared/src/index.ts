@@ -18,3 +18,5 @@ export * from "./schemas/notify.js";
 export * from "./schemas/media.js";
 export * from "./schemas/zalo.js";
 export * from "./schemas/admin.js";
+export * from "./domain/content.js";
+export * from "./schemas/content.js";

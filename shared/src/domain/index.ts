@@ -3,6 +3,7 @@
  * TypeBox or a schema, so the Mini App takes what it needs at runtime from this entry; types may still come from
  * `@hoiso/shared` with `import type`. Every file of this folder is re-exported here.
  */
+export * from "./content.js";
 export * from "./dates.js";
 export * from "./kinds.js";
 export * from "./language.js";
