@@ -1,6 +1,6 @@
 import { builtinModules } from "node:module";
 import tseslint from "typescript-eslint";
-// import reactHooks from "eslint-plugin-react-hooks"; // TODO(helper B, #8): see the Mini App block below.
+import reactHooks from "eslint-plugin-react-hooks";
 
 /**
  * Import boundaries. A relative import is matched on its text: `../` climbing to a top-level folder of the repo.
@@ -27,7 +27,7 @@ function boundary(folders, why, { packages = [], nodeBuiltins = false } = {}) {
   };
 }
 
-/** Checked with type information; the Mini App waits for helper B (below). */
+/** Checked with type information (the Mini App too, below, with the React hooks rules). */
 const TYPED = ["server/**/*.ts", "shared/**/*.ts", "scripts/**/*.ts", "tests/**/*.ts", "vitest.config.ts"];
 
 const typeAware = {
@@ -67,12 +67,9 @@ export default tseslint.config(
   // Type-aware rules: each file is checked in the tsconfig project it belongs to (tsconfig.json references them all).
   { files: TYPED, ...typeAware },
 
-  // TODO(helper B, #8): switch on once the Mini App's rewrite (i18n catalogues, TanStack Query) has landed — the same
-  // type-aware rules and the React hooks rules for mini-app/src (mini-app/tsconfig.json's project). Measured before the
-  // rewrite: +20 s of CPU on `npm run lint` (49 → 69 s on a loaded machine; most of it react-hooks 7's React Compiler rules);
-  // findings then: 8 set-state-in-effect, 4 unnecessary assertions, 1 each of refs, exhaustive-deps, unbound-method,
-  // only-throw-error, prefer-promise-reject-errors.
-  // { files: ["mini-app/src/**/*.{ts,tsx}"], ...typeAware, extends: [...typeAware.extends, reactHooks.configs.flat.recommended] },
+  // The Mini App: the same type-aware rules plus React's hooks rules (react-hooks 7's React Compiler rules cost most of
+  // the ~20 s of CPU this block adds to `npm run lint`; they found setState in effects and refs read during render).
+  { files: ["mini-app/src/**/*.{ts,tsx}"], ...typeAware, extends: [...typeAware.extends, reactHooks.configs.flat.recommended] },
 
   // Import boundaries, one block per folder (no-restricted-* rules do not merge across blocks; these globs don't overlap).
   {
