@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from "kysely";
+import { auditRead } from "../../db/audit.js";
 import type { DB } from "../../db/types.js";
 import type { AuthContext } from "../../http/types.js";
 import { holdsRoleAtProvince, scopeOf, STAFF_ROLES } from "../../policy/policy.js";
@@ -56,8 +57,5 @@ export async function assignedUnits(db: Conn, submissionId: string): Promise<Ass
 
 /** Every look at a private item by a cán bộ leaves a trace: who, when, what, through which screen. */
 export async function auditSensitiveRead(db: Conn, actorId: string, submissionId: string, detail: Record<string, unknown>): Promise<void> {
-  await db
-    .insertInto("audit_log")
-    .values({ actor_id: actorId, action: "submission.read", entity_type: "submission", entity_id: submissionId, detail: JSON.stringify(detail) })
-    .execute();
+  await auditRead(db, { actorId, action: "submission.read", entityType: "submission", entityId: submissionId, detail });
 }

@@ -1,10 +1,9 @@
 import crypto from "node:crypto";
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { OaLinkCode } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
+import { audit } from "../../db/audit.js";
 import type { DB } from "../../db/types.js";
-
-type Conn = Kysely<DB> | Transaction<DB>;
 
 export const LINK_CODE_TTL_MS = 15 * 60_000;
 /** Wrong codes one OA user may send in a day before her codes are no longer looked at (guessing 10^8 codes). */
@@ -17,7 +16,7 @@ export type LinkVia = "graph" | "oa_chat";
  * sender of a signed webhook carrying her code), so it may move the id off another member; that move is written to
  * the audit log, never silent. Inside the caller's transaction.
  */
-export async function linkOaUser(tx: Conn, memberId: string, oaUserId: string, via: LinkVia): Promise<"unchanged" | "linked" | "moved"> {
+export async function linkOaUser(tx: Transaction<DB>, memberId: string, oaUserId: string, via: LinkVia): Promise<"unchanged" | "linked" | "moved"> {
   const holder = await tx.selectFrom("members").select("id").where("zalo_oa_user_id", "=", oaUserId).forUpdate().executeTakeFirst();
   if (holder?.id === memberId) return "unchanged";
   const me = await tx.selectFrom("members").select("zalo_oa_user_id").where("id", "=", memberId).forUpdate().executeTakeFirst();
@@ -25,16 +24,13 @@ export async function linkOaUser(tx: Conn, memberId: string, oaUserId: string, v
   const now = new Date();
   if (holder) await tx.updateTable("members").set({ zalo_oa_user_id: null, updated_at: now }).where("id", "=", holder.id).execute();
   await tx.updateTable("members").set({ zalo_oa_user_id: oaUserId, updated_at: now }).where("id", "=", memberId).execute();
-  await tx
-    .insertInto("audit_log")
-    .values({
-      actor_id: memberId,
-      action: holder ? "zalo.oa_link.moved" : "zalo.oa_link",
-      entity_type: "member",
-      entity_id: memberId,
-      detail: JSON.stringify({ via, oaUserId, previousOaUserId: me.zalo_oa_user_id, takenFromMember: holder?.id ?? null }),
-    })
-    .execute();
+  await audit(tx, {
+    actorId: memberId,
+    action: holder ? "zalo.oa_link.moved" : "zalo.oa_link",
+    entityType: "member",
+    entityId: memberId,
+    detail: { via, oaUserId, previousOaUserId: me.zalo_oa_user_id, takenFromMember: holder?.id ?? null },
+  });
   return holder ? "moved" : "linked";
 }
 
@@ -71,7 +67,7 @@ export type ClaimOutcome = "linked" | "bad_code" | "code_limited";
  * The OA user `oaUserId` sent `code` at `at` (the event's own, signed time). A live code links her OA id to the
  * member who asked for it; the code is used up. Too many wrong codes from one OA user and she is not heard for a day.
  */
-export async function claimLinkCode(tx: Conn, oaUserId: string, code: string, at: Date): Promise<ClaimOutcome> {
+export async function claimLinkCode(tx: Transaction<DB>, oaUserId: string, code: string, at: Date): Promise<ClaimOutcome> {
   const misses = await tx
     .selectFrom("oa_events")
     .select((eb) => eb.fn.countAll<string>().as("n"))
