@@ -3,6 +3,7 @@ import type { MediaTables } from "../modules/media/tables.js";
 import type { ZaloTables } from "../modules/zalo/tables.js";
 import type { FeedbackTables } from "../modules/feedback/tables.js";
 import type { NotifyTables } from "../modules/notify/tables.js";
+import type { ContentTables } from "../modules/content/tables.js";
 
 /** Columns the database fills in on insert. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -101,4 +102,4 @@ export interface CoreTables {
 }
 
 /** Each domain adds its tables here by extending. */
-export interface DB extends CoreTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables {}
+export interface DB extends CoreTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables {}

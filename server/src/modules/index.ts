@@ -2,6 +2,7 @@ import { adminRoutes } from "./admin/routes.js";
 import { authJobs } from "./auth/jobs.js";
 import { authRoutes } from "./auth/routes.js";
 import { checkModules, type ServerModule } from "./contract.js";
+import { contentModule } from "./content/module.js";
 import { feedbackModule } from "./feedback/module.js";
 import { healthRoutes } from "./health/routes.js";
 import { mediaJobs } from "./media/jobs.js";
@@ -26,4 +27,5 @@ export const serverModules: readonly ServerModule[] = checkModules([
   feedbackModule,
   { name: "notify", routes: [notifyRoutes], ...notifyJobs },
   { name: "admin", routes: [adminRoutes] },
+  contentModule,
 ]);

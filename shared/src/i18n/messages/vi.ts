@@ -88,6 +88,10 @@ export const vi = {
       followUpAsked: "Hội Số đã hỏi người gửi vấn đề đã được giải quyết chưa.",
     },
   },
+  /** Tìm hiểu: a new article for her unit ({{title}} as its author wrote it, {{unit}} the publishing unit). */
+  content: {
+    published: "{{unit}} vừa đăng bài mới trong mục Tìm hiểu: {{title}}. Mời chị đọc.",
+  },
 };
 
 /** A catalogue in another language: any subset of the Vietnamese keys. */

@@ -1,0 +1,25 @@
+import crypto from "node:crypto";
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+/** Whether an If-None-Match header names this ETag (a list, weak or strong, or "*"). */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = etag.replace(/^W\//, "");
+  return header.split(",").some((t) => {
+    const v = t.trim();
+    return v === "*" || v.replace(/^W\//, "") === bare;
+  });
+}
+
+/**
+ * A read a signed-in member may cache on her phone: `private, no-cache` (her copy only, asked again every time) with an
+ * ETag over the answer, so an unchanged answer costs a 304 and no body on a slow line. The ETag is the hash of what she
+ * would get, her own progress included, so it can never hand one member's copy to another. Returns what the route
+ * should return: the body, or the already sent 304.
+ */
+export function cachedForMember<T>(req: FastifyRequest, reply: FastifyReply, body: T): T | FastifyReply {
+  const etag = `W/"${crypto.createHash("sha1").update(JSON.stringify(body)).digest("base64url")}"`;
+  reply.header("etag", etag).header("cache-control", "private, no-cache").header("vary", "authorization");
+  if (matches(req.headers["if-none-match"], etag)) return reply.code(304).send();
+  return body;
+}

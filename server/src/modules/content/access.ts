@@ -1,0 +1,68 @@
+import { languageOf, type Language } from "@hoiso/shared";
+import { sql, type RawBuilder } from "kysely";
+import type { Db } from "../../db/pool.js";
+import type { AuthContext } from "../../http/types.js";
+import { scopeOf } from "../../policy/policy.js";
+
+/** Who reads: the units whose audience includes her, and her language. */
+export interface Reader {
+  memberId: string;
+  units: string[];
+  language: Language;
+}
+
+/**
+ * Her unit and every unit above it (read off its materialised path), and her language, in one query. A member not yet
+ * in a unit reads only what the province publishes for everyone.
+ */
+export async function readerOf(db: Db, memberId: string): Promise<Reader> {
+  const row = await db
+    .selectFrom("members as m")
+    .leftJoin("units as u", "u.id", "m.unit_id")
+    .select(["u.path", "m.language"])
+    .where("m.id", "=", memberId)
+    .executeTakeFirst();
+  const language = languageOf(row?.language);
+  if (row?.path) return { memberId, units: row.path.split("/").filter(Boolean), language };
+  const roots = await db.selectFrom("units").select("id").where("parent_id", "is", null).execute();
+  return { memberId, units: roots.map((r) => r.id), language };
+}
+
+/**
+ * Members see an item when it is not a draft, its time has come and its audience holds one of her units
+ * (`alias` is the articles or guides table). Drafts and future items never match, in lists, search, detail or media.
+ */
+export function visibleTo(alias: "a" | "g", units: readonly string[], now: Date): RawBuilder<boolean> {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  return sql<boolean>`(${col("status")} <> 'draft' AND ${col("publish_at")} <= ${now} AND ${col("audience")} && ${sql.val(units)}::uuid[])`;
+}
+
+/** The admin side: items published by a unit of her subtree (cán bộ or admin role). */
+export function inStaffScope(alias: "a" | "g", auth: AuthContext): RawBuilder<boolean> {
+  const { paths } = scopeOf(auth);
+  if (paths.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`EXISTS (SELECT 1 FROM units su WHERE su.id = ${sql.ref(`${alias}.unit_id`)} AND su.path LIKE ANY (${sql.val(paths.map((p) => `${p}%`))}::text[]))`;
+}
+
+/** A page's position in a list ordered by (publish_at DESC, id DESC), opaque to the client. */
+export function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString("base64url");
+}
+
+export function decodeCursor(cursor: string | undefined): { at: Date; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Array.isArray(v) || typeof v[0] !== "string" || typeof v[1] !== "string") return null;
+    const at = new Date(v[0]);
+    if (Number.isNaN(at.getTime()) || !/^[0-9a-f-]{36}$/i.test(v[1])) return null;
+    return { at, id: v[1] };
+  } catch {
+    return null;
+  }
+}
+
+/** Search words as LIKE patterns on the folded text: every word must appear ("nghi quyet 29"). */
+export function searchPatterns(words: readonly string[]): string[] {
+  return words.slice(0, 8).map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+}

@@ -1,0 +1,102 @@
+import {
+  ArticleDetail,
+  ArticleDetailQuery,
+  ArticleList,
+  ArticleListQuery,
+  ErrorBody,
+  GuideDetail,
+  GuideList,
+  GuideListQuery,
+  IdParams,
+  ProgressBody,
+  ProgressResult,
+  StudiedList,
+} from "@hoiso/shared";
+import { Type } from "@sinclair/typebox";
+import { requireAuth } from "../../http/auth-plugin.js";
+import { cachedForMember } from "../../http/etag.js";
+import type { App } from "../../http/types-app.js";
+import { readerOf } from "./access.js";
+import { articleDetail, listArticles, listStudied } from "./articles.js";
+import { guideDetail, listGuides } from "./guides.js";
+import { recordProgress } from "./progress.js";
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const notModified = { 304: Type.Null({ description: "Not modified: the copy named by If-None-Match is current" }) };
+const secured = { security: [{ bearer: [] }] };
+const tags = ["content"];
+const cacheNote = "Answers with an ETag and Cache-Control: private, no-cache; If-None-Match with the same ETag gets 304.";
+
+/** Tìm hiểu, the member's side: articles and guides published for her unit, her progress, what she studied. */
+export async function contentRoutes(app: App): Promise<void> {
+  const reader = (auth: { memberId: string }) => readerOf(app.deps.db, auth.memberId);
+
+  app.get(
+    "/articles",
+    {
+      schema: {
+        tags,
+        summary: "Articles published for my unit, newest first (by kind; search with or without diacritics)",
+        description: cacheNote,
+        ...secured,
+        querystring: ArticleListQuery,
+        response: { 200: ArticleList, ...notModified, ...errors },
+      },
+    },
+    async (req, reply) => cachedForMember(req, reply, await listArticles(app.deps.db, await reader(requireAuth(req)), req.query)),
+  );
+  app.get(
+    "/articles/:id",
+    {
+      schema: {
+        tags,
+        summary: "One article in my language (Vietnamese where not translated), its check questions and my progress",
+        description: cacheNote,
+        ...secured,
+        params: IdParams,
+        querystring: ArticleDetailQuery,
+        response: { 200: ArticleDetail, ...notModified, ...errors },
+      },
+    },
+    async (req, reply) => cachedForMember(req, reply, await articleDetail(app.deps.db, await reader(requireAuth(req)), req.params.id, req.query.lang)),
+  );
+  app.post(
+    "/articles/:id/progress",
+    {
+      schema: {
+        tags,
+        summary: "Report opening, reading to the end, listening, or an attempt at the check; answers with my progress",
+        description: "Studied (đã học) = read to the end or listened ≥ 80%, and every check question answered right (retries allowed).",
+        ...secured,
+        params: IdParams,
+        body: ProgressBody,
+        response: { 200: ProgressResult, ...errors },
+      },
+    },
+    async (req) => recordProgress(app.deps.db, await reader(requireAuth(req)), req.params.id, req.body),
+  );
+  app.get(
+    "/me/studied",
+    { schema: { tags, summary: "What I studied (Đã học) and my count of resolutions", description: cacheNote, ...secured, response: { 200: StudiedList, ...notModified, ...errors } } },
+    async (req, reply) => cachedForMember(req, reply, await listStudied(app.deps.db, await reader(requireAuth(req)))),
+  );
+  app.get(
+    "/guides",
+    {
+      schema: {
+        tags,
+        summary: "Public-service guides published for my unit, newest first",
+        description: cacheNote,
+        ...secured,
+        querystring: GuideListQuery,
+        response: { 200: GuideList, ...notModified, ...errors },
+      },
+    },
+    async (req, reply) => cachedForMember(req, reply, await listGuides(app.deps.db, await reader(requireAuth(req)), req.query)),
+  );
+  app.get(
+    "/guides/:id",
+    { schema: { tags, summary: "One guide: steps, papers, where and when, fees, who to ask, portal link, FAQ, source", description: cacheNote, ...secured, params: IdParams, response: { 200: GuideDetail, ...notModified, ...errors } } },
+    async (req, reply) => cachedForMember(req, reply, await guideDetail(app.deps.db, await reader(requireAuth(req)), req.params.id)),
+  );
+}
