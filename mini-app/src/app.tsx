@@ -57,7 +57,7 @@ function Screens(): ReactElement {
         <Lazy>
           <Routes>
             <Route path="/" element={<HomePage />} />
-            <Route path="/tim-hieu" element={<LearnPage />} />
+            <Route path="/tim-hieu/*" element={<LearnPage />} />
             <Route path="/phan-anh/*" element={<FeedbackPage />} />
             <Route path="/thi" element={<QuizPage />} />
             <Route path="/ca-nhan" element={<ProfilePage />} />

@@ -4,6 +4,7 @@ import "../../components/feedback.css";
 import { PageHeader } from "../../components/PageHeader.js";
 import { givenName } from "../../names.js";
 import { logout, useSession } from "../../state.js";
+import { StudiedSection } from "../learn/StudiedSection.js";
 import { LanguageSection } from "./LanguageSection.js";
 import { OaLinkSection } from "./OaLinkSection.js";
 import { PhoneSection } from "./PhoneSection.js";
@@ -27,6 +28,7 @@ export default function ProfilePage(): ReactElement | null {
           <p className="hs-card-title" data-testid="profile-name">{me.name}</p>
         </div>
       </section>
+      <StudiedSection />
       <LanguageSection me={me} />
       <UnitSection me={me} />
       <PhoneSection me={me} />
