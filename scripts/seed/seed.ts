@@ -4,6 +4,7 @@ import type { Db } from "../../server/src/db/pool.js";
 import type { DB } from "../../server/src/db/types.js";
 import { buildSearchText, mergeFormerNames } from "../../server/src/modules/org/search-text.js";
 import { capitalise, loadProvinceData, type CommuneRecord } from "./data.js";
+import { ensureSampleContent } from "./content.js";
 import { DEMO_ACCOUNTS, DEMO_TREE, PROVINCE_CODE, PROVINCE_NAME, seedUnitId, type DemoUnit } from "./demo.js";
 
 type Tx = Transaction<DB>;
@@ -194,6 +195,8 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedResult> {
     unitsInserted += await ensureUnits(tx, demo.filter((u) => u.level === "chi_hoi"), placed);
     unitsInserted += await ensureUnits(tx, demo.filter((u) => u.level === "to"), placed);
     const accounts = await ensureDemoAccounts(tx, placed);
+    // Tìm hiểu's sample articles and guides: demo only, marked as sample
+    await ensureSampleContent(tx);
     return { unitsInserted, membersInserted: accounts.members, rolesInserted: accounts.roles };
   });
 }

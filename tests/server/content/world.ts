@@ -8,8 +8,8 @@ export type Headers = { authorization: string };
  * A province with two communes (A with a chi hội), a province admin, a cán bộ of xã A, and members in chi hội A
  * and in xã B: who writes and who reads Tìm hiểu.
  */
-export async function contentWorld() {
-  const ctx: TestContext = await createTestContext();
+export async function contentWorld(env: Record<string, string> = {}) {
+  const ctx: TestContext = await createTestContext({ env });
   const tree = await smallTree(ctx.deps.db);
   const chiHoiB = await addUnit(ctx.deps.db, tree.xaB, "chi_hoi", "Chi hội thôn Ý Linh Hồ");
   const admin = await devLogin(ctx.app, "Quản trị tỉnh");
