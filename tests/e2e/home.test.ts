@@ -126,7 +126,7 @@ describe.runIf(available)("Mini App in Chromium", () => {
       expect(colours).toEqual({ body: "rgb(253, 246, 248)", button: "rgb(176, 38, 92)", tab: "rgb(176, 38, 92)" });
 
       await page.locator(".zaui-bottom-navigation-item", { hasText: "Tìm hiểu" }).click();
-      await page.getByText("Mục Tìm hiểu đang được chuẩn bị").waitFor();
+      await page.getByTestId("learn").waitFor();
       expect(await activeTab(page)).toBe("Tìm hiểu");
       await page.locator(".zaui-bottom-navigation-item", { hasText: "Thi" }).click();
       await page.getByText("Mục Thi đang được chuẩn bị").waitFor();

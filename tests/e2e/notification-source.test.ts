@@ -45,7 +45,7 @@ describe.runIf(available)("Thông báo: a notification from another module opens
 
       await notice.click();
       await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toMatch(/\/tim-hieu$/);
-      await page.getByText("Mục Tìm hiểu đang được chuẩn bị").waitFor({ timeout: 10_000 });
+      await page.getByTestId("learn").waitFor({ timeout: 10_000 });
       expect(await readAt()).not.toBeNull();
       await shot(page, "notification-source-opened");
     });

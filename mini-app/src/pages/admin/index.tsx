@@ -7,6 +7,8 @@ import { hasOfficerRole, useMe } from "../../state.js";
 import "./admin.css";
 import { useCommonT } from "../../i18n/common/index.js";
 import { Audit } from "./Audit.js";
+import { ContentAdmin } from "./content/index.js";
+import { useAdminContentT } from "./content/i18n/index.js";
 import { FeedbackAdmin } from "./FeedbackAdmin.js";
 import { useAdminT } from "./i18n/index.js";
 import { isAdmin, isProvinceAdmin } from "./labels.js";
@@ -22,6 +24,7 @@ export default function AdminPage(): ReactElement {
   const navigate = useNavigate();
   const t = useAdminT();
   const tc = useCommonT();
+  const tContent = useAdminContentT();
   if (!hasOfficerRole(me)) {
     return (
       <div className="hs-page">
@@ -37,6 +40,7 @@ export default function AdminPage(): ReactElement {
   }
   const tabs = [
     { to: "hoi-vien", label: t("tabs.members"), show: true },
+    { to: "tim-hieu", label: tContent("tab"), show: true },
     { to: "don-vi", label: t("tabs.units"), show: isAdmin(me) },
     { to: "phan-anh", label: t("tabs.feedback"), show: isProvinceAdmin(me) },
     { to: "nhat-ky", label: t("tabs.audit"), show: isProvinceAdmin(me) },
@@ -54,6 +58,7 @@ export default function AdminPage(): ReactElement {
       <Routes>
         <Route index element={<Navigate to="hoi-vien" replace />} />
         <Route path="hoi-vien" element={<Members me={me} />} />
+        <Route path="tim-hieu/*" element={<ContentAdmin />} />
         {isAdmin(me) && <Route path="don-vi" element={<Units />} />}
         {isProvinceAdmin(me) && <Route path="phan-anh" element={<FeedbackAdmin />} />}
         {isProvinceAdmin(me) && <Route path="nhat-ky" element={<Audit />} />}
