@@ -1,6 +1,8 @@
 import http from "node:http";
 
 export interface RequestSpec {
+  /** POST unless told: the intake bench posts, the content bench reads. */
+  method?: "GET" | "POST";
   path: string;
   headers: Record<string, string>;
   body: string;
@@ -41,16 +43,18 @@ function summarise(latencies: number[], statuses: Record<number, number>, sent: 
 }
 
 function send(agent: http.Agent, base: URL, spec: RequestSpec): Promise<number> {
+  const method = spec.method ?? "POST";
+  const headers = method === "POST" ? { "content-type": "application/json", ...spec.headers } : spec.headers;
   return new Promise((resolve) => {
     const req = http.request(
-      { agent, host: base.hostname, port: base.port, method: "POST", path: spec.path, headers: { "content-type": "application/json", ...spec.headers } },
+      { agent, host: base.hostname, port: base.port, method, path: spec.path, headers },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
       },
     );
     req.on("error", () => resolve(0));
-    req.end(spec.body);
+    req.end(method === "POST" ? spec.body : undefined);
   });
 }
 
