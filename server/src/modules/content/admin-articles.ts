@@ -11,7 +11,7 @@ import {
   type ArticleWriteBody,
   type ContentLanguage,
 } from "@hoiso/shared";
-import { sql, type Transaction } from "kysely";
+import { sql, type Selectable, type Transaction } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import { audit } from "../../db/audit.js";
 import type { Db } from "../../db/pool.js";
@@ -22,6 +22,7 @@ import { decodeCursor, encodeCursor, inStaffScope, searchPatterns } from "./acce
 import { articleNotFound, badCursor, questionsIn, unknownKind } from "./articles.js";
 import { checkAudience, checkMedia, checkTags, tooLong } from "./audience.js";
 import { excerptOf, renderMarkdown, searchTextOf } from "./render.js";
+import type { ArticlesTable } from "./tables.js";
 
 type Tx = Transaction<DB>;
 
@@ -123,6 +124,24 @@ export async function updateArticle(deps: AppDeps, auth: AuthContext, id: string
   return adminArticle(deps.db, auth, id);
 }
 
+/** The columns both of the cán bộ's views show, from an `articles` row joined with its unit's and author's names. */
+function articleHead(a: Selectable<ArticlesTable> & { unit_name: string; author_name: string | null }) {
+  return {
+    id: a.id,
+    status: a.status,
+    publishAt: a.publish_at?.toISOString() ?? null,
+    unitId: a.unit_id,
+    unitName: a.unit_name,
+    targetUnitIds: a.target_unit_ids,
+    tags: a.tags,
+    createdAt: a.created_at.toISOString(),
+    updatedAt: a.updated_at.toISOString(),
+    authorName: a.author_name,
+    sample: a.sample,
+    kind: a.kind as ArticleKind,
+  };
+}
+
 /** The cán bộ's view: as written, with answers, status and dates. */
 export async function adminArticle(db: Db, auth: AuthContext, id: string): Promise<AdminArticle> {
   const a = await db
@@ -140,18 +159,7 @@ export async function adminArticle(db: Db, auth: AuthContext, id: string): Promi
     db.selectFrom("article_questions").selectAll().where("article_id", "=", id).orderBy("position").execute(),
   ]);
   return {
-    id: a.id,
-    status: a.status,
-    publishAt: a.publish_at?.toISOString() ?? null,
-    unitId: a.unit_id,
-    unitName: a.unit_name,
-    targetUnitIds: a.target_unit_ids,
-    tags: a.tags,
-    createdAt: a.created_at.toISOString(),
-    updatedAt: a.updated_at.toISOString(),
-    authorName: a.author_name,
-    sample: a.sample,
-    kind: a.kind as ArticleKind,
+    ...articleHead(a),
     coverMediaId: a.cover_media_id,
     variants: variants.map((v) => ({ language: v.language as ContentLanguage, title: v.title, body: v.body, html: v.html, audioMediaId: v.audio_media_id })),
     questions: questions.map((q) => ({ id: q.id, prompt: q.prompt, choices: q.choices, answer: q.answer })),
@@ -210,18 +218,7 @@ export async function listAdminArticles(db: Db, auth: AuthContext, args: AdminLi
   const last = page.at(-1);
   return {
     items: page.map((a) => ({
-      id: a.id,
-      status: a.status,
-      publishAt: a.publish_at?.toISOString() ?? null,
-      unitId: a.unit_id,
-      unitName: a.unit_name,
-      targetUnitIds: a.target_unit_ids,
-      tags: a.tags,
-      createdAt: a.created_at.toISOString(),
-      updatedAt: a.updated_at.toISOString(),
-      authorName: a.author_name,
-      sample: a.sample,
-      kind: a.kind as ArticleKind,
+      ...articleHead(a),
       title: a.title,
       reach: { opened: a.opened, readToEnd: a.read_to_end, studied: a.studied },
     })),
