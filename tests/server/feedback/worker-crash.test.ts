@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
@@ -63,14 +64,13 @@ describe.each(backends)("a worker killed in the middle of routing, on the %s bac
       await waitUntil(
         "the first worker to be routing a held submission",
         async () => {
-          const r = await held.query<{ n: number }>(
-            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
-          );
+          // Asked on a connection of its own, outside the held transaction: a transaction sees pg_stat_activity as it
+          // was at its first look (PostgreSQL snapshots it), so polling from inside `held` never saw a later waiter.
+          const r = await sql<{ n: number }>`
+            SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`.execute(ctx.deps.db);
           return (r.rows[0]?.n ?? 0) > 0;
         },
-        // A worker on the PostgreSQL queue, on a machine running the whole suite, has been seen taking over a minute
-        // to claim its first batch: the limit only bounds a hang.
-        150_000,
+        60_000,
         20,
       );
       first.child.kill("SIGKILL");
@@ -117,5 +117,5 @@ describe.each(backends)("a worker killed in the middle of routing, on the %s bac
     }
     const forwardedEvents = await ctx.deps.db.selectFrom("submission_events").select("submission_id").where("type", "=", "forwarded").execute();
     expect(forwardedEvents).toHaveLength(N);
-  }, 300_000);
+  }, 180_000);
 });
