@@ -23,13 +23,10 @@ import { articleDetail, listArticles, listStudied } from "../../server/src/modul
 import { excerptOf, renderMarkdown } from "../../server/src/modules/content/render.js";
 import { startServerProcess } from "../lib/process.js";
 import { DEMO_TREE, type DemoUnit } from "../seed/demo.js";
-import { fixedRate, formatResult, maxThroughput, type LoadResult, type RequestSpec } from "./load.js";
+import { fixedRate, formatResult, maxThroughput, type LoadResult, type RequestSpec, numberArg } from "./load.js";
 import { createBenchDatabase, createWomen, type Woman } from "./setup.js";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
+const arg = numberArg;
 const SECONDS = arg("seconds", 10);
 /** Below what our reads take on the shared 2-core machine, so p99 is measured under load, not in a backlog. */
 const RATE = arg("rate", 50);

@@ -13,13 +13,10 @@ import path from "node:path";
 import pg from "pg";
 import { DEMO_TREE, seedUnitId } from "../seed/demo.js";
 import { startServerProcess } from "../lib/process.js";
-import { fixedRate, formatResult, maxThroughput, percentile, type RequestSpec } from "./load.js";
+import { fixedRate, formatResult, maxThroughput, percentile, type RequestSpec, numberArg } from "./load.js";
 import { createBenchDatabase, createWomen } from "./setup.js";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
+const arg = numberArg;
 const RATE = arg("rate", 500);
 const SECONDS = arg("seconds", 30);
 const MAX_SECONDS = arg("max-seconds", 10);

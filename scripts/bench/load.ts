@@ -123,3 +123,9 @@ export function formatResult(label: string, r: LoadResult): string {
   const l = r.latencyMs;
   return `${label}: ${r.ok}/${r.sent} ok in ${r.seconds.toFixed(1)} s → ${r.throughput.toFixed(0)} req/s; latency p50 ${l.p50.toFixed(1)} ms, p90 ${l.p90.toFixed(1)} ms, p99 ${l.p99.toFixed(1)} ms, max ${l.max.toFixed(1)} ms; statuses ${JSON.stringify(r.statuses)}`;
 }
+
+/** A benchmark's numeric option: `--name 500` on the command line, else the default. */
+export function numberArg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+}

@@ -13,13 +13,11 @@ import pg from "pg";
 import { Queue, Worker, createPostgresBackend, type JobsOptions } from "bullmq";
 import { Redis } from "ioredis";
 import { sqlCounts } from "./count-sql.js";
+import { numberArg } from "./load.js";
 
 type Backend = "redis" | "postgres";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
+const arg = numberArg;
 const JOBS = arg("jobs", 5000);
 const CONCURRENCY = arg("concurrency", 64);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";

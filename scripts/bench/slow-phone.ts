@@ -14,11 +14,9 @@ import { chromium, type Browser, type CDPSession, type Page } from "playwright-c
 import { ROOT, startServerProcess } from "../lib/process.js";
 import { migrate } from "../../server/src/db/migrate.js";
 import pg from "pg";
+import { numberArg } from "./load.js";
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
+const arg = numberArg;
 const RUNS = arg("runs", 3);
 // As tests/helpers/chromium.ts (which imports vitest, so it cannot be loaded outside the test runner).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
