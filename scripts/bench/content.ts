@@ -5,9 +5,9 @@
  *
  *   npm run bench:content [-- --seconds 10 --rate 50 --concurrency 32 --women 64]
  *
- * For each read — a kind's list, a search ("nghi quyet"), an article's detail, and the list answered 304 to
- * If-None-Match — a closed-loop maximum and a fixed-rate run; the yardstick is measured before and after ours so the
- * machine's drift shows. The SQL plans of the list, search and detail queries (EXPLAIN ANALYZE) are printed once.
+ * For each read — a kind's list, a search ("nghi quyet"), an article's detail (any of hers, and among her newest), and
+ * the list answered 304 to If-None-Match — a closed-loop maximum and a fixed-rate run; the yardstick is measured before
+ * and after ours so the machine's drift shows. The SQL plans of the list, search and detail queries (EXPLAIN ANALYZE) are printed once.
  * Prints measured figures only; it asserts nothing.
  */
 import { spawn } from "node:child_process";
@@ -196,11 +196,12 @@ async function counts(db: pg.Pool): Promise<string> {
   return `${c.articles} published articles (${c.variants} variants, ${c.hmn} in H'Mông; ${c.questions} check questions), ${c.reads} read records, ${c.members} members`;
 }
 
-/** What she may open: her visible articles' ids (detail requests pick among them). */
+/** What she may open, newest first: her visible articles' ids (detail requests pick among them). */
 async function visibleIds(db: pg.Pool, woman: Woman): Promise<string[]> {
   const r = await db.query<{ id: string }>(
     `SELECT a.id FROM articles a JOIN units u ON u.id = $1
-      WHERE a.status <> 'draft' AND a.publish_at <= now() AND a.audience && string_to_array(trim(both '/' from u.path), '/')::uuid[]`,
+      WHERE a.status <> 'draft' AND a.publish_at <= now() AND a.audience && string_to_array(trim(both '/' from u.path), '/')::uuid[]
+      ORDER BY a.publish_at DESC, a.id DESC`,
     [woman.unitId],
   );
   return r.rows.map((x) => x.id);
@@ -390,6 +391,12 @@ async function main() {
       const ids = visible[i % women.length]!;
       return get(woman(i), `/api/articles/${ids[Math.floor(rand() * ids.length)]}`);
     };
+    // What most women open: the newest articles of their lists (each woman's 30 newest).
+    const NEWEST = 30;
+    const newest = (i: number) => {
+      const ids = visible[i % women.length]!;
+      return get(woman(i), `/api/articles/${ids[Math.floor(rand() * Math.min(NEWEST, ids.length))]}`);
+    };
 
     // What the women get, once, so the figures below are for answers that hold something.
     const sample = async (spec: RequestSpec) => {
@@ -420,7 +427,8 @@ async function main() {
     const y1 = await measure("Yardstick: bare Fastify GET /hello (first)", yard.url, hello, 200, yardProbe);
     const rList = await measure(`List: GET /api/articles?kind=…&limit=10 (${women.length} women × 5 kinds)`, base, list, 200, probe);
     const rSearch = await measure("Search: GET /api/articles?q=nghi%20quyet&limit=10", base, search, 200, probe);
-    const rDetail = await measure("Detail: GET /api/articles/:id (random ids she may read)", base, detail, 200, probe);
+    const rDetail = await measure("Detail: GET /api/articles/:id (random ids she may read: mostly read for the first time)", base, detail, 200, probe);
+    const rNewest = await measure(`Detail: GET /api/articles/:id (among her ${NEWEST} newest)`, base, newest, 200, probe);
     const r304 = await measure("Revalidate: GET /api/articles?kind=… with If-None-Match (304)", base, revalidate, 304, probe);
     const y2 = await measure("Yardstick: bare Fastify GET /hello (again, after ours)", yard.url, hello, 200, yardProbe);
 
@@ -432,7 +440,8 @@ async function main() {
     for (const [name, r] of [
       ["list by kind", rList],
       ["search \"nghi quyet\"", rSearch],
-      ["detail", rDetail],
+      ["detail, any article", rDetail],
+      [`detail, her ${NEWEST} newest`, rNewest],
       ["list, 304", r304],
     ] as const) {
       console.log(`| ${name} | ${r.max.throughput.toFixed(0)} | ${(r.max.throughput / yMax).toFixed(2)} | ${r.fixed.latencyMs.p99.toFixed(1)} | ${yP99} | ${r.cost ?? ""} |`);

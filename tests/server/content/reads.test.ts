@@ -97,6 +97,7 @@ describe("Tìm hiểu: what a member reads", () => {
     );
     await w.ctx.deps.db.updateTable("members").set({ language: "hmn" }).where("id", "=", w.memberA.memberId).execute();
     await w.ctx.deps.db.updateTable("members").set({ language: "dao" }).where("id", "=", w.memberB.memberId).execute();
+    await w.changesHeard();
     const a = (await w.get(w.memberA.headers, `/api/articles/${id}`)).json<ArticleDetail>();
     expect([a.language, a.title, a.languages]).toEqual(["hmn", "Tsab ntawv", ["vi", "hmn"]]);
     const b = (await w.get(w.memberB.headers, `/api/articles/${id}`)).json<ArticleDetail>();
@@ -104,6 +105,7 @@ describe("Tìm hiểu: what a member reads", () => {
     const asked = (await w.get(w.memberA.headers, `/api/articles/${id}?lang=vi`)).json<ArticleDetail>();
     expect(asked.title).toBe("Bài hai thứ tiếng");
     await w.ctx.deps.db.updateTable("members").set({ language: null }).where("id", "in", [w.memberA.memberId, w.memberB.memberId]).execute();
+    await w.changesHeard();
   });
 
   it("answers 304 to a matching ETag and a new body when her progress changes", async () => {

@@ -1,4 +1,5 @@
 import type { ArticleWriteBody } from "@hoiso/shared";
+import { contentCacheOf } from "../../../server/src/modules/content/cache.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { addUnit, devLogin, grant, smallTree } from "../../helpers/fixtures.js";
 
@@ -40,7 +41,11 @@ export async function contentWorld(env: Record<string, string> = {}) {
     return id;
   }
 
+  /** Writes made with plain SQL have reached the API's read cache (server/src/modules/content/cache.ts). */
+  const changesHeard = () => contentCacheOf(ctx.deps).feed.barrier();
+  await changesHeard();
+
   const get = (by: Headers, url: string, extra: Record<string, string> = {}) => ctx.app.inject({ method: "GET", url, headers: { ...by, ...extra } });
 
-  return { ctx, tree, chiHoiB, admin, canBoA, memberA, memberB, article, write, get };
+  return { ctx, tree, chiHoiB, admin, canBoA, memberA, memberB, article, write, get, changesHeard };
 }

@@ -20,6 +20,7 @@ import { requireAuth } from "../../http/auth-plugin.js";
 import type { App } from "../../http/types-app.js";
 import { adminArticle, createArticle, listAdminArticles, previewArticle, updateArticle } from "./admin-articles.js";
 import { adminGuide, createGuide, listAdminGuides, previewGuide, updateGuide } from "./admin-guides.js";
+import { contentCacheOf } from "./cache.js";
 import { publishNow, schedule, unpublish, type ContentTable } from "./publishing.js";
 import { articleReach } from "./reach.js";
 
@@ -30,6 +31,12 @@ const scope = "Her subtree only: the publishing unit must be under one of her c�
 
 /** The cán bộ's side of Tìm hiểu: write, preview, schedule, publish, unpublish, and see the reach (every change audited). */
 export async function contentAdminRoutes(app: App): Promise<void> {
+  const cache = contentCacheOf(app.deps);
+  // A cán bộ who publishes and then looks as a member sees her change at once in this process; other API processes
+  // drop their copies when the database's notification reaches them (cache.ts).
+  app.addHook("onSend", async (req) => {
+    if (req.method !== "GET" && req.method !== "HEAD") cache.forgetContent();
+  });
   const lifecycle = (table: ContentTable, base: string, noun: string) => {
     app.post(
       `${base}/:id/publish`,

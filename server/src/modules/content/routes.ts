@@ -14,10 +14,11 @@ import {
 } from "@hoiso/shared";
 import { Type } from "@sinclair/typebox";
 import { requireAuth } from "../../http/auth-plugin.js";
-import { cachedForMember } from "../../http/etag.js";
+import { cachedByVersion, cachedForMember } from "../../http/etag.js";
 import type { App } from "../../http/types-app.js";
 import { readerOf } from "./access.js";
-import { articleDetail, listArticles, listStudied } from "./articles.js";
+import { contentCacheOf } from "./cache.js";
+import { articleDetailVersioned, listArticlesVersioned, listStudied } from "./articles.js";
 import { guideDetail, listGuides } from "./guides.js";
 import { recordProgress } from "./progress.js";
 
@@ -29,7 +30,9 @@ const cacheNote = "Answers with an ETag and Cache-Control: private, no-cache; If
 
 /** Tìm hiểu, the member's side: articles and guides published for her unit, her progress, what she studied. */
 export async function contentRoutes(app: App): Promise<void> {
-  const reader = (auth: { memberId: string }) => readerOf(app.deps.db, auth.memberId);
+  const cache = contentCacheOf(app.deps);
+  app.addHook("onClose", () => cache.close());
+  const reader = (auth: { memberId: string }) => cache.member("reader", auth.memberId, () => readerOf(app.deps.db, auth.memberId));
 
   app.get(
     "/articles",
@@ -43,7 +46,10 @@ export async function contentRoutes(app: App): Promise<void> {
         response: { 200: ArticleList, ...notModified, ...errors },
       },
     },
-    async (req, reply) => cachedForMember(req, reply, await listArticles(app.deps.db, await reader(requireAuth(req)), req.query)),
+    async (req, reply) => {
+      const { body, version } = await listArticlesVersioned(app.deps.db, await reader(requireAuth(req)), req.query, new Date(), cache);
+      return cachedByVersion(req, reply, body, version);
+    },
   );
   app.get(
     "/articles/:id",
@@ -58,7 +64,10 @@ export async function contentRoutes(app: App): Promise<void> {
         response: { 200: ArticleDetail, ...notModified, ...errors },
       },
     },
-    async (req, reply) => cachedForMember(req, reply, await articleDetail(app.deps.db, await reader(requireAuth(req)), req.params.id, req.query.lang)),
+    async (req, reply) => {
+      const { body, version } = await articleDetailVersioned(app.deps.db, await reader(requireAuth(req)), req.params.id, req.query.lang, new Date(), cache);
+      return cachedByVersion(req, reply, body, version);
+    },
   );
   app.post(
     "/articles/:id/progress",
@@ -73,7 +82,15 @@ export async function contentRoutes(app: App): Promise<void> {
         response: { 200: ProgressResult, ...errors },
       },
     },
-    async (req) => recordProgress(app.deps.db, await reader(requireAuth(req)), req.params.id, req.body),
+    async (req) => {
+      const auth = requireAuth(req);
+      try {
+        return await recordProgress(app.deps.db, await reader(auth), req.params.id, req.body);
+      } finally {
+        // her next list shows it at once, without waiting for the database's notification
+        cache.forgetReads(auth.memberId);
+      }
+    },
   );
   app.get(
     "/me/studied",
