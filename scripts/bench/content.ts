@@ -23,7 +23,7 @@ import { articleDetail, listArticles, listStudied } from "../../server/src/modul
 import { excerptOf, renderMarkdown } from "../../server/src/modules/content/render.js";
 import { startServerProcess } from "../lib/process.js";
 import { DEMO_TREE, type DemoUnit } from "../seed/demo.js";
-import { fixedRate, formatResult, maxThroughput, type LoadResult, type RequestSpec, numberArg } from "./load.js";
+import { backendPids, cpuMs, fixedRate, formatResult, maxThroughput, type LoadResult, type RequestSpec, numberArg } from "./load.js";
 import { createBenchDatabase, createWomen, type Woman } from "./setup.js";
 
 const arg = numberArg;
@@ -255,17 +255,6 @@ function startYardstick(): Promise<{ url: string; pid: number | undefined; stop(
   });
 }
 
-/** CPU time a process has used so far, in ms (utime + stime from /proc; 0 when it cannot be read). */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return 0;
-  }
-}
-
 /** What a closed-loop run cost per answer, in figures the shared machine's load moves little. */
 interface Probe {
   pid: number | undefined;
@@ -340,8 +329,7 @@ async function main() {
   };
   const probe: Probe = {
     pid: server.child.pid,
-    backends: async () =>
-      (await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()")).rows.map((r) => r.pid),
+    backends: () => backendPids(db),
     async sql() {
       const seen = readCounts().dump;
       server.child.kill("SIGUSR2");

@@ -13,7 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { DEMO_TREE, seedUnitId } from "../seed/demo.js";
 import { startServerProcess } from "../lib/process.js";
-import { fixedRate, formatResult, maxThroughput, percentile, type RequestSpec, numberArg } from "./load.js";
+import { cpuMeter, fixedRate, formatResult, maxThroughput, percentile, type RequestSpec, numberArg } from "./load.js";
 import { createBenchDatabase, createWomen } from "./setup.js";
 
 const arg = numberArg;
@@ -176,6 +176,7 @@ async function main() {
     await waitUnrouted(db, new Date(0), 60_000);
     const sql0 = await sqlCounts();
     const commits0 = await commits();
+    const cpu = await cpuMeter(db, [server.child.pid, worker?.child.pid]);
     const t0 = new Date();
     const ours = await fixedRate(base, RATE, SECONDS, (i) => body(i + 1_000_000));
     console.log(formatResult(`fixed ${RATE}/s × ${SECONDS} s`, ours));
@@ -192,7 +193,16 @@ async function main() {
           : `backlog at the end of the burst: ${backlog} unrouted; ${pending} still unrouted ${drainSeconds.toFixed(0)} s after the burst`,
       );
     }
+    const used = await cpu();
     const items = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM submissions WHERE created_at >= $1", [t0])).rows[0]!.n;
+    if (items > 0) {
+      const per = (ms: number) => (ms / items).toFixed(3);
+      console.log(
+        `\nCPU per item, measured run and drain (less moved by the machine's load than latency): ` +
+          `${per(used.procs[0] ?? 0)} ms ${LAYOUT === "all" ? "server" : "API"} process` +
+          `${worker ? `, ${per(used.procs[1] ?? 0)} ms worker process` : ""}, ${per(used.pg)} ms PostgreSQL`,
+      );
+    }
     if (items > 0) await printPerItem(db, items, sql0, await sqlCounts(), (await commits()) - commits0, prefix, t0);
     const accepted = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM submissions WHERE created_at >= $1", [t0])).rows[0]!.n;
     const lat = await db.query<{ ms: number }>(

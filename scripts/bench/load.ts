@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import type pg from "pg";
 import http from "node:http";
 
 export interface RequestSpec {
@@ -128,4 +130,36 @@ export function formatResult(label: string, r: LoadResult): string {
 export function numberArg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+}
+
+/** CPU time a process has used so far, in ms (utime + stime from /proc; 0 when it cannot be read). */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL backends serving this pool's database other than the asking one (the server runs on this machine). */
+export async function backendPids(db: pg.Pool): Promise<number[]> {
+  const r = await db.query<{ pid: number }>(
+    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+  );
+  return r.rows.map((x) => x.pid);
+}
+
+/** CPU ms used by processes and by a database's backends between two readings: what a measured run cost. */
+export async function cpuMeter(db: pg.Pool, pids: Array<number | undefined>) {
+  const read = async () => ({ procs: pids.map(cpuMs), pg: new Map((await backendPids(db)).map((p) => [p, cpuMs(p)])) });
+  const before = await read();
+  return async () => {
+    const after = await read();
+    return {
+      procs: after.procs.map((v, i) => v - (before.procs[i] ?? 0)),
+      pg: [...after.pg].reduce((n, [p, v]) => n + v - (before.pg.get(p) ?? 0), 0),
+    };
+  };
 }
