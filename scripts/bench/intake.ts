@@ -115,7 +115,12 @@ async function main() {
   // Every server process counts the SQL statements it sends (scripts/bench/count-sql.ts); SIGUSR2 writes them out.
   const countsDir = fs.mkdtempSync(path.join(os.tmpdir(), "hoiso-bench-sql-"));
   const counted = (role: string) =>
-    startServerProcess({ ...env, HOISO_ROLE: role, BENCH_SQL_COUNTS: path.join(countsDir, `${role}.json`) }, [], ["--import", "./scripts/bench/count-sql.ts"]);
+    startServerProcess({ ...env, HOISO_ROLE: role, BENCH_SQL_COUNTS: path.join(countsDir, `${role}.json`) }, [], [
+      "--import",
+      "./scripts/bench/count-sql.ts",
+      // BENCH_CPU_PROF=<dir>: each server process writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
+      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ]);
   const server = counted(LAYOUT === "all" ? "all" : "api");
   const worker = LAYOUT === "split" ? counted("worker") : null;
   const readCounts = (f: string): { dump: number; counts: Record<string, number> } => {
