@@ -259,6 +259,8 @@ export const InboxItem = Type.Object({
   /** null for sensitive items: their text is shown only when opened, and every opening is audited. */
   excerpt: Nullable(Type.String()),
   sensitive: Type.Boolean(),
+  /** An urgent report (Cần giúp đỡ ngay): listed first, in red, with a call button on the item. */
+  urgent: Type.Boolean(),
   anonymous: Type.Boolean(),
   unitId: Uuid,
   unitName: Type.String(),
