@@ -71,5 +71,5 @@ export async function ensureSampleTrustedAddresses(tx: Transaction<DB>): Promise
     )
     .onConflict((oc) => oc.column("id").doNothing())
     .executeTakeFirst();
-  return Number(r.numInsertedRows ?? 0);
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
 }
