@@ -130,6 +130,8 @@ export const MySubmission = Type.Object({
   excerpt: Type.String(),
   status: SubmissionStatus,
   anonymous: Type.Boolean(),
+  /** Private (a private category or her choice): what a PIN she sets hides in "Của tôi" on her phone. */
+  sensitive: Type.Boolean(),
   originUnitName: Type.String(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -319,6 +321,8 @@ export const AssignmentDetail = Type.Object(
       categoryName: Type.String(),
       body: Type.String(),
       sensitive: Type.Boolean(),
+      /** An urgent report: the callback number, place and timed alerts are at GET /api/safety/reports/:id (audited). */
+      urgent: Type.Boolean(),
       anonymous: Type.Boolean(),
       status: SubmissionStatus,
       originUnitId: Uuid,

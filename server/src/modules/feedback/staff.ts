@@ -242,6 +242,7 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
       categoryName: s.category_name,
       body: s.body,
       sensitive: s.sensitive,
+      urgent: s.urgent,
       anonymous: s.anonymous,
       status: s.status,
       originUnitId: s.origin_unit_id,
