@@ -23,7 +23,8 @@ import { STALE } from "./queryClient.js";
 export const safetyKeys = {
   all: ["safety"] as const,
   addresses: (unitId: string | null) => ["safety", "addresses", unitId ?? "province"] as const,
-  report: (submissionId: string) => ["safety", "report", submissionId] as const,
+  /** Under the inbox's prefix: every action in Hộp việc (acknowledge, reply…) refreshes it with the item. */
+  report: (submissionId: string) => [...inboxKeys.all, "safety-report", submissionId] as const,
   admin: ["safety", "admin"] as const,
   adminAddresses: (unitId: string) => ["safety", "admin", "addresses", unitId] as const,
   coverage: () => ["safety", "admin", "coverage"] as const,
