@@ -119,6 +119,8 @@ describe.runIf(available)("An toàn: the urgent flow", () => {
       const panel = page.getByTestId("urgent-panel");
       await panel.waitFor({ timeout: 10_000 });
       expect(await page.getByTestId("callback").getAttribute("href")).toBe("tel:0987654321");
+      // only the number she chose: not her own Zalo phone, which may be in the hands of the person she reports
+      expect(await page.getByTestId("assignment").textContent()).not.toContain(WOMAN.shownPhone);
       await shot(page, "safety-assignment");
       await page.getByRole("button", { name: "Tiếp nhận" }).first().click();
       await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain("đã xác nhận sau");

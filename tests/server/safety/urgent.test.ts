@@ -114,6 +114,10 @@ describe("safety: urgent report", () => {
     expect(view.json()).toMatchObject({ callbackPhone: "84912345678", where: "Nhà em cạnh trường mầm non", location: null });
     const after = await ctx.deps.db.selectFrom("audit_log").select("id").where("entity_id", "=", r.id).execute();
     expect(after.length).toBe(before.length + 1);
+    // her own Zalo phone is not offered for an urgent item (it may be in the hands of the person she reports)
+    const xa = await assignmentAt(r.id, w.units.xaA.id);
+    const detail = await ctx.app.inject({ method: "GET", url: `/api/assignments/${xa!.id}`, headers: w.staff.xaA.headers });
+    expect(detail.json<{ author: { phone: string | null }; submission: { urgent: boolean } }>()).toMatchObject({ author: { phone: null }, submission: { urgent: true } });
     // a cán bộ of another commune sees nothing
     const other = await ctx.app.inject({ method: "GET", url: `/api/safety/reports/${r.id}`, headers: w.staff.xaB.headers });
     expect(other.statusCode).toBe(403);

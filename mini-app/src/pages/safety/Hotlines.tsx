@@ -2,6 +2,9 @@ import type { ReactElement } from "react";
 import { SAFETY_HOTLINES } from "@hoiso/shared/domain";
 import { useSafetyT } from "./i18n/index.js";
 
+/** 1900969680 → "1900 969 680": easier to read out; the tel: link keeps the plain digits. */
+const spaced = (n: string) => n.replace(/^(\d{4})(\d{3})(\d{3})$/, "$1 $2 $3");
+
 /** The numbers to call first, each one tap to dial. */
 export function Hotlines(): ReactElement {
   const t = useSafetyT();
@@ -18,7 +21,7 @@ export function Hotlines(): ReactElement {
                 {t(`hotlines.${h.id}.name`)}
                 <span className="hs-call-hint">{t(`hotlines.${h.id}.hint`)}</span>
               </span>
-              <span className="hs-call-number">{h.number}</span>
+              <span className="hs-call-number">{spaced(h.number)}</span>
             </a>
           </li>
         ))}

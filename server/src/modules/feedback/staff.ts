@@ -252,7 +252,9 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
       media: media.map((m) => ({ id: m.media_id, kind: m.kind })),
       createdAt: s.created_at.toISOString(),
     },
-    author: author ? { name: author.name, phone: author.phone } : null,
+    // An urgent report's author chose the number to be called back on (safety module): her own phone may be in the
+    // hands of the person she is reporting, so it is not offered here.
+    author: author ? { name: author.name, phone: s.urgent ? null : author.phone } : null,
     assignments: all,
     timeline,
   };

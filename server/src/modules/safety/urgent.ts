@@ -105,7 +105,7 @@ export async function submitUrgent(deps: AppDeps, auth: AuthContext, body: Urgen
         const received = await appendEvent(
           tx,
           s,
-          { type: "received", actorId: auth.memberId, unitId: origin.id, message: { type: "safety.event.received", params: {} }, visibleToAuthor: true },
+          { type: "received", actorId: auth.memberId, unitId: origin.id, message: eventMsg.received(), visibleToAuthor: true },
           null,
           now,
         );

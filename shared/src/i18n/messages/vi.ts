@@ -106,7 +106,6 @@ export const vi = {
       escalated: "KHẨN: tin báo {{code}} chưa được {{fromUnit}} xác nhận, nay chuyển lên {{unit}}. Chị mở Hộp việc và xác nhận trước {{ackBy, clock}}.",
     },
     event: {
-      received: "Hội đã nhận tin báo khẩn của chị. Nếu chị đang gặp nguy hiểm, hãy gọi 113.",
       alerted: "Đã báo ngay cho cán bộ trực của {{unit}} ({{count}} người).",
       escalated: "{{fromUnit}} chưa xác nhận sau {{minutes}} phút; đã báo lên {{unit}}.",
       noAck: "Chưa ai ở {{unit}} xác nhận tin báo khẩn.",
