@@ -4,9 +4,11 @@ import { feedbackJobs } from "../../../server/src/modules/feedback/jobs.js";
 import { notifyJobs } from "../../../server/src/modules/notify/jobs.js";
 import { safetyJobs } from "../../../server/src/modules/safety/jobs.js";
 import { checkAcknowledged } from "../../../server/src/modules/safety/escalation.js";
+import { ackCheckJobOptions, ackCheckQueue } from "../../../server/src/modules/safety/queues.js";
 import { startWorkers, type RunningWorkers } from "../../../server/src/queue/registry.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { devLogin, grant } from "../../helpers/fixtures.js";
+import { queueBackends } from "../../helpers/services.js";
 import { buildWorld, waitUntil, type Login, type World } from "../feedback/world.js";
 
 const NEUTRAL = "Chị có thông báo mới từ Hội.";
@@ -17,7 +19,9 @@ const SECRET = "Chồng em đang say rượu và đập phá đồ đạc";
  * channel at once (OA message and template message), nobody else's phone says what happened, and when nobody
  * acknowledges within the setting the province is brought in and alerted the same way.
  */
-describe("safety: urgent report", () => {
+const backends = await queueBackends();
+
+describe.each(backends)("safety: urgent report on the %s queue backend", (backend) => {
   let sim: ZaloSimulator;
   let ctx: TestContext;
   let w: World;
@@ -28,7 +32,7 @@ describe("safety: urgent report", () => {
 
   beforeAll(async () => {
     sim = await startZaloSimulator({ port: 0, appId: "sim-app", appSecret: "sim-app-secret", oaId: "sim-oa", oaSecret: "sim-oa-secret", ratePerSec: 1000 });
-    ctx = await createTestContext({ zaloUrl: sim.url });
+    ctx = await createTestContext({ zaloUrl: sim.url, backend });
     w = await buildWorld(ctx);
     offDuty = await devLogin(ctx.app, "Cán bộ Xã nghỉ trực");
     await grant(ctx.deps.db, offDuty.memberId, w.units.xaA.id, "can_bo");
@@ -139,6 +143,19 @@ describe("safety: urgent report", () => {
     expect(await checkAcknowledged(ctx.deps, xa!.id)).toBe("no-op");
     expect(await ctx.deps.db.selectFrom("assignments").select("id").where("submission_id", "=", r.id).execute()).toHaveLength(assignments.length);
     expect(errors).toEqual([]);
+  });
+
+  it("a lost acknowledgement check is made by the reconciler", async () => {
+    const r = await sendUrgent();
+    const xa = await waitUntil("the xã's assignment", () => assignmentAt(r.id, w.units.xaA.id));
+    const alert = await ctx.deps.db.selectFrom("safety_alerts").selectAll().where("assignment_id", "=", xa.id).executeTakeFirstOrThrow();
+    // the delayed job is gone (a flushed queue, say) and the deadline has passed
+    const job = await ackCheckQueue.on(ctx.deps.queues).getJob(ackCheckJobOptions(xa.id, alert.ack_due_at).jobId);
+    expect(job).toBeDefined();
+    await job!.remove();
+    await ctx.deps.db.updateTable("safety_alerts").set({ ack_due_at: new Date(Date.now() - 60_000) }).where("assignment_id", "=", xa.id).execute();
+    const tinh = await waitUntil("the province brought in by the reconciler", () => assignmentAt(r.id, w.units.tinh.id), 30_000);
+    expect(tinh.reason).toBe("escalation");
   });
 
   it("an acknowledged alert brings nobody else in", async () => {
