@@ -124,6 +124,21 @@ describe.runIf(available)("An toàn: the urgent flow", () => {
       await shot(page, "safety-assignment");
       await page.getByRole("button", { name: "Tiếp nhận" }).first().click();
       await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain("đã xác nhận sau");
+
+      // Her commune's trusted addresses and who is on call, from the cán bộ overview.
+      await page.goto(`${h.base}/zapps/hoiso/can-bo`);
+      await page.getByTestId("safety-admin-entry").click();
+      await page.getByTestId("commune-select").selectOption(h.seeded.xa);
+      const onCall = page.getByTestId("on-call");
+      await onCall.waitFor({ timeout: 10_000 });
+      expect(await onCall.textContent()).toContain(OFFICER.name);
+      expect(await onCall.textContent()).toContain("đang trực");
+      await page.locator("[data-testid=trusted-name] input, input[data-testid=trusted-name]").first().fill("Trạm y tế xã Bản Mế");
+      await page.locator("[data-testid=trusted-phone] input, input[data-testid=trusted-phone]").first().fill("0214 3880 115");
+      await page.getByTestId("trusted-form").getByRole("button", { name: "Lưu" }).click();
+      await page.getByText("Đã lưu địa chỉ.").waitFor({ timeout: 10_000 });
+      await page.getByTestId("safety-admin").getByText("Trạm y tế xã Bản Mế").waitFor();
+      await shot(page, "safety-admin");
     });
     // Alerted on call (the server tests check every Zalo channel against the simulator); acknowledged, so nobody above.
     const alerts = await h.t.deps.pool.query<{ acknowledged: boolean }>(
