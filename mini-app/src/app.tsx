@@ -20,6 +20,7 @@ const DevLoginPage = lazy(() => import("./pages/login/index.js"));
 const ProfilePage = lazy(() => import("./pages/profile/index.js"));
 const QuizPage = lazy(() => import("./pages/quiz/index.js"));
 const AdminPage = lazy(() => import("./pages/admin/index.js"));
+const SafetyPage = lazy(() => import("./pages/safety/index.js"));
 
 function Lazy({ children }: { children: ReactNode }): ReactElement {
   return (
@@ -64,6 +65,7 @@ function Screens(): ReactElement {
             <Route path="/can-bo/*" element={<OfficerPage />} />
             <Route path="/thong-bao" element={<NotificationsPage />} />
             <Route path="/quan-tri/*" element={<AdminPage />} />
+            <Route path="/can-giup-do/*" element={<SafetyPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Lazy>

@@ -1,4 +1,4 @@
-import { authorize, chooseImage, getAccessToken, getPhoneNumber, getSetting, getUserInfo, openChat } from "zmp-sdk";
+import { authorize, chooseImage, getAccessToken, getLocation, getPhoneNumber, getSetting, getUserInfo, openChat } from "zmp-sdk";
 
 /** zmp-sdk rejects with plain objects `{code, message, api}`, not Error instances. */
 export function sdkErrorCode(err: unknown): number | null {
@@ -169,5 +169,21 @@ export async function zaloOpenOaChat(oaId: string, message: string): Promise<boo
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Where she is, only because she asked to share it: Zalo shows its own consent prompt, and the single-use token (with
+ * her access token) goes to the server, which exchanges it for that report only. null when she refuses, outside Zalo
+ * (the SDK's mock answers an empty token), or on any error: the report goes without it.
+ */
+export async function zaloLocation(): Promise<{ token: string; accessToken: string } | null> {
+  try {
+    const { token } = await getLocation({});
+    if (!token) return null;
+    const accessToken = await zaloAccessToken();
+    return accessToken ? { token, accessToken } : null;
+  } catch {
+    return null;
   }
 }

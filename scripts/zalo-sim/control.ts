@@ -12,7 +12,7 @@ export async function control(req: SimRequest): Promise<SimReply> {
   const { state } = req;
   const body = req.method === "POST" ? (jsonBody(req) ?? {}) : {};
   const route = `${req.method} ${req.path.slice("/_sim".length)}`;
-  const userAction = /^POST \/users\/([0-9]+)\/(interact|following|consent|phone-token|token)$/.exec(route);
+  const userAction = /^POST \/users\/([0-9]+)\/(interact|following|consent|phone-token|location-token|token)$/.exec(route);
   try {
     if (route === "GET /health") return { body: { ok: true } };
     if (route === "POST /reset") {
@@ -34,6 +34,7 @@ export async function control(req: SimRequest): Promise<SimReply> {
       else if (action === "following") state.setFollowing(user.oaUserId, body.following !== false);
       else if (action === "consent") user.sharesUserInfo = body.userInfo !== false;
       else if (action === "phone-token") return { body: { token: state.phoneToken(user.id) } };
+      else if (action === "location-token") return { body: { token: state.locationToken(user.id, Number(body.latitude ?? 22.48), Number(body.longitude ?? 103.97)) } };
       else return { body: { accessToken: state.issueUserToken(user.id) } };
       return { body: { ok: true } };
     }

@@ -36,12 +36,21 @@ export const graphMe: SimHandler = (req) => {
   return ok(out);
 };
 
-/** GET /v2.0/me/info — exchanges a single-use getPhoneNumber() token (header `code`) for the number. */
+/**
+ * GET /v2.0/me/info — exchanges a single-use getPhoneNumber() token (header `code`) for the number, or a getLocation()
+ * token for `{provider, latitude, longitude, timestamp}` [docs: the same endpoint serves both tokens].
+ */
 export const graphMeInfo: SimHandler = (req) => {
   if (req.headers["secret_key"] !== req.state.opts.appSecret) return zaloError(-124, "secret_key is invalid");
   const who = userForToken(req);
   if ("body" in who) return who;
   const code = req.headers["code"] ?? "";
+  const place = req.state.locationTokens.get(code);
+  if (place) {
+    if (place.used || place.expiresAt <= Date.now() || place.userId !== who.userId) return zaloError(-201, "code is invalid, used or expired");
+    place.used = true;
+    return ok({ data: { provider: "gps", latitude: String(place.latitude), longitude: String(place.longitude), timestamp: String(Date.now()) } });
+  }
   const entry = req.state.phoneTokens.get(code);
   if (!entry || entry.used || entry.expiresAt <= Date.now() || entry.userId !== who.userId) {
     return zaloError(-201, "code is invalid, used or expired");

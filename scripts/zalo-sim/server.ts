@@ -32,6 +32,7 @@ export interface ZaloSimulator {
   userToken(userId: string): string;
   expireAccessToken(token: string): void;
   phoneToken(userId: string): string;
+  locationToken(userId: string, latitude: number, longitude: number): string;
   interact(oaUserId: string, at?: Date): void;
   setFollowing(oaUserId: string, following: boolean): void;
   /** The initial OA token pair (what the OA authorization flow would hand the admin). */
@@ -144,6 +145,7 @@ export async function startZaloSimulator(opts: SimulatorOptions): Promise<ZaloSi
     },
     expireAccessToken: (token) => state.expireAccessToken(token),
     phoneToken: (userId) => state.phoneToken(userId),
+    locationToken: (userId, latitude, longitude) => state.locationToken(userId, latitude, longitude),
     interact: (oaUserId, at) => state.interact(oaUserId, at),
     setFollowing: (oaUserId, following) => state.setFollowing(oaUserId, following),
     issueOaTokens: () => state.issueOaTokens(),

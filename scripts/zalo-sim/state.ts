@@ -96,6 +96,8 @@ export class SimState {
   readonly usersByOa = new Map<string, SimUser>();
   readonly userTokens = new Map<string, { userId: string; expiresAt: number }>();
   readonly phoneTokens = new Map<string, { userId: string; expiresAt: number; used: boolean }>();
+  /** getLocation() tokens: the same single-use exchange as phone tokens, answering coordinates. */
+  readonly locationTokens = new Map<string, { userId: string; expiresAt: number; used: boolean; latitude: number; longitude: number }>();
   readonly oaAccess = new Map<string, { expiresAt: number }>();
   readonly oaRefresh = new Map<string, { expiresAt: number; used: boolean }>();
   readonly requests: RecordedRequest[] = [];
@@ -138,6 +140,14 @@ export class SimState {
     if (!this.usersById.has(userId)) throw new Error(`zalo-sim: unknown user ${userId}`);
     const token = randomToken("sim-phone-");
     this.phoneTokens.set(token, { userId, expiresAt: Date.now() + 2 * 60_000, used: false });
+    return token;
+  }
+
+  /** A getLocation() token for where she is: single use, about two minutes, like the phone token. */
+  locationToken(userId: string, latitude: number, longitude: number): string {
+    if (!this.usersById.has(userId)) throw new Error(`zalo-sim: unknown user ${userId}`);
+    const token = randomToken("sim-loc-");
+    this.locationTokens.set(token, { userId, expiresAt: Date.now() + 2 * 60_000, used: false, latitude, longitude });
     return token;
   }
 
@@ -199,7 +209,7 @@ export class SimState {
   }
 
   reset(): void {
-    for (const m of [this.usersById, this.usersByOa, this.userTokens, this.phoneTokens, this.oaAccess, this.oaRefresh, this.failures, this.delays]) {
+    for (const m of [this.usersById, this.usersByOa, this.userTokens, this.phoneTokens, this.locationTokens, this.oaAccess, this.oaRefresh, this.failures, this.delays]) {
       m.clear();
     }
     this.requests.length = 0;

@@ -55,13 +55,15 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** TanStack Query's signal: a query nobody shows any more stops downloading. */
   signal?: AbortSignal;
+  /** Sent without her session: public data that must not be tied to who asked (An toàn's trusted addresses). */
+  anonymous?: boolean;
 }
 
 /** One call to the API: JSON in and out, the bearer token, a timeout, every failure as an ApiError in her language. */
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: opts.blob ? "*/*" : "application/json", ...opts.headers };
   if (opts.body !== undefined) headers["content-type"] = "application/json";
-  const sentToken = token;
+  const sentToken = opts.anonymous ? null : token;
   if (sentToken) headers.authorization = `Bearer ${sentToken}`;
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), opts.timeoutMs ?? TIMEOUT_MS);

@@ -13,6 +13,7 @@ import { orgRoutes } from "./org/routes.js";
 import { zaloJobs } from "./zalo/jobs.js";
 import { zaloLinkRoutes } from "./zalo/link-routes.js";
 import { zaloRoutes } from "./zalo/routes.js";
+import { safetyModule } from "./safety/module.js";
 
 /**
  * Every module of this server, as the core sees it (contract.ts): routes, jobs, timers, what happens to its open work
@@ -28,4 +29,5 @@ export const serverModules: readonly ServerModule[] = checkModules([
   { name: "notify", routes: [notifyRoutes], ...notifyJobs },
   { name: "admin", routes: [adminRoutes] },
   contentModule,
+  safetyModule,
 ]);

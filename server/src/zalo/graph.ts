@@ -57,3 +57,21 @@ export async function exchangePhoneToken(cfg: GraphConfig, accessToken: string, 
   if (!data?.number) throw new Error("Zalo graph/me/info returned no number");
   return data.number;
 }
+
+/**
+ * Exchanges a getLocation() token (single use, ~2 minutes) for her coordinates: the same /v2.0/me/info call as the
+ * phone token, answering `data: {provider, latitude, longitude, timestamp}` (numbers or numeric strings) [docs].
+ */
+export async function exchangeLocationToken(cfg: GraphConfig, accessToken: string, code: string): Promise<{ lat: number; lng: number }> {
+  const body = await zaloFetch(
+    `${cfg.graphUrl}/v2.0/me/info`,
+    { headers: { access_token: accessToken, code, secret_key: cfg.appSecret } },
+    cfg.httpTimeoutMs,
+    "graph/me/info",
+  );
+  const data = body.data as { latitude?: unknown; longitude?: unknown } | undefined;
+  const lat = Number(data?.latitude);
+  const lng = Number(data?.longitude);
+  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) throw new Error("Zalo graph/me/info returned no location");
+  return { lat, lng };
+}

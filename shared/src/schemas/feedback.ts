@@ -130,6 +130,8 @@ export const MySubmission = Type.Object({
   excerpt: Type.String(),
   status: SubmissionStatus,
   anonymous: Type.Boolean(),
+  /** Private (a private category or her choice): what a PIN she sets hides in "Của tôi" on her phone. */
+  sensitive: Type.Boolean(),
   originUnitName: Type.String(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -259,6 +261,8 @@ export const InboxItem = Type.Object({
   /** null for sensitive items: their text is shown only when opened, and every opening is audited. */
   excerpt: Nullable(Type.String()),
   sensitive: Type.Boolean(),
+  /** An urgent report (Cần giúp đỡ ngay): listed first, in red, with a call button on the item. */
+  urgent: Type.Boolean(),
   anonymous: Type.Boolean(),
   unitId: Uuid,
   unitName: Type.String(),
@@ -317,6 +321,8 @@ export const AssignmentDetail = Type.Object(
       categoryName: Type.String(),
       body: Type.String(),
       sensitive: Type.Boolean(),
+      /** An urgent report: the callback number, place and timed alerts are at GET /api/safety/reports/:id (audited). */
+      urgent: Type.Boolean(),
       anonymous: Type.Boolean(),
       status: SubmissionStatus,
       originUnitId: Uuid,

@@ -10,6 +10,7 @@ import { useCommonT } from "../../i18n/common/index.js";
 import { formatDateTime, lateBy } from "../../i18n/format.js";
 import { useCanboT } from "./i18n/index.js";
 import { Actions } from "./Actions.js";
+import { UrgentPanel } from "../safety/UrgentPanel.js";
 
 const displayPhone = (p: string) => (p.startsWith("84") ? `0${p.slice(2)}` : p);
 
@@ -30,6 +31,7 @@ function Assignment({ detail }: { detail: AssignmentDetail }): ReactElement {
 
   return (
     <div className="hs-form" data-testid="assignment">
+      {s.urgent && <UrgentPanel submissionId={s.id} />}
       <section className={`hs-card${a.overdue ? " hs-card-overdue" : ""}`}>
         <div className="hs-item-top">
           <span className="hs-code-small" data-testid="assignment-code">{s.trackingCode}</span>

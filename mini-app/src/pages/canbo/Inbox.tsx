@@ -9,6 +9,7 @@ import { QueryState } from "../../components/States.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { formatDateTime, lateBy } from "../../i18n/format.js";
 import { useCanboT } from "./i18n/index.js";
+import { UrgentChip } from "../safety/UrgentChip.js";
 
 type Status = NonNullable<InboxQuery["status"]>;
 
@@ -24,13 +25,14 @@ function InboxRow({ item }: { item: InboxItem }): ReactElement {
     <li>
       <button
         type="button"
-        className={`hs-choice hs-item${item.overdue ? " hs-item-overdue" : ""}`}
+        className={`hs-choice hs-item${item.urgent && (item.status === "new" || item.status === "acknowledged") ? " hs-item-urgent" : item.overdue ? " hs-item-overdue" : ""}`}
         data-testid="inbox-item"
         onClick={() => navigate(`/can-bo/hop-viec/${item.assignmentId}`)}
       >
         <span className="hs-grow">
           <span className="hs-item-top">
             <span className="hs-code-small">{item.trackingCode}</span>
+            {item.urgent && <UrgentChip />}
             <span className="hs-choice-hint">{item.handedOn ? t("inbox.handedOn") : t(`inbox.assignment.${item.status}`)}</span>
           </span>
           <span className="hs-choice-title">

@@ -14,6 +14,8 @@ import { AssignmentPage } from "./AssignmentPage.js";
 import { useCanboT } from "./i18n/index.js";
 import { Inbox } from "./Inbox.js";
 import { PendingList } from "./PendingList.js";
+import { SafetyAdmin } from "../safety/SafetyAdmin.js";
+import { SafetyAdminEntry } from "../safety/SafetyAdminEntry.js";
 
 /** The way into Hộp việc, with how much is waiting and how much is late. */
 function InboxCard(): ReactElement {
@@ -63,6 +65,7 @@ function Overview({ me }: { me: Me }): ReactElement {
       )}
       <InboxCard />
       <AdminEntry admin={me.roles.some((r) => r.role === "admin")} />
+      <SafetyAdminEntry />
       <h2 className="hs-section-title">{t("overview.pendingTitle")}</h2>
       <PendingList key={unitId} unitId={unitId} />
     </>
@@ -100,6 +103,7 @@ export default function OfficerPage(): ReactElement {
         <Route index element={<Overview me={me} />} />
         <Route path="hop-viec" element={<Inbox />} />
         <Route path="hop-viec/:id" element={<AssignmentPage />} />
+        <Route path="an-toan" element={<SafetyAdmin />} />
         <Route path="*" element={<Navigate to="/can-bo" replace />} />
       </Routes>
     </div>

@@ -6,6 +6,7 @@ import { MAX_BODY_LENGTH } from "@hoiso/shared/domain";
 import { feedbackMutations } from "../../api/feedback.js";
 import { ApiError, errorMessage, newIdempotencyKey } from "../../api/http.js";
 import { useMe, useSession } from "../../state.js";
+import { HelpEntry } from "../safety/HelpEntry.js";
 import { CategoryPicker } from "./CategoryPicker.js";
 import { FieldError } from "./FieldError.js";
 import { useFeedbackT } from "./i18n/index.js";
@@ -154,6 +155,7 @@ export function SendForm(): ReactElement {
 
   return (
     <div className="hs-form" data-testid="send-form">
+      <HelpEntry />
       <KindPicker value={kind} onChange={chooseKind} error={errors.kind} />
       <CategoryPicker kind={kind} value={category} onChange={chooseCategory} error={errors.category} />
       <section className="hs-card" data-testid="content">

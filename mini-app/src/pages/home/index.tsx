@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import { useCommonT } from "../../i18n/common/index.js";
 import { hasOfficerRole, useMe } from "../../state.js";
+import { HelpEntry } from "../safety/HelpEntry.js";
 import { Greeting } from "./Greeting.js";
 import { MembershipCard } from "./MembershipCard.js";
 import { NameConsentCard } from "./NameConsentCard.js";
@@ -17,6 +18,7 @@ export default function HomePage(): ReactElement {
         <p className="hs-brand">{t("appName")}</p>
         <Greeting me={me} />
       </div>
+      <HelpEntry />
       <NameConsentCard />
       <MembershipCard me={me} />
       <NotificationCard />

@@ -10,6 +10,8 @@ import { formatDate } from "../../i18n/format.js";
 import { useTrackT } from "./i18n/index.js";
 import { StatusChip } from "./StatusChip.js";
 import { CodeLookup } from "./CodeLookup.js";
+import { usePinLock } from "../safety/PinLock.js";
+import { useMe } from "../../state.js";
 
 function Row({ id, code, status, title, excerpt, hint }: { id: string; code: string; status: MySubmission["status"]; title: string; excerpt: string; hint: string }): ReactElement {
   const navigate = useNavigate();
@@ -37,8 +39,10 @@ export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
   const tc = useCommonT();
   const mine = useQuery(feedbackQueries.mine());
   const signed = useQuery(feedbackQueries.signed());
+  // A PIN she set on this phone hides her private items (An toàn): on a shared phone the list may be read by anyone.
+  const pin = usePinLock(useMe().id);
   const both = {
-    data: mine.data && signed.data ? { items: mine.data.items, signed: signed.data.items } : undefined,
+    data: mine.data && signed.data ? { items: mine.data.items.filter((it) => !(pin.hiding && it.sensitive)), signed: signed.data.items } : undefined,
     error: mine.error ?? signed.error,
     refetch: () => Promise.all([mine.refetch(), signed.refetch()]),
   };
@@ -94,6 +98,7 @@ export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
           </>
         )}
       </QueryState>
+      {pin.control}
       <CodeLookup />
     </div>
   );

@@ -75,6 +75,11 @@ export interface AssignInput {
   authorMessage: Msg | null;
   /** Revive a closed or resolved assignment of the same unit instead of leaving it be. */
   reopen?: boolean;
+  /**
+   * false: the unit's cán bộ are not told here, because the caller tells them its own way (the safety module alerts the
+   * cán bộ on call on every channel at once). Default true.
+   */
+  tellStaff?: boolean;
 }
 
 export interface AssignResult {
@@ -98,7 +103,7 @@ export async function assignUnit(tx: Transaction<DB>, input: AssignInput): Promi
   const told = toldRows({
     from: sql`e`,
     author: author ? { id: sql`${s.author_id}`, sensitive: sql`${s.sensitive}`, message: valueMessage(author.type, author.params) } : null,
-    staff: valueMessage(staff.type, staff.params),
+    staff: input.tellStaff === false ? null : valueMessage(staff.type, staff.params),
   });
   const assigned = assignedCtes(
     [

@@ -28,7 +28,7 @@ const levelOrder = sql<number>`CASE u.level WHEN 'tinh' THEN 0 WHEN 'xa' THEN 1 
  * units of her scope (escalated, forwarded, rerouted inside it) is shown through one of them: her own unit's
  * assignment first, then the one still being worked on, then the highest unit. An item her unit rerouted away or
  * forwarded to another unit is not "open" for her any more (it waits on them); "all" still lists it.
- * Overdue first, then by deadline. Private items carry no excerpt here: their text is read only by opening them, which
+ * Urgent reports being worked on first, then overdue, then by deadline. Private items carry no excerpt here: their text is read only by opening them, which
  * is audited.
  */
 export async function listInbox(deps: AppDeps, auth: AuthContext, q: InboxQuery): Promise<{ items: InboxItem[]; total: number }> {
@@ -94,12 +94,15 @@ export async function listInbox(deps: AppDeps, auth: AuthContext, q: InboxQuery)
       "s.category_code",
       "s.body",
       "s.sensitive",
+      "s.urgent",
       "s.anonymous",
       "s.status as submission_status",
       "c.name as category_name",
       "o.name as origin_name",
       overdueSql.as("overdue"),
     ])
+    // An urgent report still being worked on comes before everything (safety module): a woman may be in danger now.
+    .orderBy(sql`(s.urgent AND ${working})`, "desc")
     .orderBy(overdueSql, "desc")
     .orderBy("x.due_at", "asc")
     .limit(q.limit ?? 50)
@@ -116,6 +119,7 @@ export async function listInbox(deps: AppDeps, auth: AuthContext, q: InboxQuery)
       categoryName: r.category_name,
       excerpt: r.sensitive ? null : r.body.length > 160 ? `${r.body.slice(0, 159)}…` : r.body,
       sensitive: r.sensitive,
+      urgent: r.urgent,
       anonymous: r.anonymous,
       unitId: r.unit_id,
       unitName: r.unit_name,
@@ -238,6 +242,7 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
       categoryName: s.category_name,
       body: s.body,
       sensitive: s.sensitive,
+      urgent: s.urgent,
       anonymous: s.anonymous,
       status: s.status,
       originUnitId: s.origin_unit_id,
@@ -247,7 +252,9 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
       media: media.map((m) => ({ id: m.media_id, kind: m.kind })),
       createdAt: s.created_at.toISOString(),
     },
-    author: author ? { name: author.name, phone: author.phone } : null,
+    // An urgent report's author chose the number to be called back on (safety module): her own phone may be in the
+    // hands of the person she is reporting, so it is not offered here.
+    author: author ? { name: author.name, phone: s.urgent ? null : author.phone } : null,
     assignments: all,
     timeline,
   };

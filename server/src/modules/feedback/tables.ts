@@ -44,6 +44,8 @@ export interface SubmissionsTable {
   author_id: string;
   anonymous: Auto<boolean>;
   sensitive: Auto<boolean>;
+  /** An urgent report (safety module, migration 070): first in the inbox, alerts on every channel. */
+  urgent: Auto<boolean>;
   status: Auto<SubmissionStatus>;
   queued_at: Date | null;
   routed_at: Date | null;

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from "kysely";
+import { DISCREET_PARAM } from "../notify/text.js";
 
 type Sql = RawBuilder<unknown>;
 
@@ -23,14 +24,17 @@ export interface Told {
 /**
  * Who is told about a feedback event, the one place that says it (single actions and the batched routing both build
  * on it): the author, at her item's tracking page — in the app only when the item is private, since a message on her
- * phone could be read by the very person she reported — and every cán bộ or admin holding a role at exactly the
+ * phone could be read by the very person she reported, and marked discreet so that even the in-app list says only
+ * the neutral sentence (notify/text.ts) — and every cán bộ or admin holding a role at exactly the
  * event's unit (the people who handle its inbox), at that assignment. A member who is both is told once, as author.
  * Rows in notify's NOTIFICATION_ROW_COLUMNS order, for deliveriesInsert("feedback", …); the dedupe key is the event.
  */
 export function toldRows(t: Told): Sql {
   const none = sql`SELECT NULL::text, NULL::text, NULL::bigint, NULL::uuid, NULL::text, NULL::jsonb, NULL::text, NULL::boolean, NULL::int WHERE false`;
   const author = t.author
-    ? sql`SELECT e.submission_id::text, e.id::text, e.id, ${t.author.id}::uuid, ${t.author.message.type}::text, ${t.author.message.params}::jsonb,
+    ? sql`SELECT e.submission_id::text, e.id::text, e.id, ${t.author.id}::uuid, ${t.author.message.type}::text,
+                 CASE WHEN ${t.author.sensitive}::boolean THEN ${t.author.message.params}::jsonb || jsonb_build_object(${DISCREET_PARAM}::text, true)
+                      ELSE ${t.author.message.params}::jsonb END,
                  '/phan-anh/theo-doi/' || e.submission_id, ${t.author.sensitive}::boolean, 0
             FROM ${t.from}`
     : none;

@@ -27,7 +27,7 @@ export async function listMine(deps: AppDeps, auth: AuthContext, limit = 30, off
     .selectFrom("submissions as s")
     .innerJoin("categories as c", "c.code", "s.category_code")
     .innerJoin("units as u", "u.id", "s.origin_unit_id")
-    .select(["s.id", "s.tracking_code", "s.kind", "s.category_code", "c.name as category_name", "s.body", "s.status", "s.anonymous", "u.name as unit_name", "s.created_at", "s.updated_at"])
+    .select(["s.id", "s.tracking_code", "s.kind", "s.category_code", "c.name as category_name", "s.body", "s.status", "s.anonymous", "s.sensitive", "u.name as unit_name", "s.created_at", "s.updated_at"])
     .where("s.author_id", "=", auth.memberId)
     .orderBy("s.created_at", "desc")
     .limit(limit)
@@ -36,6 +36,7 @@ export async function listMine(deps: AppDeps, auth: AuthContext, limit = 30, off
   return rows.map((r) => ({
     ...itemSummary(r),
     anonymous: r.anonymous,
+    sensitive: r.sensitive,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   }));

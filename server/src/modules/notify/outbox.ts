@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type { DB } from "../../db/types.js";
+import { DISCREET_PARAM } from "./text.js";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
@@ -18,6 +19,8 @@ export interface Recipient {
   link: string;
   /** In the app only, never on Zalo (e.g. the author of a private report: her phone may be read by the one she reported). */
   inAppOnly?: boolean;
+  /** About something sensitive: every channel says only the neutral sentence (text.ts). */
+  discreet?: boolean;
 }
 
 export interface Notification {
@@ -27,6 +30,11 @@ export interface Notification {
   /** Feedback's timeline event behind it, if any. */
   eventId?: number | null;
   recipients: Recipient[];
+  /**
+   * Every channel she can be reached on at once (the OA message and the template message together), not one with a
+   * fallback: for alerts that cannot wait (an urgent report to the cán bộ on call).
+   */
+  everyChannel?: boolean;
 }
 
 /**
@@ -40,7 +48,7 @@ export const NOTIFICATION_ROW_COLUMNS = "source_id, dedupe_key, event_id, member
 export function notificationRows(n: Notification): RawBuilder<unknown> {
   const r = n.recipients;
   return sql`SELECT ${n.source.id}::text, ${n.key}::text, ${n.eventId ?? null}::bigint, t.member_id, t.type, t.params, t.link, t.in_app_only, t.prio
-               FROM unnest(${r.map((x) => x.memberId)}::uuid[], ${r.map((x) => x.type)}::text[], ${r.map((x) => JSON.stringify(x.params))}::jsonb[],
+               FROM unnest(${r.map((x) => x.memberId)}::uuid[], ${r.map((x) => x.type)}::text[], ${r.map((x) => JSON.stringify(x.discreet ? { ...x.params, [DISCREET_PARAM]: true } : x.params))}::jsonb[],
                            ${r.map((x) => x.link)}::text[], ${r.map((x) => x.inAppOnly === true)}::boolean[], ${r.map((_, i) => i)}::int[])
                     AS t(member_id, type, params, link, in_app_only, prio)`;
 }
@@ -50,7 +58,14 @@ export function notificationRows(n: Notification): RawBuilder<unknown> {
  * always in-app, already delivered; plus one outbound channel when she can be reached on Zalo and the notification
  * allows it. Rows whose channel is null are filtered out (WHERE ch.channel IS NOT NULL).
  */
-function recipientChannels(now: Date): RawBuilder<unknown> {
+function recipientChannels(now: Date, everyChannel: boolean): RawBuilder<unknown> {
+  if (everyChannel) {
+    return sql`CROSS JOIN LATERAL (VALUES
+             ('in_app', 'sent', ${now}::timestamptz),
+             (CASE WHEN NOT r.in_app_only AND r.zalo_oa_user_id IS NOT NULL THEN 'oa_cs' END, 'pending', NULL::timestamptz),
+             (CASE WHEN NOT r.in_app_only AND r.phone IS NOT NULL THEN 'template' END, 'pending', NULL::timestamptz)
+           ) AS ch(channel, status, at)`;
+  }
   return sql`CROSS JOIN LATERAL (VALUES
              ('in_app', 'sent', ${now}::timestamptz),
              (CASE WHEN r.in_app_only THEN NULL WHEN r.zalo_oa_user_id IS NOT NULL THEN 'oa_cs' WHEN r.phone IS NOT NULL THEN 'template' END,
@@ -63,9 +78,15 @@ function recipientChannels(now: Date): RawBuilder<unknown> {
  * from `module`. Every recipient gets an in-app row (her notification list, delivered as soon as it commits); a member
  * reachable on Zalo also gets one outbound row: the OA consultation message when she has an OA id (the sender falls
  * back to a template message outside the window), else a template message when she has a phone; unless in_app_only.
+ * With `everyChannel` a reachable recipient gets the OA message and the template message together.
  * One INSERT, meant to run inside the statement or transaction that writes what it tells about. Returns (id, channel).
  */
-export function deliveriesInsert(module: string, rows: RawBuilder<unknown>, now: Date): RawBuilder<{ id: string; channel: string }> {
+export function deliveriesInsert(
+  module: string,
+  rows: RawBuilder<unknown>,
+  now: Date,
+  opts: { everyChannel?: boolean } = {},
+): RawBuilder<{ id: string; channel: string }> {
   return sql<{ id: string; channel: string }>`
     INSERT INTO deliveries (source_module, source_id, dedupe_key, event_id, recipient_id, channel, status, type, params, link, sent_at, queued_at)
     SELECT ${module}::text, r.source_id, r.dedupe_key, r.event_id, r.id, ch.channel, ch.status, r.type, r.params, r.link, ch.at, ch.at
@@ -74,7 +95,7 @@ export function deliveriesInsert(module: string, rows: RawBuilder<unknown>, now:
               FROM (${rows}) AS x(${sql.raw(NOTIFICATION_ROW_COLUMNS)})
               JOIN members m ON m.id = x.member_id
              ORDER BY x.source_id, x.dedupe_key, m.id, x.prio) AS r
-           ${recipientChannels(now)}
+           ${recipientChannels(now, opts.everyChannel === true)}
      WHERE ch.channel IS NOT NULL
     ON CONFLICT (source_module, source_id, dedupe_key, recipient_id, channel) DO NOTHING
     RETURNING id, channel`;
@@ -92,7 +113,7 @@ export async function record(tx: Conn, notifications: Notification | Notificatio
   const list = (Array.isArray(notifications) ? notifications : [notifications]).filter((n) => n.recipients.length > 0);
   const out: string[] = [];
   for (const n of list) {
-    const r = await deliveriesInsert(n.source.module, notificationRows(n), new Date()).execute(tx);
+    const r = await deliveriesInsert(n.source.module, notificationRows(n), new Date(), { everyChannel: n.everyChannel === true }).execute(tx);
     out.push(...outboundIds(r.rows));
   }
   return out;

@@ -1,13 +1,13 @@
 import type { Job } from "bullmq";
 import { ErrorCode, languageOf, normalizeVietnamPhone } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
-import { format } from "../../i18n/index.js";
 import { classifyZaloError, createOaClient, type OaClient } from "../../zalo/oa.js";
 import { isWithinCsWindow } from "../../zalo/webhook.js";
 import { morningAfter, sendAgainAt } from "./morning.js";
 import { enqueueDeliveries, type NotifyJob } from "./queue.js";
 import { applySendRate } from "./rate.js";
 import { loadNotifySettings } from "./settings.js";
+import { notificationText, templateData } from "./text.js";
 
 /** `members.consents.zns === true`: she agreed to status updates by Zalo template message (ZNS/ZBS). */
 export const TEMPLATE_CONSENT_KEY = "zns";
@@ -26,15 +26,6 @@ function oaClient(deps: AppDeps): OaClient {
 class RetryLater extends Error {}
 
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
-
-/**
- * The generic template message's data: `ma` is the reference she can quote (a message's `code` parameter, e.g. a
- * tracking code; empty when it has none), `noi_dung` the message in her language.
- */
-export function templateData(params: Record<string, unknown>, text: string): Record<string, string> {
-  const code = params.code;
-  return { ma: typeof code === "string" || typeof code === "number" ? String(code) : "", noi_dung: text.slice(0, 400) };
-}
 
 /**
  * Sends one outbound delivery, written out in the recipient's language (Vietnamese where her language lacks the
@@ -73,7 +64,7 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
   // An admin's new rate reaches the shared limiter with the next send of any process (and the reconciler's tick).
   await applySendRate(deps, settings.notifyRatePerSec).catch(() => undefined);
   const params = (d.params ?? {}) as Record<string, unknown>;
-  const text = format(languageOf(d.language), d.type, params);
+  const text = notificationText(languageOf(d.language), d.type, params);
   const lastAttempt = job ? job.attemptsMade + 1 >= (job.opts.attempts ?? 1) : false;
 
   const finish = (status: "sent" | "skipped" | "failed", extra: { provider_message_id?: string; last_error?: string } = {}) =>

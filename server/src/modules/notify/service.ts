@@ -1,7 +1,7 @@
 import type { NotificationList } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
 import { notFound } from "../../http/errors.js";
-import { format } from "../../i18n/index.js";
+import { notificationText } from "./text.js";
 import { memberLanguage } from "../../i18n/member.js";
 
 /** Her in-app notifications from every module, newest first, each written out in her language. */
@@ -29,7 +29,7 @@ export async function listNotifications(deps: AppDeps, memberId: string, limit: 
     items: rows.map((r) => ({
       id: r.id,
       source: { module: r.source_module, id: r.source_id, link: r.link },
-      text: format(lang, r.type, (r.params ?? {}) as Record<string, unknown>),
+      text: notificationText(lang, r.type, (r.params ?? {}) as Record<string, unknown>),
       createdAt: r.created_at.toISOString(),
       readAt: r.read_at?.toISOString() ?? null,
     })),

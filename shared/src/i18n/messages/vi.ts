@@ -92,6 +92,25 @@ export const vi = {
   content: {
     published: "{{unit}} vừa đăng bài mới trong mục Tìm hiểu: {{title}}. Mời chị đọc.",
   },
+  /** What every channel says for a discreet notification (server/src/modules/notify/text.ts): nothing about the item. */
+  notify: {
+    neutral: "Chị có thông báo mới từ Hội.",
+  },
+  /**
+   * An toàn (urgent reports). The cán bộ's alert names no category, person or place: only that an urgent item waits,
+   * its code and by when to acknowledge it, since her phone's lock screen may be seen too.
+   */
+  safety: {
+    staff: {
+      urgent: "KHẨN: {{unit}} có tin báo cần giúp đỡ ngay (mã {{code}}). Chị mở Hộp việc và xác nhận trước {{ackBy, clock}}.",
+      escalated: "KHẨN: tin báo {{code}} chưa được {{fromUnit}} xác nhận, nay chuyển lên {{unit}}. Chị mở Hộp việc và xác nhận trước {{ackBy, clock}}.",
+    },
+    event: {
+      alerted: "Đã báo ngay cho cán bộ trực của {{unit}} ({{count}} người).",
+      escalated: "{{fromUnit}} chưa xác nhận sau {{minutes}} phút; đã báo lên {{unit}}.",
+      noAck: "Chưa ai ở {{unit}} xác nhận tin báo khẩn.",
+    },
+  },
 };
 
 /** A catalogue in another language: any subset of the Vietnamese keys. */
