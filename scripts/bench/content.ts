@@ -319,7 +319,12 @@ async function main() {
     // one address logs every woman in
     RATE_LIMIT_LOGIN_PER_IP: "0",
     BENCH_SQL_COUNTS: countsFile,
-  }, [], ["--import", "./scripts/bench/count-sql.ts"]);
+  }, [], [
+    "--import",
+    "./scripts/bench/count-sql.ts",
+    // BENCH_CPU_PROF=<dir>: the API process writes a V8 CPU profile there when it stops
+    ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+  ]);
   const readCounts = (): { dump: number; counts: Record<string, number> } => {
     try {
       return JSON.parse(fs.readFileSync(countsFile, "utf8")) as { dump: number; counts: Record<string, number> };
