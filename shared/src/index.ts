@@ -20,3 +20,5 @@ export * from "./schemas/zalo.js";
 export * from "./schemas/admin.js";
 export * from "./domain/content.js";
 export * from "./schemas/content.js";
+export * from "./domain/broadcasts.js";
+export * from "./schemas/broadcasts.js";

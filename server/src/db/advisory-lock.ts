@@ -8,6 +8,7 @@ export const LOCKS = {
   mediaSweeper: 7_310_004,
   sessionPurge: 7_310_005,
   escalationTimer: 7_310_006,
+  broadcastReconciler: 7_310_080,
 } as const;
 
 /**

@@ -13,3 +13,4 @@ export * from "./routing.js";
 export * from "./text.js";
 export * from "./tracking.js";
 export * from "./units.js";
+export * from "./broadcasts.js";

@@ -92,6 +92,11 @@ export const vi = {
   content: {
     published: "{{unit}} vừa đăng bài mới trong mục Tìm hiểu: {{title}}. Mời chị đọc.",
   },
+  /** Thông báo: a cán bộ's announcement ({{title}} as she wrote it, {{unit}} the sending unit, {{url}} opens it in Hội Số). */
+  broadcasts: {
+    feed: "{{unit}} gửi thông báo: {{title}}",
+    message: "{{unit}} gửi thông báo: {{title}}. Chị mở Hội Số để đọc toàn văn: {{url}}",
+  },
 };
 
 /** A catalogue in another language: any subset of the Vietnamese keys. */
