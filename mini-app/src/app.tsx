@@ -20,6 +20,7 @@ const DevLoginPage = lazy(() => import("./pages/login/index.js"));
 const ProfilePage = lazy(() => import("./pages/profile/index.js"));
 const QuizPage = lazy(() => import("./pages/quiz/index.js"));
 const AdminPage = lazy(() => import("./pages/admin/index.js"));
+const BroadcastsPage = lazy(() => import("./pages/broadcasts/index.js"));
 
 function Lazy({ children }: { children: ReactNode }): ReactElement {
   return (
@@ -63,6 +64,7 @@ function Screens(): ReactElement {
             <Route path="/ca-nhan" element={<ProfilePage />} />
             <Route path="/can-bo/*" element={<OfficerPage />} />
             <Route path="/thong-bao" element={<NotificationsPage />} />
+            <Route path="/thong-bao-hoi/*" element={<BroadcastsPage />} />
             <Route path="/quan-tri/*" element={<AdminPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

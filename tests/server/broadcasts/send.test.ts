@@ -162,7 +162,7 @@ describe("announcements", () => {
     // every job still queued runs (and finds the row skipped): then nothing more can come
     await waitUntil("notify queue drained", async () => {
       const c = await notifyQueue.on(w.ctx.deps.queues).getJobCounts("waiting", "active", "delayed");
-      return c.waiting + c.active + c.delayed === 0;
+      return (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) === 0;
     });
     expect(messagesFor(b.id).length).toBe(atAck);
     const t = await tally(w.ctx.deps, b.id);

@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import { useCommonT } from "../../i18n/common/index.js";
 import { hasOfficerRole, useMe } from "../../state.js";
+import { FeedCard } from "../broadcasts/FeedCard.js";
 import { Greeting } from "./Greeting.js";
 import { MembershipCard } from "./MembershipCard.js";
 import { NameConsentCard } from "./NameConsentCard.js";
@@ -19,6 +20,7 @@ export default function HomePage(): ReactElement {
       </div>
       <NameConsentCard />
       <MembershipCard me={me} />
+      <FeedCard />
       <NotificationCard />
       {hasOfficerRole(me) && <OfficerCard me={me} />}
       <Shortcuts />
