@@ -6,7 +6,7 @@ import { fanoutQueue } from "../../../server/src/modules/broadcasts/queue.js";
 import { notifyJobs } from "../../../server/src/modules/notify/jobs.js";
 import { notifyQueue } from "../../../server/src/modules/notify/queue.js";
 import { startWorkers, type RunningWorkers } from "../../../server/src/queue/registry.js";
-import { devLogin } from "../../helpers/fixtures.js";
+import { addUnit, devLogin } from "../../helpers/fixtures.js";
 import { broadcastWorld, reachable, tally, waitUntil } from "./world.js";
 
 /**
@@ -141,6 +141,36 @@ describe("announcements", () => {
     expect(await jobs()).toBe(before.jobs);
     // a member without a role cannot send at all
     expect((await post(w.compose(), w.memberA1.headers)).statusCode).toBe(403);
+  });
+
+  it("Zalo's refusals decide: -213 recorded as unfollowed with no template unless she chose ZNS; urgent + ZNS falls back for a consenting member", async () => {
+    const unit = await addUnit(w.ctx.deps.db, w.tree.xaA, "chi_hoi", "Chi hội thôn Sơn Hải");
+    const m = await devLogin(w.ctx.app, "Ly Thị Chờ");
+    await w.ctx.deps.db.updateTable("members").set({ unit_id: unit.id, consents: JSON.stringify({ zns: true }) }).where("id", "=", m.memberId).execute();
+    const oaId = await reachable(w.ctx.deps, sim, m.memberId);
+    await w.ctx.deps.db.updateTable("notify_settings").set({ value: JSON.stringify("tpl-thong-bao") }).where("key", "=", "template_id").execute();
+
+    // she unfollowed on Zalo's side before our webhook said so: Zalo answers -213
+    sim.setFollowing(oaId, false);
+    const plain = await w.send(w.canBoA.headers, w.compose({ targetUnitIds: [unit.id], title: "Tin thường" }));
+    const d1 = await waitUntil("settled", async () => {
+      const d = await w.detail(w.canBoA.headers, plain.id);
+      return d.totals.oa.queued === 0 && d.totals.recipients === 1 ? d : null;
+    });
+    expect(d1.totals.oa.failed).toEqual({ unfollowed: 1 });
+    expect((await tally(w.ctx.deps, plain.id))["template:pending"]).toBeUndefined();
+    expect(Object.keys(await tally(w.ctx.deps, plain.id)).filter((k) => k.startsWith("template"))).toEqual([]);
+
+    const urgent = await w.send(w.canBoA.headers, w.compose({ targetUnitIds: [unit.id], title: "Tin khẩn", urgent: true, channels: ["oa", "zns"] }));
+    const d2 = await waitUntil("the template message sent", async () => {
+      const d = await w.detail(w.canBoA.headers, urgent.id);
+      return d.totals.zns.sent === 1 ? d : null;
+    });
+    expect(d2.totals.oa.failed).toEqual({ unfollowed: 1 });
+    const tpl = sim.sentMessages().filter((x) => x.kind === "template" && x.templateId === "tpl-thong-bao");
+    expect(tpl).toHaveLength(1);
+    expect(String(tpl[0]?.templateData?.noi_dung)).toContain("Tin khẩn");
+    await w.ctx.deps.db.updateTable("notify_settings").set({ value: JSON.stringify("") }).where("key", "=", "template_id").execute();
   });
 
   it("cancel: nothing is sent after the cancel is acknowledged", async () => {
