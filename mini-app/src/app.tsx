@@ -21,6 +21,7 @@ const ProfilePage = lazy(() => import("./pages/profile/index.js"));
 const QuizPage = lazy(() => import("./pages/quiz/index.js"));
 const AdminPage = lazy(() => import("./pages/admin/index.js"));
 const SafetyPage = lazy(() => import("./pages/safety/index.js"));
+const BroadcastsPage = lazy(() => import("./pages/broadcasts/index.js"));
 
 function Lazy({ children }: { children: ReactNode }): ReactElement {
   return (
@@ -64,6 +65,7 @@ function Screens(): ReactElement {
             <Route path="/ca-nhan" element={<ProfilePage />} />
             <Route path="/can-bo/*" element={<OfficerPage />} />
             <Route path="/thong-bao" element={<NotificationsPage />} />
+            <Route path="/thong-bao-hoi/*" element={<BroadcastsPage />} />
             <Route path="/quan-tri/*" element={<AdminPage />} />
             <Route path="/can-giup-do/*" element={<SafetyPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />

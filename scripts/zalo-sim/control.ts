@@ -63,6 +63,13 @@ export async function control(req: SimRequest): Promise<SimReply> {
       state.graphReturnsOaId = body.userIdByOa === true;
       return { body: { ok: true, userIdByOa: state.graphReturnsOaId } };
     }
+    if (route === "POST /rate") {
+      const perSec = Number(body.perSec);
+      if (!Number.isFinite(perSec)) return bad("perSec is required (0: no limit)");
+      state.opts.ratePerSec = perSec;
+      return { body: { ok: true, perSec } };
+    }
+    if (route === "GET /stats") return { body: { sent: state.sentCount } };
     if (route === "GET /messages") return { body: { items: state.messages } };
     if (route === "GET /requests") return { body: { items: state.requests.filter((r) => !r.path.startsWith("/_sim/")) } };
     if (route === "POST /webhook/sign") return { body: signWebhook(state, (body.event ?? {}) as WebhookEvent) };

@@ -31,11 +31,13 @@ export const oaMessageCs: SimHandler = (req) => {
   return ok({ data: { message_id: messageId, user_id: user.oaUserId } });
 };
 
-/** POST /message/template — a pre-approved template message to a phone number ("84…"). */
+/**
+ * POST /message/template — a pre-approved template message to a phone number ("84…"). This endpoint says "access
+ * token invalid" as -124, for an unknown and an expired token alike (ZALO.md), where the OA endpoints say -216/-220.
+ */
 export const templateMessage: SimHandler = (req) => {
   const { state } = req;
-  const bad = checkOaToken(req);
-  if (bad) return bad;
+  if (checkOaToken(req)) return zaloError(-124, "Access token invalid");
   if (!state.takeSendSlot()) return zaloError(-32, "Exceeded the rate limit");
   if (state.night) return NIGHT();
   const body = jsonBody(req);

@@ -44,6 +44,10 @@ export interface ZaloSimulator {
   failNext(path: string, error: Failure): void;
   /** Every request to `path` waits this long before being handled (0 removes it). */
   setDelay(path: string, ms: number): void;
+  /** OA sends accepted per second before -32 (0: no limit). */
+  setRate(perSec: number): void;
+  /** Messages accepted since the start or the last reset, by kind (sentMessages() keeps only the latest 20,000). */
+  sentCount(): { cs: number; template: number };
   /** Night mode: every OA send answers -234 until turned off. */
   setNight(on: boolean): void;
   /** Whether Graph /v2.0/me answers user_id_by_oa (Zalo does for a Mini App verified by / linked to the OA). */
@@ -156,6 +160,10 @@ export async function startZaloSimulator(opts: SimulatorOptions): Promise<ZaloSi
       if (ms > 0) state.delays.set(path, ms);
       else state.delays.delete(path);
     },
+    setRate: (perSec) => {
+      state.opts.ratePerSec = perSec;
+    },
+    sentCount: () => ({ ...state.sentCount }),
     setNight: (on) => {
       state.night = on;
     },

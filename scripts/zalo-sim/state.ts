@@ -105,6 +105,8 @@ export class SimState {
   readonly failures = new Map<string, Failure[]>();
   readonly delays = new Map<string, number>();
   private recentSends: number[] = [];
+  /** Messages accepted since the start (or reset), by kind; `messages` keeps only the latest 20,000. */
+  readonly sentCount = { cs: 0, template: 0 };
   /** While true every OA send answers -234 ("no messages at night"), as Zalo does in its quiet hours. */
   night = false;
   graphReturnsOaId: boolean;
@@ -184,8 +186,9 @@ export class SimState {
     return user.lastInteractionAt !== null && now - user.lastInteractionAt.getTime() <= this.opts.csWindowHours * HOUR_MS;
   }
 
-  /** Sliding one-second window over every OA send. */
+  /** Sliding one-second window over every OA send; a rate of 0 or less accepts everything (benchmarks). */
   takeSendSlot(now = Date.now()): boolean {
+    if (this.opts.ratePerSec <= 0) return true;
     this.recentSends = this.recentSends.filter((t) => now - t < 1000);
     if (this.recentSends.length >= this.opts.ratePerSec) return false;
     this.recentSends.push(now);
@@ -193,6 +196,7 @@ export class SimState {
   }
 
   recordMessage(m: SentMessage): void {
+    this.sentCount[m.kind]++;
     // Bounded for long-running dev simulators; tests never send this many.
     if (this.messages.length >= 20_000) this.messages.splice(0, 2_000);
     this.messages.push(m);
@@ -215,6 +219,8 @@ export class SimState {
     this.requests.length = 0;
     this.messages.length = 0;
     this.recentSends = [];
+    this.sentCount.cs = 0;
+    this.sentCount.template = 0;
     this.night = false;
     this.graphReturnsOaId = this.opts.graphReturnsOaId;
   }

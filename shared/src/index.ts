@@ -22,3 +22,5 @@ export * from "./domain/content.js";
 export * from "./schemas/content.js";
 export * from "./domain/safety.js";
 export * from "./schemas/safety.js";
+export * from "./domain/broadcasts.js";
+export * from "./schemas/broadcasts.js";

@@ -147,6 +147,32 @@ describe("zalo simulator", () => {
     expect(sim.sentMessages()).toEqual([expect.objectContaining({ kind: "template", phone: "84987654321", templateId: "2301", trackingId: "t-1" })]);
   });
 
+  it("answers -124 on the template endpoint for an unknown or expired token, where the OA endpoint says -216/-220", async () => {
+    const { accessToken } = sim.issueOaTokens();
+    const body = JSON.stringify({ phone: "84987654321", template_id: "2301", template_data: { code: "PA-1" } });
+    const h = (token: string) => ({ "content-type": "application/json", access_token: token });
+    expect((await call("POST", "/message/template", h("sim-oa-at-unknown"), body)).json.error).toBe(-124);
+    const u = sim.createUser({ name: "Giàng Thị Sua" });
+    sim.interact(u.oaUserId);
+    sim.expireAccessToken(accessToken);
+    expect((await call("POST", "/message/template", h(accessToken), body)).json.error).toBe(-124);
+    expect((await sendCs(accessToken, u.oaUserId)).json.error).toBe(-220);
+    expect(sim.sentCount()).toEqual({ cs: 0, template: 0 });
+  });
+
+  it("takes a new rate at run time (0: no limit) and counts what it accepted", async () => {
+    const { accessToken } = sim.issueOaTokens();
+    const u = sim.createUser({ name: "Thào Thị Dế" });
+    sim.interact(u.oaUserId);
+    sim.setRate(0);
+    const results = await Promise.all(Array.from({ length: 12 }, () => sendCs(accessToken, u.oaUserId)));
+    expect(results.every((r) => r.json.error === 0)).toBe(true);
+    expect(sim.sentCount().cs).toBe(12);
+    expect((await call("GET", "/_sim/stats", {})).json).toMatchObject({ sent: { cs: 12, template: 0 } });
+    expect((await call("POST", "/_sim/rate", { "content-type": "application/json" }, JSON.stringify({ perSec: 5 }))).json).toMatchObject({ perSec: 5 });
+    sim.reset();
+  });
+
   it("signs webhooks as sha256(appId + body + timestamp + oaSecret) and opens the window", () => {
     const u = sim.createUser({ name: "Lù Thị Hoa" });
     const signed = sim.signedWebhook(sim.textEvent(u.oaUserId, "xin chào"));

@@ -1,6 +1,7 @@
 import { adminRoutes } from "./admin/routes.js";
 import { authJobs } from "./auth/jobs.js";
 import { authRoutes } from "./auth/routes.js";
+import { broadcastsModule } from "./broadcasts/module.js";
 import { checkModules, type ServerModule } from "./contract.js";
 import { contentModule } from "./content/module.js";
 import { feedbackModule } from "./feedback/module.js";
@@ -30,4 +31,5 @@ export const serverModules: readonly ServerModule[] = checkModules([
   { name: "admin", routes: [adminRoutes] },
   contentModule,
   safetyModule,
+  broadcastsModule,
 ]);

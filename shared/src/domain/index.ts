@@ -14,3 +14,4 @@ export * from "./text.js";
 export * from "./tracking.js";
 export * from "./units.js";
 export * from "./safety.js";
+export * from "./broadcasts.js";

@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import { useCommonT } from "../../i18n/common/index.js";
 import { hasOfficerRole, useMe } from "../../state.js";
 import { HelpEntry } from "../safety/HelpEntry.js";
+import { FeedCard } from "../broadcasts/FeedCard.js";
 import { Greeting } from "./Greeting.js";
 import { MembershipCard } from "./MembershipCard.js";
 import { NameConsentCard } from "./NameConsentCard.js";
@@ -21,6 +22,7 @@ export default function HomePage(): ReactElement {
       <HelpEntry />
       <NameConsentCard />
       <MembershipCard me={me} />
+      <FeedCard />
       <NotificationCard />
       {hasOfficerRole(me) && <OfficerCard me={me} />}
       <Shortcuts />

@@ -22,6 +22,9 @@ function oaClient(deps: AppDeps): OaClient {
   return c;
 }
 
+/** last_error of a delivery whose Zalo call was interrupted by the worker's death (see sending_since). */
+export const IN_DOUBT = "in doubt: the worker stopped during the Zalo call; not sent again to avoid a second copy";
+
 /** Thrown to make BullMQ retry the job later (rate limit, token refresh, network). */
 class RetryLater extends Error {}
 
@@ -55,10 +58,23 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
       "members.phone",
       "members.consents",
       "members.language",
+      "deliveries.sending_since",
+      "deliveries.template_fallback",
     ])
     .where("deliveries.id", "=", deliveryId)
     .executeTakeFirst();
   if (!d || d.status !== "pending") return "done";
+  // A run before this one claimed the row for a Zalo call and never recorded the answer: its worker died mid-call.
+  // Zalo may or may not have the message; a second copy is worse than a missing one (the in-app row is always there).
+  if (d.sending_since) {
+    await deps.db
+      .updateTable("deliveries")
+      .set({ status: "failed", sending_since: null, last_error: IN_DOUBT })
+      .where("id", "=", d.id)
+      .where("status", "=", "pending")
+      .execute();
+    return "in-doubt";
+  }
   await deps.db.updateTable("deliveries").set((eb) => ({ attempts: eb("attempts", "+", 1) })).where("id", "=", d.id).execute();
   const settings = await loadNotifySettings(deps.db);
   // An admin's new rate reaches the shared limiter with the next send of any process (and the reconciler's tick).
@@ -70,18 +86,34 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
   const finish = (status: "sent" | "skipped" | "failed", extra: { provider_message_id?: string; last_error?: string } = {}) =>
     deps.db
       .updateTable("deliveries")
-      .set({ status, sent_at: status === "sent" ? new Date() : null, ...extra })
+      .set({ status, sent_at: status === "sent" ? new Date() : null, sending_since: null, ...extra })
       .where("id", "=", d.id)
       .where("status", "=", "pending")
       .execute()
       .then(() => status);
+
+  /**
+   * Marks the row as being sent, committed before the Zalo call, unless it stopped being pending meanwhile (an
+   * announcement cancelled): a cancel and a claim of the same row are serialised by its row lock, so a cancel
+   * either wins (nothing is sent) or sees the claim and waits for its outcome.
+   */
+  const claim = async () => {
+    const r = await deps.db
+      .updateTable("deliveries")
+      .set({ sending_since: new Date() })
+      .where("id", "=", d.id)
+      .where("status", "=", "pending")
+      .where("sending_since", "is", null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  };
 
   /** -234: Zalo sends nothing at night. The delivery stays pending and a delayed job tries again in the morning. */
   const inTheMorning = async (err: unknown) => {
     const at = morningAfter(new Date(), Math.floor(Math.random() * 15 * 60_000));
     await deps.db
       .updateTable("deliveries")
-      .set({ last_error: `${errText(err)}; sent again at ${at.toISOString()}`.slice(0, 500) })
+      .set({ last_error: `${errText(err)}; sent again at ${at.toISOString()}`.slice(0, 500), sending_since: null })
       .where("id", "=", d.id)
       .execute();
     await sendAgainAt(deps, d.id, at);
@@ -90,8 +122,8 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
 
   const fallback = async (why: string) => {
     const ids = await deps.db.transaction().execute(async (tx) => {
-      await tx.updateTable("deliveries").set({ status: "fallback", last_error: why }).where("id", "=", d.id).where("status", "=", "pending").execute();
-      if (!d.phone) return [];
+      await tx.updateTable("deliveries").set({ status: "fallback", last_error: why, sending_since: null }).where("id", "=", d.id).where("status", "=", "pending").execute();
+      if (!d.phone || !d.template_fallback) return [];
       const rows = await tx
         .insertInto("deliveries")
         .values({
@@ -117,6 +149,7 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
   if (d.channel === "oa_cs") {
     if (!d.zalo_oa_user_id) return fallback("no OA user id");
     if (!(await isWithinCsWindow(deps.db, d.zalo_oa_user_id, settings.csWindowHours))) return fallback("outside the consultation window");
+    if (!(await claim())) return "done";
     try {
       const { messageId } = await oaClient(deps).sendText(d.zalo_oa_user_id, text);
       return finish("sent", { provider_message_id: messageId });
@@ -125,7 +158,7 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
       if (kind === "night") return inTheMorning(err);
       if (kind === "fallback" || ((kind === "retry" || kind === "refresh") && lastAttempt)) return fallback(errText(err));
       if (kind === "fatal") return finish("failed", { last_error: errText(err) });
-      await deps.db.updateTable("deliveries").set({ last_error: errText(err) }).where("id", "=", d.id).execute();
+      await deps.db.updateTable("deliveries").set({ last_error: errText(err), sending_since: null }).where("id", "=", d.id).execute();
       throw new RetryLater(errText(err));
     }
   }
@@ -137,6 +170,7 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
     if (!normalizeVietnamPhone(d.phone)) return finish("failed", { last_error: `${ErrorCode.PHONE_INVALID}: not a Vietnamese phone number` });
     if (consents[TEMPLATE_CONSENT_KEY] !== true) return finish("skipped", { last_error: "no consent to template messages" });
     if (!templateId) return finish("skipped", { last_error: "no template configured" });
+    if (!(await claim())) return "done";
     try {
       const { messageId } = await oaClient(deps).sendTemplate(d.phone, templateId, templateData(params, text), d.id);
       return finish("sent", { provider_message_id: messageId });
@@ -144,7 +178,7 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<
       const kind = classifyZaloError(err);
       if (kind === "night") return inTheMorning(err);
       if (kind === "fallback" || kind === "fatal" || lastAttempt) return finish("failed", { last_error: errText(err) });
-      await deps.db.updateTable("deliveries").set({ last_error: errText(err) }).where("id", "=", d.id).execute();
+      await deps.db.updateTable("deliveries").set({ last_error: errText(err), sending_since: null }).where("id", "=", d.id).execute();
       throw new RetryLater(errText(err));
     }
   }

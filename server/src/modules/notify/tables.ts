@@ -31,6 +31,10 @@ export interface DeliveriesTable {
   sent_at: Date | null;
   read_at: Date | null;
   created_at: Timestamp;
+  /** Set just before the Zalo call, cleared with its outcome: still set on a later run means "in doubt" (send.ts). */
+  sending_since: Auto<Date | null>;
+  /** Whether an OA message Zalo refuses may fall back to a template message. */
+  template_fallback: Auto<boolean>;
 }
 
 export interface NotifySettingsTable {

@@ -111,6 +111,11 @@ export const vi = {
       noAck: "Chưa ai ở {{unit}} xác nhận tin báo khẩn.",
     },
   },
+  /** Thông báo: a cán bộ's announcement ({{title}} as she wrote it, {{unit}} the sending unit, {{url}} opens it in Hội Số). */
+  broadcasts: {
+    feed: "{{unit}} gửi thông báo: {{title}}",
+    message: "{{unit}} gửi thông báo: {{title}}. Chị mở Hội Số để đọc toàn văn: {{url}}",
+  },
 };
 
 /** A catalogue in another language: any subset of the Vietnamese keys. */

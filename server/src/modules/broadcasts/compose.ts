@@ -1,0 +1,90 @@
+import { BroadcastErrorCode, type BroadcastWriteBody } from "@hoiso/shared";
+import { sql, type Transaction } from "kysely";
+import type { AppDeps } from "../../deps.js";
+import { audit } from "../../db/audit.js";
+import type { DB } from "../../db/types.js";
+import { badRequest } from "../../http/errors.js";
+import type { AuthContext } from "../../http/types.js";
+import { scopeOf } from "../../policy/policy.js";
+import { resolveAudience, type ResolvedAudience } from "./audience.js";
+import { enqueueExpand } from "./queue.js";
+
+type Tx = Transaction<DB>;
+
+const textInvalid = (msg: string, field: string) => badRequest(msg, field, BroadcastErrorCode.BROADCAST_TEXT_INVALID);
+
+/**
+ * The linked article or guide must be out (not a draft, its time come) and one she may see: published for the
+ * sending unit or a unit above it, or by a unit of her own subtree.
+ */
+async function checkLink(tx: Tx, auth: AuthContext, a: ResolvedAudience, link: NonNullable<BroadcastWriteBody["link"]>): Promise<void> {
+  const table = link.kind === "article" ? "articles" : "guides";
+  const sending = await tx.selectFrom("units").select("path").where("id", "=", a.unitId).executeTakeFirstOrThrow();
+  const above = sending.path.split("/").filter(Boolean);
+  const { paths } = scopeOf(auth);
+  const row = await sql<{ id: string }>`
+    SELECT x.id FROM ${sql.table(table)} x JOIN units xu ON xu.id = x.unit_id
+     WHERE x.id = ${link.id} AND x.status <> 'draft' AND x.publish_at <= now()
+       AND (x.audience && ${sql.val(above)}::uuid[] OR xu.path LIKE ANY (${sql.val(paths.map((p) => `${p}%`))}::text[]))`.execute(tx);
+  if (row.rows.length === 0) {
+    throw badRequest(
+      link.kind === "article" ? "Bài viết chị gắn kèm chưa đăng hoặc chị không xem được." : "Hướng dẫn chị gắn kèm chưa đăng hoặc chị không xem được.",
+      "link",
+      BroadcastErrorCode.BROADCAST_LINK_INVALID,
+    );
+  }
+}
+
+/**
+ * Writes the announcement and, after commit, queues its expansion (now, or delayed until its time; the reconciler
+ * catches a lost one). Every check comes before anything is written, and the write is one transaction with its audit
+ * row: a refused announcement leaves nothing behind and queues nothing.
+ */
+export async function createBroadcast(deps: AppDeps, auth: AuthContext, body: BroadcastWriteBody): Promise<string> {
+  const title = body.title.trim();
+  const text = body.body.trim();
+  if (!title) throw textInvalid("Chị vui lòng nhập tiêu đề thông báo.", "title");
+  if (!text) throw textInvalid("Chị vui lòng nhập nội dung thông báo.", "body");
+  const now = new Date();
+  let sendAt = now;
+  if (body.sendAt !== undefined) {
+    sendAt = new Date(body.sendAt);
+    if (Number.isNaN(sendAt.getTime())) throw badRequest("Thời điểm gửi không hợp lệ.", "sendAt", BroadcastErrorCode.BROADCAST_TIME_PAST);
+    if (sendAt <= now) throw badRequest("Thời điểm gửi đã qua, chị vui lòng chọn một thời điểm sắp tới.", "sendAt", BroadcastErrorCode.BROADCAST_TIME_PAST);
+  }
+  const scheduled = body.sendAt !== undefined;
+  const id = await deps.db.transaction().execute(async (tx) => {
+    const a = await resolveAudience(tx, auth, body);
+    if (body.link) await checkLink(tx, auth, a, body.link);
+    const row = await tx
+      .insertInto("broadcasts")
+      .values({
+        unit_id: a.unitId,
+        author_id: auth.memberId,
+        title,
+        body: text,
+        link_kind: body.link?.kind ?? null,
+        link_id: body.link?.id.toLowerCase() ?? null,
+        target_unit_ids: a.targetUnitIds,
+        target_paths: a.paths,
+        who: a.who,
+        languages: a.languages,
+        channels: a.channels,
+        urgent: a.urgent,
+        status: scheduled ? "scheduled" : "expanding",
+        send_at: sendAt,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(tx, {
+      actorId: auth.memberId,
+      action: "broadcasts.create",
+      entityType: "broadcasts",
+      entityId: row.id,
+      detail: { unitId: a.unitId, title, targetUnitIds: a.targetUnitIds, who: a.who, languages: a.languages, channels: a.channels, urgent: a.urgent, sendAt: sendAt.toISOString(), link: body.link ?? null },
+    });
+    return row.id;
+  });
+  await enqueueExpand(deps, id, scheduled ? sendAt : undefined);
+  return id;
+}

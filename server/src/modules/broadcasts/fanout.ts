@@ -1,0 +1,180 @@
+import { BROADCAST_LIMITS } from "@hoiso/shared";
+import { DelayedError, type Job } from "bullmq";
+import { sql } from "kysely";
+import type { AppDeps } from "../../deps.js";
+import { within } from "../../queue/within.js";
+import { notifyJobOptions, notifyQueue } from "../notify/queue.js";
+import { loadNotifySettings } from "../notify/settings.js";
+import { audienceFrom, channelReasons, inAudience, type AudienceSql } from "./audience.js";
+import { broadcastLink } from "./links.js";
+import { chunkJobId, fanoutJobOptions, fanoutQueue, type ChunkJob } from "./queue.js";
+
+/** Member ids read per query while expanding; cut into chunks of BROADCAST_LIMITS.chunkSize. */
+const PAGE = 5000;
+/**
+ * Outbound jobs allowed to wait on notify's queue before a chunk holds back: Redis keeps a few thousand small jobs
+ * whatever the audience's size, and the sender never runs dry (a chunk refills it within milliseconds).
+ */
+export const NOTIFY_BACKLOG_MAX = 2000;
+/** How long a held-back chunk waits before looking again (a delayed job: no worker slot is held). */
+const HOLD_BACK_MS = 200;
+
+/**
+ * Finished notify jobs of an announcement are kept only briefly: the delivery row, not the job, says it went out
+ * (send.ts returns at once for a row no longer pending), so a re-add after removal sends nothing twice.
+ */
+const announcementJobOptions = { ...notifyJobOptions, removeOnComplete: { age: 600, count: 2000 } };
+
+const audienceOf = (b: { target_paths: string[]; who: AudienceSql["who"]; languages: string[]; channels: string[] }): AudienceSql => ({
+  paths: b.target_paths,
+  who: b.who,
+  languages: b.languages,
+  channels: b.channels,
+});
+
+/**
+ * Cuts the audience into chunks, page by page from the database, and queues one job per chunk. Resumable: the
+ * chunks already recorded stay, and a second run continues after the last one. A scheduled announcement whose time
+ * has not come is left alone (the reconciler queues it again when it is due).
+ */
+export async function expand(deps: AppDeps, broadcastId: string): Promise<string> {
+  const b = await deps.db.selectFrom("broadcasts").selectAll().where("id", "=", broadcastId).executeTakeFirst();
+  if (!b || b.status === "cancelled" || b.status === "done" || b.status === "sending") return "nothing to do";
+  if (b.status === "scheduled") {
+    if (new Date(b.send_at) > new Date()) return "not yet";
+    const r = await deps.db
+      .updateTable("broadcasts")
+      .set({ status: "expanding", updated_at: new Date() })
+      .where("id", "=", broadcastId)
+      .where("status", "=", "scheduled")
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0) return "nothing to do";
+  }
+  const last = await deps.db
+    .selectFrom("broadcast_chunks")
+    .select(["idx", "last_member"])
+    .where("broadcast_id", "=", broadcastId)
+    .orderBy("idx", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  let idx = last ? last.idx + 1 : 0;
+  let after = last?.last_member ?? null;
+  const audience = audienceOf(b);
+  for (;;) {
+    const page = await sql<{ id: string }>`
+      SELECT m.id FROM members m JOIN units u ON u.id = m.unit_id
+       WHERE ${inAudience(audience)} ${after ? sql`AND m.id > ${after}::uuid` : sql``}
+       ORDER BY m.id LIMIT ${PAGE}`.execute(deps.db);
+    const ids = page.rows.map((r) => r.id);
+    const chunks: Array<{ broadcast_id: string; idx: number; first_member: string; last_member: string; size: number }> = [];
+    for (let i = 0; i < ids.length; i += BROADCAST_LIMITS.chunkSize) {
+      const part = ids.slice(i, i + BROADCAST_LIMITS.chunkSize);
+      chunks.push({ broadcast_id: broadcastId, idx: idx++, first_member: part[0] as string, last_member: part[part.length - 1] as string, size: part.length });
+    }
+    if (chunks.length > 0) {
+      await deps.db.insertInto("broadcast_chunks").values(chunks).onConflict((oc) => oc.doNothing()).execute();
+      // A failed add is not fatal: the reconciler queues any chunk not done a little later.
+      await within(
+        fanoutQueue.addBulk(
+          deps.queues,
+          chunks.map((c) => ({ name: "chunk" as const, data: { broadcastId, idx: c.idx }, opts: { ...fanoutJobOptions, jobId: chunkJobId(broadcastId, c.idx) } })),
+        ),
+        10_000,
+      ).catch(() => undefined);
+    }
+    if (ids.length < PAGE) break;
+    after = ids[ids.length - 1] as string;
+    // a cancel during a long expansion stops it here
+    const now = await deps.db.selectFrom("broadcasts").select("status").where("id", "=", broadcastId).executeTakeFirst();
+    if (now?.status !== "expanding") return "stopped";
+  }
+  await deps.db
+    .updateTable("broadcasts")
+    .set({ status: "sending", expanded_at: new Date(), chunk_count: idx, updated_at: new Date() })
+    .where("id", "=", broadcastId)
+    .where("status", "=", "expanding")
+    .execute();
+  return `${idx} chunks`;
+}
+
+/**
+ * One chunk: its members' delivery rows (unique per announcement, member and channel, so a second run adds none),
+ * then its outbound rows on notify's queue, where the deployment's sending rate applies. Written under a share lock
+ * on the announcement, so a cancel (which takes it exclusively) either comes first and nothing is written, or after,
+ * and finds the rows to stop.
+ */
+export async function processChunk(deps: AppDeps, data: ChunkJob, job?: Job, token?: string): Promise<string> {
+  const chunk = await deps.db
+    .selectFrom("broadcast_chunks")
+    .selectAll()
+    .where("broadcast_id", "=", data.broadcastId)
+    .where("idx", "=", data.idx)
+    .executeTakeFirst();
+  if (!chunk || chunk.done_at) return "done";
+  if (job && token) {
+    const backlog = await notifyQueue.on(deps.queues).getWaitingCount();
+    if (backlog > NOTIFY_BACKLOG_MAX) {
+      await job.moveToDelayed(Date.now() + HOLD_BACK_MS, token);
+      throw new DelayedError();
+    }
+  }
+  const settings = await loadNotifySettings(deps.db);
+  const written = await deps.db.transaction().execute(async (tx) => {
+    const b = await tx
+      .selectFrom("broadcasts as b")
+      .innerJoin("units as su", "su.id", "b.unit_id")
+      .select(["b.id", "b.status", "b.title", "b.target_paths", "b.who", "b.languages", "b.channels", "su.name as unit"])
+      .where("b.id", "=", data.broadcastId)
+      .forShare("b")
+      .executeTakeFirst();
+    if (!b || b.status === "cancelled") return false;
+    const a = audienceOf(b);
+    const link = broadcastLink(b.id);
+    const params = JSON.stringify({ title: b.title, unit: b.unit, url: `https://zalo.me/s/${deps.config.zalo.appId}${link}` });
+    const oa = a.channels.includes("oa");
+    const zns = a.channels.includes("zns");
+    const now = new Date();
+    await sql`
+      INSERT INTO deliveries (source_module, source_id, dedupe_key, recipient_id, channel, status, type, params, link, sent_at, queued_at, last_error, template_fallback)
+      SELECT 'broadcasts', ${b.id}::text, 'a', m.id, ch.channel, ch.status, ch.type, ${params}::jsonb, ${link}, ch.at, ch.at, ch.reason, ${zns}
+        FROM ${audienceFrom} ${channelReasons(a, settings)}
+       CROSS JOIN LATERAL (VALUES
+         ('in_app', 'sent', 'broadcasts.feed', ${now}::timestamptz, NULL::text),
+         (CASE WHEN ${oa} THEN 'oa_cs' END, CASE WHEN ro.oa_reason IS NULL THEN 'pending' ELSE 'skipped' END, 'broadcasts.message', NULL, ro.oa_reason),
+         (CASE WHEN ${zns} AND rz.zns_reason IS DISTINCT FROM 'by_oa' THEN 'template' END,
+          CASE WHEN rz.zns_reason IS NULL THEN 'pending' ELSE 'skipped' END, 'broadcasts.message', NULL, rz.zns_reason)
+       ) AS ch(channel, status, type, at, reason)
+       WHERE m.id BETWEEN ${chunk.first_member}::uuid AND ${chunk.last_member}::uuid AND ${inAudience(a)} AND ch.channel IS NOT NULL
+      ON CONFLICT (source_module, source_id, dedupe_key, recipient_id, channel) DO NOTHING`.execute(tx);
+    return true;
+  });
+  if (written) await enqueueChunk(deps, data.broadcastId, chunk.first_member, chunk.last_member);
+  await deps.db.updateTable("broadcast_chunks").set({ done_at: new Date() }).where("broadcast_id", "=", data.broadcastId).where("idx", "=", data.idx).execute();
+  return written ? "written" : "cancelled";
+}
+
+/** The chunk's outbound rows not yet queued, on notify's queue (jobId = delivery id); a failure is left to the reconcilers. */
+async function enqueueChunk(deps: AppDeps, broadcastId: string, first: string, last: string): Promise<void> {
+  const rows = await deps.db
+    .selectFrom("deliveries")
+    .select("id")
+    .where("source_module", "=", "broadcasts")
+    .where("source_id", "=", broadcastId)
+    .where("dedupe_key", "=", "a")
+    .where("recipient_id", ">=", first)
+    .where("recipient_id", "<=", last)
+    .where("channel", "!=", "in_app")
+    .where("status", "=", "pending")
+    .where("queued_at", "is", null)
+    .execute();
+  if (rows.length === 0) return;
+  const ids = rows.map((r) => r.id);
+  await within(
+    notifyQueue.addBulk(
+      deps.queues,
+      ids.map((deliveryId) => ({ name: "notify" as const, data: { deliveryId }, opts: { ...announcementJobOptions, jobId: deliveryId } })),
+    ),
+    10_000,
+  );
+  await deps.db.updateTable("deliveries").set({ queued_at: new Date() }).where("id", "in", ids).where("queued_at", "is", null).execute();
+}
