@@ -20,3 +20,6 @@ export * from "./schemas/zalo.js";
 export * from "./schemas/admin.js";
 export * from "./domain/content.js";
 export * from "./schemas/content.js";
+export * from "./domain/contest-ranking.js";
+export * from "./domain/contests.js";
+export * from "./schemas/contests.js";

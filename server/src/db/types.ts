@@ -4,6 +4,7 @@ import type { ZaloTables } from "../modules/zalo/tables.js";
 import type { FeedbackTables } from "../modules/feedback/tables.js";
 import type { NotifyTables } from "../modules/notify/tables.js";
 import type { ContentTables } from "../modules/content/tables.js";
+import type { ContestTables } from "../modules/contests/tables.js";
 
 /** Columns the database fills in on insert. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -102,4 +103,4 @@ export interface CoreTables {
 }
 
 /** Each domain adds its tables here by extending. */
-export interface DB extends CoreTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables {}
+export interface DB extends CoreTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, ContestTables {}

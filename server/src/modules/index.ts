@@ -3,6 +3,7 @@ import { authJobs } from "./auth/jobs.js";
 import { authRoutes } from "./auth/routes.js";
 import { checkModules, type ServerModule } from "./contract.js";
 import { contentModule } from "./content/module.js";
+import { contestsModule } from "./contests/module.js";
 import { feedbackModule } from "./feedback/module.js";
 import { healthRoutes } from "./health/routes.js";
 import { mediaJobs } from "./media/jobs.js";
@@ -28,4 +29,5 @@ export const serverModules: readonly ServerModule[] = checkModules([
   { name: "notify", routes: [notifyRoutes], ...notifyJobs },
   { name: "admin", routes: [adminRoutes] },
   contentModule,
+  contestsModule,
 ]);

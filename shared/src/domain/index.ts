@@ -13,3 +13,5 @@ export * from "./routing.js";
 export * from "./text.js";
 export * from "./tracking.js";
 export * from "./units.js";
+export * from "./contest-ranking.js";
+export * from "./contests.js";

@@ -7,6 +7,7 @@ import { m021 } from "./021_oa_events.js";
 import { m030 } from "./030_intake_keys.js";
 import { m040 } from "./040_notify_sources.js";
 import { m050 } from "./050_content.js";
+import { m060 } from "./060_contests.js";
 
 /** Append new migrations here; never edit one that has shipped. */
-export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050];
+export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m060];
