@@ -9,28 +9,8 @@ import {
   rankKey,
   RANKING_RULES,
   type RankedEntry,
-  type RankingRule,
 } from "../../shared/src/domain/contest-ranking.js";
-
-/**
- * The simplest possible reading of each published rule: sort with a chain of explicit comparisons, one field at a
- * time, written independently of rankKey/compareEntries.
- */
-function referenceSort(rule: RankingRule, entries: RankedEntry[], actual: number | null): string[] {
-  const dist = (e: RankedEntry) => (actual === null ? 0 : e.prediction === null ? Number.MAX_VALUE : Math.abs(e.prediction - actual));
-  const cmp = (a: RankedEntry, b: RankedEntry): number => {
-    if (a.correct !== b.correct) return a.correct > b.correct ? -1 : 1;
-    const time = () => (a.durationMs === b.durationMs ? 0 : a.durationMs < b.durationMs ? -1 : 1);
-    const pred = () => (dist(a) === dist(b) ? 0 : dist(a) < dist(b) ? -1 : 1);
-    const first = rule === "correct_time_prediction" ? time() : pred();
-    if (first !== 0) return first;
-    const second = rule === "correct_time_prediction" ? pred() : time();
-    if (second !== 0) return second;
-    if (a.submittedAtMs !== b.submittedAtMs) return a.submittedAtMs < b.submittedAtMs ? -1 : 1;
-    return a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0;
-  };
-  return [...entries].sort(cmp).map((e) => e.memberId);
-}
+import { referenceSort } from "../helpers/contest-reference.js";
 
 // small ranges so ties on every key happen often
 const entry = (i: number) =>
