@@ -8,6 +8,8 @@ import "./admin.css";
 import { useCommonT } from "../../i18n/common/index.js";
 import { Audit } from "./Audit.js";
 import { ContentAdmin } from "./content/index.js";
+import { ContestsAdmin } from "./contests/index.js";
+import { useAdminContestsT } from "./contests/i18n/index.js";
 import { useAdminContentT } from "./content/i18n/index.js";
 import { FeedbackAdmin } from "./FeedbackAdmin.js";
 import { useAdminT } from "./i18n/index.js";
@@ -25,6 +27,7 @@ export default function AdminPage(): ReactElement {
   const t = useAdminT();
   const tc = useCommonT();
   const tContent = useAdminContentT();
+  const tContests = useAdminContestsT();
   if (!hasOfficerRole(me)) {
     return (
       <div className="hs-page">
@@ -41,6 +44,7 @@ export default function AdminPage(): ReactElement {
   const tabs = [
     { to: "hoi-vien", label: t("tabs.members"), show: true },
     { to: "tim-hieu", label: tContent("tab"), show: true },
+    { to: "thi", label: tContests("tab"), show: true },
     { to: "don-vi", label: t("tabs.units"), show: isAdmin(me) },
     { to: "phan-anh", label: t("tabs.feedback"), show: isProvinceAdmin(me) },
     { to: "nhat-ky", label: t("tabs.audit"), show: isProvinceAdmin(me) },
@@ -59,6 +63,7 @@ export default function AdminPage(): ReactElement {
         <Route index element={<Navigate to="hoi-vien" replace />} />
         <Route path="hoi-vien" element={<Members me={me} />} />
         <Route path="tim-hieu/*" element={<ContentAdmin />} />
+        <Route path="thi/*" element={<ContestsAdmin />} />
         {isAdmin(me) && <Route path="don-vi" element={<Units />} />}
         {isProvinceAdmin(me) && <Route path="phan-anh" element={<FeedbackAdmin />} />}
         {isProvinceAdmin(me) && <Route path="nhat-ky" element={<Audit />} />}
