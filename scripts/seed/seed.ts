@@ -5,6 +5,7 @@ import type { DB } from "../../server/src/db/types.js";
 import { buildSearchText, mergeFormerNames } from "../../server/src/modules/org/search-text.js";
 import { capitalise, loadProvinceData, type CommuneRecord } from "./data.js";
 import { ensureSampleContent } from "./content.js";
+import { ensureSampleContests } from "./contests.js";
 import { DEMO_ACCOUNTS, DEMO_TREE, PROVINCE_CODE, PROVINCE_NAME, seedUnitId, type DemoUnit } from "./demo.js";
 
 type Tx = Transaction<DB>;
@@ -197,6 +198,8 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedResult> {
     const accounts = await ensureDemoAccounts(tx, placed);
     // Tìm hiểu's sample articles and guides: demo only, marked as sample
     await ensureSampleContent(tx);
+    // Thi: a sample contest (its first round open) and a practice quiz
+    await ensureSampleContests(tx);
     return { unitsInserted, membersInserted: accounts.members, rolesInserted: accounts.roles };
   });
 }
