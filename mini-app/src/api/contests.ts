@@ -63,7 +63,8 @@ export const contestQueries = {
   quizzes: () => queryOptions({ queryKey: contestKeys.quizzes, queryFn: ({ signal }) => request<QuizList>("GET", "/quizzes", { signal }), staleTime: STALE.default }),
 };
 
-const played = (client: QueryClient) => client.invalidateQueries({ queryKey: contestKeys.all });
+/** Everything her submission changes, except the attempt itself: the screen showing her result keeps it. */
+const played = (client: QueryClient) => client.invalidateQueries({ queryKey: contestKeys.all, predicate: (q) => q.queryKey[1] !== "attempt" });
 
 export const contestMutations = {
   start: (id: string) =>

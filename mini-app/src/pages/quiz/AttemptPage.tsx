@@ -35,11 +35,25 @@ function saveDraft(id: string, d: Draft): void {
 export function AttemptPage(): ReactElement {
   const t = useQuizT();
   const { attemptId = "" } = useParams();
+  const navigate = useNavigate();
   const query = useQuery(contestQueries.attempt(attemptId));
   return (
     <div className="hs-page" data-testid="attempt">
       <PageHeader title={t("attempt.title")} back />
-      <QueryState query={query}>{(a) => (a.status === "open" ? <Answering attempt={a} /> : <p className="hs-muted">{t("attempt.expired")}</p>)}</QueryState>
+      <QueryState query={query}>
+        {(a) =>
+          a.status === "open" ? (
+            <Answering attempt={a} />
+          ) : (
+            <section className="hs-card hs-quiz-card">
+              <p className="hs-muted">{t("attempt.expired")}</p>
+              <Button fullWidth onClick={() => navigate(`/thi/cuoc-thi/${a.contestId}/dot/${a.roundId}`, { replace: true })}>
+                {t("attempt.seeResult")}
+              </Button>
+            </section>
+          )
+        }
+      </QueryState>
     </div>
   );
 }

@@ -211,7 +211,7 @@ function ConfirmForm({ contestId, roundId, label }: { contestId: string; roundId
   const change = useChange(contestMutations.confirm(contestId));
   const [f, setF] = useState({ fullName: "", phone: "", idNumber: "", address: "" });
   const field = (k: keyof typeof f, extra: Record<string, string> = {}) => (
-    <Input label={t(`winners.${k}`)} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} {...extra} />
+    <Input label={t(`winners.${k}`)} value={f[k]} onChange={(e) => setF({ ...f, [k]: e.target.value })} data-testid={`confirm-${k}`} {...extra} />
   );
   return (
     <form
