@@ -1,5 +1,5 @@
 import { ContestErrorCode, roundPhase, type AdminContest, type AdminContestList, type AdminQuestionList, type ContestWriteBody } from "@hoiso/shared";
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { audit } from "../../db/audit.js";
 import type { Db } from "../../db/pool.js";
 import type { DB } from "../../db/types.js";
@@ -111,6 +111,7 @@ export async function adminContest(db: Db, auth: AuthContext, id: string, now = 
     .selectAll("r")
     .select((eb) => [
       eb.selectFrom("contest_questions as q").select(eb.fn.countAll<string>().as("n")).whereRef("q.round_id", "=", "r.id").as("bankSize"),
+      eb.selectFrom("contest_entry_counts as k").select(sql<string>`sum(k.n)`.as("n")).whereRef("k.round_id", "=", "r.id").as("entries"),
     ])
     .where("r.contest_id", "=", id)
     .orderBy("r.position")
@@ -139,7 +140,7 @@ export async function adminContest(db: Db, auth: AuthContext, id: string, now = 
       maxAttempts: r.max_attempts,
       prediction: r.prediction_kind && r.prediction_prompt ? { kind: r.prediction_kind, prompt: r.prediction_prompt } : null,
       bankSize: Number(r.bankSize ?? 0),
-      entries: r.entry_count,
+      entries: Number(r.entries ?? 0),
       closedAt: r.closed_at?.toISOString() ?? null,
       predictionActual: r.prediction_actual,
       winnersPickedAt: r.winners_picked_at?.toISOString() ?? null,

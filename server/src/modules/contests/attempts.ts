@@ -128,7 +128,7 @@ export async function attemptView(db: Db, memberId: string, attemptId: string, n
  */
 export async function submitAttempt(db: Db, memberId: string, attemptId: string, body: SubmitAttemptBody, now = new Date()): Promise<AttemptResult> {
   const player = await playerOf(db, memberId);
-  return db.transaction().execute(async (tx) => {
+  const scored = await db.transaction().execute(async (tx) => {
     const a = await tx
       .selectFrom("contest_attempts as a")
       .innerJoin("contest_rounds as r", "r.id", "a.round_id")
@@ -176,9 +176,11 @@ export async function submitAttempt(db: Db, memberId: string, attemptId: string,
       prediction,
       submittedAt: now,
     });
-    const rank = (await rankOf(tx, a.round_id, memberId, { kind: "all" })) ?? 0;
-    const of = await entriesIn(tx, a.round_id, { kind: "all" });
-    return { id: a.id, roundId: a.round_id, correct, total: a.question_ids.length, durationMs, submittedAt: now.toISOString(), best, rank: { rank, of } };
+    return { id: a.id, roundId: a.round_id, correct, total: a.question_ids.length, durationMs, submittedAt: now.toISOString(), best };
   });
+  // her rank is read after the commit: counting the entries ahead of her holds no lock others wait on
+  const rank = (await rankOf(db, scored.roundId, memberId, { kind: "all" })) ?? 0;
+  const of = await entriesIn(db, scored.roundId, { kind: "all" });
+  return { ...scored, rank: { rank, of } };
 }
 

@@ -22,6 +22,9 @@ export interface EntryInput {
 const scopeFilter = (scope: Scope) =>
   scope.kind === "xa" ? sql`AND e.xa_id = ${scope.unitId}::uuid` : scope.kind === "chi_hoi" ? sql`AND e.chi_hoi_id = ${scope.unitId}::uuid` : sql``;
 
+/** Which of the 16 counter rows a member's first entry adds to. */
+export const shardOf = (memberId: string) => Number.parseInt(memberId.slice(-2), 16) % 16;
+
 /**
  * Her attempt becomes her entry when it is her first or better than her entry by the contest's rule (keys compared as
  * one row, as the index orders them). Returns whether it is now her best, and whether the entry is new.
@@ -38,7 +41,10 @@ export async function recordEntry(tx: Transaction<DB>, rule: RankingRule, actual
     WHERE (excluded.k1, excluded.k2, excluded.k3, excluded.k4) < (ce.k1, ce.k2, ce.k3, ce.k4)
     RETURNING (xmax = 0) AS inserted`.execute(tx);
   const row = r.rows[0];
-  if (row?.inserted) await tx.updateTable("contest_rounds").set((eb) => ({ entry_count: eb("entry_count", "+", 1) })).where("id", "=", e.roundId).execute();
+  if (row?.inserted) {
+    await sql`INSERT INTO contest_entry_counts AS c (round_id, shard, n) VALUES (${e.roundId}, ${shardOf(e.memberId)}, 1)
+              ON CONFLICT (round_id, shard) DO UPDATE SET n = c.n + 1`.execute(tx);
+  }
   return { best: row !== undefined, inserted: row?.inserted === true, key };
 }
 
@@ -59,8 +65,8 @@ export async function rankOf(db: Q, roundId: string, memberId: string, scope: Sc
 /** How many members have an entry in the scope (the whole round reads its counter). */
 export async function entriesIn(db: Q, roundId: string, scope: Scope): Promise<number> {
   if (scope.kind === "all") {
-    const r = await db.selectFrom("contest_rounds").select("entry_count").where("id", "=", roundId).executeTakeFirst();
-    return r?.entry_count ?? 0;
+    const r = await db.selectFrom("contest_entry_counts").select((eb) => eb.fn.sum<string>("n").as("n")).where("round_id", "=", roundId).executeTakeFirst();
+    return Number(r?.n ?? 0);
   }
   const r = await sql<{ n: string }>`SELECT count(*) AS n FROM contest_entries e WHERE e.round_id = ${roundId} ${scopeFilter(scope)}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);

@@ -41,7 +41,6 @@ export interface ContestRoundsTable {
   closed_at: Date | null;
   prediction_actual: number | null;
   winners_picked_at: Date | null;
-  entry_count: Auto<number>;
 }
 
 export interface ContestQuestionsTable {
@@ -105,7 +104,14 @@ export interface ContestWinnersTable {
   confirmation: ColumnType<WinnerConfirmation | null, string | null | undefined, string | null>;
 }
 
+export interface ContestEntryCountsTable {
+  round_id: string;
+  shard: number;
+  n: number;
+}
+
 export interface ContestTables {
+  contest_entry_counts: ContestEntryCountsTable;
   contests: ContestsTable;
   contest_rounds: ContestRoundsTable;
   contest_questions: ContestQuestionsTable;
