@@ -31,6 +31,8 @@ export const shardOf = (memberId: string) => Number.parseInt(memberId.slice(-2),
  */
 export async function recordEntry(tx: Transaction<DB>, rule: RankingRule, actual: number | null, e: EntryInput): Promise<{ best: boolean; inserted: boolean; key: RankKey }> {
   const key = rankKey(rule, { memberId: e.memberId, correct: e.correct, durationMs: e.durationMs, prediction: e.prediction, submittedAtMs: e.submittedAt.getTime() }, actual);
+  // her entry as it is (locked): which bucket it leaves if this attempt is better
+  const old = await tx.selectFrom("contest_entries").select(["k1", "k2", "k3"]).where("round_id", "=", e.roundId).where("member_id", "=", e.memberId).forUpdate().executeTakeFirst();
   const r = await sql<{ inserted: boolean }>`
     INSERT INTO contest_entries AS ce (round_id, member_id, attempt_id, xa_id, chi_hoi_id, correct, duration_ms, prediction, submitted_at, k1, k2, k3, k4)
     VALUES (${e.roundId}, ${e.memberId}, ${e.attemptId}, ${e.xaId}, ${e.chiHoiId}, ${e.correct}, ${e.durationMs}, ${e.prediction}, ${e.submittedAt},
@@ -41,6 +43,16 @@ export async function recordEntry(tx: Transaction<DB>, rule: RankingRule, actual
     WHERE (excluded.k1, excluded.k2, excluded.k3, excluded.k4) < (ce.k1, ce.k2, ce.k3, ce.k4)
     RETURNING (xmax = 0) AS inserted`.execute(tx);
   const row = r.rows[0];
+  if (row) {
+    // her entry moved from its old bucket (if any) to the new one; rows are locked in bucket order, so two
+    // submissions moving between the same buckets never wait on each other in a cycle
+    const moves = !old ? sql`(${key[0]}::int8, ${key[1]}::int8, ${key[2]}::int8, 1)` : sql`(${key[0]}::int8, ${key[1]}::int8, ${key[2]}::int8, 1), (${old.k1}::int8, ${old.k2}::int8, ${old.k3}::int8, -1)`;
+    await sql`
+      INSERT INTO contest_rank_buckets AS b (round_id, k1, b2, b3, n)
+      SELECT ${e.roundId}::uuid, v.k1, contest_bucket(v.k2), contest_bucket(v.k3), sum(v.d)::int FROM (VALUES ${moves}) AS v(k1, k2, k3, d)
+       GROUP BY 2, 3, 4 HAVING sum(v.d) <> 0 ORDER BY 2, 3, 4
+      ON CONFLICT (round_id, k1, b2, b3) DO UPDATE SET n = b.n + excluded.n`.execute(tx);
+  }
   if (row?.inserted) {
     await sql`INSERT INTO contest_entry_counts AS c (round_id, shard, n) VALUES (${e.roundId}, ${shardOf(e.memberId)}, 1)
               ON CONFLICT (round_id, shard) DO UPDATE SET n = c.n + 1`.execute(tx);
@@ -53,11 +65,33 @@ export async function recordEntry(tx: Transaction<DB>, rule: RankingRule, actual
  * range scan that stops at her key). Null when she has no entry.
  */
 export async function rankOf(db: Q, roundId: string, memberId: string, scope: Scope): Promise<number | null> {
+  if (scope.kind === "all") return rankInRound(db, roundId, memberId);
   const r = await sql<{ ahead: string }>`
     SELECT (SELECT count(*) FROM contest_entries e
              WHERE e.round_id = ${roundId} ${scopeFilter(scope)}
                AND (e.k1, e.k2, e.k3, e.k4, e.member_id) < (me.k1, me.k2, me.k3, me.k4, me.member_id)) AS ahead
       FROM contest_entries me WHERE me.round_id = ${roundId} AND me.member_id = ${memberId}`.execute(db);
+  const row = r.rows[0];
+  return row ? Number(row.ahead) + 1 : null;
+}
+
+/**
+ * Her rank in the whole round without counting everyone ahead of her: the entries in buckets ahead of hers (summed
+ * from contest_rank_buckets) plus those in her own bucket that rank above her (an index range from the bucket's
+ * lower bound to her key). Exact: every entry ahead of her is either in a bucket ahead or in hers.
+ */
+export async function rankInRound(db: Q, roundId: string, memberId: string): Promise<number | null> {
+  const r = await sql<{ ahead: string }>`
+    WITH me AS (SELECT k1, k2, k3, k4, member_id, contest_bucket(k2) AS b2, contest_bucket(k3) AS b3
+                  FROM contest_entries WHERE round_id = ${roundId} AND member_id = ${memberId})
+    SELECT (SELECT coalesce(sum(b.n), 0) FROM contest_rank_buckets b
+             WHERE b.round_id = ${roundId} AND (b.k1, b.b2, b.b3) < (me.k1, me.b2, me.b3))
+         + (SELECT count(*) FROM contest_entries e
+             WHERE e.round_id = ${roundId} AND e.k1 = me.k1
+               AND (e.k2, e.k3) >= (contest_bucket_floor(me.b2), contest_bucket_floor(me.b3))
+               AND (e.k2, e.k3, e.k4, e.member_id) < (me.k2, me.k3, me.k4, me.member_id)
+               AND contest_bucket(e.k2) = me.b2 AND contest_bucket(e.k3) = me.b3) AS ahead
+      FROM me`.execute(db);
   const row = r.rows[0];
   return row ? Number(row.ahead) + 1 : null;
 }
@@ -131,6 +165,14 @@ export async function finalizeRound(tx: Transaction<DB>, roundId: string, now: D
       UPDATE contest_entries e SET attempt_id = b.id, correct = b.correct, duration_ms = b.duration_ms, prediction = b.prediction,
              submitted_at = b.submitted_at, k1 = b.k1, k2 = b.k2, k3 = b.k3, k4 = b.k4
         FROM best b WHERE e.round_id = ${roundId} AND e.member_id = b.member_id`.execute(tx);
+    await rebuildBuckets(tx, roundId);
   }
   return { actual };
+}
+
+/** The buckets recounted from the entries (after the keys of a whole round changed at once). */
+export async function rebuildBuckets(tx: Transaction<DB>, roundId: string): Promise<void> {
+  await tx.deleteFrom("contest_rank_buckets").where("round_id", "=", roundId).execute();
+  await sql`INSERT INTO contest_rank_buckets (round_id, k1, b2, b3, n)
+            SELECT round_id, k1, contest_bucket(k2), contest_bucket(k3), count(*) FROM contest_entries WHERE round_id = ${roundId} GROUP BY 1, 2, 3, 4`.execute(tx);
 }

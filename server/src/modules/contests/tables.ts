@@ -110,7 +110,16 @@ export interface ContestEntryCountsTable {
   n: number;
 }
 
+export interface ContestRankBucketsTable {
+  round_id: string;
+  k1: Int8;
+  b2: number;
+  b3: number;
+  n: number;
+}
+
 export interface ContestTables {
+  contest_rank_buckets: ContestRankBucketsTable;
   contest_entry_counts: ContestEntryCountsTable;
   contests: ContestsTable;
   contest_rounds: ContestRoundsTable;
