@@ -71,6 +71,7 @@ async function fill(pool: pg.Pool): Promise<void> {
        FROM generate_series(0, $2::int - 1) n`,
     [units, ENTRIES + SUBMITTERS],
   );
+  // (each LATERAL names n, or PostgreSQL would draw its random() once for all rows)
   // scores skewed to the top as real contests are (many perfect or near-perfect), times 1–15 min, spread over six days
   await pool.query(
     `INSERT INTO contest_attempts (id, round_id, member_id, number, status, question_ids, choice_orders, started_at, deadline, submitted_at, answers, correct, duration_ms, prediction)
@@ -78,8 +79,8 @@ async function fill(pool: pg.Pool): Promise<void> {
             s.at - d.ms * interval '1 millisecond', s.at + interval '1 minute', s.at, '{}',
             greatest(0, $2 - floor(power(random(), 2) * ($2 + 1))::int), d.ms, CASE WHEN n % 10 = 0 THEN NULL ELSE (random() * 5000)::int END
        FROM generate_series(0, $3::int - 1) n,
-            LATERAL (SELECT (60000 + floor(random() * 840000))::int AS ms) d,
-            LATERAL (SELECT date_trunc('milliseconds', now() - interval '6 days' + random() * interval '6 days') AS at) s`,
+            LATERAL (SELECT (60000 + floor(random() * 840000) + 0 * n)::int AS ms) d,
+            LATERAL (SELECT date_trunc('milliseconds', now() - interval '6 days' + (random() + 0 * n) * interval '6 days') AS at) s`,
     [ROUND, QUESTIONS, ENTRIES],
   );
   // entries with the keys of shared/src/domain/contest-ranking.ts (open round: prediction counts as a tie)

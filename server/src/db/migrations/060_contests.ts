@@ -119,10 +119,10 @@ CREATE TABLE contest_entry_counts (
 -- of hers (a few hundred small rows) plus a COUNT inside her own bucket, instead of a COUNT of everyone ahead of her
 -- (150,000 index entries for a member in the middle of 300,000). Buckets are eight per doubling of the key.
 CREATE FUNCTION contest_bucket(v bigint) RETURNS integer IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-  AS $$ SELECT CASE WHEN v <= 0 THEN 0 ELSE floor(log(2, v::numeric) * 8)::integer + 1 END $$;
+  AS $$ SELECT CASE WHEN v <= 0 THEN 0 ELSE floor(ln(v::float8) / ln(2::float8) * 8)::integer + 1 END $$;
 -- a value at or below the smallest of bucket b (a lower bound for an index range; the bucket test keeps it exact)
 CREATE FUNCTION contest_bucket_floor(b integer) RETURNS bigint IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-  AS $$ SELECT CASE WHEN b <= 0 THEN -1 ELSE floor(power(2::numeric, (b - 1)::numeric / 8))::bigint - 1 END $$;
+  AS $$ SELECT CASE WHEN b <= 0 THEN -1 ELSE floor(power(2::float8, (b - 1)::float8 / 8) * (1 - 1e-9))::bigint - 1 END $$;
 CREATE TABLE contest_rank_buckets (
   round_id uuid NOT NULL REFERENCES contest_rounds(id) ON DELETE CASCADE,
   k1 bigint NOT NULL,
