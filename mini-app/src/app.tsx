@@ -61,7 +61,7 @@ function Screens(): ReactElement {
             <Route path="/" element={<HomePage />} />
             <Route path="/tim-hieu/*" element={<LearnPage />} />
             <Route path="/phan-anh/*" element={<FeedbackPage />} />
-            <Route path="/thi" element={<QuizPage />} />
+            <Route path="/thi/*" element={<QuizPage />} />
             <Route path="/ca-nhan" element={<ProfilePage />} />
             <Route path="/can-bo/*" element={<OfficerPage />} />
             <Route path="/thong-bao" element={<NotificationsPage />} />

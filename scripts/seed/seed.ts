@@ -6,6 +6,7 @@ import { buildSearchText, mergeFormerNames } from "../../server/src/modules/org/
 import { capitalise, loadProvinceData, type CommuneRecord } from "./data.js";
 import { ensureSampleContent } from "./content.js";
 import { ensureSampleTrustedAddresses } from "./safety.js";
+import { ensureSampleContests } from "./contests.js";
 import { DEMO_ACCOUNTS, DEMO_TREE, PROVINCE_CODE, PROVINCE_NAME, seedUnitId, type DemoUnit } from "./demo.js";
 
 type Tx = Transaction<DB>;
@@ -200,6 +201,8 @@ export async function seed(db: Db, opts: SeedOptions): Promise<SeedResult> {
     await ensureSampleContent(tx);
     // An toàn's sample trusted addresses for a few communes: demo only, marked as sample
     await ensureSampleTrustedAddresses(tx);
+    // Thi: a sample contest (its first round open) and a practice quiz
+    await ensureSampleContests(tx);
     return { unitsInserted, membersInserted: accounts.members, rolesInserted: accounts.roles };
   });
 }

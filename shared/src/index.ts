@@ -24,3 +24,6 @@ export * from "./domain/safety.js";
 export * from "./schemas/safety.js";
 export * from "./domain/broadcasts.js";
 export * from "./schemas/broadcasts.js";
+export * from "./domain/contest-ranking.js";
+export * from "./domain/contests.js";
+export * from "./schemas/contests.js";

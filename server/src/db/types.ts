@@ -6,6 +6,7 @@ import type { NotifyTables } from "../modules/notify/tables.js";
 import type { ContentTables } from "../modules/content/tables.js";
 import type { SafetyTables } from "../modules/safety/tables.js";
 import type { BroadcastTables } from "../modules/broadcasts/tables.js";
+import type { ContestTables } from "../modules/contests/tables.js";
 
 /** Columns the database fills in on insert. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -104,4 +105,4 @@ export interface CoreTables {
 }
 
 /** Each domain adds its tables here by extending. */
-export interface DB extends CoreTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables, BroadcastTables {}
+export interface DB extends CoreTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables, BroadcastTables, ContestTables {}

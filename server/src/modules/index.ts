@@ -4,6 +4,7 @@ import { authRoutes } from "./auth/routes.js";
 import { broadcastsModule } from "./broadcasts/module.js";
 import { checkModules, type ServerModule } from "./contract.js";
 import { contentModule } from "./content/module.js";
+import { contestsModule } from "./contests/module.js";
 import { feedbackModule } from "./feedback/module.js";
 import { healthRoutes } from "./health/routes.js";
 import { mediaJobs } from "./media/jobs.js";
@@ -32,4 +33,5 @@ export const serverModules: readonly ServerModule[] = checkModules([
   contentModule,
   safetyModule,
   broadcastsModule,
+  contestsModule,
 ]);

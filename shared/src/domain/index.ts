@@ -15,3 +15,5 @@ export * from "./tracking.js";
 export * from "./units.js";
 export * from "./safety.js";
 export * from "./broadcasts.js";
+export * from "./contest-ranking.js";
+export * from "./contests.js";

@@ -10,6 +10,8 @@ import { Audit } from "./Audit.js";
 import { BroadcastsAdmin } from "./broadcasts/index.js";
 import { useAdminBroadcastsT } from "./broadcasts/i18n/index.js";
 import { ContentAdmin } from "./content/index.js";
+import { ContestsAdmin } from "./contests/index.js";
+import { useAdminContestsT } from "./contests/i18n/index.js";
 import { useAdminContentT } from "./content/i18n/index.js";
 import { FeedbackAdmin } from "./FeedbackAdmin.js";
 import { useAdminT } from "./i18n/index.js";
@@ -28,6 +30,7 @@ export default function AdminPage(): ReactElement {
   const tc = useCommonT();
   const tContent = useAdminContentT();
   const tBroadcasts = useAdminBroadcastsT();
+  const tContests = useAdminContestsT();
   if (!hasOfficerRole(me)) {
     return (
       <div className="hs-page">
@@ -45,6 +48,7 @@ export default function AdminPage(): ReactElement {
     { to: "hoi-vien", label: t("tabs.members"), show: true },
     { to: "tim-hieu", label: tContent("tab"), show: true },
     { to: "thong-bao", label: tBroadcasts("tab"), show: true },
+    { to: "thi", label: tContests("tab"), show: true },
     { to: "don-vi", label: t("tabs.units"), show: isAdmin(me) },
     { to: "phan-anh", label: t("tabs.feedback"), show: isProvinceAdmin(me) },
     { to: "nhat-ky", label: t("tabs.audit"), show: isProvinceAdmin(me) },
@@ -64,6 +68,7 @@ export default function AdminPage(): ReactElement {
         <Route path="hoi-vien" element={<Members me={me} />} />
         <Route path="tim-hieu/*" element={<ContentAdmin />} />
         <Route path="thong-bao/*" element={<BroadcastsAdmin />} />
+        <Route path="thi/*" element={<ContestsAdmin />} />
         {isAdmin(me) && <Route path="don-vi" element={<Units />} />}
         {isProvinceAdmin(me) && <Route path="phan-anh" element={<FeedbackAdmin />} />}
         {isProvinceAdmin(me) && <Route path="nhat-ky" element={<Audit />} />}

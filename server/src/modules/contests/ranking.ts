@@ -1,0 +1,178 @@
+import { NO_PREDICTION, rankKey, type RankingRule, type RankKey } from "@hoiso/shared";
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { DB } from "../../db/types.js";
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+/** Which entries a board ranks: the whole round, a commune, a chi hội. */
+export type Scope = { kind: "all" } | { kind: "xa"; unitId: string } | { kind: "chi_hoi"; unitId: string };
+
+export interface EntryInput {
+  roundId: string;
+  memberId: string;
+  attemptId: string;
+  xaId: string | null;
+  chiHoiId: string | null;
+  correct: number;
+  durationMs: number;
+  prediction: number | null;
+  submittedAt: Date;
+}
+
+const scopeFilter = (scope: Scope) =>
+  scope.kind === "xa" ? sql`AND e.xa_id = ${scope.unitId}::uuid` : scope.kind === "chi_hoi" ? sql`AND e.chi_hoi_id = ${scope.unitId}::uuid` : sql``;
+
+/** Which of the 16 counter rows a member's first entry adds to. */
+export const shardOf = (memberId: string) => Number.parseInt(memberId.slice(-2), 16) % 16;
+
+/**
+ * Her attempt becomes her entry when it is her first or better than her entry by the contest's rule (keys compared as
+ * one row, as the index orders them). Returns whether it is now her best, and whether the entry is new.
+ */
+export async function recordEntry(tx: Transaction<DB>, rule: RankingRule, actual: number | null, e: EntryInput): Promise<{ best: boolean; inserted: boolean; key: RankKey }> {
+  const key = rankKey(rule, { memberId: e.memberId, correct: e.correct, durationMs: e.durationMs, prediction: e.prediction, submittedAtMs: e.submittedAt.getTime() }, actual);
+  // her entry as it is (locked): which bucket it leaves if this attempt is better
+  const old = await tx.selectFrom("contest_entries").select(["k1", "k2", "k3"]).where("round_id", "=", e.roundId).where("member_id", "=", e.memberId).forUpdate().executeTakeFirst();
+  const r = await sql<{ inserted: boolean }>`
+    INSERT INTO contest_entries AS ce (round_id, member_id, attempt_id, xa_id, chi_hoi_id, correct, duration_ms, prediction, submitted_at, k1, k2, k3, k4)
+    VALUES (${e.roundId}, ${e.memberId}, ${e.attemptId}, ${e.xaId}, ${e.chiHoiId}, ${e.correct}, ${e.durationMs}, ${e.prediction}, ${e.submittedAt},
+            ${key[0]}, ${key[1]}, ${key[2]}, ${key[3]})
+    ON CONFLICT (round_id, member_id) DO UPDATE SET
+      attempt_id = excluded.attempt_id, correct = excluded.correct, duration_ms = excluded.duration_ms, prediction = excluded.prediction,
+      submitted_at = excluded.submitted_at, k1 = excluded.k1, k2 = excluded.k2, k3 = excluded.k3, k4 = excluded.k4
+    WHERE (excluded.k1, excluded.k2, excluded.k3, excluded.k4) < (ce.k1, ce.k2, ce.k3, ce.k4)
+    RETURNING (xmax = 0) AS inserted`.execute(tx);
+  const row = r.rows[0];
+  if (row) {
+    // her entry moved from its old bucket (if any) to the new one; rows are locked in bucket order, so two
+    // submissions moving between the same buckets never wait on each other in a cycle
+    const moves = !old ? sql`(${key[0]}::int8, ${key[1]}::int8, ${key[2]}::int8, 1)` : sql`(${key[0]}::int8, ${key[1]}::int8, ${key[2]}::int8, 1), (${old.k1}::int8, ${old.k2}::int8, ${old.k3}::int8, -1)`;
+    await sql`
+      INSERT INTO contest_rank_buckets AS b (round_id, k1, b2, b3, n)
+      SELECT ${e.roundId}::uuid, v.k1, contest_bucket(v.k2), contest_bucket(v.k3), sum(v.d)::int FROM (VALUES ${moves}) AS v(k1, k2, k3, d)
+       GROUP BY 2, 3, 4 HAVING sum(v.d) <> 0 ORDER BY 2, 3, 4
+      ON CONFLICT (round_id, k1, b2, b3) DO UPDATE SET n = b.n + excluded.n`.execute(tx);
+  }
+  if (row?.inserted) {
+    await sql`INSERT INTO contest_entry_counts AS c (round_id, shard, n) VALUES (${e.roundId}, ${shardOf(e.memberId)}, 1)
+              ON CONFLICT (round_id, shard) DO UPDATE SET n = c.n + 1`.execute(tx);
+  }
+  return { best: row !== undefined, inserted: row?.inserted === true, key };
+}
+
+/**
+ * Her rank in a scope: 1 + the entries ahead of her, counted on the composite index in ranking order (an index-only
+ * range scan that stops at her key). Null when she has no entry.
+ */
+export async function rankOf(db: Q, roundId: string, memberId: string, scope: Scope): Promise<number | null> {
+  if (scope.kind === "all") return rankInRound(db, roundId, memberId);
+  const r = await sql<{ ahead: string }>`
+    SELECT (SELECT count(*) FROM contest_entries e
+             WHERE e.round_id = ${roundId} ${scopeFilter(scope)}
+               AND (e.k1, e.k2, e.k3, e.k4, e.member_id) < (me.k1, me.k2, me.k3, me.k4, me.member_id)) AS ahead
+      FROM contest_entries me WHERE me.round_id = ${roundId} AND me.member_id = ${memberId}`.execute(db);
+  const row = r.rows[0];
+  return row ? Number(row.ahead) + 1 : null;
+}
+
+/**
+ * Her rank in the whole round without counting everyone ahead of her: the entries in buckets ahead of hers (summed
+ * from contest_rank_buckets) plus those in her own bucket that rank above her (an index range from the bucket's
+ * lower bound to her key). Exact: every entry ahead of her is either in a bucket ahead or in hers.
+ */
+export async function rankInRound(db: Q, roundId: string, memberId: string): Promise<number | null> {
+  const r = await sql<{ ahead: string }>`
+    WITH me AS (SELECT k1, k2, k3, k4, member_id, contest_bucket(k2) AS b2, contest_bucket(k3) AS b3
+                  FROM contest_entries WHERE round_id = ${roundId} AND member_id = ${memberId})
+    SELECT (SELECT coalesce(sum(b.n), 0) FROM contest_rank_buckets b
+             WHERE b.round_id = ${roundId} AND (b.k1, b.b2, b.b3) < (me.k1, me.b2, me.b3))
+         + (SELECT count(*) FROM contest_entries e
+             WHERE e.round_id = ${roundId} AND e.k1 = me.k1
+               AND (e.k2, e.k3) >= (contest_bucket_floor(me.b2), contest_bucket_floor(me.b3))
+               AND (e.k2, e.k3, e.k4, e.member_id) < (me.k2, me.k3, me.k4, me.member_id)
+               AND contest_bucket(e.k2) = me.b2 AND contest_bucket(e.k3) = me.b3) AS ahead
+      FROM me`.execute(db);
+  const row = r.rows[0];
+  return row ? Number(row.ahead) + 1 : null;
+}
+
+/** How many members have an entry in the scope (the whole round reads its counter). */
+export async function entriesIn(db: Q, roundId: string, scope: Scope): Promise<number> {
+  if (scope.kind === "all") {
+    const r = await db.selectFrom("contest_entry_counts").select((eb) => eb.fn.sum<string>("n").as("n")).where("round_id", "=", roundId).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM contest_entries e WHERE e.round_id = ${roundId} ${scopeFilter(scope)}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+export interface TopRow {
+  memberId: string;
+  name: string;
+  unitName: string;
+  correct: number;
+  durationMs: number;
+  prediction: number | null;
+}
+
+/** The first `limit` entries in ranking order: an index range scan, names joined for those rows only. */
+export async function topOf(db: Q, roundId: string, scope: Scope, limit: number): Promise<TopRow[]> {
+  const r = await sql<TopRow>`
+    SELECT t.member_id AS "memberId", m.name, coalesce(u.name, '') AS "unitName", t.correct, t.duration_ms AS "durationMs", t.prediction
+      FROM (SELECT e.member_id, e.correct, e.duration_ms, e.prediction, e.k1, e.k2, e.k3, e.k4
+              FROM contest_entries e WHERE e.round_id = ${roundId} ${scopeFilter(scope)}
+             ORDER BY e.k1, e.k2, e.k3, e.k4, e.member_id LIMIT ${limit}) t
+      JOIN members m ON m.id = t.member_id
+      LEFT JOIN units u ON u.id = m.unit_id
+     ORDER BY t.k1, t.k2, t.k3, t.k4, t.member_id`.execute(db);
+  return r.rows;
+}
+
+/**
+ * The round is over: the real figure for the prediction is counted (people with every answer right, or submitted
+ * attempts), open attempts expire, and every member's entry is rebuilt from her submitted attempts under the final keys —
+ * with the prediction now known, a different attempt of hers may be the best one. Idempotent.
+ */
+export async function finalizeRound(tx: Transaction<DB>, roundId: string, now: Date): Promise<{ actual: number | null }> {
+  const round = await tx
+    .selectFrom("contest_rounds as r")
+    .innerJoin("contests as c", "c.id", "r.contest_id")
+    .select(["r.id", "r.prediction_kind", "r.question_count", "r.closed_at", "r.prediction_actual", "c.ranking"])
+    .where("r.id", "=", roundId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  if (round.closed_at) return { actual: round.prediction_actual };
+  await tx.updateTable("contest_attempts").set({ status: "expired" }).where("round_id", "=", roundId).where("status", "=", "open").execute();
+  let actual: number | null = null;
+  if (round.prediction_kind === "perfect_count") {
+    const r = await tx.selectFrom("contest_entries").select((eb) => eb.fn.countAll<string>().as("n")).where("round_id", "=", roundId).where("correct", "=", round.question_count).executeTakeFirst();
+    actual = Number(r?.n ?? 0);
+  } else if (round.prediction_kind === "entries") {
+    const r = await tx.selectFrom("contest_attempts").select((eb) => eb.fn.countAll<string>().as("n")).where("round_id", "=", roundId).where("status", "=", "submitted").executeTakeFirst();
+    actual = Number(r?.n ?? 0);
+  }
+  await tx.updateTable("contest_rounds").set({ closed_at: now, prediction_actual: actual }).where("id", "=", roundId).execute();
+  if (actual !== null) {
+    // the same keys as rankKey() in shared/src/domain/contest-ranking.ts
+    const diff = sql`CASE WHEN a.prediction IS NULL THEN ${NO_PREDICTION}::int8 ELSE abs(a.prediction - ${actual})::int8 END`;
+    const [k2, k3] = round.ranking === "correct_time_prediction" ? [sql`a.duration_ms::int8`, diff] : [diff, sql`a.duration_ms::int8`];
+    await sql`
+      WITH keyed AS (
+        SELECT a.member_id, a.id, a.correct, a.duration_ms, a.prediction, a.submitted_at,
+               (-a.correct)::int8 AS k1, ${k2} AS k2, ${k3} AS k3, floor(extract(epoch FROM a.submitted_at) * 1000)::int8 AS k4
+          FROM contest_attempts a WHERE a.round_id = ${roundId} AND a.status = 'submitted'),
+      best AS (SELECT DISTINCT ON (member_id) * FROM keyed ORDER BY member_id, k1, k2, k3, k4)
+      UPDATE contest_entries e SET attempt_id = b.id, correct = b.correct, duration_ms = b.duration_ms, prediction = b.prediction,
+             submitted_at = b.submitted_at, k1 = b.k1, k2 = b.k2, k3 = b.k3, k4 = b.k4
+        FROM best b WHERE e.round_id = ${roundId} AND e.member_id = b.member_id`.execute(tx);
+    await rebuildBuckets(tx, roundId);
+  }
+  return { actual };
+}
+
+/** The buckets recounted from the entries (after the keys of a whole round changed at once). */
+export async function rebuildBuckets(tx: Transaction<DB>, roundId: string): Promise<void> {
+  await tx.deleteFrom("contest_rank_buckets").where("round_id", "=", roundId).execute();
+  await sql`INSERT INTO contest_rank_buckets (round_id, k1, b2, b3, n)
+            SELECT round_id, k1, contest_bucket(k2), contest_bucket(k3), count(*) FROM contest_entries WHERE round_id = ${roundId} GROUP BY 1, 2, 3, 4`.execute(tx);
+}

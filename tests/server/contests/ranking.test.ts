@@ -1,0 +1,110 @@
+import crypto from "node:crypto";
+import fc from "fast-check";
+import { RANKING_RULES, type AdminContest, type Leaderboard, type RankedEntry } from "@hoiso/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { finalizeRound, rankOf, recordEntry, topOf } from "../../../server/src/modules/contests/ranking.js";
+import { referenceCompare, referenceSort } from "../../helpers/contest-reference.js";
+import { contestWorld } from "./world.js";
+
+type World = Awaited<ReturnType<typeof contestWorld>>;
+
+/**
+ * Both published ranking orders, resolved by the database exactly as a simple reference sort does: random attempts
+ * (with many ties on every field) are recorded through the same code a submission uses; the top of the board and every
+ * member's rank are compared with the reference — while the round is open (prediction unknown) and after it closes
+ * (prediction measured against the real figure, and each member's best attempt chosen again).
+ */
+describe("Thi: ranking in the database", () => {
+  let w: World;
+  let members: string[];
+  beforeAll(async () => {
+    w = await contestWorld();
+    members = [];
+    for (let i = 0; i < 30; i++) {
+      const id = crypto.randomUUID();
+      await w.ctx.deps.db.insertInto("members").values({ id, name: `Người thi ${i}`, zalo_app_user_id: `rank-${i}`, zalo_oa_user_id: null, avatar: null, phone: null, unit_id: w.tree.chiHoiA.id, membership_requested_at: null, membership_confirmed_by: null, membership_confirmed_at: null, ethnicity: null, language: null, last_seen_at: null }).execute();
+      members.push(id);
+    }
+    members.sort();
+  });
+  afterAll(async () => {
+    await w?.ctx.close();
+  });
+
+  const attempt = fc.record({
+    correct: fc.integer({ min: 0, max: 5 }),
+    // bucket edges among them (powers of two), so the bucketed rank is tried where it is easiest to get wrong
+    durationMs: fc.constantFrom(0, 1000, 2000, 3000, 65_535, 65_536, 65_537, 900_000),
+    prediction: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
+    submittedAtMs: fc.integer({ min: 0, max: 2 }).map((x) => 1_790_000_000_000 + x),
+  });
+  const play = fc.array(fc.tuple(fc.integer({ min: 0, max: 29 }), attempt), { minLength: 1, maxLength: 45 });
+
+  for (const rule of RANKING_RULES) {
+    it(`${rule}: top and every rank match the reference, before and after the close`, async () => {
+      await fc.assert(
+        fc.asyncProperty(play, async (plays) => {
+          const c: AdminContest = await w.contest(w.contestBody({ ranking: rule }, { maxAttempts: 50 }), 5);
+          const roundId = c.rounds[0]!.id;
+          const byMember = new Map<string, RankedEntry[]>();
+          const n = new Map<string, number>();
+          await w.ctx.deps.db.transaction().execute(async (tx) => {
+            for (const [who, a] of plays) {
+              const memberId = members[who]!;
+              const number = (n.get(memberId) ?? 0) + 1;
+              n.set(memberId, number);
+              const at = new Date(a.submittedAtMs);
+              const row = await tx
+                .insertInto("contest_attempts")
+                .values({ round_id: roundId, member_id: memberId, number, status: "submitted", question_ids: [], choice_orders: "[]", started_at: new Date(at.getTime() - a.durationMs), deadline: at, submitted_at: at, answers: "{}", correct: a.correct, duration_ms: a.durationMs, prediction: a.prediction })
+                .returning("id")
+                .executeTakeFirstOrThrow();
+              await recordEntry(tx, rule, null, { roundId, memberId, attemptId: row.id, xaId: w.tree.xaA.id, chiHoiId: w.tree.chiHoiA.id, correct: a.correct, durationMs: a.durationMs, prediction: a.prediction, submittedAt: at });
+              byMember.set(memberId, [...(byMember.get(memberId) ?? []), { memberId, ...a }]);
+            }
+          });
+          const check = async (actual: number | null) => {
+            const best = [...byMember.values()].map((list) => [...list].sort(referenceCompare(rule, actual))[0]!);
+            const want = referenceSort(rule, best, actual);
+            const top = await topOf(w.ctx.deps.db, roundId, { kind: "all" }, 100);
+            expect(top.map((t) => t.memberId)).toEqual(want);
+            expect(top.map((t) => t.correct)).toEqual(want.map((id) => best.find((b) => b.memberId === id)!.correct));
+            for (const [i, id] of want.entries()) expect([id, await rankOf(w.ctx.deps.db, roundId, id, { kind: "all" })]).toEqual([id, i + 1]);
+            return best;
+          };
+          await check(null);
+          const { actual } = await w.ctx.deps.db.transaction().execute((tx) => finalizeRound(tx, roundId, new Date()));
+          const perfect = [...byMember.values()].filter((list) => list.some((a) => a.correct === 5)).length;
+          expect(actual).toBe(perfect);
+          await check(actual);
+        }),
+        { numRuns: 10 },
+      );
+    });
+  }
+
+  it("boards by commune and chi hội, her own row far from the top, and the collective board", async () => {
+    const c = await w.contest(w.contestBody({}, { maxAttempts: 1 }), 5);
+    const roundId = c.rounds[0]!.id;
+    const results: Array<[typeof w.memberA, number]> = [[w.memberA, 5], [w.memberA2, 3], [w.memberB, 4]];
+    for (const [m, right] of results) {
+      const a = await w.start(m.headers, c);
+      const answers = (await w.rightAnswers(a)).slice(0, right);
+      expect((await w.inject("PUT", `/api/attempts/${a.id}`, m.headers, { answers })).statusCode).toBe(200);
+    }
+    const all = (await w.inject("GET", `/api/contests/${c.id}/leaderboard?roundId=${roundId}`, w.memberA2.headers)).json<Leaderboard>();
+    expect(all.top.map((t) => [t.rank, t.name, t.correct])).toEqual([[1, "Hội viên A", 5], [2, "Hội viên B", 4], [3, "Hội viên A2", 3]]);
+    expect(all.me).toMatchObject({ rank: 3, me: true });
+    expect(all.total).toBe(3);
+    const xa = (await w.inject("GET", `/api/contests/${c.id}/leaderboard?roundId=${roundId}&scope=xa`, w.memberA2.headers)).json<Leaderboard>();
+    expect(xa.top.map((t) => t.name)).toEqual(["Hội viên A", "Hội viên A2"]);
+    expect(xa.me?.rank).toBe(2);
+    const chi = (await w.inject("GET", `/api/contests/${c.id}/leaderboard?roundId=${roundId}&scope=chi_hoi`, w.memberA2.headers)).json<Leaderboard>();
+    expect(chi.top.map((t) => [t.rank, t.name])).toEqual([[1, "Hội viên A2"]]);
+    const units = (await w.inject("GET", `/api/contests/${c.id}/leaderboard?roundId=${roundId}&scope=units`, w.memberB.headers)).json<Leaderboard>();
+    const rows = Object.fromEntries(units.units.map((u) => [u.unitName, u]));
+    expect(rows["Xã Bảo Thắng"]).toMatchObject({ participants: 2, entries: 2 });
+    expect(rows["Phường Sa Pa"]).toMatchObject({ participants: 1, entries: 1, mine: true });
+    for (const u of units.units) expect(u.rate).toBeCloseTo(u.participants / u.members);
+  });
+});
