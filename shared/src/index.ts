@@ -19,4 +19,5 @@ export * from "./schemas/media.js";
 export * from "./schemas/zalo.js";
 export * from "./schemas/admin.js";
 export * from "./domain/content.js";
+export * from "./domain/profile-tags.js";
 export * from "./schemas/content.js";
