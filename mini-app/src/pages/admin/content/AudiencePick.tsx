@@ -55,7 +55,7 @@ export function AudiencePick({
         <>
           <Input
             label={t("target.search")}
-            placeholder={t("target.searchHint")}
+            placeholder={t("target.searchPlaceholder")}
             value={q}
             onChange={(e) => setQ(e.target.value)}
             data-testid="content-target-search"
@@ -66,6 +66,7 @@ export function AudiencePick({
             }
             clearable
           />
+          <p className="hs-muted hs-small">{t("target.searchHint")}</p>
           {query.length >= 2 && (
             <QueryState query={search} loadingText={t("target.searching")}>
               {(items) =>
