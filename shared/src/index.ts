@@ -19,6 +19,7 @@ export * from "./schemas/media.js";
 export * from "./schemas/zalo.js";
 export * from "./schemas/admin.js";
 export * from "./domain/content.js";
+export * from "./domain/profile-tags.js";
 export * from "./schemas/content.js";
 export * from "./domain/safety.js";
 export * from "./schemas/safety.js";

@@ -13,6 +13,7 @@ import type {
   GuideDetail,
   GuideList,
   GuideWriteBody,
+  ProfileTags,
   ProgressBody,
   ProgressResult,
   StudiedList,
@@ -41,6 +42,7 @@ export const contentKeys = {
   article: (id: string) => ["content", "article", id] as const,
   articleIn: (id: string, lang: ContentLanguage | null) => ["content", "article", id, lang ?? "mine"] as const,
   studied: ["content", "studied"] as const,
+  profileTags: ["content", "profile-tags"] as const,
   guides: ["content", "guides"] as const,
   guideList: (q: string) => ["content", "guides", { q }] as const,
   guide: (id: string) => ["content", "guide", id] as const,
@@ -110,6 +112,28 @@ function progressChanged(client: QueryClient, id: string, r: ProgressResult): Pr
     client.invalidateQueries({ queryKey: contentKeys.studied }),
   ]).then(() => undefined);
 }
+
+/** Her profile tags (Cá nhân): what she tells the Hội so that content meant for her reaches her. Hers alone. */
+export const profileTagQueries = {
+  mine: () =>
+    queryOptions({
+      queryKey: contentKeys.profileTags,
+      queryFn: ({ signal }) => request<ProfileTags>("GET", "/me/profile-tags", { signal }),
+      staleTime: STALE.reference,
+    }),
+};
+
+export const profileTagMutations = {
+  /** Replaces her tags (empty clears them): what she may read changes with them, so every list and article is read again. */
+  set: () =>
+    mutationOptions({
+      mutationFn: (tags: string[]) => request<ProfileTags>("PUT", "/me/profile-tags", { body: { tags } }),
+      onSuccess: (r, _t, _x, { client }) => {
+        client.setQueryData(contentKeys.profileTags, r);
+        return client.invalidateQueries({ queryKey: contentKeys.all, predicate: (q) => q.queryKey[1] !== "profile-tags" && q.queryKey[1] !== "admin" });
+      },
+    }),
+};
 
 export const contentMutations = {
   /** Opened, read to the end, listened, or an attempt at the check. */

@@ -53,6 +53,8 @@ export interface MembersTable {
   membership_confirmed_at: Date | null;
   ethnicity: string | null;
   language: string | null;
+  /** Her profile tags (shared/src/domain/profile-tags.ts), migration 052: hers alone, used only to target content. */
+  profile_tags: Auto<string[]>;
   consents: Auto<unknown>;
   created_at: Timestamp;
   updated_at: Timestamp;

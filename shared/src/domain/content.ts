@@ -49,7 +49,8 @@ export const CONTENT_LIMITS = {
   choicesMin: 2,
   choicesMax: 5,
   questionTextMax: 300,
-  tagsMax: 10,
+  /** Target tags of an item: the whole profile tag vocabulary fits (e.g. every ethnic group but one). */
+  tagsMax: 20,
   targetsMax: 50,
   guideStepsMax: 30,
   guideListMax: 30,

@@ -9,6 +9,7 @@ export * from "./kinds.js";
 export * from "./language.js";
 export * from "./limits.js";
 export * from "./phone.js";
+export * from "./profile-tags.js";
 export * from "./routing.js";
 export * from "./text.js";
 export * from "./tracking.js";

@@ -32,6 +32,10 @@ export const ContentErrorCode = {
   CONTENT_MEDIA_INVALID: "CONTENT_MEDIA_INVALID",
   /** Check answers that do not answer this article's questions. */
   CONTENT_ANSWERS_INVALID: "CONTENT_ANSWERS_INVALID",
+  /** A target or profile tag that is not in the vocabulary (domain/profile-tags.ts). */
+  PROFILE_TAG_UNKNOWN: "PROFILE_TAG_UNKNOWN",
+  /** Two tags of a group that takes one (two ethnic groups, two age groups). */
+  PROFILE_TAG_ONE_PER_GROUP: "PROFILE_TAG_ONE_PER_GROUP",
 } as const;
 export type ContentErrorCode = (typeof ContentErrorCode)[keyof typeof ContentErrorCode];
 
@@ -291,8 +295,20 @@ export type GuideDetail = Static<typeof GuideDetail>;
 
 // ---------- a cán bộ writing (under /api/admin) ----------
 
-/** A tag such as "dan_toc:mong" or "tuoi:18-30" (lower case, digits, _ : -). */
-export const ContentTag = Type.String({ pattern: "^[a-z0-9_:-]{1,40}$" });
+/**
+ * A profile tag of the vocabulary (domain/profile-tags.ts), such as "dan_toc:mong" or "tuoi:30_45". The schema only
+ * checks its shape; a tag outside the vocabulary is a 400 PROFILE_TAG_UNKNOWN with a Vietnamese message.
+ */
+export const ContentTag = Type.String({ pattern: "^[a-z0-9_:-]{1,40}$", description: "group:value of the profile tag vocabulary" });
+
+/**
+ * Her profile tags (GET/PUT /api/me/profile-tags): optional, only so that content meant for her reaches her. Seen by
+ * her alone; PUT replaces them all (an empty list clears them).
+ */
+export const ProfileTags = Type.Object({
+  tags: Type.Array(ContentTag, { maxItems: 10, description: "Tags of the vocabulary; unknown: 400 PROFILE_TAG_UNKNOWN, two of a one-tag group: 400 PROFILE_TAG_ONE_PER_GROUP" }),
+});
+export type ProfileTags = Static<typeof ProfileTags>;
 
 /** Who publishes and who reads: the publishing unit (in her scope) and, optionally, units of its subtree. */
 const audienceFields = {
@@ -300,6 +316,11 @@ const audienceFields = {
   unitId: Uuid,
   /** Units of the publishing unit's subtree it is meant for; empty = the publishing unit's whole subtree. */
   targetUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: L.targetsMax })),
+  /**
+   * Target tags: empty = every member of the units. Otherwise, for each tag group named, a member must hold one of its
+   * named tags (domain/profile-tags.ts tagsAdmit): ["dan_toc:mong", "dan_toc:dao"] = H'Mông or Dao women;
+   * ["dan_toc:mong", "tuoi:duoi_30"] = H'Mông women under 30.
+   */
   tags: Type.Optional(Type.Array(ContentTag, { maxItems: L.tagsMax })),
 };
 

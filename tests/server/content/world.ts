@@ -47,5 +47,8 @@ export async function contentWorld(env: Record<string, string> = {}) {
 
   const get = (by: Headers, url: string, extra: Record<string, string> = {}) => ctx.app.inject({ method: "GET", url, headers: { ...by, ...extra } });
 
-  return { ctx, tree, chiHoiB, admin, canBoA, memberA, memberB, article, write, get, changesHeard };
+  /** She sets her profile tags in Cá nhân (PUT /api/me/profile-tags); the answer, for tests of refusals. */
+  const setTags = (by: Headers, tags: string[]) => ctx.app.inject({ method: "PUT", url: "/api/me/profile-tags", headers: by, payload: { tags } });
+
+  return { ctx, tree, chiHoiB, admin, canBoA, memberA, memberB, article, write, get, setTags, changesHeard };
 }

@@ -78,6 +78,7 @@ describe("random input on every route", () => {
 
   it("finds the routes and their query parameters", () => {
     expect(routes.map((r) => r.path)).toContain("/api/auth/dev");
+    expect(routes.map((r) => r.path)).toContain("/api/me/profile-tags");
     expect(routes.length).toBeGreaterThan(3);
     expect(reads.find((r) => r.path === "/api/submissions/mine")?.query).toEqual(expect.arrayContaining(["limit", "offset"]));
     expect(reads.find((r) => r.path === "/api/submissions/similar")?.query).toEqual(expect.arrayContaining(["q", "unitId"]));

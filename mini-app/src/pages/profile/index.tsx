@@ -8,6 +8,7 @@ import { StudiedSection } from "../learn/StudiedSection.js";
 import { LanguageSection } from "./LanguageSection.js";
 import { OaLinkSection } from "./OaLinkSection.js";
 import { PhoneSection } from "./PhoneSection.js";
+import { ProfileTagsSection } from "./ProfileTagsSection.js";
 import { UnitSection } from "./UnitSection.js";
 import { useProfileT } from "./i18n/index.js";
 
@@ -31,6 +32,7 @@ export default function ProfilePage(): ReactElement | null {
       <StudiedSection />
       <LanguageSection me={me} />
       <UnitSection me={me} />
+      <ProfileTagsSection />
       <PhoneSection me={me} />
       {!dev && <OaLinkSection />}
       {dev && (

@@ -4,37 +4,53 @@ import type { Db } from "../../db/pool.js";
 import type { AuthContext } from "../../http/types.js";
 import { scopeOf } from "../../policy/policy.js";
 
-/** Who reads: the units whose audience includes her, and her language. */
+/** Who reads: the units whose audience includes her, her language and her profile tags (sorted: part of cache keys). */
 export interface Reader {
   memberId: string;
   units: string[];
   language: Language;
+  tags: string[];
 }
 
+/** What decides whether she may see an item. */
+export type Audience = Pick<Reader, "units" | "tags">;
+
 /**
- * Her unit and every unit above it (read off its materialised path), and her language, in one query. A member not yet
- * in a unit reads only what the province publishes for everyone.
+ * Her unit and every unit above it (read off its materialised path), her language and her profile tags, in one query.
+ * A member not yet in a unit reads only what the province publishes for everyone.
  */
 export async function readerOf(db: Db, memberId: string): Promise<Reader> {
   const row = await db
     .selectFrom("members as m")
     .leftJoin("units as u", "u.id", "m.unit_id")
-    .select(["u.path", "m.language"])
+    .select(["u.path", "m.language", "m.profile_tags"])
     .where("m.id", "=", memberId)
     .executeTakeFirst();
   const language = languageOf(row?.language);
-  if (row?.path) return { memberId, units: row.path.split("/").filter(Boolean), language };
+  const tags = [...(row?.profile_tags ?? [])].sort();
+  if (row?.path) return { memberId, units: row.path.split("/").filter(Boolean), language, tags };
   const roots = await db.selectFrom("units").select("id").where("parent_id", "is", null).execute();
-  return { memberId, units: roots.map((r) => r.id), language };
+  return { memberId, units: roots.map((r) => r.id), language, tags };
 }
 
 /**
- * Members see an item when it is not a draft, its time has come and its audience holds one of her units
- * (`alias` is the articles or guides table). Drafts and future items never match, in lists, search, detail or media.
+ * The item's target tags admit a member holding `memberTags` (an array expression): no tags, or for each tag group the
+ * item names, one of its tags of that group is hers. The SQL twin of `tagsAdmit` in shared/src/domain/profile-tags.ts.
  */
-export function visibleTo(alias: "a" | "g", units: readonly string[], now: Date): RawBuilder<boolean> {
+export function tagsAdmitSql(itemTags: RawBuilder<string[]>, memberTags: RawBuilder<string[]>): RawBuilder<boolean> {
+  return sql<boolean>`(cardinality(${itemTags}) = 0 OR NOT EXISTS (
+    SELECT 1 FROM unnest(${itemTags}) it GROUP BY split_part(it, ':', 1) HAVING NOT bool_or(it = ANY(${memberTags}))))`;
+}
+
+/**
+ * Members see an item when it is not a draft, its time has come, its audience holds one of her units and its target
+ * tags admit her (`alias` is the articles or guides table). Drafts, future items and items targeted at other units or
+ * other tags never match, in lists, search, detail or media.
+ */
+export function visibleTo(alias: "a" | "g", who: Audience, now: Date): RawBuilder<boolean> {
   const col = (c: string) => sql.ref(`${alias}.${c}`);
-  return sql<boolean>`(${col("status")} <> 'draft' AND ${col("publish_at")} <= ${now} AND ${col("audience")} && ${sql.val(units)}::uuid[])`;
+  return sql<boolean>`(${col("status")} <> 'draft' AND ${col("publish_at")} <= ${now} AND ${col("audience")} && ${sql.val(who.units)}::uuid[]
+    AND ${tagsAdmitSql(sql<string[]>`${col("tags")}`, sql<string[]>`${sql.val(who.tags)}::text[]`)})`;
 }
 
 /** The admin side: items published by a unit of her subtree (cán bộ or admin role). */

@@ -76,6 +76,7 @@ const auditDetail = (body: ArticleWriteBody, audience: { targets: string[] }) =>
   kind: body.kind,
   unitId: body.unitId,
   targetUnitIds: audience.targets,
+  targetTags: checkTags(body.tags),
   languages: body.variants.map((v) => v.language),
   titles: body.variants.map((v) => v.title),
   questions: body.questions?.length ?? 0,

@@ -40,6 +40,7 @@ function guideValues(body: GuideWriteBody) {
 const auditDetail = (body: GuideWriteBody, targets: string[]) => ({
   unitId: body.unitId,
   targetUnitIds: targets,
+  targetTags: checkTags(body.tags),
   title: body.title,
   sourceName: body.sourceName,
   sourceUrl: body.sourceUrl ?? null,

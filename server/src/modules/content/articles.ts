@@ -3,6 +3,7 @@ import {
   ContentErrorCode,
   foldedWords,
   isArticleKind,
+  tagsAdmit,
   type ArticleDetail,
   type ArticleKind,
   type ArticleList,
@@ -16,7 +17,7 @@ import {
 import { sql } from "kysely";
 import type { Db } from "../../db/pool.js";
 import { badRequest, notFound } from "../../http/errors.js";
-import { decodeCursor, encodeCursor, searchPatterns, visibleTo, type Reader } from "./access.js";
+import { decodeCursor, encodeCursor, searchPatterns, visibleTo, type Audience, type Reader } from "./access.js";
 import type { ContentCache } from "./cache.js";
 import type { LocalizedJson } from "./tables.js";
 
@@ -28,18 +29,18 @@ export const articleNotFound = () => notFound("Không tìm thấy bài viết n�
  * Articles with the variant she reads (hers when written, else Vietnamese: `hv` is her language's row, `vv` the
  * Vietnamese one) and the publishing unit, as every member with these units and this language sees them.
  */
-function publishedFor(db: Db, units: readonly string[], language: string, now: Date) {
+function publishedFor(db: Db, who: Audience, language: string, now: Date) {
   return db
     .selectFrom("articles as a")
     .innerJoin("units as u", "u.id", "a.unit_id")
     .innerJoin("article_variants as vv", (j) => j.onRef("vv.article_id", "=", "a.id").on("vv.language", "=", "vi"))
     .leftJoin("article_variants as hv", (j) => j.onRef("hv.article_id", "=", "a.id").on("hv.language", "=", language))
-    .where(visibleTo("a", units, now));
+    .where(visibleTo("a", who, now));
 }
 
 /** The same with her reading records, for what is about her own reading ("Đã học"). */
 function articlesFor(db: Db, reader: Reader, now: Date) {
-  return publishedFor(db, reader.units, reader.language, now).leftJoin("article_reads as r", (j) =>
+  return publishedFor(db, reader, reader.language, now).leftJoin("article_reads as r", (j) =>
     j.onRef("r.article_id", "=", "a.id").on("r.member_id", "=", reader.memberId),
   );
 }
@@ -165,13 +166,14 @@ export async function listArticlesVersioned(db: Db, reader: Reader, args: ListAr
   if (args.cursor && !after) throw badCursor();
   const limit = args.limit ?? 20;
   const words = foldedWords(args.q ?? "");
-  const key = ["list", reader.units.join(","), reader.language, args.kind ?? "", words.join(" "), args.cursor ?? "", limit].join("|");
+  // her tags are part of the key: members of one unit with other tags see other pages
+  const key = ["list", reader.units.join(","), reader.tags.join(","), reader.language, args.kind ?? "", words.join(" "), args.cursor ?? "", limit].join("|");
   const page = await untilNextPublishing(
     db,
     key,
     now,
     async () => {
-      let q = publishedFor(db, reader.units, reader.language, now).select([...headColumns, ...variantColumns]);
+      let q = publishedFor(db, reader, reader.language, now).select([...headColumns, ...variantColumns]);
       if (args.kind) q = q.where("a.kind", "=", args.kind);
       for (const p of searchPatterns(words)) q = q.where("a.search_text", "like", p);
       if (after) q = q.where(sql<boolean>`(a.publish_at, a.id) < (${after.at}, ${after.id}::uuid)`);
@@ -266,8 +268,14 @@ async function loadDetail(db: Db, id: string, lang: string): Promise<SharedDetai
 }
 
 /** visibleTo(), for an article already in memory. */
-function visibleNow(a: Extract<SharedDetail, { found: true }>, units: readonly string[], now: Date): boolean {
-  return a.status !== "draft" && a.publishAt !== null && a.publishAt <= now.getTime() && a.audience.some((u) => units.includes(u));
+function visibleNow(a: Extract<SharedDetail, { found: true }>, who: Audience, now: Date): boolean {
+  return (
+    a.status !== "draft" &&
+    a.publishAt !== null &&
+    a.publishAt <= now.getTime() &&
+    a.audience.some((u) => who.units.includes(u)) &&
+    tagsAdmit(a.detail.tags, who.tags)
+  );
 }
 
 /** One article as a member reads it: `lang` (if written) overrides her own language. */
@@ -287,7 +295,7 @@ export async function articleDetailVersioned(
   const shared = cache
     ? await cache.shared(`article|${id}|${language}`, async () => ({ value: await loadDetail(db, id, language), expiresAt: Number.MAX_SAFE_INTEGER }))
     : await loadDetail(db, id, language);
-  if (!shared.found || !visibleNow(shared, reader.units, now)) throw articleNotFound();
+  if (!shared.found || !visibleNow(shared, reader, now)) throw articleNotFound();
   const r = (await readsFor(db, reader.memberId, [id], cache)).get(id);
   const progress = r && (r.opened_at || r.passed_check_at || r.listened_fraction) ? progressOf(r) : emptyProgress;
   return { body: { ...shared.detail, progress }, version: `${shared.hash}|${JSON.stringify(progress)}` };

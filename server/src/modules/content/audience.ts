@@ -1,4 +1,4 @@
-import { CONTENT_LIMITS, ContentErrorCode } from "@hoiso/shared";
+import { CONTENT_LIMITS, ContentErrorCode, isProfileTag } from "@hoiso/shared";
 import type { Transaction } from "kysely";
 import type { DB } from "../../db/types.js";
 import { AppError, badRequest, forbidden } from "../../http/errors.js";
@@ -35,11 +35,16 @@ export async function checkAudience(tx: Tx, auth: AuthContext, unitId: string, t
   return { targets, audience: targets.length > 0 ? targets : [unitId] };
 }
 
+/** Target tags of an item: of the vocabulary, each once, sorted (so equal targets compare equal). */
 export function checkTags(tags: readonly string[] = []): string[] {
-  const out = [...new Set(tags)];
+  const out = [...new Set(tags)].sort();
   if (out.length > CONTENT_LIMITS.tagsMax) throw badRequest(`Chị chọn tối đa ${CONTENT_LIMITS.tagsMax} nhãn.`, "tags");
+  if (!out.every(isProfileTag)) throw unknownTag("tags");
   return out;
 }
+
+export const unknownTag = (field: string) =>
+  badRequest("Có nhãn không nằm trong danh sách nhãn của Hội (dân tộc, độ tuổi, hoàn cảnh). Chị vui lòng chọn lại.", field, ContentErrorCode.PROFILE_TAG_UNKNOWN);
 
 /**
  * A media id newly set on an item must be her own upload of the right kind; one already on the item (a colleague's)

@@ -10,7 +10,7 @@ type Value = NonNullable<unknown>;
 
 /**
  * Tìm hiểu is read far more than it is written, and most of what a member reads is the same for every member of her
- * unit. This API process keeps, in memory: each member's reader (units, language), each member's reading records, and
+ * unit. This API process keeps, in memory: each member's reader (units, language, profile tags), each member's reading records, and
  * the pages and articles as members of a set of units see them (without anyone's progress, which is laid over per
  * request). The database's triggers (migration 051) announce every change on `hoiso_content`; what it made stale is
  * dropped. While this process is not listening, nothing is kept and every read goes to the database.
@@ -29,6 +29,8 @@ export interface ContentCache {
   shared<V extends Value>(key: string, load: () => Promise<{ value: V; expiresAt: number }>): Promise<V>;
   /** This process wrote her reading: drop it now rather than when the notification arrives. */
   forgetReads(memberId: string): void;
+  /** This process changed what decides her reading (her profile tags): drop her reader now. */
+  forgetReader(memberId: string): void;
   /** This process wrote content (a cán bộ's change): the same for every page and article. */
   forgetContent(): void;
   close(): Promise<void>;
@@ -78,6 +80,10 @@ export function createContentCache(deps: Pick<AppDeps, "pool">): ContentCache {
     forgetReads(memberId) {
       generation++;
       reads.delete(memberId);
+    },
+    forgetReader(memberId) {
+      generation++;
+      readers.delete(memberId);
     },
     forgetContent() {
       generation++;

@@ -18,7 +18,7 @@ export async function listGuides(db: Db, reader: Reader, args: { q?: string; cur
     .selectFrom("guides as g")
     .innerJoin("units as u", "u.id", "g.unit_id")
     .select(["g.id", "g.title", "g.summary", "u.name as unit_name", checkedOn, "g.publish_at", "g.sample"])
-    .where(visibleTo("g", reader.units, now));
+    .where(visibleTo("g", reader, now));
   for (const p of searchPatterns(foldedWords(args.q ?? ""))) q = q.where("g.search_text", "like", p);
   if (after) q = q.where(sql<boolean>`(g.publish_at, g.id) < (${after.at}, ${after.id}::uuid)`);
   const rows = await q.orderBy("g.publish_at", "desc").orderBy("g.id", "desc").limit(limit + 1).execute();
@@ -110,7 +110,7 @@ export async function guideDetail(db: Db, reader: Reader, id: string, now = new 
     .innerJoin("units as u", "u.id", "g.unit_id")
     .select(guideColumns())
     .where("g.id", "=", id)
-    .where(visibleTo("g", reader.units, now))
+    .where(visibleTo("g", reader, now))
     .executeTakeFirst();
   if (!row) throw guideNotFound();
   return toGuideDetail(row);

@@ -18,7 +18,7 @@ const mayRead: NonNullable<ModuleMedia["mayRead"]> = async (deps, auth, mediaId)
         eb.exists(eb.selectFrom("article_variants as v").select("v.article_id").whereRef("v.article_id", "=", "a.id").where("v.audio_media_id", "=", mediaId)),
       ]),
     )
-    .where(sql<boolean>`(${visibleTo("a", reader.units, new Date())} OR ${inStaffScope("a", auth)})`)
+    .where(sql<boolean>`(${visibleTo("a", reader, new Date())} OR ${inStaffScope("a", auth)})`)
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;

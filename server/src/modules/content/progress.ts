@@ -27,7 +27,7 @@ function grade(questions: ReadonlyArray<{ id: string; answer: number }>, answers
  */
 export async function recordProgress(db: Db, reader: Reader, articleId: string, body: ProgressBody, now = new Date()): Promise<ProgressResult> {
   return db.transaction().execute(async (tx) => {
-    const article = await tx.selectFrom("articles as a").select("a.id").where("a.id", "=", articleId).where(visibleTo("a", reader.units, now)).executeTakeFirst();
+    const article = await tx.selectFrom("articles as a").select("a.id").where("a.id", "=", articleId).where(visibleTo("a", reader, now)).executeTakeFirst();
     if (!article) throw articleNotFound();
     const questions = await tx.selectFrom("article_questions").select(["id", "answer"]).where("article_id", "=", articleId).orderBy("position").execute();
     const check = body.answers ? grade(questions, body.answers) : null;

@@ -7,7 +7,7 @@ import { badRequest, notFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { deliveriesInsert, outboundIds } from "../notify/outbox.js";
 import { enqueueDeliveries } from "../notify/queue.js";
-import { inStaffScope } from "./access.js";
+import { inStaffScope, tagsAdmitSql } from "./access.js";
 
 type Tx = Transaction<DB>;
 export type ContentTable = "articles" | "guides";
@@ -32,7 +32,8 @@ async function lock(tx: Tx, auth: AuthContext, table: ContentTable, id: string) 
 
 /**
  * Tells every member the article is for, in the app only (the broadcast issue adds the bulk OA channel): one
- * notification per member, whose unit lies under one of the audience's units. Recording twice sends once.
+ * notification per member whose unit lies under one of the audience's units and whose profile tags the article's
+ * target tags admit (a notification she could not open would only puzzle her). Recording twice sends once.
  */
 async function notifyReaders(tx: Tx, articleId: string, now: Date): Promise<string[]> {
   // columns in NOTIFICATION_ROW_COLUMNS order
@@ -44,7 +45,8 @@ async function notifyReaders(tx: Tx, articleId: string, now: Date): Promise<stri
       JOIN article_variants v ON v.article_id = a.id AND v.language = 'vi'
       JOIN members m ON m.unit_id IS NOT NULL
       JOIN units mu ON mu.id = m.unit_id
-     WHERE a.id = ${articleId} AND string_to_array(trim(both '/' from mu.path), '/')::uuid[] && a.audience`;
+     WHERE a.id = ${articleId} AND string_to_array(trim(both '/' from mu.path), '/')::uuid[] && a.audience
+       AND ${tagsAdmitSql(sql`a.tags`, sql`m.profile_tags`)}`;
   const r = await deliveriesInsert("content", rows, now).execute(tx);
   await tx.updateTable("articles").set({ notified_at: now }).where("id", "=", articleId).execute();
   return outboundIds(r.rows);

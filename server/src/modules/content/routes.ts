@@ -8,6 +8,7 @@ import {
   GuideList,
   GuideListQuery,
   IdParams,
+  ProfileTags,
   ProgressBody,
   ProgressResult,
   StudiedList,
@@ -20,6 +21,7 @@ import { readerOf } from "./access.js";
 import { contentCacheOf } from "./cache.js";
 import { articleDetailVersioned, listArticlesVersioned, listStudied } from "./articles.js";
 import { guideDetail, listGuides } from "./guides.js";
+import { profileTagsOf, setProfileTags } from "./profile-tags.js";
 import { recordProgress } from "./progress.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -96,6 +98,33 @@ export async function contentRoutes(app: App): Promise<void> {
     "/me/studied",
     { schema: { tags, summary: "What I studied (Đã học) and my count of resolutions", description: cacheNote, ...secured, response: { 200: StudiedList, ...notModified, ...errors } } },
     async (req, reply) => cachedForMember(req, reply, await listStudied(app.deps.db, await reader(requireAuth(req)))),
+  );
+  app.get(
+    "/me/profile-tags",
+    { schema: { tags, summary: "My profile tags (ethnic group, age group, small children): seen by me alone", ...secured, response: { 200: ProfileTags, ...errors } } },
+    async (req) => profileTagsOf(app.deps.db, requireAuth(req).memberId),
+  );
+  app.put(
+    "/me/profile-tags",
+    {
+      schema: {
+        tags,
+        summary: "Set or clear my profile tags, so that content meant for women like me reaches me (optional)",
+        description: "Replaces them all; an empty list clears them. Content targeted by tag shows at once.",
+        ...secured,
+        body: ProfileTags,
+        response: { 200: ProfileTags, ...errors },
+      },
+    },
+    async (req) => {
+      const auth = requireAuth(req);
+      try {
+        return await setProfileTags(app.deps.db, auth.memberId, req.body);
+      } finally {
+        // what she reads changes with her next request, not when the database's notification arrives
+        cache.forgetReader(auth.memberId);
+      }
+    },
   );
   app.get(
     "/guides",

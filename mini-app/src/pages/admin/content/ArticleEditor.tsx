@@ -9,7 +9,8 @@ import { QueryState } from "../../../components/States.js";
 import { useChange } from "../../../components/useChange.js";
 import { useMe } from "../../../state.js";
 import { useAdminContentT } from "./i18n/index.js";
-import { firstUnit, MediaPick, PublishPanel, ReachPanel, UnitPick } from "./parts.js";
+import { AudiencePick } from "./AudiencePick.js";
+import { firstUnit, MediaPick, PublishPanel, ReachPanel, UnitPick, unitNameOf } from "./parts.js";
 
 interface Variant {
   title: string;
@@ -24,6 +25,8 @@ interface Question {
 interface Form {
   kind: ArticleKindCode;
   unitId: string;
+  targetUnitIds: string[];
+  tags: string[];
   coverMediaId: string | null;
   variants: Record<ContentLanguage, Variant>;
   questions: Question[];
@@ -40,6 +43,8 @@ function formOf(a: AdminArticle | null, unitId: string): Form {
   return {
     kind: a?.kind ?? "nghi_quyet",
     unitId: a?.unitId ?? unitId,
+    targetUnitIds: a?.targetUnitIds ?? [],
+    tags: a?.tags ?? [],
     coverMediaId: a?.coverMediaId ?? null,
     variants: { vi: v("vi"), hmn: v("hmn"), dao: v("dao") },
     // Translations of the questions are kept as they are; this form edits the Vietnamese.
@@ -47,12 +52,12 @@ function formOf(a: AdminArticle | null, unitId: string): Form {
   };
 }
 
-function bodyOf(f: Form, a: AdminArticle | null): ArticleWriteBody {
+function bodyOf(f: Form): ArticleWriteBody {
   return {
     kind: f.kind,
     unitId: f.unitId,
-    targetUnitIds: a?.targetUnitIds ?? [],
-    tags: a?.tags ?? [],
+    targetUnitIds: f.targetUnitIds,
+    tags: f.tags,
     coverMediaId: f.coverMediaId,
     variants: (["vi", ...OTHER_LANGUAGES] as const)
       .filter((l) => l === "vi" || f.variants[l].title.trim() !== "")
@@ -73,6 +78,7 @@ export function ArticleEditor(): ReactElement {
 
 function Editor({ a, unitId }: { a: AdminArticle | null; unitId: string }): ReactElement {
   const t = useAdminContentT();
+  const me = useMe();
   const navigate = useNavigate();
   const [f, setF] = useState<Form>(() => formOf(a, unitId));
   const [preview, setPreview] = useState(false);
@@ -97,7 +103,15 @@ function Editor({ a, unitId }: { a: AdminArticle | null; unitId: string }): Reac
             ))}
           </select>
         </label>
-        <UnitPick value={f.unitId} onChange={(u) => setF({ ...f, unitId: u })} />
+        <UnitPick value={f.unitId} onChange={(u) => setF({ ...f, unitId: u, targetUnitIds: [] })} />
+        <AudiencePick
+          unitId={f.unitId}
+          unitName={unitNameOf(me, f.unitId, a)}
+          targets={f.targetUnitIds}
+          tags={f.tags}
+          onTargets={(targetUnitIds) => setF((x) => ({ ...x, targetUnitIds }))}
+          onTags={(tags) => setF((x) => ({ ...x, tags }))}
+        />
         <MediaPick label={t("form.cover")} accept="image/*" value={f.coverMediaId} onChange={(m) => setF({ ...f, coverMediaId: m })} testId="content-cover" />
         <Input label={t("form.title")} value={f.variants.vi.title} maxLength={CONTENT_LIMITS.titleMax} onChange={(e) => setVariant("vi", { title: e.target.value })} data-testid="content-title" />
         <Input.TextArea
@@ -135,7 +149,7 @@ function Editor({ a, unitId }: { a: AdminArticle | null; unitId: string }): Reac
           loading={save.busy}
           disabled={save.busy}
           data-testid="content-save"
-          onClick={() => void save.run(bodyOf(f, a), t("form.saved"), (r) => !a && navigate(`/quan-tri/tim-hieu/bai-viet/${r.id}`, { replace: true }))}
+          onClick={() => void save.run(bodyOf(f), t("form.saved"), (r) => !a && navigate(`/quan-tri/tim-hieu/bai-viet/${r.id}`, { replace: true }))}
         >
           {t("form.save")}
         </Button>

@@ -9,10 +9,13 @@ import { QueryState } from "../../../components/States.js";
 import { useChange } from "../../../components/useChange.js";
 import { useMe } from "../../../state.js";
 import { useAdminContentT } from "./i18n/index.js";
-import { firstUnit, PublishPanel, UnitPick } from "./parts.js";
+import { AudiencePick } from "./AudiencePick.js";
+import { firstUnit, PublishPanel, UnitPick, unitNameOf } from "./parts.js";
 
 interface Form {
   unitId: string;
+  targetUnitIds: string[];
+  tags: string[];
   title: string;
   summary: string;
   /** One step a line, its detail after "|". */
@@ -36,6 +39,8 @@ const today = () => calendarDay(new Date().toISOString()).split("/").reverse().j
 function formOf(g: AdminGuide | null, unitId: string): Form {
   return {
     unitId: g?.unitId ?? unitId,
+    targetUnitIds: g?.targetUnitIds ?? [],
+    tags: g?.tags ?? [],
     title: g?.title ?? "",
     summary: g?.summary ?? "",
     steps: g?.steps.map((s) => (s.detail ? `${s.title} | ${s.detail}` : s.title)).join("\n") ?? "",
@@ -58,11 +63,11 @@ const lines = (s: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-function bodyOf(f: Form, g: AdminGuide | null): GuideWriteBody {
+function bodyOf(f: Form): GuideWriteBody {
   return {
     unitId: f.unitId,
-    targetUnitIds: g?.targetUnitIds ?? [],
-    tags: g?.tags ?? [],
+    targetUnitIds: f.targetUnitIds,
+    tags: f.tags,
     title: f.title.trim(),
     summary: f.summary.trim(),
     steps: lines(f.steps).map((l) => {
@@ -95,6 +100,7 @@ export function GuideEditor(): ReactElement {
 
 function Editor({ g, unitId }: { g: AdminGuide | null; unitId: string }): ReactElement {
   const t = useAdminContentT();
+  const me = useMe();
   const navigate = useNavigate();
   const [f, setF] = useState<Form>(() => formOf(g, unitId));
   const save = useChange(contentAdminMutations.saveGuide(g?.id ?? null));
@@ -111,7 +117,15 @@ function Editor({ g, unitId }: { g: AdminGuide | null; unitId: string }): ReactE
         <Button variant="tertiary" onClick={() => navigate("/quan-tri/tim-hieu?loai=huong-dan")}>
           {t("form.back")}
         </Button>
-        <UnitPick value={f.unitId} onChange={(u) => setF({ ...f, unitId: u })} />
+        <UnitPick value={f.unitId} onChange={(u) => setF({ ...f, unitId: u, targetUnitIds: [] })} />
+        <AudiencePick
+          unitId={f.unitId}
+          unitName={unitNameOf(me, f.unitId, g)}
+          targets={f.targetUnitIds}
+          tags={f.tags}
+          onTargets={(targetUnitIds) => setF((x) => ({ ...x, targetUnitIds }))}
+          onTags={(tags) => setF((x) => ({ ...x, tags }))}
+        />
         {field("title", t("form.title"))}
         {area("summary", t("form.summary"))}
         {area("steps", t("form.steps"))}
@@ -142,7 +156,7 @@ function Editor({ g, unitId }: { g: AdminGuide | null; unitId: string }): ReactE
             {t("form.addFaq")}
           </Button>
         </section>
-        <Button fullWidth loading={save.busy} disabled={save.busy} onClick={() => void save.run(bodyOf(f, g), t("form.saved"), (r) => !g && navigate(`/quan-tri/tim-hieu/huong-dan/${r.id}`, { replace: true }))}>
+        <Button fullWidth loading={save.busy} disabled={save.busy} onClick={() => void save.run(bodyOf(f), t("form.saved"), (r) => !g && navigate(`/quan-tri/tim-hieu/huong-dan/${r.id}`, { replace: true }))}>
           {t("form.save")}
         </Button>
       </section>

@@ -39,6 +39,10 @@ export function UnitPick({ value, onChange }: { value: string; onChange: (id: st
 
 export const firstUnit = (me: ReturnType<typeof useMe>) => me.roles[0]?.unitId ?? "";
 
+/** The publishing unit's name: from her roles, else (a colleague's item) from the item itself. */
+export const unitNameOf = (me: ReturnType<typeof useMe>, unitId: string, item: { unitId: string; unitName: string } | null) =>
+  me.roles.find((r) => r.unitId === unitId)?.unitName ?? (item?.unitId === unitId ? item.unitName : "");
+
 /** An image or audio file she uploads (the server checks its type and size); the id goes into the form. */
 export function MediaPick({ label, accept, value, onChange, testId }: { label: string; accept: string; value: string | null; onChange: (id: string | null) => void; testId: string }): ReactElement {
   const t = useAdminContentT();

@@ -1,4 +1,4 @@
-/** Cá nhân: her name, language, chi hội, phone, Zalo messages, the test account's logout. */
+/** Cá nhân: her name, language, chi hội, profile tags, phone, Zalo messages, the test account's logout. */
 export default {
   title: "Cá nhân",
   name: "Họ và tên",
@@ -27,6 +27,16 @@ export default {
     unsureHint: "Đăng ký vào {{commune}}, cán bộ xã sẽ xếp chi hội giúp chị",
     stillMember: "Chị vẫn là hội viên {{unit}}, không cần xác nhận lại.",
     requested: "Đã gửi đăng ký vào {{unit}}. Chị chờ cán bộ xác nhận nhé.",
+  },
+  tags: {
+    title: "Nhận tin dành cho chị",
+    why: "Không bắt buộc. Nếu chị cho biết dân tộc, độ tuổi hay hoàn cảnh của mình, mục Tìm hiểu sẽ có thêm những bài viết và hướng dẫn Hội soạn riêng cho chị em như chị.",
+    private: "Chỉ mình chị xem được các lựa chọn này, Hội không hiện chúng cho ai khác. Chị đổi hoặc xoá lúc nào cũng được.",
+    oneOnly: "chọn một",
+    many: "chọn nếu đúng với chị",
+    saved: "Đã lưu lựa chọn của chị.",
+    clear: "Xoá hết lựa chọn",
+    cleared: "Đã xoá hết lựa chọn của chị.",
   },
   phone: {
     label: "Số điện thoại",
