@@ -79,18 +79,22 @@ export async function rankOf(db: Q, roundId: string, memberId: string, scope: Sc
  * Her rank in the whole round without counting everyone ahead of her: the entries in buckets ahead of hers (summed
  * from contest_rank_buckets) plus those in her own bucket that rank above her (an index range from the bucket's
  * lower bound to her key). Exact: every entry ahead of her is either in a bucket ahead or in hers.
+ *
+ * "Ahead" is decided on (k1, bucket of k2) only. Two entries in the same k2 bucket may still differ in k2, so the
+ * bucket of k3 says nothing about their order (a shorter time with a worse prediction is still ahead): comparing
+ * (k1, b2, b3) as a whole counted such entries ahead of her (found by the ranking property test).
  */
 export async function rankInRound(db: Q, roundId: string, memberId: string): Promise<number | null> {
   const r = await sql<{ ahead: string }>`
-    WITH me AS (SELECT k1, k2, k3, k4, member_id, contest_bucket(k2) AS b2, contest_bucket(k3) AS b3
+    WITH me AS (SELECT k1, k2, k3, k4, member_id, contest_bucket(k2) AS b2
                   FROM contest_entries WHERE round_id = ${roundId} AND member_id = ${memberId})
     SELECT (SELECT coalesce(sum(b.n), 0) FROM contest_rank_buckets b
-             WHERE b.round_id = ${roundId} AND (b.k1, b.b2, b.b3) < (me.k1, me.b2, me.b3))
+             WHERE b.round_id = ${roundId} AND (b.k1 < me.k1 OR (b.k1 = me.k1 AND b.b2 < me.b2)))
          + (SELECT count(*) FROM contest_entries e
              WHERE e.round_id = ${roundId} AND e.k1 = me.k1
-               AND (e.k2, e.k3) >= (contest_bucket_floor(me.b2), contest_bucket_floor(me.b3))
+               AND e.k2 >= contest_bucket_floor(me.b2)
                AND (e.k2, e.k3, e.k4, e.member_id) < (me.k2, me.k3, me.k4, me.member_id)
-               AND contest_bucket(e.k2) = me.b2 AND contest_bucket(e.k3) = me.b3) AS ahead
+               AND contest_bucket(e.k2) = me.b2) AS ahead
       FROM me`.execute(db);
   const row = r.rows[0];
   return row ? Number(row.ahead) + 1 : null;
