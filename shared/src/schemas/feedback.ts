@@ -2,6 +2,7 @@ import { Type, type Static } from "@sinclair/typebox";
 import { Nullable, Timestamp, Uuid } from "./common.js";
 import { MAX_BODY_LENGTH } from "../domain/limits.js";
 import { UnitLevel } from "./units.js";
+import { OnBehalfInfo, RatingView, SubmissionChannel } from "./feedback-round2.js";
 
 /** Stable codes for what can go wrong with feedback, reports and petitions (clients branch on these). */
 export const FeedbackErrorCode = {
@@ -176,6 +177,11 @@ export const SubmissionView = Type.Object(
     petition: Nullable(PetitionInfo),
     /** True once she has been asked whether it was solved and has not answered yet. */
     followUpOpen: Type.Boolean(),
+    /** How it reached the Hội (issue 13): the Mini App or entered on her behalf. */
+    channel: Type.Optional(SubmissionChannel),
+    /** Her rating of the answer, once given; `ratingOpen`: it was resolved and she may rate it now. */
+    rating: Type.Optional(Nullable(RatingView)),
+    ratingOpen: Type.Optional(Type.Boolean()),
     timeline: Type.Array(TimelineEvent),
     createdAt: Timestamp,
   },
@@ -264,6 +270,8 @@ export const InboxItem = Type.Object({
   /** An urgent report (Cần giúp đỡ ngay): listed first, in red, with a call button on the item. */
   urgent: Type.Boolean(),
   anonymous: Type.Boolean(),
+  /** Entered on her behalf (phone, in person, paper, meeting) or sent from the Mini App. */
+  channel: Type.Optional(SubmissionChannel),
   unitId: Uuid,
   unitName: Type.String(),
   /** The thôn / chi hội (or xã) it came from. */
@@ -330,10 +338,13 @@ export const AssignmentDetail = Type.Object(
       signatureCount: Type.Integer(),
       petitionState: Nullable(PetitionState),
       media: Type.Array(MediaRef),
+      channel: Type.Optional(SubmissionChannel),
       createdAt: Timestamp,
     }),
-    /** null when she chose to stay anonymous. */
+    /** null when she chose to stay anonymous (for an item entered on her behalf: her name and phone as given). */
     author: Nullable(Type.Object({ name: Type.String(), phone: Nullable(Type.String()) })),
+    /** Entered on her behalf by a cán bộ: through which channel and by whom (her details only when not anonymous). */
+    onBehalf: Type.Optional(Nullable(OnBehalfInfo)),
     assignments: Type.Array(AssignmentSummary),
     /**
      * When this unit has passed the item on: how (reroute = handed over for good, forward = another unit works on it

@@ -212,6 +212,12 @@ function rejection(out: Outcome, kind: SubmissionKind, unitNamed: boolean): Erro
   return badRequest("Đơn vị này đã được sáp nhập hoặc ngừng hoạt động, chị vui lòng chọn đơn vị mới.", "unitId", FeedbackErrorCode.UNIT_INACTIVE);
 }
 
+/**
+ * What an item entered on her behalf (on-behalf.ts) writes besides the item, in the same transaction: it runs after
+ * the item is stored and returns the deliveries it recorded (sent after commit).
+ */
+export type IntakeExtra = (tx: Transaction<DB>, submission: { id: string; trackingCode: string; now: Date }) => Promise<string[]>;
+
 export interface IntakeResult {
   created: SubmissionCreated;
   /** True when this was a retry with an Idempotency-Key already used: the first answer, nothing new stored. */
@@ -260,7 +266,13 @@ async function ownedMedia(tx: Transaction<DB>, memberId: string, mediaIds: strin
  * code, `queued_at` stays null and the reconciler adds the job later. With an idempotency key, a retry of a request
  * whose answer was lost returns the first item instead of storing a second one.
  */
-export async function createSubmission(deps: AppDeps, auth: AuthContext, body: CreateSubmissionBody, idempotencyKey?: string): Promise<IntakeResult> {
+export async function createSubmission(
+  deps: AppDeps,
+  auth: AuthContext,
+  body: CreateSubmissionBody,
+  idempotencyKey?: string,
+  extra?: IntakeExtra,
+): Promise<IntakeResult> {
   const text = body.body.trim();
   if (!text) throw badRequest("Chị vui lòng nhập nội dung cần phản ánh.", "body", FeedbackErrorCode.TEXT_EMPTY);
   if (body.kind === "petition" && body.sensitive === true) {
@@ -290,7 +302,8 @@ export async function createSubmission(deps: AppDeps, auth: AuthContext, body: C
   const mediaIds = body.mediaIds ?? [];
   const key = idempotencyKey ?? null;
 
-  const simple = mediaIds.length === 0 && !submission.petition && !key;
+  const simple = mediaIds.length === 0 && !submission.petition && !key && !extra;
+  let deliveries: string[] = [];
   submission.trackingCode = generateTrackingCode(body.kind, randomInts);
   const written = simple && (await simpleInserts(deps).run({ ...submission }));
   for (let attempt = 0; !written; attempt++) {
@@ -300,12 +313,15 @@ export async function createSubmission(deps: AppDeps, auth: AuthContext, body: C
         const out = await insertSubmission(deps, conn, { ...submission, media });
         if (!out.id) throw rejection(out, body.kind, body.unitId !== undefined);
       };
-      if (mediaIds.length === 0 && !key) {
+      if (mediaIds.length === 0 && !key && !extra) {
         await write(deps.db, []);
       } else {
         const prior = await deps.db.transaction().execute(async (tx) => {
           const first = key ? await claimKey(tx, auth.memberId, key, submission.id) : null;
-          if (!first) await write(tx, await ownedMedia(tx, auth.memberId, mediaIds));
+          if (!first) {
+            await write(tx, await ownedMedia(tx, auth.memberId, mediaIds));
+            if (extra) deliveries = await extra(tx, { id: submission.id, trackingCode: submission.trackingCode, now });
+          }
           return first;
         });
         if (prior) return { created: prior, replayed: true };
@@ -319,6 +335,7 @@ export async function createSubmission(deps: AppDeps, auth: AuthContext, body: C
   }
 
   await queueRoute(deps, submission.id);
+  if (deliveries.length > 0) await dispatch(deps, { ...noEffects(), deliveries });
   if (submission.petition) {
     await dispatch(deps, { ...noEffects(), petitionDeadlines: [{ submissionId: submission.id, at: submission.petition.deadline }] });
   }

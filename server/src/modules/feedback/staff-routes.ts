@@ -9,11 +9,15 @@ import {
   ReplyBody,
   ResolveBody,
   RerouteBody,
+  OnBehalfBody,
+  OnBehalfCreated,
+  SubmissionHeaders,
 } from "@hoiso/shared";
 import { requireAuth } from "../../http/auth-plugin.js";
 import type { App } from "../../http/types-app.js";
 import * as actions from "./actions.js";
 import { inboxCountsRoute } from "./counts.js";
+import { enterOnBehalf } from "./on-behalf.js";
 import { loadSettings } from "./settings.js";
 import { assignmentDetail, listInbox } from "./staff.js";
 
@@ -24,6 +28,24 @@ const tags = ["feedback: cán bộ"];
 /** The cán bộ's side: her units' inbox, one assignment, and what she can do with it. */
 export async function feedbackStaffRoutes(app: App): Promise<void> {
   await inboxCountsRoute(app);
+  app.post(
+    "/on-behalf",
+    {
+      onRequest: app.limit("submit"),
+      schema: {
+        tags,
+        summary: "Enter an item a woman gave by phone, in person, on paper or at a meeting (her consent recorded); answers with the slip",
+        ...secured,
+        headers: SubmissionHeaders,
+        body: OnBehalfBody,
+        response: { 200: OnBehalfCreated, 201: OnBehalfCreated, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const { created, replayed } = await enterOnBehalf(app.deps, requireAuth(req), req.body, req.headers["idempotency-key"]);
+      return reply.status(replayed ? 200 : 201).send(created);
+    },
+  );
   app.get(
     "/inbox",
     { schema: { tags, summary: "Assignments of the units in my scope (filters: status, category, overdue)", ...secured, querystring: InboxQuery, response: { 200: InboxList, ...errors } } },

@@ -5,6 +5,7 @@ import { forbidden, notFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { assignedUnits, auditSensitiveRead, seesSubmission, staffScope } from "./access.js";
 import { memberLanguage } from "../../i18n/member.js";
+import { onBehalfInfo } from "./on-behalf.js";
 import { staffEventText } from "./timeline.js";
 
 export const outsideScope = () => forbidden("Nội dung này nằm ngoài phạm vi phụ trách của chị.");
@@ -96,6 +97,7 @@ export async function listInbox(deps: AppDeps, auth: AuthContext, q: InboxQuery)
       "s.sensitive",
       "s.urgent",
       "s.anonymous",
+      "s.channel",
       "s.status as submission_status",
       "c.name as category_name",
       "o.name as origin_name",
@@ -121,6 +123,7 @@ export async function listInbox(deps: AppDeps, auth: AuthContext, q: InboxQuery)
       sensitive: r.sensitive,
       urgent: r.urgent,
       anonymous: r.anonymous,
+      channel: r.channel,
       unitId: r.unit_id,
       unitName: r.unit_name,
       originUnitName: r.origin_name,
@@ -203,9 +206,13 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
 
   const now = new Date();
   const all = await summaries(deps, s.id, now);
+  // Entered on her behalf: the author row is the cán bộ who entered it; the woman is who the handler needs to know.
+  const onBehalf = await onBehalfInfo(deps.db, s);
   const author = s.anonymous
     ? null
-    : await deps.db.selectFrom("members").select(["name", "phone"]).where("id", "=", s.author_id).executeTakeFirstOrThrow();
+    : onBehalf
+      ? { name: onBehalf.womanName ?? "Chị em không ghi tên", phone: onBehalf.womanPhone }
+      : await deps.db.selectFrom("members").select(["name", "phone"]).where("id", "=", s.author_id).executeTakeFirstOrThrow();
   const events = await deps.db
     .selectFrom("submission_events as e")
     .leftJoin("units as u", "u.id", "e.unit_id")
@@ -250,11 +257,13 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
       signatureCount: s.signature_count,
       petitionState: s.petition_state,
       media: media.map((m) => ({ id: m.media_id, kind: m.kind })),
+      channel: s.channel,
       createdAt: s.created_at.toISOString(),
     },
     // An urgent report's author chose the number to be called back on (safety module): her own phone may be in the
     // hands of the person she is reporting, so it is not offered here.
     author: author ? { name: author.name, phone: s.urgent ? null : author.phone } : null,
+    onBehalf,
     assignments: all,
     timeline,
   };

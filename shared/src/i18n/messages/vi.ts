@@ -36,6 +36,8 @@ export const vi = {
       escalated: "{{kindName}} {{code}} của chị đã được chuyển thêm lên {{unit}} để đôn đốc giải quyết.",
       resolved: "{{unit}} thông báo {{kindNameLower}} {{code}} đã được giải quyết: {{text}}",
       followUpQuestion: "Vấn đề của chị đã được giải quyết chưa? ({{kindName}} {{code}}) Chị vui lòng trả lời để Hội biết.",
+      /** Entered on her behalf by a cán bộ (issue 13): she gave a phone and agreed to be told on Zalo. */
+      onBehalfReceived: "{{unit}} đã ghi nhận {{kindNameLower}} chị gửi qua cán bộ Hội. Mã theo dõi: {{code}}.",
       closed: "Cảm ơn chị đã xác nhận {{kindNameLower}} {{code}} đã được giải quyết.",
       reopened: "Hội đã ghi nhận vấn đề chưa được giải quyết; {{kindNameLower}} {{code}} được mở lại tại {{unit}}.",
       petitionLifted: "{{kindName}} {{code}} đã đủ {{count}} chữ ký và được chuyển lên {{unit}}.",

@@ -1,0 +1,43 @@
+import type { Migration } from "../migrate.js";
+
+/**
+ * Phản ánh, second round (issue 13).
+ * - `submissions.channel`: how the item reached the Hội — the Mini App, or entered on her behalf by a cán bộ after a
+ *   phone call, in person, on paper or at a meeting. The dashboard groups by it.
+ * - `submission_on_behalf`: what only an item entered on her behalf has: who entered it, the woman's name and phone
+ *   (both optional), that she agreed to it being entered, and whether she agreed to be told on Zalo. The item's
+ *   `author_id` is the cán bộ who entered it (she follows it for the woman); the woman is never a member row here.
+ * - `submission_ratings`: her rating of the answer, once per item, with the unit that answered (per-unit figures).
+ */
+export const m090: Migration = {
+  version: 90,
+  name: "feedback_round2",
+  sql: /* sql */ `
+ALTER TABLE submissions ADD COLUMN channel text NOT NULL DEFAULT 'mini_app'
+  CHECK (channel IN ('mini_app','dien_thoai','truc_tiep','giay','hop'));
+CREATE INDEX submissions_channel_idx ON submissions (channel, created_at) WHERE channel <> 'mini_app';
+
+CREATE TABLE submission_on_behalf (
+  submission_id uuid PRIMARY KEY REFERENCES submissions(id),
+  entered_by uuid NOT NULL REFERENCES members(id),
+  woman_name text CHECK (woman_name IS NULL OR length(btrim(woman_name)) BETWEEN 1 AND 120),
+  -- normalised (84…); kept only when she agreed to be told on Zalo or gave it as a contact
+  woman_phone text CHECK (woman_phone IS NULL OR woman_phone ~ '^84[0-9]{9,10}$'),
+  -- she agreed to the item being entered for her: without it nothing is stored
+  consent boolean NOT NULL CHECK (consent),
+  notify_consent boolean NOT NULL DEFAULT false,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX submission_on_behalf_entered_idx ON submission_on_behalf (entered_by, created_at DESC);
+
+CREATE TABLE submission_ratings (
+  submission_id uuid PRIMARY KEY REFERENCES submissions(id),
+  -- the unit whose answer is rated (the resolving assignment's unit)
+  unit_id uuid NOT NULL REFERENCES units(id),
+  rating text NOT NULL CHECK (rating IN ('hai_long','binh_thuong','chua_hai_long')),
+  comment text NOT NULL DEFAULT '' CHECK (length(comment) <= 500),
+  rated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX submission_ratings_unit_idx ON submission_ratings (unit_id, rated_at);
+`,
+};
