@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
-import type { ActionResult, AssignmentDetail, ForwardBody, InboxCounts, InboxList, InboxQuery, ReplyBody, RerouteBody, ResolveBody } from "@hoiso/shared";
+import type { ActionResult, AssignmentDetail, ForwardBody, InboxCounts, InboxList, InboxQuery, OnBehalfBody, OnBehalfCreated, ReplyBody, RerouteBody, ResolveBody } from "@hoiso/shared";
 import { feedbackKeys } from "./feedback.js";
 import { request, seg } from "./http.js";
 import { STALE } from "./queryClient.js";
@@ -60,3 +60,10 @@ export const inboxMutations = {
         Promise.all([client.invalidateQueries({ queryKey: inboxKeys.all }), client.invalidateQueries({ queryKey: [...feedbackKeys.all, "item"] })]),
     }),
 };
+
+/** Nhập hộ (issue 13): an item a woman gave by phone, in person, on paper or at a meeting; `key` is one per form. */
+export const onBehalfMutation = () =>
+  mutationOptions({
+    mutationFn: ({ key, body }: { key: string; body: OnBehalfBody }) => request<OnBehalfCreated>("POST", "/on-behalf", { body, headers: { "idempotency-key": key } }),
+    onSuccess: (_r, _v, _x, { client }) => Promise.all([client.invalidateQueries({ queryKey: inboxKeys.all }), client.invalidateQueries({ queryKey: feedbackKeys.mine() })]),
+  });
