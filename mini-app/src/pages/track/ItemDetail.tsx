@@ -13,6 +13,7 @@ import { useCommonT } from "../../i18n/common/index.js";
 import { formatDate, formatDateTime } from "../../i18n/format.js";
 import { useTrackT } from "./i18n/index.js";
 import { FollowUp } from "./FollowUp.js";
+import { RateAnswer } from "./RateAnswer.js";
 import { Progress } from "./Progress.js";
 import { StatusChip } from "./StatusChip.js";
 
@@ -90,6 +91,7 @@ function Detail({ item, reload }: { item: SubmissionView; reload: () => void }):
         <Progress item={item} />
       </section>
       {item.followUpOpen && <FollowUp id={item.id} />}
+      {item.mine && <RateAnswer id={item.id} given={item.rating ?? null} open={item.ratingOpen === true} />}
       {lastReply && (
         <section className="hs-card hs-reply" data-testid="official-reply">
           <p className="hs-card-label">{t("detail.replyFrom")}{lastReply.unitName ? ` — ${lastReply.unitName}` : ""}</p>

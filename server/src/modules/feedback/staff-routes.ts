@@ -12,12 +12,15 @@ import {
   OnBehalfBody,
   OnBehalfCreated,
   SubmissionHeaders,
+  RatingQuery,
+  UnitRatingList,
 } from "@hoiso/shared";
 import { requireAuth } from "../../http/auth-plugin.js";
 import type { App } from "../../http/types-app.js";
 import * as actions from "./actions.js";
 import { inboxCountsRoute } from "./counts.js";
 import { enterOnBehalf } from "./on-behalf.js";
+import { unitRatings } from "./rating.js";
 import { loadSettings } from "./settings.js";
 import { assignmentDetail, listInbox } from "./staff.js";
 
@@ -45,6 +48,11 @@ export async function feedbackStaffRoutes(app: App): Promise<void> {
       const { created, replayed } = await enterOnBehalf(app.deps, requireAuth(req), req.body, req.headers["idempotency-key"]);
       return reply.status(replayed ? 200 : 201).send(created);
     },
+  );
+  app.get(
+    "/ratings/units",
+    { schema: { tags, summary: "How the answers of the units in my scope were rated (counts per unit)", ...secured, querystring: RatingQuery, response: { 200: UnitRatingList, ...errors } } },
+    async (req) => ({ items: await unitRatings(app.deps, requireAuth(req), req.query.from, req.query.to) }),
   );
   app.get(
     "/inbox",

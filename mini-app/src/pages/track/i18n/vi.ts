@@ -49,6 +49,16 @@ export default {
     signed: "Chị đã ký tên",
     signedToast: "Chị đã ký tên ủng hộ kiến nghị này.",
   },
+  rating: {
+    question: "Chị thấy câu trả lời của Hội thế nào?",
+    hai_long: "Hài lòng",
+    binh_thuong: "Bình thường",
+    chua_hai_long: "Chưa hài lòng",
+    comment: "Chị muốn nói thêm (không bắt buộc)",
+    send: "Gửi đánh giá",
+    thanks: "Cảm ơn chị đã đánh giá.",
+    given: "Chị đã đánh giá: {{rating}}",
+  },
   followUp: {
     question: "Vấn đề của chị đã được giải quyết chưa?",
     yes: "Có",
