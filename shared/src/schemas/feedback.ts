@@ -102,6 +102,8 @@ export const TimelineEvent = Type.Object({
   unitName: Nullable(Type.String()),
   public: Type.Boolean(),
   at: Timestamp,
+  /** Photos and PDFs the cán bộ attached to this reply or resolution as proof. */
+  proof: Type.Optional(Type.Array(Type.Object({ id: Uuid, kind: Type.Union([Type.Literal("image"), Type.Literal("document")]) }))),
 });
 export type TimelineEvent = Static<typeof TimelineEvent>;
 
@@ -302,6 +304,7 @@ export const StaffEvent = Type.Object({
   visibleToAuthor: Type.Boolean(),
   public: Type.Boolean(),
   at: Timestamp,
+  proof: Type.Optional(Type.Array(Type.Object({ id: Uuid, kind: Type.Union([Type.Literal("image"), Type.Literal("document")]) }))),
 });
 export type StaffEvent = Static<typeof StaffEvent>;
 
@@ -357,8 +360,12 @@ export const AssignmentDetail = Type.Object(
 );
 export type AssignmentDetail = Static<typeof AssignmentDetail>;
 
+/** Proof attached to a reply or a resolution (issue 13): photos and PDFs the cán bộ uploaded (POST /api/media). */
+const ProofIds = Type.Optional(Type.Array(Uuid, { maxItems: 6 }));
+
 export const ReplyBody = Type.Object({
   message: Type.String({ minLength: 1, maxLength: 4000 }),
+  mediaIds: ProofIds,
   /** Also shown to other women (the "similar items" list and the item's public page). */
   public: Type.Optional(Type.Boolean({ default: false })),
 });
@@ -379,7 +386,7 @@ export const RerouteBody = Type.Object({
 });
 export type RerouteBody = Static<typeof RerouteBody>;
 
-export const ResolveBody = Type.Object({ message: Type.String({ minLength: 1, maxLength: 4000 }) });
+export const ResolveBody = Type.Object({ message: Type.String({ minLength: 1, maxLength: 4000 }), mediaIds: ProofIds });
 export type ResolveBody = Static<typeof ResolveBody>;
 
 export const ActionResult = Type.Object({ assignment: AssignmentSummary, submissionStatus: SubmissionStatus });

@@ -5,7 +5,7 @@ import { Button } from "zmp-ui";
 import type { SubmissionView } from "@hoiso/shared";
 import { feedbackMutations, feedbackQueries } from "../../api/feedback.js";
 import { errorMessage } from "../../api/http.js";
-import { AuthAudio, AuthImage } from "../../components/AuthMedia.js";
+import { AuthAudio, AuthImage, ProofList } from "../../components/AuthMedia.js";
 import { useNotify } from "../../components/notify.js";
 import { QueryState } from "../../components/States.js";
 import { Timeline } from "../../components/Timeline.js";
@@ -96,6 +96,11 @@ function Detail({ item, reload }: { item: SubmissionView; reload: () => void }):
         <section className="hs-card hs-reply" data-testid="official-reply">
           <p className="hs-card-label">{t("detail.replyFrom")}{lastReply.unitName ? ` — ${lastReply.unitName}` : ""}</p>
           <p className="hs-reply-text">{lastReply.message}</p>
+          <ProofList
+            proof={replies.flatMap((r) => r.proof ?? [])}
+            photoAlt={(n) => t("detail.proofPhoto", { n })}
+            docLabel={(n) => t("detail.proofDocument", { n })}
+          />
           <p className="hs-muted hs-small">{formatDateTime(lastReply.at)}</p>
         </section>
       )}

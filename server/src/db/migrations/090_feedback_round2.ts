@@ -8,6 +8,8 @@ import type { Migration } from "../migrate.js";
  *   (both optional), that she agreed to it being entered, and whether she agreed to be told on Zalo. The item's
  *   `author_id` is the cán bộ who entered it (she follows it for the woman); the woman is never a member row here.
  * - `submission_ratings`: her rating of the answer, once per item, with the unit that answered (per-unit figures).
+ * - `media.kind` 'document' (PDF) and `submission_event_media`: photos and PDFs a cán bộ attaches to a reply or a
+ *   resolution as proof; the media sweeper keeps what this table points at.
  */
 export const m090: Migration = {
   version: 90,
@@ -39,5 +41,18 @@ CREATE TABLE submission_ratings (
   rated_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX submission_ratings_unit_idx ON submission_ratings (unit_id, rated_at);
+
+ALTER TABLE media DROP CONSTRAINT media_kind_check;
+ALTER TABLE media ADD CONSTRAINT media_kind_check CHECK (kind IN ('image','audio','document'));
+
+CREATE TABLE submission_event_media (
+  event_id bigint NOT NULL REFERENCES submission_events(id),
+  -- no foreign key to media, as submission_media: the sweeper reads this column instead
+  media_id uuid NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('image','document')),
+  sort integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (event_id, media_id)
+);
+CREATE INDEX submission_event_media_media_idx ON submission_event_media (media_id);
 `,
 };

@@ -257,7 +257,10 @@ async function ownedMedia(tx: Transaction<DB>, memberId: string, mediaIds: strin
   if (media.filter((m) => m.kind === "audio").length > MAX_VOICE_NOTES) {
     throw badRequest("Chị chỉ gửi được một đoạn ghi âm.", "mediaIds", FeedbackErrorCode.TOO_MANY_VOICE_NOTES);
   }
-  return media;
+  // PDFs are for a cán bộ's answer (proof), not for an item: she sends photos of a paper instead.
+  const attachable = media.filter((m): m is NewSubmission["media"][number] => m.kind !== "document");
+  if (attachable.length !== media.length) throw badRequest("Chị vui lòng gửi ảnh chụp thay cho tệp PDF.", "mediaIds", FeedbackErrorCode.TOO_MANY_PHOTOS);
+  return attachable;
 }
 
 /**

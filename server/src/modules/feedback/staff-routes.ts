@@ -72,7 +72,7 @@ export async function feedbackStaffRoutes(app: App): Promise<void> {
   app.post(
     "/assignments/:id/reply",
     { schema: { tags, summary: "Reply to the woman (optionally public)", ...secured, params: IdParams, body: ReplyBody, response: { 200: ActionResult, ...errors } } },
-    async (req) => actions.reply(app.deps, requireAuth(req), req.params.id, req.body.message, req.body.public === true),
+    async (req) => actions.reply(app.deps, requireAuth(req), req.params.id, req.body.message, req.body.public === true, req.body.mediaIds),
   );
   app.post(
     "/assignments/:id/forward",
@@ -89,7 +89,7 @@ export async function feedbackStaffRoutes(app: App): Promise<void> {
     { schema: { tags, summary: "Resolved, with the result for the woman", ...secured, params: IdParams, body: ResolveBody, response: { 200: ActionResult, ...errors } } },
     async (req) => {
       const { followUpDays } = await loadSettings(app.deps.db);
-      return actions.resolve(app.deps, requireAuth(req), req.params.id, req.body.message, followUpDays);
+      return actions.resolve(app.deps, requireAuth(req), req.params.id, req.body.message, followUpDays, req.body.mediaIds);
     },
   );
 }

@@ -6,6 +6,7 @@ import type { AuthContext } from "../../http/types.js";
 import { assignedUnits, auditSensitiveRead, seesSubmission, staffScope } from "./access.js";
 import { memberLanguage } from "../../i18n/member.js";
 import { onBehalfInfo } from "./on-behalf.js";
+import { proofOf } from "./proof.js";
 import { staffEventText } from "./timeline.js";
 
 export const outsideScope = () => forbidden("Nội dung này nằm ngoài phạm vi phụ trách của chị.");
@@ -223,6 +224,7 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
     .execute();
   const media = await deps.db.selectFrom("submission_media").select(["media_id", "kind"]).where("submission_id", "=", s.id).orderBy("sort").execute();
   const lang = await memberLanguage(deps.db, auth.memberId);
+  const proof = await proofOf(deps.db, events.map((e) => Number(e.id)));
   const timeline: StaffEvent[] = events.map((e) => {
     const note = (e.detail as { note?: unknown } | null)?.note;
     return {
@@ -235,6 +237,7 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
       visibleToAuthor: e.visible_to_author,
       public: e.public,
       at: e.created_at.toISOString(),
+      proof: proof.get(Number(e.id)) ?? [],
     };
   });
   const mine = all.find((x) => x.id === a.id) as AssignmentSummary;

@@ -144,6 +144,13 @@ export interface SubmissionRatingsTable {
   rated_at: Timestamp;
 }
 
+export interface SubmissionEventMediaTable {
+  event_id: number;
+  media_id: string;
+  kind: "image" | "document";
+  sort: Auto<number>;
+}
+
 export interface FeedbackTables {
   categories: CategoriesTable;
   routing_rules: RoutingRulesTable;
@@ -156,4 +163,5 @@ export interface FeedbackTables {
   submission_keys: SubmissionKeysTable;
   submission_on_behalf: SubmissionOnBehalfTable;
   submission_ratings: SubmissionRatingsTable;
+  submission_event_media: SubmissionEventMediaTable;
 }

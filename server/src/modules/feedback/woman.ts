@@ -16,6 +16,7 @@ import { badRequest, notFound, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { memberLanguage } from "../../i18n/member.js";
 import { topAssignment } from "./petitions.js";
+import { proofOf } from "./proof.js";
 import { ratingOf } from "./rating.js";
 import { decideRouting } from "./routing-decision.js";
 import { authorEventText } from "./timeline.js";
@@ -123,6 +124,7 @@ export async function viewSubmission(deps: AppDeps, auth: AuthContext, id: strin
     ? await deps.db.selectFrom("submission_media").select(["media_id", "kind"]).where("submission_id", "=", s.id).orderBy("sort").execute()
     : [];
   const rating = mine ? await ratingOf(deps.db, s.id) : null;
+  const proof = await proofOf(deps.db, events.map((e) => Number(e.id)));
   let petition: SubmissionView["petition"] = null;
   if (s.kind === "petition" && s.petition_state && s.petition_deadline) {
     const top = await deps.db.transaction().execute((tx) => topAssignment(tx, s.id));
@@ -168,6 +170,7 @@ export async function viewSubmission(deps: AppDeps, auth: AuthContext, id: strin
       unitName: e.unit_name,
       public: e.public,
       at: e.created_at.toISOString(),
+      proof: proof.get(Number(e.id)) ?? [],
     })),
     createdAt: s.created_at.toISOString(),
   };

@@ -110,6 +110,9 @@ export default {
     timeline: "Diễn biến",
   },
   actions: {
+    proofAdd: "+ Thêm ảnh kết quả hoặc văn bản (PDF)",
+    proofUploading: "Đang tải lên…",
+    proofRemove: "Bỏ tệp này",
     title: "Xử lý",
     finished: "Việc này đã được chuyển cho đơn vị khác hoặc đã kết thúc; không cần thao tác thêm.",
     ack: "Tiếp nhận",

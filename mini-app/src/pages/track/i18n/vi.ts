@@ -21,6 +21,8 @@ export default {
     find: "Tìm",
   },
   detail: {
+    proofPhoto: "Ảnh kết quả {{n}}",
+    proofDocument: "Văn bản kèm theo {{n}} (PDF)",
     sentAt: "Gửi lúc {{at}} · {{unit}}",
     anonymous: "ẩn danh",
     sensitive: "giữ kín",
