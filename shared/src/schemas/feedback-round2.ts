@@ -80,6 +80,16 @@ export const OnBehalfInfo = Type.Object({
 });
 export type OnBehalfInfo = Static<typeof OnBehalfInfo>;
 
+// ---------- khiếu nại / tố cáo ----------
+
+/** khieu_nai: Luật Khiếu nại 2011 (a decision or act of an authority that wronged her); to_cao: Luật Tố cáo 2018 (a breach of law by anyone). */
+export const LegalRoute = Type.Union([Type.Literal("khieu_nai"), Type.Literal("to_cao")]);
+export type LegalRoute = Static<typeof LegalRoute>;
+
+/** Close an item as a khiếu nại or tố cáo: she is shown the procedure; the note says where exactly to file it. */
+export const LegalCloseBody = Type.Object({ route: LegalRoute, note: Type.Optional(Type.String({ maxLength: 1000 })) });
+export type LegalCloseBody = Static<typeof LegalCloseBody>;
+
 // ---------- her rating of the answer ----------
 
 export const Rating = Type.Union([Type.Literal("hai_long"), Type.Literal("binh_thuong"), Type.Literal("chua_hai_long")], {

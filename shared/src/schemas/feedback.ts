@@ -2,7 +2,7 @@ import { Type, type Static } from "@sinclair/typebox";
 import { Nullable, Timestamp, Uuid } from "./common.js";
 import { MAX_BODY_LENGTH } from "../domain/limits.js";
 import { UnitLevel } from "./units.js";
-import { OnBehalfInfo, RatingView, SubmissionChannel } from "./feedback-round2.js";
+import { LegalRoute, OnBehalfInfo, RatingView, SubmissionChannel } from "./feedback-round2.js";
 
 /** Stable codes for what can go wrong with feedback, reports and petitions (clients branch on these). */
 export const FeedbackErrorCode = {
@@ -184,6 +184,8 @@ export const SubmissionView = Type.Object(
     /** Her rating of the answer, once given; `ratingOpen`: it was resolved and she may rate it now. */
     rating: Type.Optional(Nullable(RatingView)),
     ratingOpen: Type.Optional(Type.Boolean()),
+    /** Closed as a khiếu nại or tố cáo: the Mini App shows where and how to file it. */
+    legalRoute: Type.Optional(Nullable(LegalRoute)),
     timeline: Type.Array(TimelineEvent),
     createdAt: Timestamp,
   },

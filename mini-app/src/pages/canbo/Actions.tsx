@@ -11,7 +11,7 @@ import { FieldError } from "../feedback/FieldError.js";
 import { useCanboT } from "./i18n/index.js";
 import { ProofPicker, type ProofFile } from "./ProofPicker.js";
 
-type Panel = "reply" | "forward" | "reroute" | "resolve" | null;
+type Panel = "reply" | "forward" | "reroute" | "resolve" | null | "legal";
 type Pending = { title: string; text: string; confirm: string; action: AssignmentAction; done: string } | null;
 
 function PickedUnit({ unit, onClear }: { unit: Unit; onClear: () => void }): ReactElement {
@@ -97,6 +97,40 @@ export function Actions({ detail }: { detail: AssignmentDetail }): ReactElement 
         <Button variant={panel === "reroute" ? "primary" : "tertiary"} fullWidth onClick={() => open("reroute")}>
           {t("actions.reroute")}
         </Button>
+      )}
+      {a.status !== "resolved" && (
+        <Button variant={panel === "legal" ? "primary" : "tertiary"} fullWidth onClick={() => open("legal")}>
+          {t("actions.legal")}
+        </Button>
+      )}
+      {panel === "legal" && (
+        <div className="hs-panel" data-testid="legal-panel">
+          <p className="hs-muted">{t("actions.legalText")}</p>
+          <div className="hs-segments hs-segments-full" role="tablist" aria-label={t("actions.legal")}>
+            <button type="button" role="tab" aria-selected={!toAgency} className="hs-segment" onClick={() => setToAgency(false)}>
+              {t("actions.khieuNai")}
+            </button>
+            <button type="button" role="tab" aria-selected={toAgency} className="hs-segment" onClick={() => setToAgency(true)}>
+              {t("actions.toCao")}
+            </button>
+          </div>
+          <Input.TextArea label={t("actions.legalNote")} placeholder={t("actions.legalNotePlaceholder")} value={text} onChange={(e) => setText(e.target.value)} maxLength={1000} autoHeight />
+          <Button
+            fullWidth
+            disabled={busy}
+            onClick={() =>
+              setPending({
+                title: t("actions.legalAsk"),
+                text: t("actions.legalConfirmText"),
+                confirm: t("actions.legal"),
+                action: { kind: "legal", id: a.id, body: { route: toAgency ? "to_cao" : "khieu_nai", note } },
+                done: t("actions.legalDone"),
+              })
+            }
+          >
+            {t("actions.legal")}
+          </Button>
+        </div>
       )}
 
       {panel === "reply" && (

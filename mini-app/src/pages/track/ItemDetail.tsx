@@ -91,6 +91,14 @@ function Detail({ item, reload }: { item: SubmissionView; reload: () => void }):
         <Progress item={item} />
       </section>
       {item.followUpOpen && <FollowUp id={item.id} />}
+      {item.legalRoute && (
+        <section className="hs-card hs-legal" data-testid="legal-guidance">
+          <p className="hs-card-title">{t(`legal.${item.legalRoute}.title`)}</p>
+          <p>{t(`legal.${item.legalRoute}.text`)}</p>
+          <p className="hs-muted">{t("legal.help")}</p>
+          <p>{item.timeline.filter((e) => e.type === "legal_route").at(-1)?.message}</p>
+        </section>
+      )}
       {item.mine && <RateAnswer id={item.id} given={item.rating ?? null} open={item.ratingOpen === true} />}
       {lastReply && (
         <section className="hs-card hs-reply" data-testid="official-reply">

@@ -10,6 +10,8 @@ import type { Migration } from "../migrate.js";
  * - `submission_ratings`: her rating of the answer, once per item, with the unit that answered (per-unit figures).
  * - `media.kind` 'document' (PDF) and `submission_event_media`: photos and PDFs a cán bộ attaches to a reply or a
  *   resolution as proof; the media sweeper keeps what this table points at.
+ * - `submissions.legal_route`: closed by a cán bộ as a khiếu nại (Luật Khiếu nại 2011) or tố cáo (Luật Tố cáo 2018),
+ *   which follow their own legal procedures outside the Hội; she is shown where and how to file it.
  */
 export const m090: Migration = {
   version: 90,
@@ -54,5 +56,7 @@ CREATE TABLE submission_event_media (
   PRIMARY KEY (event_id, media_id)
 );
 CREATE INDEX submission_event_media_media_idx ON submission_event_media (media_id);
+
+ALTER TABLE submissions ADD COLUMN legal_route text CHECK (legal_route IN ('khieu_nai','to_cao'));
 `,
 };

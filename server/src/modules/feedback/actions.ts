@@ -249,3 +249,40 @@ export const resolve = (deps: AppDeps, auth: AuthContext, id: string, message: s
     await linkProof(tx, eventId, proof);
     return { ...noEffects(), deliveries, followUps: [{ submissionId: l.s.id, resolvedAt: now, at: new Date(now.getTime() + followUpDays * 86_400_000) }] };
   });
+
+const ROUTE_NAME = { khieu_nai: "khiếu nại", to_cao: "tố cáo" } as const;
+
+/**
+ * "This is a khiếu nại / tố cáo": it follows its own legal procedure (Luật Khiếu nại 2011, Luật Tố cáo 2018) before
+ * the competent authority, not the Hội. The item closes — every unit's assignment with it, no follow-up question,
+ * since the Hội did not solve it — and she is shown the procedure (the Mini App's guidance card) and the cán bộ's note
+ * on where exactly to file it.
+ */
+export const closeAsLegal = (deps: AppDeps, auth: AuthContext, id: string, route: "khieu_nai" | "to_cao", note: string) =>
+  run(deps, auth, id, async (tx, l, now) => {
+    if (l.s.status === "closed") throw new AppError(409, FeedbackErrorCode.ASSIGNMENT_CLOSED, "Nội dung này đã kết thúc.");
+    await tx
+      .updateTable("assignments")
+      .set({ resolved_at: now, resolved_by: auth.memberId, acknowledged_at: l.a.acknowledged_at ?? now, acknowledged_by: l.a.acknowledged_by ?? auth.memberId })
+      .where("id", "=", l.a.id)
+      .execute();
+    await tx.updateTable("assignments").set({ closed: true }).where("submission_id", "=", l.s.id).where("id", "!=", l.a.id).where("closed", "=", false).execute();
+    await tx.updateTable("submissions").set({ status: "closed", legal_route: route, resolved_at: now, updated_at: now }).where("id", "=", l.s.id).execute();
+    const text = note.trim();
+    const { deliveries } = await appendEvent(
+      tx,
+      l.s,
+      {
+        type: "legal_route",
+        actorId: auth.memberId,
+        unitId: l.a.unit_id,
+        assignmentId: l.a.id,
+        message: { type: route === "khieu_nai" ? "feedback.event.legalKhieuNai" : "feedback.event.legalToCao", params: { note: text } },
+        visibleToAuthor: true,
+        detail: { route },
+      },
+      { type: "feedback.author.legalRoute", params: { kind: l.item.kind, code: l.item.trackingCode, unit: l.a.unit_name, routeName: ROUTE_NAME[route] } },
+      now,
+    );
+    return { ...noEffects(), deliveries };
+  });

@@ -13,6 +13,7 @@ import {
   OnBehalfCreated,
   SubmissionHeaders,
   RatingQuery,
+  LegalCloseBody,
   UnitRatingList,
 } from "@hoiso/shared";
 import { requireAuth } from "../../http/auth-plugin.js";
@@ -83,6 +84,20 @@ export async function feedbackStaffRoutes(app: App): Promise<void> {
     "/assignments/:id/reroute",
     { schema: { tags, summary: "Not ours — belongs to another unit: hand it over", ...secured, params: IdParams, body: RerouteBody, response: { 200: ActionResult, ...errors } } },
     async (req) => actions.reroute(app.deps, requireAuth(req), req.params.id, req.body.unitId, req.body.note),
+  );
+  app.post(
+    "/assignments/:id/legal",
+    {
+      schema: {
+        tags,
+        summary: "Close as khiếu nại / tố cáo: it follows its own legal procedure; she is shown where and how to file it",
+        ...secured,
+        params: IdParams,
+        body: LegalCloseBody,
+        response: { 200: ActionResult, ...errors },
+      },
+    },
+    async (req) => actions.closeAsLegal(app.deps, requireAuth(req), req.params.id, req.body.route, req.body.note ?? ""),
   );
   app.post(
     "/assignments/:id/resolve",

@@ -49,6 +49,8 @@ export interface SubmissionsTable {
   urgent: Auto<boolean>;
   /** How it reached the Hội (migration 090): the Mini App, or entered on her behalf by a cán bộ. */
   channel: Auto<SubmissionChannel>;
+  /** Closed as a khiếu nại or tố cáo, which follow their own legal procedure (migration 090). */
+  legal_route: "khieu_nai" | "to_cao" | null;
   status: Auto<SubmissionStatus>;
   queued_at: Date | null;
   routed_at: Date | null;

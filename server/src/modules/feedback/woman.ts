@@ -162,7 +162,8 @@ export async function viewSubmission(deps: AppDeps, auth: AuthContext, id: strin
     followUpOpen: mine && s.status === "resolved" && s.follow_up_asked_at !== null && s.follow_up_answer === null,
     channel: s.channel,
     rating,
-    ratingOpen: mine && rating === null && (s.status === "resolved" || s.status === "closed") && s.resolved_assignment_id !== null,
+    legalRoute: s.legal_route,
+    ratingOpen: mine && rating === null && s.legal_route === null && (s.status === "resolved" || s.status === "closed") && s.resolved_assignment_id !== null,
     timeline: events.map((e) => ({
       id: e.id,
       type: e.type,
