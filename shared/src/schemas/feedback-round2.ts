@@ -15,6 +15,8 @@ export const FeedbackRound2ErrorCode = {
   /** She rates an answer once, after it was resolved. */
   RATING_NOT_OPEN: "RATING_NOT_OPEN",
   RATING_ALREADY_GIVEN: "RATING_ALREADY_GIVEN",
+  /** Zalo refused her location token: she can send again without it. */
+  LOCATION_FAILED: "LOCATION_FAILED",
 } as const;
 export type FeedbackRound2ErrorCode = (typeof FeedbackRound2ErrorCode)[keyof typeof FeedbackRound2ErrorCode];
 

@@ -67,6 +67,8 @@ export const CreateSubmissionBody = Type.Object({
   sensitive: Type.Optional(Type.Boolean({ default: false })),
   /** Ids from POST /api/media: at most 4 photos and 1 voice note. */
   mediaIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
+  /** Only when she agreed: getLocation()'s single-use token and her Zalo access token, exchanged on the server. */
+  location: Type.Optional(Type.Object({ token: Type.String({ minLength: 1, maxLength: 500 }), accessToken: Type.String({ maxLength: 2000 }) })),
 });
 export type CreateSubmissionBody = Static<typeof CreateSubmissionBody>;
 
@@ -348,6 +350,8 @@ export const AssignmentDetail = Type.Object(
     }),
     /** null when she chose to stay anonymous (for an item entered on her behalf: her name and phone as given). */
     author: Nullable(Type.Object({ name: Type.String(), phone: Nullable(Type.String()) })),
+    /** Where, when she shared it (issue 13): coordinates and a map link. */
+    location: Type.Optional(Nullable(Type.Object({ lat: Type.Number(), lng: Type.Number(), mapUrl: Type.String(), at: Timestamp }))),
     /** Entered on her behalf by a cán bộ: through which channel and by whom (her details only when not anonymous). */
     onBehalf: Type.Optional(Nullable(OnBehalfInfo)),
     assignments: Type.Array(AssignmentSummary),

@@ -1,3 +1,4 @@
+import { zaloLocation } from "../../zalo.js";
 import { useCallback, useEffect, useRef, useState, type ReactElement } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { Button, Input } from "zmp-ui";
@@ -32,6 +33,8 @@ export function SendForm(): ReactElement {
   const [voice, setVoice] = useState<Voice>({ status: "none" });
   const [unit, setUnit] = useState<ChosenUnit | null>(me.unitId && me.unitName ? { id: me.unitId, name: me.unitName } : null);
   const [anonymous, setAnonymous] = useState(false);
+  /** Issue 13: where, only if she ticks it; Zalo then asks her itself. */
+  const [shareLocation, setShareLocation] = useState(false);
   const [sensitive, setSensitive] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [sent, setSent] = useState<SubmissionCreated | null>(null);
@@ -115,6 +118,7 @@ export function SendForm(): ReactElement {
     if (Object.keys(e).length > 0 || !kind || !category || !unit) return;
     try {
       const mediaIds = [...photos.flatMap((p) => (p.mediaId ? [p.mediaId] : [])), ...(voice.status === "done" ? [voice.mediaId] : [])];
+      const location = shareLocation ? await zaloLocation() : null;
       const created = await submit.mutateAsync({
         key: formKey.current,
         body: {
@@ -126,6 +130,7 @@ export function SendForm(): ReactElement {
           anonymous,
           sensitive: sensitive || category.private,
           mediaIds,
+          ...(location ? { location } : {}),
         },
       });
       setSent(created);
@@ -194,6 +199,10 @@ export function SendForm(): ReactElement {
         forcedPrivate={category?.private ?? false}
         petition={kind === "petition"}
       />
+      <label className="hs-check hs-card" data-testid="share-location">
+        <input type="checkbox" checked={shareLocation} onChange={(e) => setShareLocation(e.target.checked)} />
+        <span>{t("location.share")}</span>
+      </label>
       <FieldError text={errors.form} />
       <Button fullWidth size="large" loading={sending} disabled={sending} onClick={() => void send()}>
         {t("send")}
@@ -210,4 +219,5 @@ const FIELD_OF: Record<string, keyof Errors> = {
   unitId: "unitId",
   mediaIds: "mediaIds",
   sensitive: "form",
+  location: "form",
 };

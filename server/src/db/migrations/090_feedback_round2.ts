@@ -12,6 +12,8 @@ import type { Migration } from "../migrate.js";
  *   resolution as proof; the media sweeper keeps what this table points at.
  * - `submissions.legal_route`: closed by a cán bộ as a khiếu nại (Luật Khiếu nại 2011) or tố cáo (Luật Tố cáo 2018),
  *   which follow their own legal procedures outside the Hội; she is shown where and how to file it.
+ * - `submission_locations`: where, only when she agreed to share it (Zalo's location token exchanged on the server),
+ *   for that item only, never on her member row; shown to the cán bộ who may read the item, as a map link.
  */
 export const m090: Migration = {
   version: 90,
@@ -56,6 +58,13 @@ CREATE TABLE submission_event_media (
   PRIMARY KEY (event_id, media_id)
 );
 CREATE INDEX submission_event_media_media_idx ON submission_event_media (media_id);
+
+CREATE TABLE submission_locations (
+  submission_id uuid PRIMARY KEY REFERENCES submissions(id),
+  lat double precision NOT NULL CHECK (lat BETWEEN -90 AND 90),
+  lng double precision NOT NULL CHECK (lng BETWEEN -180 AND 180),
+  at timestamptz NOT NULL DEFAULT now()
+);
 
 ALTER TABLE submissions ADD COLUMN legal_route text CHECK (legal_route IN ('khieu_nai','to_cao'));
 `,

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import {
   FeedbackErrorCode,
+  FeedbackRound2ErrorCode,
   foldVietnamese,
   generateTrackingCode,
   MAX_PHOTOS,
@@ -15,6 +16,7 @@ import type { DB } from "../../db/types.js";
 import { AppError, badRequest, conflict, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { assertOwnMedia } from "../media/service.js";
+import { exchangeLocationToken } from "../../zalo/graph.js";
 import { within } from "../../queue/within.js";
 import { dispatch, noEffects } from "./effects.js";
 import { addRouteJobs } from "./route-batch.js";
@@ -186,6 +188,20 @@ const routeAdds = perInstance((deps: AppDeps) =>
   ),
 );
 
+/**
+ * Her location, only when she agreed (the Mini App asked Zalo and sent the token), exchanged before anything is
+ * written, as the safety module does; a token Zalo refuses stops the item with a clear message rather than sending it
+ * without the place she meant to share.
+ */
+async function locationOf(deps: AppDeps, loc: CreateSubmissionBody["location"]): Promise<{ lat: number; lng: number } | null> {
+  if (!loc) return null;
+  try {
+    return await exchangeLocationToken(deps.config.zalo, loc.accessToken, loc.token);
+  } catch {
+    throw new AppError(400, FeedbackRound2ErrorCode.LOCATION_FAILED, "Chưa lấy được vị trí từ Zalo. Chị gửi lại, có thể bỏ chọn chia sẻ vị trí.", "location");
+  }
+}
+
 /** Why nothing was written, as the error she sees. */
 function rejection(out: Outcome, kind: SubmissionKind, unitNamed: boolean): Error {
   const { category, unit } = out;
@@ -305,7 +321,19 @@ export async function createSubmission(
   const mediaIds = body.mediaIds ?? [];
   const key = idempotencyKey ?? null;
 
-  const simple = mediaIds.length === 0 && !submission.petition && !key && !extra;
+  // Zalo's location token is single-use: a retry of a form already stored answers with the first item before trying it.
+  if (key && body.location) {
+    const prior = await deps.db
+      .selectFrom("submission_keys as k")
+      .innerJoin("submissions as s", "s.id", "k.submission_id")
+      .select(["s.id", "s.tracking_code"])
+      .where("k.member_id", "=", auth.memberId)
+      .where("k.key", "=", key)
+      .executeTakeFirst();
+    if (prior) return { created: { id: prior.id, trackingCode: prior.tracking_code }, replayed: true };
+  }
+  const place = await locationOf(deps, body.location);
+  const simple = mediaIds.length === 0 && !submission.petition && !key && !extra && !place;
   let deliveries: string[] = [];
   submission.trackingCode = generateTrackingCode(body.kind, randomInts);
   const written = simple && (await simpleInserts(deps).run({ ...submission }));
@@ -316,13 +344,14 @@ export async function createSubmission(
         const out = await insertSubmission(deps, conn, { ...submission, media });
         if (!out.id) throw rejection(out, body.kind, body.unitId !== undefined);
       };
-      if (mediaIds.length === 0 && !key && !extra) {
+      if (mediaIds.length === 0 && !key && !extra && !place) {
         await write(deps.db, []);
       } else {
         const prior = await deps.db.transaction().execute(async (tx) => {
           const first = key ? await claimKey(tx, auth.memberId, key, submission.id) : null;
           if (!first) {
             await write(tx, await ownedMedia(tx, auth.memberId, mediaIds));
+            if (place) await tx.insertInto("submission_locations").values({ submission_id: submission.id, lat: place.lat, lng: place.lng, at: now }).execute();
             if (extra) deliveries = await extra(tx, { id: submission.id, trackingCode: submission.trackingCode, now });
           }
           return first;

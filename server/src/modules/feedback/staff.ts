@@ -209,6 +209,7 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
   const all = await summaries(deps, s.id, now);
   // Entered on her behalf: the author row is the cán bộ who entered it; the woman is who the handler needs to know.
   const onBehalf = await onBehalfInfo(deps.db, s);
+  const place = await deps.db.selectFrom("submission_locations").select(["lat", "lng", "at"]).where("submission_id", "=", s.id).executeTakeFirst();
   const author = s.anonymous
     ? null
     : onBehalf
@@ -267,6 +268,7 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
     // hands of the person she is reporting, so it is not offered here.
     author: author ? { name: author.name, phone: s.urgent ? null : author.phone } : null,
     onBehalf,
+    location: place ? { lat: place.lat, lng: place.lng, at: place.at.toISOString(), mapUrl: `https://www.google.com/maps/search/?api=1&query=${place.lat},${place.lng}` } : null,
     assignments: all,
     timeline,
   };

@@ -153,6 +153,13 @@ export interface SubmissionEventMediaTable {
   sort: Auto<number>;
 }
 
+export interface SubmissionLocationsTable {
+  submission_id: string;
+  lat: number;
+  lng: number;
+  at: Timestamp;
+}
+
 export interface FeedbackTables {
   categories: CategoriesTable;
   routing_rules: RoutingRulesTable;
@@ -166,4 +173,5 @@ export interface FeedbackTables {
   submission_on_behalf: SubmissionOnBehalfTable;
   submission_ratings: SubmissionRatingsTable;
   submission_event_media: SubmissionEventMediaTable;
+  submission_locations: SubmissionLocationsTable;
 }

@@ -90,6 +90,8 @@ export default {
     label: "Hộp việc",
   },
   item: {
+    onBehalf: "Cán bộ {{name}} nhập hộ ({{channel}})",
+    mapLink: "Xem vị trí chị em chia sẻ trên bản đồ",
     sentAt: "Gửi lúc {{at}} · nơi xảy ra: {{unit}}",
     sensitive: "Giữ kín",
     handoverReroute: "Việc này đang ở {{to}} (đã chuyển hẳn sang đó). {{unit}} không cần xử lý nữa.",

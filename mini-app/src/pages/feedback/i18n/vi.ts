@@ -3,6 +3,9 @@ export default {
   title: "Phản ánh",
   tabs: { label: "Phản ánh", new: "Gửi mới", mine: "Của tôi" },
   trackTitle: "Theo dõi",
+  location: {
+    share: "Gửi kèm vị trí hiện tại của tôi để cán bộ dễ tìm đến (Zalo sẽ hỏi chị đồng ý)",
+  },
   kind: {
     legend: "Chị muốn gửi gì?",
     label: "Loại nội dung",
