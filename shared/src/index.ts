@@ -13,6 +13,7 @@ export * from "./schemas/units.js";
 export * from "./schemas/auth.js";
 export * from "./schemas/health.js";
 export * from "./schemas/feedback.js";
+export * from "./schemas/feedback-round2.js";
 export * from "./schemas/inbox-counts.js";
 export * from "./schemas/notify.js";
 export * from "./schemas/media.js";

@@ -1,5 +1,7 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
 import type {
+  RatingBody,
+  RatingView,
   CategoryList,
   CreateSubmissionBody,
   Destination,
@@ -98,6 +100,12 @@ export const feedbackMutations = {
           client.invalidateQueries({ queryKey: feedbackKeys.signed() }),
           client.invalidateQueries({ queryKey: [...feedbackKeys.all, "similar"] }),
         ]),
+    }),
+  /** Her rating of the answer, once. */
+  rate: () =>
+    mutationOptions({
+      mutationFn: ({ id, body }: { id: string; body: RatingBody }) => request<RatingView>("POST", `/submissions/${seg(id)}/rating`, { body }),
+      onSuccess: (_r, { id }, _x, { client }) => client.invalidateQueries({ queryKey: feedbackKeys.item(id) }),
     }),
   followUp: () =>
     mutationOptions({

@@ -1,5 +1,5 @@
 import { mutationOptions, queryOptions } from "@tanstack/react-query";
-import type { ActionResult, AssignmentDetail, ForwardBody, InboxCounts, InboxList, InboxQuery, ReplyBody, RerouteBody, ResolveBody } from "@hoiso/shared";
+import type { ActionResult, AssignmentDetail, ForwardBody, InboxCounts, InboxList, InboxQuery, LegalCloseBody, OnBehalfBody, OnBehalfCreated, ReplyBody, RerouteBody, ResolveBody } from "@hoiso/shared";
 import { feedbackKeys } from "./feedback.js";
 import { request, seg } from "./http.js";
 import { STALE } from "./queryClient.js";
@@ -39,7 +39,8 @@ type Action =
   | { kind: "reply"; id: string; body: ReplyBody }
   | { kind: "forward"; id: string; body: ForwardBody }
   | { kind: "reroute"; id: string; body: RerouteBody }
-  | { kind: "resolve"; id: string; body: ResolveBody };
+  | { kind: "resolve"; id: string; body: ResolveBody }
+  | { kind: "legal"; id: string; body: LegalCloseBody };
 
 export type AssignmentAction = Action;
 
@@ -60,3 +61,10 @@ export const inboxMutations = {
         Promise.all([client.invalidateQueries({ queryKey: inboxKeys.all }), client.invalidateQueries({ queryKey: [...feedbackKeys.all, "item"] })]),
     }),
 };
+
+/** Nhập hộ (issue 13): an item a woman gave by phone, in person, on paper or at a meeting; `key` is one per form. */
+export const onBehalfMutation = () =>
+  mutationOptions({
+    mutationFn: ({ key, body }: { key: string; body: OnBehalfBody }) => request<OnBehalfCreated>("POST", "/on-behalf", { body, headers: { "idempotency-key": key } }),
+    onSuccess: (_r, _v, _x, { client }) => Promise.all([client.invalidateQueries({ queryKey: inboxKeys.all }), client.invalidateQueries({ queryKey: feedbackKeys.mine() })]),
+  });

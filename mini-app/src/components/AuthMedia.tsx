@@ -37,3 +37,37 @@ export function AuthAudio({ id }: { id: string }): ReactElement {
   if (res.status === "done") return <VoicePlayer src={res.url} label={t("media.authorVoice")} />;
   return <p className="hs-muted">{res.status === "loading" ? t("media.loadingVoice") : res.message}</p>;
 }
+
+/** A PDF the cán bộ attached as proof: opened from its blob URL (the bearer token cannot ride on a link either). */
+export function AuthDocument({ id, label }: { id: string; label: string }): ReactElement {
+  const res = useMediaUrl(id);
+  if (res.status === "done") {
+    return (
+      <a className="hs-doc-link" href={res.url} target="_blank" rel="noreferrer" type="application/pdf" data-testid="proof-document">
+        📄 {label}
+      </a>
+    );
+  }
+  return <p className="hs-muted">{res.status === "loading" ? "…" : res.message}</p>;
+}
+
+/** The photos and PDFs attached to a reply or a resolution (issue 13: answers with proof). */
+export function ProofList({ proof, photoAlt, docLabel }: { proof: Array<{ id: string; kind: "image" | "document" }>; photoAlt: (n: number) => string; docLabel: (n: number) => string }): ReactElement | null {
+  if (proof.length === 0) return null;
+  const photos = proof.filter((p) => p.kind === "image");
+  const docs = proof.filter((p) => p.kind === "document");
+  return (
+    <div className="hs-proof" data-testid="proof">
+      {photos.length > 0 && (
+        <div className="hs-thumbs">
+          {photos.map((p, i) => (
+            <AuthImage key={p.id} id={p.id} alt={photoAlt(i + 1)} />
+          ))}
+        </div>
+      )}
+      {docs.map((d, i) => (
+        <AuthDocument key={d.id} id={d.id} label={docLabel(i + 1)} />
+      ))}
+    </div>
+  );
+}

@@ -10,4 +10,6 @@ export const MAX_BODY_LENGTH = 5000;
 export const MEDIA_LIMITS = {
   imageMaxBytes: 5 * 1024 * 1024,
   audioMaxBytes: 2 * 1024 * 1024,
+  /** A scanned decision or letter (PDF). */
+  documentMaxBytes: 8 * 1024 * 1024,
 } as const;

@@ -2,6 +2,7 @@ import { Type, type Static } from "@sinclair/typebox";
 import { Nullable, Timestamp, Uuid } from "./common.js";
 import { MAX_BODY_LENGTH } from "../domain/limits.js";
 import { UnitLevel } from "./units.js";
+import { LegalRoute, OnBehalfInfo, RatingView, SubmissionChannel } from "./feedback-round2.js";
 
 /** Stable codes for what can go wrong with feedback, reports and petitions (clients branch on these). */
 export const FeedbackErrorCode = {
@@ -66,6 +67,8 @@ export const CreateSubmissionBody = Type.Object({
   sensitive: Type.Optional(Type.Boolean({ default: false })),
   /** Ids from POST /api/media: at most 4 photos and 1 voice note. */
   mediaIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
+  /** Only when she agreed: getLocation()'s single-use token and her Zalo access token, exchanged on the server. */
+  location: Type.Optional(Type.Object({ token: Type.String({ minLength: 1, maxLength: 500 }), accessToken: Type.String({ maxLength: 2000 }) })),
 });
 export type CreateSubmissionBody = Static<typeof CreateSubmissionBody>;
 
@@ -101,6 +104,8 @@ export const TimelineEvent = Type.Object({
   unitName: Nullable(Type.String()),
   public: Type.Boolean(),
   at: Timestamp,
+  /** Photos and PDFs the cán bộ attached to this reply or resolution as proof. */
+  proof: Type.Optional(Type.Array(Type.Object({ id: Uuid, kind: Type.Union([Type.Literal("image"), Type.Literal("document")]) }))),
 });
 export type TimelineEvent = Static<typeof TimelineEvent>;
 
@@ -176,6 +181,13 @@ export const SubmissionView = Type.Object(
     petition: Nullable(PetitionInfo),
     /** True once she has been asked whether it was solved and has not answered yet. */
     followUpOpen: Type.Boolean(),
+    /** How it reached the Hội (issue 13): the Mini App or entered on her behalf. */
+    channel: Type.Optional(SubmissionChannel),
+    /** Her rating of the answer, once given; `ratingOpen`: it was resolved and she may rate it now. */
+    rating: Type.Optional(Nullable(RatingView)),
+    ratingOpen: Type.Optional(Type.Boolean()),
+    /** Closed as a khiếu nại or tố cáo: the Mini App shows where and how to file it. */
+    legalRoute: Type.Optional(Nullable(LegalRoute)),
     timeline: Type.Array(TimelineEvent),
     createdAt: Timestamp,
   },
@@ -264,6 +276,8 @@ export const InboxItem = Type.Object({
   /** An urgent report (Cần giúp đỡ ngay): listed first, in red, with a call button on the item. */
   urgent: Type.Boolean(),
   anonymous: Type.Boolean(),
+  /** Entered on her behalf (phone, in person, paper, meeting) or sent from the Mini App. */
+  channel: Type.Optional(SubmissionChannel),
   unitId: Uuid,
   unitName: Type.String(),
   /** The thôn / chi hội (or xã) it came from. */
@@ -294,6 +308,7 @@ export const StaffEvent = Type.Object({
   visibleToAuthor: Type.Boolean(),
   public: Type.Boolean(),
   at: Timestamp,
+  proof: Type.Optional(Type.Array(Type.Object({ id: Uuid, kind: Type.Union([Type.Literal("image"), Type.Literal("document")]) }))),
 });
 export type StaffEvent = Static<typeof StaffEvent>;
 
@@ -330,10 +345,15 @@ export const AssignmentDetail = Type.Object(
       signatureCount: Type.Integer(),
       petitionState: Nullable(PetitionState),
       media: Type.Array(MediaRef),
+      channel: Type.Optional(SubmissionChannel),
       createdAt: Timestamp,
     }),
-    /** null when she chose to stay anonymous. */
+    /** null when she chose to stay anonymous (for an item entered on her behalf: her name and phone as given). */
     author: Nullable(Type.Object({ name: Type.String(), phone: Nullable(Type.String()) })),
+    /** Where, when she shared it (issue 13): coordinates and a map link. */
+    location: Type.Optional(Nullable(Type.Object({ lat: Type.Number(), lng: Type.Number(), mapUrl: Type.String(), at: Timestamp }))),
+    /** Entered on her behalf by a cán bộ: through which channel and by whom (her details only when not anonymous). */
+    onBehalf: Type.Optional(Nullable(OnBehalfInfo)),
     assignments: Type.Array(AssignmentSummary),
     /**
      * When this unit has passed the item on: how (reroute = handed over for good, forward = another unit works on it
@@ -346,8 +366,12 @@ export const AssignmentDetail = Type.Object(
 );
 export type AssignmentDetail = Static<typeof AssignmentDetail>;
 
+/** Proof attached to a reply or a resolution (issue 13): photos and PDFs the cán bộ uploaded (POST /api/media). */
+const ProofIds = Type.Optional(Type.Array(Uuid, { maxItems: 6 }));
+
 export const ReplyBody = Type.Object({
   message: Type.String({ minLength: 1, maxLength: 4000 }),
+  mediaIds: ProofIds,
   /** Also shown to other women (the "similar items" list and the item's public page). */
   public: Type.Optional(Type.Boolean({ default: false })),
 });
@@ -368,7 +392,7 @@ export const RerouteBody = Type.Object({
 });
 export type RerouteBody = Static<typeof RerouteBody>;
 
-export const ResolveBody = Type.Object({ message: Type.String({ minLength: 1, maxLength: 4000 }) });
+export const ResolveBody = Type.Object({ message: Type.String({ minLength: 1, maxLength: 4000 }), mediaIds: ProofIds });
 export type ResolveBody = Static<typeof ResolveBody>;
 
 export const ActionResult = Type.Object({ assignment: AssignmentSummary, submissionStatus: SubmissionStatus });

@@ -1,7 +1,8 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Uuid } from "./common.js";
 
-export const MediaKind = Type.Union([Type.Literal("image"), Type.Literal("audio")]);
+/** document: a PDF (a cán bộ's answer with proof, issue 13); only cán bộ attach them, to replies and resolutions. */
+export const MediaKind = Type.Union([Type.Literal("image"), Type.Literal("audio"), Type.Literal("document")]);
 export type MediaKind = Static<typeof MediaKind>;
 
 /** Types the server accepts, as sniffed from the bytes (the client's declared type is ignored). */
@@ -9,6 +10,7 @@ export const MediaMime = Type.Union([
   Type.Literal("image/jpeg"),
   Type.Literal("image/png"),
   Type.Literal("image/webp"),
+  Type.Literal("application/pdf"),
   Type.Literal("audio/mp4"),
   Type.Literal("audio/3gpp"),
   Type.Literal("audio/aac"),

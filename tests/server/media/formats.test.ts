@@ -11,7 +11,6 @@ describe("sniffing ignores everything but the bytes", () => {
   it.each([
     ["HTML", Buffer.from("<html><body>hi</body></html>")],
     ["SVG", Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')],
-    ["PDF", Buffer.from("%PDF-1.7\n%âãÏÓ\n")],
     ["GIF", Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1")],
     ["ZIP", Buffer.from("PK\x03\x04\x14\x00\x00\x00", "latin1")],
     ["RIFF AVI", Buffer.from("RIFF\x10\x00\x00\x00AVI LIST", "latin1")],
@@ -20,6 +19,13 @@ describe("sniffing ignores everything but the bytes", () => {
 });
 
 describe("structure checks", () => {
+  it("PDF (a cán bộ's proof, issue 13): sniffed from its header; without its end-of-file marker it is corrupt", () => {
+    const head = Buffer.from("%PDF-1.7\n%âãÏÓ\n", "latin1");
+    expect(sniff(head)).toBe("pdf");
+    corrupt(Buffer.concat([head, Buffer.alloc(64, 0x20)]));
+    expect(sniff(Buffer.from(" %PDF-1.7\n%âãÏÓ\n", "latin1"))).toBeNull();
+  });
+
   it("JPEG: truncated before EOI, or scan before frame", () => {
     const j = jpeg();
     corrupt(j.subarray(0, j.length - 2));

@@ -9,8 +9,9 @@ import { useNotify } from "../../components/notify.js";
 import { UnitFinder } from "../../components/UnitFinder.js";
 import { FieldError } from "../feedback/FieldError.js";
 import { useCanboT } from "./i18n/index.js";
+import { ProofPicker, type ProofFile } from "./ProofPicker.js";
 
-type Panel = "reply" | "forward" | "reroute" | "resolve" | null;
+type Panel = "reply" | "forward" | "reroute" | "resolve" | null | "legal";
 type Pending = { title: string; text: string; confirm: string; action: AssignmentAction; done: string } | null;
 
 function PickedUnit({ unit, onClear }: { unit: Unit; onClear: () => void }): ReactElement {
@@ -38,6 +39,7 @@ export function Actions({ detail }: { detail: AssignmentDetail }): ReactElement 
   const [toAgency, setToAgency] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [pending, setPending] = useState<Pending>(null);
+  const [proof, setProof] = useState<ProofFile[]>([]);
   const mutation = useMutation(inboxMutations.act());
   const busy = mutation.isPending;
 
@@ -49,6 +51,7 @@ export function Actions({ detail }: { detail: AssignmentDetail }): ReactElement 
     setAgency("");
     setToAgency(false);
     setError(undefined);
+    setProof([]);
   }
 
   async function act(action: AssignmentAction, done: string) {
@@ -95,6 +98,40 @@ export function Actions({ detail }: { detail: AssignmentDetail }): ReactElement 
           {t("actions.reroute")}
         </Button>
       )}
+      {a.status !== "resolved" && (
+        <Button variant={panel === "legal" ? "primary" : "tertiary"} fullWidth onClick={() => open("legal")}>
+          {t("actions.legal")}
+        </Button>
+      )}
+      {panel === "legal" && (
+        <div className="hs-panel" data-testid="legal-panel">
+          <p className="hs-muted">{t("actions.legalText")}</p>
+          <div className="hs-segments hs-segments-full" role="tablist" aria-label={t("actions.legal")}>
+            <button type="button" role="tab" aria-selected={!toAgency} className="hs-segment" onClick={() => setToAgency(false)}>
+              {t("actions.khieuNai")}
+            </button>
+            <button type="button" role="tab" aria-selected={toAgency} className="hs-segment" onClick={() => setToAgency(true)}>
+              {t("actions.toCao")}
+            </button>
+          </div>
+          <Input.TextArea label={t("actions.legalNote")} placeholder={t("actions.legalNotePlaceholder")} value={text} onChange={(e) => setText(e.target.value)} maxLength={1000} autoHeight />
+          <Button
+            fullWidth
+            disabled={busy}
+            onClick={() =>
+              setPending({
+                title: t("actions.legalAsk"),
+                text: t("actions.legalConfirmText"),
+                confirm: t("actions.legal"),
+                action: { kind: "legal", id: a.id, body: { route: toAgency ? "to_cao" : "khieu_nai", note } },
+                done: t("actions.legalDone"),
+              })
+            }
+          >
+            {t("actions.legal")}
+          </Button>
+        </div>
+      )}
 
       {panel === "reply" && (
         <div className="hs-panel" data-testid="reply-panel">
@@ -103,7 +140,8 @@ export function Actions({ detail }: { detail: AssignmentDetail }): ReactElement 
             <input type="checkbox" checked={isPublic} onChange={(e) => setPublic(e.target.checked)} />
             <span>{t("actions.public")}</span>
           </label>
-          <Button fullWidth loading={busy} disabled={busy || !note} onClick={() => void act({ kind: "reply", id: a.id, body: { message: note, public: isPublic } }, t("actions.replied"))}>
+          <ProofPicker files={proof} onChange={setProof} />
+          <Button fullWidth loading={busy} disabled={busy || !note} onClick={() => void act({ kind: "reply", id: a.id, body: { message: note, public: isPublic, mediaIds: proof.map((p) => p.id) } }, t("actions.replied"))}>
             {t("actions.sendReply")}
           </Button>
         </div>
@@ -171,6 +209,7 @@ export function Actions({ detail }: { detail: AssignmentDetail }): ReactElement 
       {panel === "resolve" && (
         <div className="hs-panel" data-testid="resolve-panel">
           <Input.TextArea label={t("actions.resultLabel")} value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} autoHeight />
+          <ProofPicker files={proof} onChange={setProof} />
           <Button
             fullWidth
             disabled={busy || !note}
@@ -179,7 +218,7 @@ export function Actions({ detail }: { detail: AssignmentDetail }): ReactElement 
                 title: t("actions.resolveAsk"),
                 text: t("actions.resolveText"),
                 confirm: t("actions.resolve"),
-                action: { kind: "resolve", id: a.id, body: { message: note } },
+                action: { kind: "resolve", id: a.id, body: { message: note, mediaIds: proof.map((p) => p.id) } },
                 done: t("actions.resolved"),
               })
             }

@@ -68,6 +68,16 @@ function Assignment({ detail }: { detail: AssignmentDetail }): ReactElement {
           ) : (
             <p className="hs-choice-title">{t("item.anonymousAuthor")}</p>
           )}
+          {detail.onBehalf && (
+            <p className="hs-muted" data-testid="on-behalf-origin">
+              {t("item.onBehalf", { channel: t(`onBehalf.channels.${detail.onBehalf.channel}`), name: detail.onBehalf.enteredByName })}
+            </p>
+          )}
+          {detail.location && (
+            <a className="hs-link" href={detail.location.mapUrl} target="_blank" rel="noreferrer" data-testid="map-link">
+              {t("item.mapLink")}
+            </a>
+          )}
         </div>
         {s.kind === "petition" && <p className="hs-muted">{t("item.signatures", { count: s.signatureCount })}</p>}
       </section>

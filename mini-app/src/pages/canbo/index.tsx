@@ -13,6 +13,7 @@ import { AdminEntry } from "./AdminEntry.js";
 import { AssignmentPage } from "./AssignmentPage.js";
 import { useCanboT } from "./i18n/index.js";
 import { Inbox } from "./Inbox.js";
+import { OnBehalf } from "./OnBehalf.js";
 import { PendingList } from "./PendingList.js";
 import { SafetyAdmin } from "../safety/SafetyAdmin.js";
 import { SafetyAdminEntry } from "../safety/SafetyAdminEntry.js";
@@ -47,6 +48,7 @@ function Overview({ me }: { me: Me }): ReactElement {
   const [unitId, setUnitId] = useState(units[0]?.unitId ?? "");
   const t = useCanboT();
   const tc = useCommonT();
+  const navigate = useNavigate();
   return (
     <>
       {units.length > 1 && (
@@ -64,6 +66,16 @@ function Overview({ me }: { me: Me }): ReactElement {
         </p>
       )}
       <InboxCard />
+      <button type="button" className="hs-choice" data-testid="on-behalf-entry" onClick={() => navigate("/can-bo/nhap-ho")}>
+        <span className="hs-tile-icon">
+          <Icon name="feedback" size={28} />
+        </span>
+        <span className="hs-grow">
+          <span className="hs-choice-title">{t("onBehalfCard.title")}</span>
+          <span className="hs-choice-hint">{t("onBehalfCard.hint")}</span>
+        </span>
+        <Icon name="chevron" />
+      </button>
       <AdminEntry admin={me.roles.some((r) => r.role === "admin")} />
       <SafetyAdminEntry />
       <h2 className="hs-section-title">{t("overview.pendingTitle")}</h2>
@@ -104,6 +116,7 @@ export default function OfficerPage(): ReactElement {
         <Route path="hop-viec" element={<Inbox />} />
         <Route path="hop-viec/:id" element={<AssignmentPage />} />
         <Route path="an-toan" element={<SafetyAdmin />} />
+        <Route path="nhap-ho" element={<OnBehalf me={me} />} />
         <Route path="*" element={<Navigate to="/can-bo" replace />} />
       </Routes>
     </div>

@@ -30,6 +30,10 @@ export function KindPicker({ value, onChange, error }: { value: SubmissionKind |
           </button>
         ))}
       </div>
+      <details className="hs-legal-note" data-testid="legal-note">
+        <summary>{t("kind.legalTitle")}</summary>
+        <p className="hs-muted">{t("kind.legalText")}</p>
+      </details>
       <FieldError text={error} />
     </fieldset>
   );

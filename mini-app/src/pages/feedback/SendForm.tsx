@@ -1,3 +1,4 @@
+import { zaloLocation } from "../../zalo.js";
 import { useCallback, useEffect, useRef, useState, type ReactElement } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { Button, Input } from "zmp-ui";
@@ -8,6 +9,7 @@ import { ApiError, errorMessage, newIdempotencyKey } from "../../api/http.js";
 import { useMe, useSession } from "../../state.js";
 import { HelpEntry } from "../safety/HelpEntry.js";
 import { CategoryPicker } from "./CategoryPicker.js";
+import { clearDraft, loadDraft, saveDraft } from "./draft.js";
 import { FieldError } from "./FieldError.js";
 import { useFeedbackT } from "./i18n/index.js";
 import { KindPicker } from "./KindPicker.js";
@@ -25,13 +27,16 @@ export function SendForm(): ReactElement {
   const t = useFeedbackT();
   const session = useSession();
   const inZalo = session.status === "ready" && !session.dev;
-  const [kind, setKind] = useState<SubmissionKind | null>(null);
-  const [category, setCategory] = useState<Category | null>(null);
-  const [body, setBody] = useState("");
+  const [draft] = useState(loadDraft);
+  const [kind, setKind] = useState<SubmissionKind | null>(draft?.kind ?? null);
+  const [category, setCategory] = useState<Category | null>(draft?.category ?? null);
+  const [body, setBody] = useState(draft?.body ?? "");
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [voice, setVoice] = useState<Voice>({ status: "none" });
-  const [unit, setUnit] = useState<ChosenUnit | null>(me.unitId && me.unitName ? { id: me.unitId, name: me.unitName } : null);
+  const [unit, setUnit] = useState<ChosenUnit | null>(draft?.unit ?? (me.unitId && me.unitName ? { id: me.unitId, name: me.unitName } : null));
   const [anonymous, setAnonymous] = useState(false);
+  /** Issue 13: where, only if she ticks it; Zalo then asks her itself. */
+  const [shareLocation, setShareLocation] = useState(false);
   const [sensitive, setSensitive] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [sent, setSent] = useState<SubmissionCreated | null>(null);
@@ -41,6 +46,16 @@ export function SendForm(): ReactElement {
   // One key per form, sent again with every retry of it: if an answer is lost on a bad connection, pressing Gửi
   // again returns the item already stored instead of sending it twice. A new form gets a new key.
   const formKey = useRef(newIdempotencyKey());
+
+  // Her draft on the phone (draft.ts): saved as she writes, never once anything makes the item sensitive or anonymous.
+  useEffect(() => {
+    if (sent) return;
+    const timer = setTimeout(() => saveDraft({ kind, category, body, unit }, sensitive || anonymous), 400);
+    return () => clearTimeout(timer);
+  }, [kind, category, body, unit, sensitive, anonymous, sent]);
+  useEffect(() => {
+    if (sensitive || anonymous || category?.private) clearDraft();
+  }, [sensitive, anonymous, category]);
 
   // Thumbnails are blob URLs: free them when she leaves the form.
   const shown = useRef(photos);
@@ -115,6 +130,7 @@ export function SendForm(): ReactElement {
     if (Object.keys(e).length > 0 || !kind || !category || !unit) return;
     try {
       const mediaIds = [...photos.flatMap((p) => (p.mediaId ? [p.mediaId] : [])), ...(voice.status === "done" ? [voice.mediaId] : [])];
+      const location = shareLocation ? await zaloLocation() : null;
       const created = await submit.mutateAsync({
         key: formKey.current,
         body: {
@@ -126,8 +142,10 @@ export function SendForm(): ReactElement {
           anonymous,
           sensitive: sensitive || category.private,
           mediaIds,
+          ...(location ? { location } : {}),
         },
       });
+      clearDraft();
       setSent(created);
       window.scrollTo({ top: 0 });
     } catch (err) {
@@ -194,6 +212,10 @@ export function SendForm(): ReactElement {
         forcedPrivate={category?.private ?? false}
         petition={kind === "petition"}
       />
+      <label className="hs-check hs-card" data-testid="share-location">
+        <input type="checkbox" checked={shareLocation} onChange={(e) => setShareLocation(e.target.checked)} />
+        <span>{t("location.share")}</span>
+      </label>
       <FieldError text={errors.form} />
       <Button fullWidth size="large" loading={sending} disabled={sending} onClick={() => void send()}>
         {t("send")}
@@ -210,4 +232,5 @@ const FIELD_OF: Record<string, keyof Errors> = {
   unitId: "unitId",
   mediaIds: "mediaIds",
   sensitive: "form",
+  location: "form",
 };

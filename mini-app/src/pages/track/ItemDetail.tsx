@@ -5,7 +5,7 @@ import { Button } from "zmp-ui";
 import type { SubmissionView } from "@hoiso/shared";
 import { feedbackMutations, feedbackQueries } from "../../api/feedback.js";
 import { errorMessage } from "../../api/http.js";
-import { AuthAudio, AuthImage } from "../../components/AuthMedia.js";
+import { AuthAudio, AuthImage, ProofList } from "../../components/AuthMedia.js";
 import { useNotify } from "../../components/notify.js";
 import { QueryState } from "../../components/States.js";
 import { Timeline } from "../../components/Timeline.js";
@@ -13,6 +13,7 @@ import { useCommonT } from "../../i18n/common/index.js";
 import { formatDate, formatDateTime } from "../../i18n/format.js";
 import { useTrackT } from "./i18n/index.js";
 import { FollowUp } from "./FollowUp.js";
+import { RateAnswer } from "./RateAnswer.js";
 import { Progress } from "./Progress.js";
 import { StatusChip } from "./StatusChip.js";
 
@@ -90,10 +91,24 @@ function Detail({ item, reload }: { item: SubmissionView; reload: () => void }):
         <Progress item={item} />
       </section>
       {item.followUpOpen && <FollowUp id={item.id} />}
+      {item.legalRoute && (
+        <section className="hs-card hs-legal" data-testid="legal-guidance">
+          <p className="hs-card-title">{t(`legal.${item.legalRoute}.title`)}</p>
+          <p>{t(`legal.${item.legalRoute}.text`)}</p>
+          <p className="hs-muted">{t("legal.help")}</p>
+          <p>{item.timeline.filter((e) => e.type === "legal_route").at(-1)?.message}</p>
+        </section>
+      )}
+      {item.mine && <RateAnswer id={item.id} given={item.rating ?? null} open={item.ratingOpen === true} />}
       {lastReply && (
         <section className="hs-card hs-reply" data-testid="official-reply">
           <p className="hs-card-label">{t("detail.replyFrom")}{lastReply.unitName ? ` — ${lastReply.unitName}` : ""}</p>
           <p className="hs-reply-text">{lastReply.message}</p>
+          <ProofList
+            proof={replies.flatMap((r) => r.proof ?? [])}
+            photoAlt={(n) => t("detail.proofPhoto", { n })}
+            docLabel={(n) => t("detail.proofDocument", { n })}
+          />
           <p className="hs-muted hs-small">{formatDateTime(lastReply.at)}</p>
         </section>
       )}

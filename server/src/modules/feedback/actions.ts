@@ -7,6 +7,7 @@ import type { AuthContext } from "../../http/types.js";
 import { actsOn, staffScope } from "./access.js";
 import { appendEvent, assignUnit } from "./assign.js";
 import { dispatch, mergeEffects, noEffects, type Effects } from "./effects.js";
+import { checkProof, linkProof } from "./proof.js";
 import { outsideScope, assignmentStatus } from "./staff.js";
 import { authorMsg, eventMsg, staffMsg } from "./text.js";
 import type { SubmissionStatus } from "./tables.js";
@@ -97,15 +98,16 @@ async function acknowledge(tx: Tx, auth: AuthContext, l: Loaded, now: Date): Pro
 
 export const ack = (deps: AppDeps, auth: AuthContext, id: string) => run(deps, auth, id, (tx, l, now) => acknowledge(tx, auth, l, now));
 
-export const reply = (deps: AppDeps, auth: AuthContext, id: string, message: string, isPublic: boolean) =>
+export const reply = (deps: AppDeps, auth: AuthContext, id: string, message: string, isPublic: boolean, mediaIds?: string[]) =>
   run(deps, auth, id, async (tx, l, now) => {
-    const fx = await acknowledge(tx, auth, l, now);
     const text = message.trim();
     if (!text) throw badRequest("Chị vui lòng nhập nội dung trả lời.", "message", FeedbackErrorCode.TEXT_EMPTY);
+    const proof = await checkProof(tx, auth.memberId, mediaIds);
+    const fx = await acknowledge(tx, auth, l, now);
     if (l.s.status !== "resolved" && l.s.status !== "closed") {
       await tx.updateTable("submissions").set({ status: "replied", updated_at: now }).where("id", "=", l.s.id).execute();
     }
-    const { deliveries } = await appendEvent(
+    const { eventId, deliveries } = await appendEvent(
       tx,
       l.s,
       // a private item has no public page: its replies stay between the Hội and her
@@ -113,6 +115,7 @@ export const reply = (deps: AppDeps, auth: AuthContext, id: string, message: str
       authorMsg.replied(l.item, l.a.unit_name, text),
       now,
     );
+    await linkProof(tx, eventId, proof);
     return mergeEffects(fx, { ...noEffects(), deliveries });
   });
 
@@ -212,10 +215,11 @@ export const reroute = (deps: AppDeps, auth: AuthContext, id: string, unitId: st
   });
 
 /** Resolved: every other unit's open assignment closes with it; the follow-up question is scheduled. */
-export const resolve = (deps: AppDeps, auth: AuthContext, id: string, message: string, followUpDays: number) =>
+export const resolve = (deps: AppDeps, auth: AuthContext, id: string, message: string, followUpDays: number, mediaIds?: string[]) =>
   run(deps, auth, id, async (tx, l, now) => {
     const text = message.trim();
     if (!text) throw badRequest("Chị vui lòng ghi kết quả giải quyết.", "message", FeedbackErrorCode.TEXT_EMPTY);
+    const proof = await checkProof(tx, auth.memberId, mediaIds);
     if (l.a.resolved_at) return noEffects();
     await tx
       .updateTable("assignments")
@@ -235,12 +239,50 @@ export const resolve = (deps: AppDeps, auth: AuthContext, id: string, message: s
       .set({ status: "resolved", resolved_at: now, resolved_assignment_id: l.a.id, follow_up_asked_at: null, follow_up_answer: null, updated_at: now })
       .where("id", "=", l.s.id)
       .execute();
-    const { deliveries } = await appendEvent(
+    const { eventId, deliveries } = await appendEvent(
       tx,
       l.s,
       { type: "resolved", actorId: auth.memberId, unitId: l.a.unit_id, assignmentId: l.a.id, message: eventMsg.resolved(text), visibleToAuthor: true },
       authorMsg.resolved(l.item, l.a.unit_name, text),
       now,
     );
+    await linkProof(tx, eventId, proof);
     return { ...noEffects(), deliveries, followUps: [{ submissionId: l.s.id, resolvedAt: now, at: new Date(now.getTime() + followUpDays * 86_400_000) }] };
+  });
+
+const ROUTE_NAME = { khieu_nai: "khiếu nại", to_cao: "tố cáo" } as const;
+
+/**
+ * "This is a khiếu nại / tố cáo": it follows its own legal procedure (Luật Khiếu nại 2011, Luật Tố cáo 2018) before
+ * the competent authority, not the Hội. The item closes — every unit's assignment with it, no follow-up question,
+ * since the Hội did not solve it — and she is shown the procedure (the Mini App's guidance card) and the cán bộ's note
+ * on where exactly to file it.
+ */
+export const closeAsLegal = (deps: AppDeps, auth: AuthContext, id: string, route: "khieu_nai" | "to_cao", note: string) =>
+  run(deps, auth, id, async (tx, l, now) => {
+    if (l.s.status === "closed") throw new AppError(409, FeedbackErrorCode.ASSIGNMENT_CLOSED, "Nội dung này đã kết thúc.");
+    await tx
+      .updateTable("assignments")
+      .set({ resolved_at: now, resolved_by: auth.memberId, acknowledged_at: l.a.acknowledged_at ?? now, acknowledged_by: l.a.acknowledged_by ?? auth.memberId })
+      .where("id", "=", l.a.id)
+      .execute();
+    await tx.updateTable("assignments").set({ closed: true }).where("submission_id", "=", l.s.id).where("id", "!=", l.a.id).where("closed", "=", false).execute();
+    await tx.updateTable("submissions").set({ status: "closed", legal_route: route, resolved_at: now, updated_at: now }).where("id", "=", l.s.id).execute();
+    const text = note.trim();
+    const { deliveries } = await appendEvent(
+      tx,
+      l.s,
+      {
+        type: "legal_route",
+        actorId: auth.memberId,
+        unitId: l.a.unit_id,
+        assignmentId: l.a.id,
+        message: { type: route === "khieu_nai" ? "feedback.event.legalKhieuNai" : "feedback.event.legalToCao", params: { note: text } },
+        visibleToAuthor: true,
+        detail: { route },
+      },
+      { type: "feedback.author.legalRoute", params: { kind: l.item.kind, code: l.item.trackingCode, unit: l.a.unit_name, routeName: ROUTE_NAME[route] } },
+      now,
+    );
+    return { ...noEffects(), deliveries };
   });

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import {
   FeedbackErrorCode,
+  FeedbackRound2ErrorCode,
   foldVietnamese,
   generateTrackingCode,
   MAX_PHOTOS,
@@ -15,6 +16,7 @@ import type { DB } from "../../db/types.js";
 import { AppError, badRequest, conflict, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { assertOwnMedia } from "../media/service.js";
+import { exchangeLocationToken } from "../../zalo/graph.js";
 import { within } from "../../queue/within.js";
 import { dispatch, noEffects } from "./effects.js";
 import { addRouteJobs } from "./route-batch.js";
@@ -186,6 +188,20 @@ const routeAdds = perInstance((deps: AppDeps) =>
   ),
 );
 
+/**
+ * Her location, only when she agreed (the Mini App asked Zalo and sent the token), exchanged before anything is
+ * written, as the safety module does; a token Zalo refuses stops the item with a clear message rather than sending it
+ * without the place she meant to share.
+ */
+async function locationOf(deps: AppDeps, loc: CreateSubmissionBody["location"]): Promise<{ lat: number; lng: number } | null> {
+  if (!loc) return null;
+  try {
+    return await exchangeLocationToken(deps.config.zalo, loc.accessToken, loc.token);
+  } catch {
+    throw new AppError(400, FeedbackRound2ErrorCode.LOCATION_FAILED, "Chưa lấy được vị trí từ Zalo. Chị gửi lại, có thể bỏ chọn chia sẻ vị trí.", "location");
+  }
+}
+
 /** Why nothing was written, as the error she sees. */
 function rejection(out: Outcome, kind: SubmissionKind, unitNamed: boolean): Error {
   const { category, unit } = out;
@@ -211,6 +227,12 @@ function rejection(out: Outcome, kind: SubmissionKind, unitNamed: boolean): Erro
   }
   return badRequest("Đơn vị này đã được sáp nhập hoặc ngừng hoạt động, chị vui lòng chọn đơn vị mới.", "unitId", FeedbackErrorCode.UNIT_INACTIVE);
 }
+
+/**
+ * What an item entered on her behalf (on-behalf.ts) writes besides the item, in the same transaction: it runs after
+ * the item is stored and returns the deliveries it recorded (sent after commit).
+ */
+export type IntakeExtra = (tx: Transaction<DB>, submission: { id: string; trackingCode: string; now: Date }) => Promise<string[]>;
 
 export interface IntakeResult {
   created: SubmissionCreated;
@@ -251,7 +273,10 @@ async function ownedMedia(tx: Transaction<DB>, memberId: string, mediaIds: strin
   if (media.filter((m) => m.kind === "audio").length > MAX_VOICE_NOTES) {
     throw badRequest("Chị chỉ gửi được một đoạn ghi âm.", "mediaIds", FeedbackErrorCode.TOO_MANY_VOICE_NOTES);
   }
-  return media;
+  // PDFs are for a cán bộ's answer (proof), not for an item: she sends photos of a paper instead.
+  const attachable = media.filter((m): m is NewSubmission["media"][number] => m.kind !== "document");
+  if (attachable.length !== media.length) throw badRequest("Chị vui lòng gửi ảnh chụp thay cho tệp PDF.", "mediaIds", FeedbackErrorCode.TOO_MANY_PHOTOS);
+  return attachable;
 }
 
 /**
@@ -260,7 +285,13 @@ async function ownedMedia(tx: Transaction<DB>, memberId: string, mediaIds: strin
  * code, `queued_at` stays null and the reconciler adds the job later. With an idempotency key, a retry of a request
  * whose answer was lost returns the first item instead of storing a second one.
  */
-export async function createSubmission(deps: AppDeps, auth: AuthContext, body: CreateSubmissionBody, idempotencyKey?: string): Promise<IntakeResult> {
+export async function createSubmission(
+  deps: AppDeps,
+  auth: AuthContext,
+  body: CreateSubmissionBody,
+  idempotencyKey?: string,
+  extra?: IntakeExtra,
+): Promise<IntakeResult> {
   const text = body.body.trim();
   if (!text) throw badRequest("Chị vui lòng nhập nội dung cần phản ánh.", "body", FeedbackErrorCode.TEXT_EMPTY);
   if (body.kind === "petition" && body.sensitive === true) {
@@ -290,7 +321,20 @@ export async function createSubmission(deps: AppDeps, auth: AuthContext, body: C
   const mediaIds = body.mediaIds ?? [];
   const key = idempotencyKey ?? null;
 
-  const simple = mediaIds.length === 0 && !submission.petition && !key;
+  // Zalo's location token is single-use: a retry of a form already stored answers with the first item before trying it.
+  if (key && body.location) {
+    const prior = await deps.db
+      .selectFrom("submission_keys as k")
+      .innerJoin("submissions as s", "s.id", "k.submission_id")
+      .select(["s.id", "s.tracking_code"])
+      .where("k.member_id", "=", auth.memberId)
+      .where("k.key", "=", key)
+      .executeTakeFirst();
+    if (prior) return { created: { id: prior.id, trackingCode: prior.tracking_code }, replayed: true };
+  }
+  const place = await locationOf(deps, body.location);
+  const simple = mediaIds.length === 0 && !submission.petition && !key && !extra && !place;
+  let deliveries: string[] = [];
   submission.trackingCode = generateTrackingCode(body.kind, randomInts);
   const written = simple && (await simpleInserts(deps).run({ ...submission }));
   for (let attempt = 0; !written; attempt++) {
@@ -300,12 +344,16 @@ export async function createSubmission(deps: AppDeps, auth: AuthContext, body: C
         const out = await insertSubmission(deps, conn, { ...submission, media });
         if (!out.id) throw rejection(out, body.kind, body.unitId !== undefined);
       };
-      if (mediaIds.length === 0 && !key) {
+      if (mediaIds.length === 0 && !key && !extra && !place) {
         await write(deps.db, []);
       } else {
         const prior = await deps.db.transaction().execute(async (tx) => {
           const first = key ? await claimKey(tx, auth.memberId, key, submission.id) : null;
-          if (!first) await write(tx, await ownedMedia(tx, auth.memberId, mediaIds));
+          if (!first) {
+            await write(tx, await ownedMedia(tx, auth.memberId, mediaIds));
+            if (place) await tx.insertInto("submission_locations").values({ submission_id: submission.id, lat: place.lat, lng: place.lng, at: now }).execute();
+            if (extra) deliveries = await extra(tx, { id: submission.id, trackingCode: submission.trackingCode, now });
+          }
           return first;
         });
         if (prior) return { created: prior, replayed: true };
@@ -319,6 +367,7 @@ export async function createSubmission(deps: AppDeps, auth: AuthContext, body: C
   }
 
   await queueRoute(deps, submission.id);
+  if (deliveries.length > 0) await dispatch(deps, { ...noEffects(), deliveries });
   if (submission.petition) {
     await dispatch(deps, { ...noEffects(), petitionDeadlines: [{ submissionId: submission.id, at: submission.petition.deadline }] });
   }

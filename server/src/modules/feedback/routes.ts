@@ -18,6 +18,8 @@ import {
   SubmissionStatus,
   SubmissionView,
   TrackParams,
+  RatingBody,
+  RatingView,
 } from "@hoiso/shared";
 import { Type } from "@sinclair/typebox";
 import { requireAuth } from "../../http/auth-plugin.js";
@@ -26,6 +28,7 @@ import { listCategories } from "./admin.js";
 import { answerFollowUp } from "./followup.js";
 import { createSubmission } from "./intake.js";
 import { signPetition } from "./petitions.js";
+import { rateAnswer } from "./rating.js";
 import { findSimilar, listMine, listSigned, previewDestination, trackByCode, viewSubmission } from "./woman.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -130,6 +133,20 @@ export async function feedbackRoutes(app: App): Promise<void> {
       },
     },
     async (req) => ({ status: await answerFollowUp(app.deps, requireAuth(req), req.params.id, req.body.resolved) }),
+  );
+  app.post(
+    "/submissions/:id/rating",
+    {
+      schema: {
+        tags,
+        summary: "Her rating of the answer (hài lòng / bình thường / chưa hài lòng, optional word), once, after it was resolved",
+        ...secured,
+        params: IdParams,
+        body: RatingBody,
+        response: { 200: RatingView, ...errors },
+      },
+    },
+    async (req) => rateAnswer(app.deps, requireAuth(req), req.params.id, req.body.rating, req.body.comment ?? ""),
   );
   app.post(
     "/petitions/:id/sign",

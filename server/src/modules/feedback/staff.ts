@@ -5,6 +5,8 @@ import { forbidden, notFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { assignedUnits, auditSensitiveRead, seesSubmission, staffScope } from "./access.js";
 import { memberLanguage } from "../../i18n/member.js";
+import { onBehalfInfo } from "./on-behalf.js";
+import { proofOf } from "./proof.js";
 import { staffEventText } from "./timeline.js";
 
 export const outsideScope = () => forbidden("Nội dung này nằm ngoài phạm vi phụ trách của chị.");
@@ -96,6 +98,7 @@ export async function listInbox(deps: AppDeps, auth: AuthContext, q: InboxQuery)
       "s.sensitive",
       "s.urgent",
       "s.anonymous",
+      "s.channel",
       "s.status as submission_status",
       "c.name as category_name",
       "o.name as origin_name",
@@ -121,6 +124,7 @@ export async function listInbox(deps: AppDeps, auth: AuthContext, q: InboxQuery)
       sensitive: r.sensitive,
       urgent: r.urgent,
       anonymous: r.anonymous,
+      channel: r.channel,
       unitId: r.unit_id,
       unitName: r.unit_name,
       originUnitName: r.origin_name,
@@ -203,9 +207,14 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
 
   const now = new Date();
   const all = await summaries(deps, s.id, now);
+  // Entered on her behalf: the author row is the cán bộ who entered it; the woman is who the handler needs to know.
+  const onBehalf = await onBehalfInfo(deps.db, s);
+  const place = await deps.db.selectFrom("submission_locations").select(["lat", "lng", "at"]).where("submission_id", "=", s.id).executeTakeFirst();
   const author = s.anonymous
     ? null
-    : await deps.db.selectFrom("members").select(["name", "phone"]).where("id", "=", s.author_id).executeTakeFirstOrThrow();
+    : onBehalf
+      ? { name: onBehalf.womanName ?? "Chị em không ghi tên", phone: onBehalf.womanPhone }
+      : await deps.db.selectFrom("members").select(["name", "phone"]).where("id", "=", s.author_id).executeTakeFirstOrThrow();
   const events = await deps.db
     .selectFrom("submission_events as e")
     .leftJoin("units as u", "u.id", "e.unit_id")
@@ -216,6 +225,7 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
     .execute();
   const media = await deps.db.selectFrom("submission_media").select(["media_id", "kind"]).where("submission_id", "=", s.id).orderBy("sort").execute();
   const lang = await memberLanguage(deps.db, auth.memberId);
+  const proof = await proofOf(deps.db, events.map((e) => Number(e.id)));
   const timeline: StaffEvent[] = events.map((e) => {
     const note = (e.detail as { note?: unknown } | null)?.note;
     return {
@@ -228,6 +238,7 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
       visibleToAuthor: e.visible_to_author,
       public: e.public,
       at: e.created_at.toISOString(),
+      proof: proof.get(Number(e.id)) ?? [],
     };
   });
   const mine = all.find((x) => x.id === a.id) as AssignmentSummary;
@@ -250,11 +261,14 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
       signatureCount: s.signature_count,
       petitionState: s.petition_state,
       media: media.map((m) => ({ id: m.media_id, kind: m.kind })),
+      channel: s.channel,
       createdAt: s.created_at.toISOString(),
     },
     // An urgent report's author chose the number to be called back on (safety module): her own phone may be in the
     // hands of the person she is reporting, so it is not offered here.
     author: author ? { name: author.name, phone: s.urgent ? null : author.phone } : null,
+    onBehalf,
+    location: place ? { lat: place.lat, lng: place.lng, at: place.at.toISOString(), mapUrl: `https://www.google.com/maps/search/?api=1&query=${place.lat},${place.lng}` } : null,
     assignments: all,
     timeline,
   };

@@ -6,6 +6,7 @@ type Level = "tinh" | "xa" | "chi_hoi" | "to";
 
 export type SubmissionKind = "feedback" | "report" | "petition";
 export type SubmissionStatus = "received" | "forwarded" | "acknowledged" | "replied" | "resolved" | "closed";
+export type SubmissionChannel = "mini_app" | "dien_thoai" | "truc_tiep" | "giay" | "hop";
 export type AssignmentReason = "primary" | "escalation" | "forward" | "reroute" | "petition";
 
 export interface CategoriesTable {
@@ -46,6 +47,10 @@ export interface SubmissionsTable {
   sensitive: Auto<boolean>;
   /** An urgent report (safety module, migration 070): first in the inbox, alerts on every channel. */
   urgent: Auto<boolean>;
+  /** How it reached the Hội (migration 090): the Mini App, or entered on her behalf by a cán bộ. */
+  channel: Auto<SubmissionChannel>;
+  /** Closed as a khiếu nại or tố cáo, which follow their own legal procedure (migration 090). */
+  legal_route: "khieu_nai" | "to_cao" | null;
   status: Auto<SubmissionStatus>;
   queued_at: Date | null;
   routed_at: Date | null;
@@ -123,6 +128,38 @@ export interface SubmissionKeysTable {
   created_at: Generated<Date>;
 }
 
+export interface SubmissionOnBehalfTable {
+  submission_id: string;
+  entered_by: string;
+  woman_name: string | null;
+  woman_phone: string | null;
+  consent: boolean;
+  notify_consent: Auto<boolean>;
+  created_at: Timestamp;
+}
+
+export interface SubmissionRatingsTable {
+  submission_id: string;
+  unit_id: string;
+  rating: "hai_long" | "binh_thuong" | "chua_hai_long";
+  comment: Auto<string>;
+  rated_at: Timestamp;
+}
+
+export interface SubmissionEventMediaTable {
+  event_id: number;
+  media_id: string;
+  kind: "image" | "document";
+  sort: Auto<number>;
+}
+
+export interface SubmissionLocationsTable {
+  submission_id: string;
+  lat: number;
+  lng: number;
+  at: Timestamp;
+}
+
 export interface FeedbackTables {
   categories: CategoriesTable;
   routing_rules: RoutingRulesTable;
@@ -133,4 +170,8 @@ export interface FeedbackTables {
   petition_signatures: PetitionSignaturesTable;
   feedback_settings: FeedbackSettingsTable;
   submission_keys: SubmissionKeysTable;
+  submission_on_behalf: SubmissionOnBehalfTable;
+  submission_ratings: SubmissionRatingsTable;
+  submission_event_media: SubmissionEventMediaTable;
+  submission_locations: SubmissionLocationsTable;
 }

@@ -16,6 +16,8 @@ import { badRequest, notFound, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { memberLanguage } from "../../i18n/member.js";
 import { topAssignment } from "./petitions.js";
+import { proofOf } from "./proof.js";
+import { ratingOf } from "./rating.js";
 import { decideRouting } from "./routing-decision.js";
 import { authorEventText } from "./timeline.js";
 import { unitChain } from "./units.js";
@@ -121,6 +123,8 @@ export async function viewSubmission(deps: AppDeps, auth: AuthContext, id: strin
   const media = mine
     ? await deps.db.selectFrom("submission_media").select(["media_id", "kind"]).where("submission_id", "=", s.id).orderBy("sort").execute()
     : [];
+  const rating = mine ? await ratingOf(deps.db, s.id) : null;
+  const proof = await proofOf(deps.db, events.map((e) => Number(e.id)));
   let petition: SubmissionView["petition"] = null;
   if (s.kind === "petition" && s.petition_state && s.petition_deadline) {
     const top = await deps.db.transaction().execute((tx) => topAssignment(tx, s.id));
@@ -156,6 +160,10 @@ export async function viewSubmission(deps: AppDeps, auth: AuthContext, id: strin
     media: media.map((m) => ({ id: m.media_id, kind: m.kind })),
     petition,
     followUpOpen: mine && s.status === "resolved" && s.follow_up_asked_at !== null && s.follow_up_answer === null,
+    channel: s.channel,
+    rating,
+    legalRoute: s.legal_route,
+    ratingOpen: mine && rating === null && s.legal_route === null && (s.status === "resolved" || s.status === "closed") && s.resolved_assignment_id !== null,
     timeline: events.map((e) => ({
       id: e.id,
       type: e.type,
@@ -163,6 +171,7 @@ export async function viewSubmission(deps: AppDeps, auth: AuthContext, id: strin
       unitName: e.unit_name,
       public: e.public,
       at: e.created_at.toISOString(),
+      proof: proof.get(Number(e.id)) ?? [],
     })),
     createdAt: s.created_at.toISOString(),
   };

@@ -14,13 +14,15 @@ export const typeNotAllowed = () =>
     "file",
   );
 
-export const tooLarge = (kind: "image" | "audio" | null) =>
+export const tooLarge = (kind: "image" | "audio" | "document" | null) =>
   new AppError(
     413,
     ErrorCode.MEDIA_TOO_LARGE,
     kind === "audio"
       ? `Đoạn ghi âm quá dài (tối đa ${mb(MEDIA_LIMITS.audioMaxBytes)}). Chị vui lòng ghi ngắn hơn hoặc chia thành nhiều đoạn.`
-      : `Ảnh quá lớn (tối đa ${mb(MEDIA_LIMITS.imageMaxBytes)}). Chị vui lòng chọn ảnh nhỏ hơn.`,
+      : kind === "document"
+        ? `Tệp PDF quá lớn (tối đa ${mb(MEDIA_LIMITS.documentMaxBytes)}). Chị vui lòng quét lại với độ phân giải thấp hơn.`
+        : `Ảnh quá lớn (tối đa ${mb(MEDIA_LIMITS.imageMaxBytes)}). Chị vui lòng chọn ảnh nhỏ hơn.`,
     "file",
   );
 

@@ -99,7 +99,7 @@ export async function assertOwnMedia(
   db: Db | Transaction<DB>,
   memberId: string,
   ids: string[],
-): Promise<Array<{ id: string; kind: "image" | "audio" }>> {
+): Promise<Array<{ id: string; kind: "image" | "audio" | "document" }>> {
   const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
   if (wanted.length === 0) return [];
   if (!wanted.every((id) => UUID.test(id))) throw notYours();

@@ -4,17 +4,19 @@ import { jpegSize, stripJpeg } from "./formats/jpeg.js";
 import { inspectMp4 } from "./formats/mp4.js";
 import { PNG_SIGNATURE, pngSize, stripPng } from "./formats/png.js";
 import { inspectWebm } from "./formats/webm.js";
+import { inspectPdf } from "./formats/pdf.js";
 import { stripWebp, webpSize } from "./formats/webp.js";
 
 /** How many leading bytes `sniff` needs to decide (fewer only when the whole file is shorter). */
 export const SNIFF_BYTES = 16;
 
-export type MediaFormat = "jpeg" | "png" | "webp" | "mp4" | "webm" | "ogg" | "wav" | "mp3" | "aac" | "amr";
+export type MediaFormat = "jpeg" | "png" | "webp" | "pdf" | "mp4" | "webm" | "ogg" | "wav" | "mp3" | "aac" | "amr";
 
 export const FORMAT_KIND: Record<MediaFormat, MediaKind> = {
   jpeg: "image",
   png: "image",
   webp: "image",
+  pdf: "document",
   mp4: "audio",
   webm: "audio",
   ogg: "audio",
@@ -33,6 +35,8 @@ const ascii = (b: Buffer, from: number, to: number) => b.toString("latin1", from
 export function sniff(head: Buffer): MediaFormat | null {
   if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return "jpeg";
   if (head.length >= 8 && head.subarray(0, 8).equals(PNG_SIGNATURE)) return "png";
+  // "%PDF-1.x": at the very start (PDF readers tolerate leading junk; we do not, so a polyglot cannot pass as a photo)
+  if (head.length >= 8 && ascii(head, 0, 5) === "%PDF-" && /^[12]\.\d$/.test(ascii(head, 5, 8))) return "pdf";
   if (head.length >= 12 && ascii(head, 0, 4) === "RIFF") {
     if (ascii(head, 8, 12) === "WEBP") return "webp";
     if (ascii(head, 8, 12) === "WAVE") return "wav";
@@ -74,6 +78,8 @@ export function inspect(format: MediaFormat, buf: Buffer): Inspected {
       return image("image/png", stripPng(buf), pngSize(buf));
     case "webp":
       return image("image/webp", stripWebp(buf), webpSize(buf));
+    case "pdf":
+      return { kind: "document", mime: "application/pdf", bytes: inspectPdf(buf), durationMs: null, pixels: null };
     case "mp4":
       return audio(inspectMp4(buf));
     case "webm":

@@ -3,7 +3,7 @@ import type { ColumnType } from "kysely";
 export interface MediaTable {
   id: string;
   owner_id: string;
-  kind: "image" | "audio";
+  kind: "image" | "audio" | "document";
   mime: string;
   size_bytes: number;
   sha256: string;

@@ -6,10 +6,10 @@ import { CorruptMediaError } from "./formats/corrupt.js";
 import { FORMAT_KIND, SNIFF_BYTES, inspect, sniff, type Inspected, type MediaFormat } from "./sniff.js";
 
 export const limitFor = (format: MediaFormat) =>
-  FORMAT_KIND[format] === "audio" ? MEDIA_LIMITS.audioMaxBytes : MEDIA_LIMITS.imageMaxBytes;
+  FORMAT_KIND[format] === "audio" ? MEDIA_LIMITS.audioMaxBytes : FORMAT_KIND[format] === "document" ? MEDIA_LIMITS.documentMaxBytes : MEDIA_LIMITS.imageMaxBytes;
 
 /** The largest file any kind may be; the multipart parser stops reading a file part beyond it. */
-export const HARD_LIMIT = Math.max(MEDIA_LIMITS.imageMaxBytes, MEDIA_LIMITS.audioMaxBytes);
+export const HARD_LIMIT = Math.max(MEDIA_LIMITS.imageMaxBytes, MEDIA_LIMITS.audioMaxBytes, MEDIA_LIMITS.documentMaxBytes);
 
 /**
  * Reads one uploaded file, sniffing its type from the first bytes and stopping as soon as it is refused or grows past

@@ -12,6 +12,8 @@ export const hmn: PartialCatalogue = {
     author: {
       forwarded: "Peb twb xa koj {{kindNameLower}} {{code}} mus rau {{unit}} lawm.",
       followUpQuestion: "Koj qhov teeb meem puas tau daws lawm? ({{kindName}} {{code}}) Thov koj teb rov qab kom Koom Haum paub.",
+      // needs-review (draft)
+      onBehalfReceived: "{{unit}} tau sau tseg koj {{kindNameLower}} uas koj xa los ntawm tus neeg ua hauj lwm. Tus lej: {{code}}.",
       closed: "Ua tsaug koj tau qhia tias {{kindNameLower}} {{code}} twb daws tau lawm.",
     },
     event: {

@@ -36,6 +36,9 @@ export const vi = {
       escalated: "{{kindName}} {{code}} của chị đã được chuyển thêm lên {{unit}} để đôn đốc giải quyết.",
       resolved: "{{unit}} thông báo {{kindNameLower}} {{code}} đã được giải quyết: {{text}}",
       followUpQuestion: "Vấn đề của chị đã được giải quyết chưa? ({{kindName}} {{code}}) Chị vui lòng trả lời để Hội biết.",
+      /** Entered on her behalf by a cán bộ (issue 13): she gave a phone and agreed to be told on Zalo. */
+      legalRoute: "{{unit}} cho biết {{kindNameLower}} {{code}} của chị cần được giải quyết theo thủ tục {{routeName}}. Chị mở Hội Số để xem nơi nộp và cách làm.",
+      onBehalfReceived: "{{unit}} đã ghi nhận {{kindNameLower}} chị gửi qua cán bộ Hội. Mã theo dõi: {{code}}.",
       closed: "Cảm ơn chị đã xác nhận {{kindNameLower}} {{code}} đã được giải quyết.",
       reopened: "Hội đã ghi nhận vấn đề chưa được giải quyết; {{kindNameLower}} {{code}} được mở lại tại {{unit}}.",
       petitionLifted: "{{kindName}} {{code}} đã đủ {{count}} chữ ký và được chuyển lên {{unit}}.",
@@ -73,6 +76,8 @@ export const vi = {
       petitionReached: "Kết thúc lấy chữ ký: {{count}} chữ ký, đạt yêu cầu.",
       petitionNotReached: "Kết thúc lấy chữ ký: {{count}} chữ ký, chưa đạt yêu cầu.",
       unitMerged: "{{fromUnit}} sáp nhập vào {{unit}}; việc đang mở chuyển sang {{unit}}.",
+      legalKhieuNai: "Nội dung này là khiếu nại, được giải quyết theo Luật Khiếu nại 2011, không thuộc thẩm quyền của Hội. {{note}}",
+      legalToCao: "Nội dung này là tố cáo, được giải quyết theo Luật Tố cáo 2018, không thuộc thẩm quyền của Hội. {{note}}",
     },
     /**
      * The same timeline entries as a cán bộ reads them, where the author's wording ("chị") does not fit: who did

@@ -3,6 +3,9 @@ export default {
   title: "Phản ánh",
   tabs: { label: "Phản ánh", new: "Gửi mới", mine: "Của tôi" },
   trackTitle: "Theo dõi",
+  location: {
+    share: "Gửi kèm vị trí hiện tại của tôi để cán bộ dễ tìm đến (Zalo sẽ hỏi chị đồng ý)",
+  },
   kind: {
     legend: "Chị muốn gửi gì?",
     label: "Loại nội dung",
@@ -12,6 +15,10 @@ export default {
       report: "Chị biết có người bị bạo lực, xâm hại hoặc bị đối xử sai trái, cần báo để Hội can thiệp.",
       petition: "Chị đề nghị một việc chung; chị em khác cùng ký tên ủng hộ để Hội chuyển lên cấp trên.",
     },
+    /** Khiếu nại and tố cáo are not phản ánh: they follow their own law (issue 13). */
+    legalTitle: "Khiếu nại, tố cáo khác với phản ánh",
+    legalText:
+      "Khiếu nại là đề nghị cơ quan nhà nước xem xét lại quyết định hoặc việc làm của cơ quan, cán bộ mà chị cho là sai và làm thiệt hại quyền lợi của chính chị (Luật Khiếu nại 2011). Tố cáo là báo cho cơ quan có thẩm quyền biết việc làm sai pháp luật của bất kỳ ai (Luật Tố cáo 2018). Hai việc này do cơ quan nhà nước giải quyết theo thủ tục riêng; chị vẫn có thể gửi lên đây, Hội sẽ hướng dẫn chị nộp đúng nơi và giúp chị viết đơn.",
   },
   category: {
     legend: "Việc này thuộc lĩnh vực nào?",

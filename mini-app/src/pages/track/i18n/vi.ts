@@ -21,6 +21,8 @@ export default {
     find: "Tìm",
   },
   detail: {
+    proofPhoto: "Ảnh kết quả {{n}}",
+    proofDocument: "Văn bản kèm theo {{n}} (PDF)",
     sentAt: "Gửi lúc {{at}} · {{unit}}",
     anonymous: "ẩn danh",
     sensitive: "giữ kín",
@@ -48,6 +50,27 @@ export default {
     sign: "Ký tên ủng hộ",
     signed: "Chị đã ký tên",
     signedToast: "Chị đã ký tên ủng hộ kiến nghị này.",
+  },
+  legal: {
+    khieu_nai: {
+      title: "Việc này cần làm đơn khiếu nại",
+      text: "Khiếu nại được giải quyết theo Luật Khiếu nại 2011. Chị làm đơn (ghi rõ ngày tháng, họ tên, địa chỉ của chị, nội dung, lý do và điều chị đề nghị, rồi ký tên) hoặc đến trình bày trực tiếp. Lần đầu, chị gửi cho chính cơ quan hoặc người đã ra quyết định, hoặc cơ quan có cán bộ đã làm việc đó — thường là Bộ phận tiếp công dân của UBND xã/phường. Chị nên nộp sớm: thời hạn khiếu nại là 90 ngày kể từ khi chị nhận được quyết định hoặc biết việc làm đó. Chị giữ lại bản sao đơn và giấy tờ kèm theo.",
+    },
+    to_cao: {
+      title: "Việc này cần làm đơn tố cáo",
+      text: "Tố cáo được giải quyết theo Luật Tố cáo 2018. Chị gửi đơn (ghi rõ họ tên, địa chỉ của chị, việc sai phạm, người làm sai và bằng chứng nếu có) hoặc đến tố cáo trực tiếp. Việc làm sai của cán bộ, công chức: gửi người đứng đầu cơ quan quản lý người đó. Việc vi phạm pháp luật khác: gửi cơ quan nhà nước phụ trách lĩnh vực đó; nếu có dấu hiệu tội phạm, chị báo công an. Cơ quan nhận đơn phải giữ bí mật họ tên, địa chỉ của người tố cáo.",
+    },
+    help: "Hội sẵn sàng giúp chị viết đơn và đi cùng chị khi cần. Lời dặn của cán bộ:",
+  },
+  rating: {
+    question: "Chị thấy câu trả lời của Hội thế nào?",
+    hai_long: "Hài lòng",
+    binh_thuong: "Bình thường",
+    chua_hai_long: "Chưa hài lòng",
+    comment: "Chị muốn nói thêm (không bắt buộc)",
+    send: "Gửi đánh giá",
+    thanks: "Cảm ơn chị đã đánh giá.",
+    given: "Chị đã đánh giá: {{rating}}",
   },
   followUp: {
     question: "Vấn đề của chị đã được giải quyết chưa?",
