@@ -22,3 +22,4 @@ export * from "./domain/content.js";
 export * from "./schemas/content.js";
 export * from "./domain/safety.js";
 export * from "./schemas/safety.js";
+export * from "./schemas/chatbot.js";

@@ -9,6 +9,7 @@ export const LOCKS = {
   sessionPurge: 7_310_005,
   escalationTimer: 7_310_006,
   safetyEscalation: 7_310_070,
+  chatbotReconciler: 7_310_100,
 } as const;
 
 /**

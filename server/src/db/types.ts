@@ -5,6 +5,7 @@ import type { FeedbackTables } from "../modules/feedback/tables.js";
 import type { NotifyTables } from "../modules/notify/tables.js";
 import type { ContentTables } from "../modules/content/tables.js";
 import type { SafetyTables } from "../modules/safety/tables.js";
+import type { ChatbotTables } from "../modules/chatbot/tables.js";
 
 /** Columns the database fills in on insert. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -103,4 +104,4 @@ export interface CoreTables {
 }
 
 /** Each domain adds its tables here by extending. */
-export interface DB extends CoreTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables {}
+export interface DB extends CoreTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables, ChatbotTables {}

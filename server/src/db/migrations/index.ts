@@ -9,6 +9,7 @@ import { m040 } from "./040_notify_sources.js";
 import { m050 } from "./050_content.js";
 import { m051 } from "./051_content_changes.js";
 import { m070 } from "./070_safety.js";
+import { m100 } from "./100_chatbot.js";
 
 /** Append new migrations here; never edit one that has shipped. */
-export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m070];
+export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m070, m100];
