@@ -31,7 +31,7 @@ function inScope(db: Conn, auth: AuthContext) {
       sql<string>`coalesce((SELECT text FROM chatbot_messages x WHERE x.conversation_id = c.id AND NOT x.private ORDER BY x.id DESC LIMIT 1), '')`.as("last_text"),
     ])
     .where("c.mode", "=", "human")
-    .where(paths.length === 0 ? sql<boolean>`false` : sql<boolean>`starts_with(u.path, ANY (${paths}::text[]))`);
+    .where(paths.length === 0 ? sql<boolean>`false` : sql<boolean>`u.path LIKE ANY (${paths.map((p) => `${p}%`)}::text[])`);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof inScope>["executeTakeFirstOrThrow"]>>;
