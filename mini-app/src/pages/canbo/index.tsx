@@ -16,6 +16,9 @@ import { Inbox } from "./Inbox.js";
 import { PendingList } from "./PendingList.js";
 import { SafetyAdmin } from "../safety/SafetyAdmin.js";
 import { SafetyAdminEntry } from "../safety/SafetyAdminEntry.js";
+import { ChatCard, ChatList } from "./chat/ChatList.js";
+import { ChatThread } from "./chat/ChatThread.js";
+import { useChatT } from "./chat/i18n/index.js";
 
 /** The way into Hộp việc, with how much is waiting and how much is late. */
 function InboxCard(): ReactElement {
@@ -64,6 +67,7 @@ function Overview({ me }: { me: Me }): ReactElement {
         </p>
       )}
       <InboxCard />
+      <ChatCard />
       <AdminEntry admin={me.roles.some((r) => r.role === "admin")} />
       <SafetyAdminEntry />
       <h2 className="hs-section-title">{t("overview.pendingTitle")}</h2>
@@ -78,6 +82,7 @@ export default function OfficerPage(): ReactElement {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const t = useCanboT();
+  const tChat = useChatT();
   const tc = useCommonT();
 
   if (!hasOfficerRole(me)) {
@@ -95,7 +100,7 @@ export default function OfficerPage(): ReactElement {
     );
   }
 
-  const title = pathname.startsWith("/can-bo/hop-viec/") ? t("itemTitle") : pathname.startsWith("/can-bo/hop-viec") ? t("inboxTitle") : t("title");
+  const title = pathname.startsWith("/can-bo/tin-nhan") ? tChat("title") : pathname.startsWith("/can-bo/hop-viec/") ? t("itemTitle") : pathname.startsWith("/can-bo/hop-viec") ? t("inboxTitle") : t("title");
   return (
     <div className="hs-page">
       <PageHeader title={title} back />
@@ -104,6 +109,8 @@ export default function OfficerPage(): ReactElement {
         <Route path="hop-viec" element={<Inbox />} />
         <Route path="hop-viec/:id" element={<AssignmentPage />} />
         <Route path="an-toan" element={<SafetyAdmin />} />
+        <Route path="tin-nhan" element={<ChatList />} />
+        <Route path="tin-nhan/:id" element={<ChatThread />} />
         <Route path="*" element={<Navigate to="/can-bo" replace />} />
       </Routes>
     </div>
