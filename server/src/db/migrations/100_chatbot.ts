@@ -23,6 +23,7 @@ const TEXTS: Array<[key: string, vi: string, hmn?: string, dao?: string]> = [
   ["fb_anon_yes", "Giấu tên"],
   ["fb_anon_no", "Để tên"],
   ["fb_sent", "Hội đã nhận phản ánh của chị. Mã theo dõi: {{code}}. Khi có tin mới Hội sẽ nhắn chị tại đây; chị nhắn \"ma {{code}}\" để xem tình trạng."],
+  ["fb_sent_private", "Hội đã nhận nội dung chị gửi. Việc này Hội giữ kín: tin mới chị xem trong Hội Số, mục Của tôi, Hội không nhắn qua Zalo. {{appLink}}"],
   ["fb_failed", "Chưa gửi được phản ánh: {{reason}} Chị thử lại, hoặc gửi trong Hội Số: {{appLink}}"],
   ["fb_cancelled", "Chị đã hủy phản ánh. Nhắn \"menu\" để xem các mục."],
   ["fb_choose", "Chị nhắn một số trong danh sách nhé."],

@@ -9,7 +9,9 @@ import { botText } from "./texts.js";
 interface Draft {
   category?: string;
   categoryName?: string;
-  categories?: Array<{ code: string; name: string }>;
+  categories?: Array<{ code: string; name: string; private: boolean }>;
+  /** A private category (violence, abuse): discreet like notify's rule, so no tracking code on Zalo. */
+  private?: boolean;
   text?: string;
   media?: Array<{ id: string; kind: "image" | "audio" }>;
   anonymous?: boolean;
@@ -28,7 +30,7 @@ export async function startFeedback(turn: Turn): Promise<void> {
   }
   const categories = await turn.tx
     .selectFrom("categories")
-    .select(["code", "name"])
+    .select(["code", "name", "private"])
     .where("active", "=", true)
     .orderBy("sort")
     .orderBy("code")
@@ -54,7 +56,7 @@ export async function feedbackStep(turn: Turn, name: string, event: OaEvent, tex
       const i = Number(/^\s*([1-9])\s*$/.exec(text)?.[1] ?? "0") - 1;
       const c = d.categories?.[i];
       if (!c) return turn.say("fb_choose", {}, P);
-      turn.next = { state: "fb_text", data: { category: c.code, categoryName: c.name, media: [] } satisfies Draft };
+      turn.next = { state: "fb_text", data: { category: c.code, categoryName: c.name, private: c.private, media: [] } satisfies Draft };
       return turn.say("fb_text", {}, P);
     }
     case "fb_text": {
@@ -107,7 +109,9 @@ async function submit(turn: Turn, d: Draft): Promise<void> {
       { kind: "feedback", category: d.category, body: d.text, anonymous: d.anonymous === true, mediaIds: (d.media ?? []).map((m) => m.id) },
       `oa-chat.${turn.eventKey}`.slice(0, 128),
     );
-    await turn.say("fb_sent", { code: r.created.trackingCode }, P);
+    // As notify/text.ts does for sensitive items: what Zalo shows on her phone carries no reference code.
+    if (d.private) await turn.say("fb_sent_private", {}, P);
+    else await turn.say("fb_sent", { code: r.created.trackingCode }, P);
   } catch (err) {
     // Her mistake (a rule of the intake): say why in its own Vietnamese words; anything else is retried by the queue.
     if (err instanceof AppError && err.status < 500) return turn.say("fb_failed", { reason: err.message }, P);
