@@ -7,7 +7,7 @@ import type { Turn } from "./turn.js";
  * Where her conversation goes: the xã/phường of the member her OA id is linked to (verified linking only, zalo/link.ts),
  * else the province. The unit's cán bộ see it in Cán bộ → Tin nhắn.
  */
-async function handoverUnit(tx: Transaction<DB>, memberId: string | null): Promise<{ id: string; name: string }> {
+async function handoverUnit(tx: Transaction<DB>, memberId: string | null): Promise<{ id: string; name: string } | undefined> {
   if (memberId) {
     const xa = await tx
       .selectFrom("members as m")
@@ -18,12 +18,17 @@ async function handoverUnit(tx: Transaction<DB>, memberId: string | null): Promi
       .executeTakeFirst();
     if (xa) return xa;
   }
-  return tx.selectFrom("units").select(["id", "name"]).where("level", "=", "tinh").where("active", "=", true).orderBy("created_at").limit(1).executeTakeFirstOrThrow();
+  return tx.selectFrom("units").select(["id", "name"]).where("level", "=", "tinh").where("active", "=", true).orderBy("created_at").limit(1).executeTakeFirst();
 }
 
 /** "gặp cán bộ", or a second answer that did not help: a cán bộ takes the conversation and the bot falls silent. */
 export async function handOver(turn: Turn): Promise<void> {
   const unit = await handoverUnit(turn.tx, turn.memberId);
+  // No union units at all (an empty installation): nobody to hand over to, so the bot keeps the conversation.
+  if (!unit) {
+    turn.next = { state: "idle", data: {}, failed: 0 };
+    return turn.say("not_found");
+  }
   await turn.tx
     .updateTable("chatbot_conversations")
     .set({ mode: "human", unit_id: unit.id, handed_over_at: turn.now, staff_answered_at: null, escalated_at: null })
