@@ -29,3 +29,4 @@ export * from "./schemas/broadcasts.js";
 export * from "./domain/contest-ranking.js";
 export * from "./domain/contests.js";
 export * from "./schemas/contests.js";
+export * from "./schemas/chatbot.js";

@@ -80,12 +80,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(opts: { zaloUrl?: string } = {}): Promise<Harness> {
   if (!fs.existsSync(path.join(WWW, "index.html"))) {
     throw new Error(`${WWW}/index.html is missing: run \`npm run build:app\` before the browser tests (the root \`npm test\` does).`);
   }
   fs.mkdirSync(SHOTS, { recursive: true });
-  const t = await createTestContext();
+  const t = await createTestContext(opts.zaloUrl ? { zaloUrl: opts.zaloUrl } : {});
   const web: App = await buildApp({ ...t.deps, config: { ...t.config, miniAppDir: WWW } }, { serveMiniApp: true });
   await web.listen({ port: 0, host: "127.0.0.1" });
   const addr = web.server.address();

@@ -10,6 +10,7 @@ export const LOCKS = {
   escalationTimer: 7_310_006,
   safetyEscalation: 7_310_070,
   broadcastReconciler: 7_310_080,
+  chatbotReconciler: 7_310_100,
 } as const;
 
 /**

@@ -7,6 +7,7 @@ import type { ContentTables } from "../modules/content/tables.js";
 import type { SafetyTables } from "../modules/safety/tables.js";
 import type { BroadcastTables } from "../modules/broadcasts/tables.js";
 import type { ContestTables } from "../modules/contests/tables.js";
+import type { ChatbotTables } from "../modules/chatbot/tables.js";
 
 /** Columns the database fills in on insert. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -107,4 +108,4 @@ export interface CoreTables {
 }
 
 /** Each domain adds its tables here by extending. */
-export interface DB extends CoreTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables, BroadcastTables, ContestTables {}
+export interface DB extends CoreTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables, BroadcastTables, ContestTables, ChatbotTables {}

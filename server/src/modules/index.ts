@@ -16,6 +16,7 @@ import { zaloJobs } from "./zalo/jobs.js";
 import { zaloLinkRoutes } from "./zalo/link-routes.js";
 import { zaloRoutes } from "./zalo/routes.js";
 import { safetyModule } from "./safety/module.js";
+import { chatbotModule } from "./chatbot/module.js";
 
 /**
  * Every module of this server, as the core sees it (contract.ts): routes, jobs, timers, what happens to its open work
@@ -34,4 +35,5 @@ export const serverModules: readonly ServerModule[] = checkModules([
   safetyModule,
   broadcastsModule,
   contestsModule,
+  chatbotModule,
 ]);

@@ -17,6 +17,9 @@ import { OnBehalf } from "./OnBehalf.js";
 import { PendingList } from "./PendingList.js";
 import { SafetyAdmin } from "../safety/SafetyAdmin.js";
 import { SafetyAdminEntry } from "../safety/SafetyAdminEntry.js";
+import { ChatCard, ChatList } from "./chat/ChatList.js";
+import { ChatThread } from "./chat/ChatThread.js";
+import { useChatT } from "./chat/i18n/index.js";
 
 /** The way into Hộp việc, with how much is waiting and how much is late. */
 function InboxCard(): ReactElement {
@@ -76,6 +79,7 @@ function Overview({ me }: { me: Me }): ReactElement {
         </span>
         <Icon name="chevron" />
       </button>
+      <ChatCard />
       <AdminEntry admin={me.roles.some((r) => r.role === "admin")} />
       <SafetyAdminEntry />
       <h2 className="hs-section-title">{t("overview.pendingTitle")}</h2>
@@ -90,6 +94,7 @@ export default function OfficerPage(): ReactElement {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const t = useCanboT();
+  const tChat = useChatT();
   const tc = useCommonT();
 
   if (!hasOfficerRole(me)) {
@@ -107,7 +112,7 @@ export default function OfficerPage(): ReactElement {
     );
   }
 
-  const title = pathname.startsWith("/can-bo/hop-viec/") ? t("itemTitle") : pathname.startsWith("/can-bo/hop-viec") ? t("inboxTitle") : t("title");
+  const title = pathname.startsWith("/can-bo/tin-nhan") ? tChat("title") : pathname.startsWith("/can-bo/hop-viec/") ? t("itemTitle") : pathname.startsWith("/can-bo/hop-viec") ? t("inboxTitle") : t("title");
   return (
     <div className="hs-page">
       <PageHeader title={title} back />
@@ -117,6 +122,8 @@ export default function OfficerPage(): ReactElement {
         <Route path="hop-viec/:id" element={<AssignmentPage />} />
         <Route path="an-toan" element={<SafetyAdmin />} />
         <Route path="nhap-ho" element={<OnBehalf me={me} />} />
+        <Route path="tin-nhan" element={<ChatList />} />
+        <Route path="tin-nhan/:id" element={<ChatThread />} />
         <Route path="*" element={<Navigate to="/can-bo" replace />} />
       </Routes>
     </div>

@@ -1,0 +1,139 @@
+import type { BotText, ChatConversation, ChatConversationDetail } from "@hoiso/shared";
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { AppDeps } from "../../deps.js";
+import { audit } from "../../db/audit.js";
+import type { DB } from "../../db/types.js";
+import { badRequest, notFound } from "../../http/errors.js";
+import type { AuthContext } from "../../http/types.js";
+import { assertProvinceAdmin, scopeOf } from "../../policy/policy.js";
+import { enqueueChatMessages } from "./send.js";
+import { botText } from "./texts.js";
+
+type Conn = Kysely<DB> | Transaction<DB>;
+
+/** Handed-over conversations (and their units) inside her cán bộ/admin scope; the base of every staff read. */
+function inScope(db: Conn, auth: AuthContext) {
+  const { paths } = scopeOf(auth);
+  return db
+    .selectFrom("chatbot_conversations as c")
+    .innerJoin("units as u", "u.id", "c.unit_id")
+    .leftJoin("members as m", "m.id", "c.member_id")
+    .select([
+      "c.id",
+      "c.unit_id",
+      "u.name as unit_name",
+      "m.name as member_name",
+      "c.handed_over_at",
+      "c.last_message_at",
+      "c.staff_answered_at",
+      "c.escalated_at",
+      "c.oa_user_id",
+      sql<string>`coalesce((SELECT text FROM chatbot_messages x WHERE x.conversation_id = c.id AND NOT x.private ORDER BY x.id DESC LIMIT 1), '')`.as("last_text"),
+    ])
+    .where("c.mode", "=", "human")
+    .where(paths.length === 0 ? sql<boolean>`false` : sql<boolean>`u.path LIKE ANY (${paths.map((p) => `${p}%`)}::text[])`);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof inScope>["executeTakeFirstOrThrow"]>>;
+const view = (r: Row): ChatConversation => ({
+  id: r.id,
+  // Her name only through the verified link; the bot never asks it, and what she sent anonymously is never shown.
+  who: r.member_name ?? null,
+  unitId: r.unit_id as string,
+  unitName: r.unit_name,
+  handedOverAt: (r.handed_over_at ?? r.last_message_at).toISOString(),
+  lastMessageAt: new Date(r.last_message_at).toISOString(),
+  lastText: r.last_text,
+  answered: r.staff_answered_at !== null,
+  escalated: r.escalated_at !== null,
+});
+
+export async function listConversations(deps: AppDeps, auth: AuthContext): Promise<ChatConversation[]> {
+  const rows = await inScope(deps.db, auth).orderBy("c.last_message_at", "desc").limit(200).execute();
+  return rows.map(view);
+}
+
+/**
+ * One conversation with its history. Messages of a guided feedback are left out: the item may be anonymous, and
+ * its text next to her name would say who sent it.
+ */
+export async function conversationDetail(deps: AppDeps, auth: AuthContext, id: string): Promise<ChatConversationDetail> {
+  const row = await inScope(deps.db, auth).where("c.id", "=", id).executeTakeFirst();
+  if (!row) throw notFound("Không tìm thấy cuộc trò chuyện này.");
+  const messages = await deps.db
+    .selectFrom("chatbot_messages")
+    .select(["id", "direction", "author", "text", "status", "created_at"])
+    .where("conversation_id", "=", id)
+    .where("private", "=", false)
+    .orderBy("id", "desc")
+    .limit(200)
+    .execute();
+  return {
+    conversation: view(row),
+    messages: messages.reverse().map((m) => ({ id: String(m.id), direction: m.direction, author: m.author, text: m.text, status: m.status, at: new Date(m.created_at).toISOString() })),
+  };
+}
+
+/** The cán bộ's answer goes out through the chat outbox (same token, window and rate as the bot's). */
+export async function replyToConversation(deps: AppDeps, auth: AuthContext, id: string, text: string): Promise<void> {
+  const body = text.trim();
+  if (body === "") throw badRequest("Chị chưa nhập nội dung trả lời.", "text");
+  const ids = await deps.db.transaction().execute(async (tx) => {
+    const row = await inScope(tx, auth).where("c.id", "=", id).forUpdate("c").executeTakeFirst();
+    if (!row) throw notFound("Không tìm thấy cuộc trò chuyện này.");
+    const m = await tx
+      .insertInto("chatbot_messages")
+      .values({ conversation_id: id, direction: "out", author: "staff", staff_id: auth.memberId, text: body, status: "pending" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await tx.updateTable("chatbot_conversations").set({ staff_answered_at: new Date(), last_message_at: new Date() }).where("id", "=", id).execute();
+    return [m.id];
+  });
+  await enqueueChatMessages(deps, ids);
+}
+
+/** Ends the handover: the bot answers her again, and tells her so. */
+export async function closeConversation(deps: AppDeps, auth: AuthContext, id: string): Promise<void> {
+  const ids = await deps.db.transaction().execute(async (tx) => {
+    const row = await inScope(tx, auth).where("c.id", "=", id).forUpdate("c").executeTakeFirst();
+    if (!row) throw notFound("Không tìm thấy cuộc trò chuyện này.");
+    const lang = (await tx.selectFrom("members").select("language").where("zalo_oa_user_id", "=", row.oa_user_id).executeTakeFirst())?.language ?? "vi";
+    await tx
+      .updateTable("chatbot_conversations")
+      .set({ mode: "bot", state: "idle", data: "{}", expires_at: null, failed_answers: 0, unit_id: null })
+      .where("id", "=", id)
+      .execute();
+    const m = await tx
+      .insertInto("chatbot_messages")
+      .values({ conversation_id: id, direction: "out", author: "bot", staff_id: auth.memberId, text: await botText(tx, "handover_closed", lang), status: "pending" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return [m.id];
+  });
+  await enqueueChatMessages(deps, ids);
+}
+
+export async function listBotTexts(deps: AppDeps, auth: AuthContext): Promise<BotText[]> {
+  await assertProvinceAdmin(deps.db, auth);
+  const rows = await deps.db.selectFrom("chatbot_texts").select(["key", "language", "text", "updated_at"]).orderBy("key").orderBy("language").execute();
+  return rows.map((r) => ({ key: r.key, language: r.language as BotText["language"], text: r.text, updatedAt: new Date(r.updated_at).toISOString() }));
+}
+
+/** A province admin rewrites one sentence of the bot in one language; the change and its audit row commit together. */
+export async function putBotText(deps: AppDeps, auth: AuthContext, key: string, language: BotText["language"], text: string): Promise<BotText> {
+  await assertProvinceAdmin(deps.db, auth);
+  const body = text.trim();
+  if (body === "") throw badRequest("Nội dung không được để trống.", "text");
+  return deps.db.transaction().execute(async (tx) => {
+    const known = await tx.selectFrom("chatbot_texts").select("key").where("key", "=", key).where("language", "=", "vi").executeTakeFirst();
+    if (!known) throw notFound("Không có câu trả lời nào với khóa này.");
+    const now = new Date();
+    await tx
+      .insertInto("chatbot_texts")
+      .values({ key, language, text: body, updated_at: now, updated_by: auth.memberId })
+      .onConflict((oc) => oc.columns(["key", "language"]).doUpdateSet({ text: body, updated_at: now, updated_by: auth.memberId }))
+      .execute();
+    await audit(tx, { actorId: auth.memberId, action: "chatbot.text.update", entityType: "chatbot_text", entityId: `${key}.${language}`, detail: { key, language, text: body } });
+    return { key, language, text: body, updatedAt: now.toISOString() };
+  });
+}
