@@ -17,7 +17,11 @@ export async function saveChatMedia(deps: AppDeps, memberId: string, url: string
     const buf = Buffer.from(await res.arrayBuffer());
     const format = sniff(buf);
     if (!format || buf.length > limitFor(format)) return null;
-    const saved = await saveMedia(deps, memberId, inspect(format, buf));
+    const inspected = inspect(format, buf);
+    // her own items take photos and voice only (a PDF is the cán bộ's proof, not hers to attach)
+    if (inspected.kind === "document") return null;
+    const saved = await saveMedia(deps, memberId, inspected);
+    if (saved.kind === "document") return null;
     return { id: saved.id, kind: saved.kind };
   } catch {
     return null;
