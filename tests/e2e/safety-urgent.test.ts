@@ -70,8 +70,9 @@ describe.runIf(available)("An toàn: the urgent flow", () => {
       await page.getByTestId("quick-exit").click();
       await expect.poll(() => page.url()).toContain("/tim-hieu");
       await page.goBack();
-      await page.waitForTimeout(300); // a Back navigation has no event to wait on in the webview; the check below polls
-      await expect.poll(() => page.url()).not.toContain("can-giup-do");
+      // Back has happened once the news list is gone; it must have led past the help screen, not to it
+      await expect.poll(() => page.url()).not.toContain("/tim-hieu");
+      expect(page.url()).not.toContain("can-giup-do");
       expect(await page.getByTestId("safety-page").count()).toBe(0);
       expect(await page.evaluate(() => document.body.innerText)).not.toContain("say rượu");
 
@@ -103,6 +104,11 @@ describe.runIf(available)("An toàn: the urgent flow", () => {
       const afterPin = await page.evaluate(() => JSON.stringify({ ...localStorage }));
       expect(afterPin).not.toContain("2468");
       expect(afterPin).not.toContain("say rượu");
+      // her item's own page is a sensitive screen too: quick exit is there
+      await list.getByText("say rượu").first().click();
+      await page.getByTestId("item-detail").waitFor({ timeout: 10_000 });
+      await page.getByTestId("quick-exit").click();
+      await expect.poll(() => page.url()).toContain("/tim-hieu");
     });
 
     await h.inBrowser("safety-officer", async (page) => {

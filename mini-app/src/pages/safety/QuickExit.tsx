@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router-dom";
 import { forgetSensitive } from "../../api/safety.js";
 import { useSafetyT } from "./i18n/index.js";
+import "./safety.css";
 
 /** Where quick exit lands: the news list, a screen anyone may be seen reading. */
 export const NEUTRAL_SCREEN = "/tim-hieu";

@@ -11,6 +11,7 @@ import { QueryState } from "../../components/States.js";
 import { Timeline } from "../../components/Timeline.js";
 import { useCommonT } from "../../i18n/common/index.js";
 import { formatDate, formatDateTime } from "../../i18n/format.js";
+import { QuickExit } from "../safety/QuickExit.js";
 import { useTrackT } from "./i18n/index.js";
 import { FollowUp } from "./FollowUp.js";
 import { RateAnswer } from "./RateAnswer.js";
@@ -79,6 +80,8 @@ function Detail({ item, reload }: { item: SubmissionView; reload: () => void }):
         <div className="hs-item-top">
           <span className="hs-code-small" data-testid="detail-code">{item.trackingCode}</span>
           <StatusChip status={item.status} />
+          {/* her own sensitive item is a sensitive screen too: one tap away to the neutral one */}
+          {item.mine && item.sensitive && <QuickExit />}
         </div>
         <p className="hs-card-title">
           {tc(`kind.${item.kind}`)} · {item.categoryName}
