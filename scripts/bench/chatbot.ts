@@ -18,7 +18,7 @@ import pg from "pg";
 import { startServerProcess } from "../lib/process.js";
 import { startZaloSimulator } from "../zalo-sim/server.js";
 import { fixedRate, formatResult, maxThroughput, numberArg, percentile, type RequestSpec } from "./load.js";
-import { createBenchDatabase } from "./setup.js";
+import { createBenchDatabase, dropQueueKeys } from "./setup.js";
 
 const FOLLOWERS = numberArg("followers", 1000);
 const SECONDS = numberArg("seconds", 60);
@@ -39,22 +39,6 @@ const TEXTS = [
   "xin chao",
   "1",
 ];
-
-/** A benchmark leaves nothing behind: its queues' keys (both prefixes) go with it. */
-async function dropQueueKeys(prefix: string): Promise<void> {
-  if (BACKEND !== "redis") return;
-  const { Redis } = await import("ioredis");
-  const redis = new Redis(REDIS_URL);
-  for (const match of [`${prefix}:*`, `${prefix}b:*`]) {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== "0");
-  }
-  await redis.quit();
-}
 
 async function main() {
   console.log(`# Hội Số OA chatbot benchmark — ${new Date().toISOString()}`);
@@ -153,7 +137,7 @@ async function main() {
     await worker.stop();
     await db.end();
     await database.drop();
-    await dropQueueKeys(prefix);
+    if (BACKEND === "redis") await dropQueueKeys(REDIS_URL, prefix);
     await sim.close();
   }
 }

@@ -14,7 +14,7 @@ import pg from "pg";
 import { DEMO_TREE, seedUnitId } from "../seed/demo.js";
 import { startServerProcess } from "../lib/process.js";
 import { cpuMeter, fixedRate, formatResult, maxThroughput, percentile, type RequestSpec, numberArg } from "./load.js";
-import { createBenchDatabase, createWomen } from "./setup.js";
+import { createBenchDatabase, createWomen, dropQueueKeys } from "./setup.js";
 
 const arg = numberArg;
 const RATE = arg("rate", 500);
@@ -33,22 +33,6 @@ const BACKEND = process.env.BENCH_QUEUE_BACKEND ?? "redis";
 const LAYOUT = process.env.BENCH_LAYOUT ?? "split";
 
 const CATEGORIES = ["viec_lam", "an_sinh", "y_te", "dat_dai", "vay_von", "thu_tuc", "gop_y_hoi", "khac"];
-
-/** A benchmark leaves nothing behind: its queues' keys (both prefixes) go with it. */
-async function dropQueueKeys(prefix: string): Promise<void> {
-  if (BACKEND !== "redis") return;
-  const { Redis } = await import("ioredis");
-  const redis = new Redis(REDIS_URL);
-  for (const match of [`${prefix}:*`, `${prefix}b:*`]) {
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== "0");
-  }
-  await redis.quit();
-}
 
 async function unrouted(db: pg.Pool, since: Date): Promise<number> {
   const r = await db.query<{ n: number }>(
@@ -264,7 +248,7 @@ async function main() {
     await worker?.stop();
     await db.end();
     await database.drop();
-    await dropQueueKeys(prefix);
+    if (BACKEND === "redis") await dropQueueKeys(REDIS_URL, prefix);
     fs.rmSync(countsDir, { recursive: true, force: true });
   }
 }

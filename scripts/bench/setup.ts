@@ -58,3 +58,18 @@ export async function createWomen(base: string, count: number, unitIds: string[]
   }
   return women;
 }
+
+/** A benchmark leaves nothing behind: its queues' keys (both prefixes: ours and the yardstick's "<prefix>b") go with it. */
+export async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(redisUrl);
+  for (const match of [`${prefix}:*`, `${prefix}b:*`]) {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", match, "COUNT", 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== "0");
+  }
+  await redis.quit();
+}
