@@ -129,7 +129,7 @@ describe.runIf(available)("Mini App in Chromium", () => {
       await page.getByTestId("learn").waitFor();
       expect(await activeTab(page)).toBe("Tìm hiểu");
       await page.locator(".zaui-bottom-navigation-item", { hasText: "Thi" }).click();
-      await page.getByText("Mục Thi đang được chuẩn bị").waitFor();
+      await page.getByTestId("quiz").waitFor();
       await page.locator(".zaui-bottom-navigation-item", { hasText: "Phản ánh" }).click();
       await page.locator(".hs-header-title", { hasText: "Phản ánh" }).waitFor();
       await page.locator(".zaui-bottom-navigation-item", { hasText: "Cá nhân" }).click();
@@ -184,7 +184,7 @@ describe.runIf(available)("Mini App in Chromium", () => {
       expect(await tabLabels(page)).toEqual(TABS);
 
       await page.goto(`${base}/zapps/1234567890/thi`);
-      await page.getByText("Mục Thi đang được chuẩn bị").waitFor();
+      await page.getByTestId("quiz").waitFor();
       expect(await activeTab(page)).toBe("Thi");
     });
   });

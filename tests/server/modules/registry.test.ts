@@ -147,6 +147,10 @@ describe("the module list", () => {
   it("the core reaches feedback only through it", () => {
     const feedback = serverModules.find((m) => m.name === "feedback");
     expect(typeof feedback?.onUnitMerge).toBe("function");
-    expect(feedback?.media?.references).toEqual([{ table: "submission_media", column: "media_id" }]);
+    // her photos and voice, and the cán bộ's proof attached to a reply or a resolution
+    expect(feedback?.media?.references).toEqual([
+      { table: "submission_media", column: "media_id" },
+      { table: "submission_event_media", column: "media_id" },
+    ]);
   });
 });
