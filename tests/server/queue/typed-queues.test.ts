@@ -19,7 +19,18 @@ describe("queue names", () => {
   it("every queue a worker serves is named after its module and served once", () => {
     const served = serverModules.flatMap((m) => (m.jobs ?? []).map((j) => ({ module: m.name, queue: j.queue.name })));
     expect(served.map((s) => s.queue).sort()).toEqual(
-      ["feedback.escalate", "feedback.follow-up", "feedback.petition", "feedback.route", "notify.send", "zalo.oa-events"].sort(),
+      [
+        "broadcasts.fanout",
+        "chatbot.escalate",
+        "chatbot.send",
+        "feedback.escalate",
+        "feedback.follow-up",
+        "feedback.petition",
+        "feedback.route",
+        "notify.send",
+        "safety.ack-check",
+        "zalo.oa-events",
+      ].sort(),
     );
     for (const s of served) expect(s.queue.startsWith(`${s.module}.`)).toBe(true);
   });
