@@ -13,6 +13,8 @@ import { registerSecurityHeaders, swaggerUiCsp } from "./http/security.js";
 import { registerMiniApp } from "./http/static.js";
 import type { App } from "./http/types-app.js";
 import "./http/types.js";
+import { queueBoard } from "./ops/board.js";
+import { registerOps } from "./ops/routes.js";
 
 export interface BuildOptions {
   logger?: FastifyServerOptions["logger"];
@@ -66,6 +68,8 @@ export async function buildApp(deps: AppDeps, opts: BuildOptions = {}): Promise<
   registerAuth(app);
   registerInputGuard(app);
   await registerRateLimits(app, deps.config);
+  registerOps(app);
+  await app.register(queueBoard);
 
   await app.register(
     async (api) => {

@@ -55,6 +55,12 @@ const Env = Type.Object({
   MEDIA_DIR: Type.Optional(Type.String()),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, default: 8 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
+  /** Bearer token Prometheus sends to /metrics; unset, the route does not exist. */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /** A worker process has no HTTP server: with this set it serves /metrics (and the health probes) on this port. */
+  METRICS_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
+  /** How long readiness answers 503 before HTTP closes on a stop signal, so the load balancer stops sending first. */
+  DRAIN_MS: Type.Integer({ minimum: 0, default: 0 }),
   /** Limits against abuse: requests per window, per member (logged in) and per client IP; 0 turns one off. */
   RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 60 }),
   RATE_LIMIT_LOGIN_PER_IP: Type.Integer({ minimum: 0, default: 60 }),
@@ -115,6 +121,7 @@ export interface Config {
   mediaDir: string;
   workerConcurrency: number;
   shutdownTimeoutMs: number;
+  ops: { metricsToken: string | undefined; metricsPort: number | undefined; drainMs: number };
   limits: Limits;
 }
 
@@ -240,6 +247,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     mediaDir: env.MEDIA_DIR ?? `${env.DATA_DIR}/media`,
     workerConcurrency: env.WORKER_CONCURRENCY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    ops: { metricsToken: env.METRICS_TOKEN, metricsPort: env.METRICS_PORT, drainMs: env.DRAIN_MS },
     limits: {
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
       // Before login nobody is known yet; Zalo's webhook is one sender: both are counted per IP only.

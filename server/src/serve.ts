@@ -3,6 +3,8 @@ import { buildApp } from "./app.js";
 import { ConfigError, devLoginExposed, loadConfig, type Role } from "./config.js";
 import { EmbeddedAlreadyRunningError } from "./db/embedded.js";
 import { loggingFor } from "./http/logging.js";
+import { lifecycle } from "./ops/lifecycle.js";
+import { startOpsServer } from "./ops/server.js";
 import { startWorkers, type RunningWorkers } from "./queue/registry.js";
 import { startRuntime, type Runtime, type RuntimeHooks } from "./runtime.js";
 
@@ -22,8 +24,9 @@ function parseRole(argv: string[]): Role {
 const log = (m: string) => console.log(`[hoiso] ${m}`);
 
 /** What is running so far; whatever stops the process stops these, in this order, and the database last. */
-const running: { app: FastifyInstance | null; workers: RunningWorkers | null; runtime: Runtime | null } = {
+const running: { app: FastifyInstance | null; ops: { close(): Promise<void> } | null; workers: RunningWorkers | null; runtime: Runtime | null } = {
   app: null,
+  ops: null,
   workers: null,
   runtime: null,
 };
@@ -60,8 +63,13 @@ function stop(reason: string, code: number): Promise<never> {
     const hard = setTimeout(() => process.exit(code || 1), timeoutMs + 5000);
     hard.unref();
     await starting.catch(() => undefined);
+    // readiness answers 503 from now on; the load balancer stops sending before HTTP closes
+    lifecycle.draining = true;
+    const drainMs = running.runtime?.deps.config.ops.drainMs ?? 0;
+    if (running.app && drainMs > 0) await new Promise((r) => setTimeout(r, drainMs));
     await running.app?.close().catch(() => undefined);
     await running.workers?.stop(timeoutMs).catch(() => undefined);
+    await running.ops?.close().catch(() => undefined);
     closingDatabase = true;
     await running.runtime?.close().catch(() => undefined);
     process.exit(code);
@@ -84,6 +92,12 @@ async function main(tools: DevTools): Promise<void> {
   if (role !== "api") {
     running.workers = startWorkers(deps, deps.modules, (err, where) => report(where, err));
     log(`Đã chạy bộ xử lý hàng đợi (${deps.queues.backend}).`);
+    const metricsPort = deps.config.ops.metricsPort;
+    if (role === "worker" && metricsPort !== undefined) {
+      const ops = await startOpsServer(deps, metricsPort, deps.config.host);
+      running.ops = ops;
+      log(`  Số liệu vận hành: http://localhost:${ops.port}/metrics`);
+    }
   }
   if (role !== "worker") {
     running.app = await buildApp(deps, { ...loggingFor(deps.config), serveMiniApp: true });

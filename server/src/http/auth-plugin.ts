@@ -13,6 +13,8 @@ export function bearerToken(req: FastifyRequest): string | null {
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (req) => {
+    // a route that checks its own bearer (Prometheus's token on /metrics) is not a member's session
+    if (req.routeOptions.config?.ownBearer) return;
     const token = bearerToken(req);
     if (!token) return;
     req.auth = await resolveSession(app.deps.pool, token);

@@ -19,4 +19,8 @@ declare module "fastify" {
   interface FastifyRequest {
     auth: AuthContext | null;
   }
+  interface FastifyContextConfig {
+    /** The route checks the Authorization header itself; the session hook leaves it alone. */
+    ownBearer?: boolean;
+  }
 }

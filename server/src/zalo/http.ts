@@ -1,3 +1,4 @@
+import { countZaloCall } from "../ops/metrics.js";
 import { textOf } from "./text.js";
 
 /** Zalo answers errors as HTTP 200 with a non-zero `error`; this carries the code so callers can branch on it. */
@@ -19,6 +20,7 @@ export async function zaloFetch(url: string, init: RequestInit, timeoutMs: numbe
   try {
     res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (err) {
+    countZaloCall(api, "unreachable");
     throw new ZaloUnavailableError(`Zalo ${api} unreachable: ${(err as Error).message}`);
   }
   const text = await res.text();
@@ -26,11 +28,16 @@ export async function zaloFetch(url: string, init: RequestInit, timeoutMs: numbe
   try {
     body = JSON.parse(text);
   } catch {
+    countZaloCall(api, "unreachable");
     throw new ZaloUnavailableError(`Zalo ${api} answered HTTP ${res.status} with non-JSON`);
   }
-  if (typeof body !== "object" || body === null) throw new ZaloUnavailableError(`Zalo ${api} answered ${text.slice(0, 80)}`);
+  if (typeof body !== "object" || body === null) {
+    countZaloCall(api, "unreachable");
+    throw new ZaloUnavailableError(`Zalo ${api} answered ${text.slice(0, 80)}`);
+  }
   const obj = body as Record<string, unknown>;
   const code = Number(obj.error ?? 0);
+  countZaloCall(api, code === 0 && res.status >= 500 ? "unreachable" : code === 0 ? "ok" : code);
   if (code !== 0) throw new ZaloApiError(code, textOf(obj.message ?? obj.error_name ?? obj.error_description), api);
   if (res.status >= 500) throw new ZaloUnavailableError(`Zalo ${api} answered HTTP ${res.status}`);
   return obj;

@@ -11,7 +11,7 @@ describe("operations basics", () => {
 
   it("health reports database, queue and Zalo configuration", async () => {
     const res = await ctx.app.inject({ method: "GET", url: "/api/health" });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({
       ok: true,
       mode: "production",
