@@ -5,7 +5,6 @@ import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { FastifyAdapter } from "@bull-board/fastify";
 import { ErrorCode } from "@hoiso/shared";
 import { Type } from "@sinclair/typebox";
-import type { Queue } from "bullmq";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { sql } from "kysely";
 import { audit } from "../db/audit.js";
@@ -94,7 +93,7 @@ export async function queueBoard(app: App): Promise<void> {
       board.addHook("preHandler", async () => {
         if (attached) return;
         attached = true;
-        bull.replaceQueues(queueNames(deps.modules).map((name) => new BullMQAdapter(deps.queues.queue(name) as Queue)));
+        bull.replaceQueues(queueNames(deps.modules).map((name) => new BullMQAdapter(deps.queues.queue<unknown>(name))));
       });
       await board.register(adapter.registerPlugin(), { prefix: BOARD_PATH });
     });
