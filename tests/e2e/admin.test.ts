@@ -114,6 +114,16 @@ describe.runIf(available)("Quản trị: members, roles and units", () => {
       await page.getByRole("link", { name: "Nhật ký" }).click();
       await expect.poll(() => page.getByTestId("audit-log").textContent(), { timeout: 10_000 }).toContain("Sáp nhập đơn vị");
       await shot(page, "admin-audit-1280");
+
+      // the queue board opens in a new window through a one-time link, and the ticket is in the audit log
+      const [board] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: "Mở bảng hàng đợi" }).click()]);
+      await board.waitForLoadState();
+      expect(new URL(board.url()).pathname).toBe("/admin/queues/");
+      await expect.poll(() => board.locator("body").textContent(), { timeout: 20_000 }).toContain("feedback.route");
+      await shot(board, "admin-queue-board-1280");
+      await board.close();
+      await page.reload();
+      await expect.poll(() => page.getByTestId("audit-log").textContent(), { timeout: 10_000 }).toContain("Mở bảng hàng đợi");
     });
   }, 90_000);
 });

@@ -68,6 +68,7 @@ const rolesChanged = (client: QueryClient) =>
   Promise.all([client.invalidateQueries({ queryKey: adminKeys.members() }), client.invalidateQueries({ queryKey: [...adminKeys.all, "roles"] })]);
 
 export const adminMutations = {
+  queueBoardLink: () => mutationOptions({ mutationFn: () => request<{ url: string }>("POST", "/admin/ops/queue-board") }),
   grantRole: () =>
     mutationOptions({
       mutationFn: (body: GrantRoleBody) => request<AdminRole>("POST", "/admin/roles", { body }),

@@ -15,6 +15,11 @@ export class ApiError extends Error {
 }
 
 const BASE = (import.meta.env.VITE_API_URL || "/api").replace(/\/+$/, "");
+
+/** A path on the API's server outside /api (the queue board), as a full address. */
+export function serverUrl(path: string): string {
+  return new URL(path, new URL(`${BASE}/`, window.location.href)).href;
+}
 // Remote communes have slow, patchy networks: wait long, but not forever.
 const TIMEOUT_MS = 25_000;
 export const UPLOAD_TIMEOUT_MS = 120_000;

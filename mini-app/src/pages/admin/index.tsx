@@ -17,6 +17,7 @@ import { FeedbackAdmin } from "./FeedbackAdmin.js";
 import { useAdminT } from "./i18n/index.js";
 import { isAdmin, isProvinceAdmin } from "./labels.js";
 import { Members } from "./Members.js";
+import { OpsCard } from "./OpsCard.js";
 import { Units } from "./Units.js";
 
 /**
@@ -71,7 +72,17 @@ export default function AdminPage(): ReactElement {
         <Route path="thi/*" element={<ContestsAdmin />} />
         {isAdmin(me) && <Route path="don-vi" element={<Units />} />}
         {isProvinceAdmin(me) && <Route path="phan-anh" element={<FeedbackAdmin />} />}
-        {isProvinceAdmin(me) && <Route path="nhat-ky" element={<Audit />} />}
+        {isProvinceAdmin(me) && (
+          <Route
+            path="nhat-ky"
+            element={
+              <>
+                <Audit />
+                <OpsCard />
+              </>
+            }
+          />
+        )}
         <Route path="*" element={<Navigate to="/quan-tri/hoi-vien" replace />} />
       </Routes>
     </div>

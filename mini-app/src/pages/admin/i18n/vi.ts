@@ -176,6 +176,7 @@ export default {
       routing_rule_delete: "Xóa quy tắc chuyển",
       feedback_settings_update: "Sửa cài đặt phản ánh",
       submission_read: "Xem nội dung riêng tư",
+      ops_queue_board_ticket: "Mở bảng hàng đợi",
     },
     /** The filters offered (labels.ts maps each to the action or family it asks the server for). */
     filters: {
@@ -188,5 +189,11 @@ export default {
       feedback_settings: "Cài đặt phản ánh",
       submission_read: "Xem nội dung riêng tư",
     },
+  },
+  ops: {
+    title: "Hàng đợi xử lý",
+    help: "Bảng theo dõi các việc máy chủ đang xử lý (chuyển phản ánh, gửi thông báo…), dành cho cán bộ kỹ thuật. Liên kết dùng được một lần, trong 2 phút; nên mở trên máy tính.",
+    open: "Mở bảng hàng đợi",
+    opening: "Đang mở…",
   },
 } as const;
