@@ -1,4 +1,4 @@
-import { consultationPhase, PREAMBLE_HEADING, splitDraft } from "@hoiso/shared";
+import { consultationPhase, PREAMBLE_HEADING, sectionTitle, splitDraft } from "@hoiso/shared";
 import { describe, expect, it } from "vitest";
 
 describe("splitDraft", () => {
@@ -15,6 +15,10 @@ describe("splitDraft", () => {
     expect(splitDraft("Điều 5. Quyền của hội viên\nchị em được hỗ trợ.")).toEqual([{ heading: "Điều 5. Quyền của hội viên", body: "chị em được hỗ trợ." }]);
     expect(splitDraft("Như quy định tại Điều 5, chị em được hỗ trợ.")).toEqual([{ heading: PREAMBLE_HEADING, body: "Như quy định tại Điều 5, chị em được hỗ trợ." }]);
     expect(splitDraft("  \n\n")).toEqual([]);
+  });
+  it("names a section by its article, or by its position when the heading has no number", () => {
+    expect(sectionTitle(2, "Điều 5. Quyền của hội viên")).toBe("Điều 5. Quyền của hội viên");
+    expect(sectionTitle(3, "Quỹ chi hội")).toBe("3. Quỹ chi hội");
   });
   it("phase: drafts never open; closed by status or by date", () => {
     const now = new Date("2026-06-01T00:00:00Z");

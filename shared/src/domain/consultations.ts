@@ -77,3 +77,8 @@ export function splitDraft(text: string): DraftSection[] {
   }
   return out.map((s) => ({ heading: s.heading, body: s.lines.join("\n").replace(/^(?:[ \t]*\n)+/, "").trimEnd() }));
 }
+
+/** How a section is named in lists and the report: "Điều 3. …" already carries its number, other headings get theirs. */
+export function sectionTitle(position: number, heading: string): string {
+  return /^Điều\s+\d/iu.test(heading) ? heading : `${position}. ${heading}`;
+}

@@ -222,6 +222,9 @@ describe("Góp ý dự thảo", () => {
       [0, 0, 2, 0],
       [1, 1, 0, 0],
     ]);
+    // an article keeps its own number, a heading without one gets its position
+    expect(text).toContain("\nĐiều 1. Phạm vi\n");
+    expect(text).toContain("\n4. Quỹ chi hội\n");
     expect(text).toContain("Đề nghị tăng vốn vay và mở lớp bán hàng trực tuyến.");
     expect(text).toContain("“Tăng vốn vay ưu đãi” (Chị Đặng Thị Một, Chi hội thôn Làng Mới)");
     expect(text).toContain("“Thủ tục còn rườm rà” (Ý kiến ẩn danh)");

@@ -1,4 +1,4 @@
-import { calendarDay, CONSULTATION_LIMITS } from "@hoiso/shared";
+import { calendarDay, CONSULTATION_LIMITS, sectionTitle } from "@hoiso/shared";
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { auditRead } from "../../db/audit.js";
 import type { Db } from "../../db/pool.js";
@@ -69,7 +69,7 @@ export async function consultationReport(db: Db, auth: AuthContext, id: string):
   for (const s of sections) {
     const n = counts(s.id);
     children.push(
-      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${s.position}. ${s.heading}`)] }),
+      new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(sectionTitle(s.position, s.heading))] }),
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState, type ReactElement } from "react";
 import { Button } from "zmp-ui";
+import { sectionTitle } from "@hoiso/shared/domain";
 import type { AdminComment, AdminConsultation, AdminSection } from "@hoiso/shared";
 import { consultationMutations, consultationQueries } from "../../../api/consultations.js";
 import { AuthAudio } from "../../../components/AuthMedia.js";
@@ -17,7 +18,7 @@ export function SectionReview({ c, s }: { c: AdminConsultation; s: AdminSection 
   const total = s.counts.agree + s.counts.disagree + s.counts.propose;
   return (
     <section className="hs-card hs-form" data-testid="admin-section">
-      <p className="hs-card-title">{`${s.position}. ${s.heading}`}</p>
+      <p className="hs-card-title">{sectionTitle(s.position, s.heading)}</p>
       <div className="hs-gy-counts" data-testid="section-counts">
         <span>
           <b>{s.counts.agree}</b>
