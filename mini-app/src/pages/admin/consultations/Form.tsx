@@ -1,7 +1,7 @@
 import { useState, type ReactElement } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button, Input } from "zmp-ui";
-import type { AdminConsultation, ConsultationParticipation, ConsultationWriteBody } from "@hoiso/shared";
+import type { AdminConsultation, ConsultationWriteBody } from "@hoiso/shared";
 import { consultationMutations } from "../../../api/consultations.js";
 import { useChange } from "../../../components/useChange.js";
 import { useMe } from "../../../state.js";
@@ -20,15 +20,16 @@ export function ConsultationForm({ existing }: { existing?: AdminConsultation })
   const navigate = useNavigate();
   const units = [...new Map(me.roles.map((r) => [r.unitId, r.unitName])).entries()];
   const save = useChange(existing ? consultationMutations.update(existing.id) : consultationMutations.create());
-  const [f, setF] = useState({
+  // the dates default to now and two weeks on, read once when the form opens
+  const [f, setF] = useState(() => ({
     unitId: existing?.unitId ?? units[0]?.[0] ?? "",
     title: existing?.title ?? "",
     summary: existing?.summary ?? "",
     draftText: existing ? asText(existing) : "",
     opensAt: localInput(existing ? new Date(existing.opensAt) : new Date()),
     closesAt: localInput(existing ? new Date(existing.closesAt) : new Date(Date.now() + WEEKS2)),
-    participation: (existing?.participation ?? "members") as ConsultationParticipation,
-  });
+    participation: existing?.participation ?? "members",
+  }));
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
   const body = (): ConsultationWriteBody => ({
     unitId: f.unitId,
