@@ -45,7 +45,8 @@ describe.runIf(available)("Góp ý dự thảo in Chromium", () => {
     await h.inBrowser("consultation-create", async (page) => {
       await page.goto(`${h.base}/`);
       await devLoginAs(page, OFFICER.zaloId);
-      await page.getByText("Hội Số").first().waitFor({ timeout: 15_000 });
+      // Trang chủ, not the login screen (which also says Hội Số): the session is stored before she navigates
+      await page.locator(".hs-home").waitFor({ timeout: 15_000 });
       await page.goto(`${h.base}/zapps/hoiso/quan-tri/gop-y`);
       await page.getByTestId("consultations-admin").waitFor({ timeout: 15_000 });
       await page.getByRole("button", { name: "Tạo đợt góp ý mới" }).click();
@@ -92,7 +93,8 @@ describe.runIf(available)("Góp ý dự thảo in Chromium", () => {
     await h.inBrowser("consultation-review", async (page) => {
       await page.goto(`${h.base}/`);
       await devLoginAs(page, OFFICER.zaloId);
-      await page.getByText("Hội Số").first().waitFor({ timeout: 15_000 });
+      // Trang chủ, not the login screen (which also says Hội Số): the session is stored before she navigates
+      await page.locator(".hs-home").waitFor({ timeout: 15_000 });
       await page.goto(`${h.base}/zapps/hoiso/quan-tri/gop-y/${id}`);
       await page.getByTestId("consultation-admin-detail").waitFor({ timeout: 15_000 });
       const first = page.getByTestId("admin-section").first();
