@@ -9,6 +9,7 @@ import type { BroadcastTables } from "../modules/broadcasts/tables.js";
 import type { ContestTables } from "../modules/contests/tables.js";
 import type { ChatbotTables } from "../modules/chatbot/tables.js";
 import type { OpsTables } from "../ops/tables.js";
+import type { ConsultationTables } from "../modules/consultations/tables.js";
 
 /** Columns the database fills in on insert. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -109,4 +110,4 @@ export interface CoreTables {
 }
 
 /** Each domain adds its tables here by extending. */
-export interface DB extends CoreTables, OpsTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables, BroadcastTables, ContestTables, ChatbotTables {}
+export interface DB extends CoreTables, OpsTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables, BroadcastTables, ContestTables, ChatbotTables, ConsultationTables {}

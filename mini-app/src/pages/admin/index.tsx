@@ -11,6 +11,8 @@ import { BroadcastsAdmin } from "./broadcasts/index.js";
 import { useAdminBroadcastsT } from "./broadcasts/i18n/index.js";
 import { ContentAdmin } from "./content/index.js";
 import { ContestsAdmin } from "./contests/index.js";
+import { ConsultationsAdmin } from "./consultations/index.js";
+import { useAdminConsultationsT } from "./consultations/i18n/index.js";
 import { useAdminContestsT } from "./contests/i18n/index.js";
 import { useAdminContentT } from "./content/i18n/index.js";
 import { FeedbackAdmin } from "./FeedbackAdmin.js";
@@ -32,6 +34,7 @@ export default function AdminPage(): ReactElement {
   const tContent = useAdminContentT();
   const tBroadcasts = useAdminBroadcastsT();
   const tContests = useAdminContestsT();
+  const tConsult = useAdminConsultationsT();
   if (!hasOfficerRole(me)) {
     return (
       <div className="hs-page">
@@ -50,6 +53,7 @@ export default function AdminPage(): ReactElement {
     { to: "tim-hieu", label: tContent("tab"), show: true },
     { to: "thong-bao", label: tBroadcasts("tab"), show: true },
     { to: "thi", label: tContests("tab"), show: true },
+    { to: "gop-y", label: tConsult("tab"), show: true },
     { to: "don-vi", label: t("tabs.units"), show: isAdmin(me) },
     { to: "phan-anh", label: t("tabs.feedback"), show: isProvinceAdmin(me) },
     { to: "nhat-ky", label: t("tabs.audit"), show: isProvinceAdmin(me) },
@@ -70,6 +74,7 @@ export default function AdminPage(): ReactElement {
         <Route path="tim-hieu/*" element={<ContentAdmin />} />
         <Route path="thong-bao/*" element={<BroadcastsAdmin />} />
         <Route path="thi/*" element={<ContestsAdmin />} />
+        <Route path="gop-y/*" element={<ConsultationsAdmin />} />
         {isAdmin(me) && <Route path="don-vi" element={<Units />} />}
         {isProvinceAdmin(me) && <Route path="phan-anh" element={<FeedbackAdmin />} />}
         {isProvinceAdmin(me) && (

@@ -3,6 +3,7 @@ import { useCommonT } from "../../i18n/common/index.js";
 import { hasOfficerRole, useMe } from "../../state.js";
 import { HelpEntry } from "../safety/HelpEntry.js";
 import { FeedCard } from "../broadcasts/FeedCard.js";
+import { ConsultationCard } from "../consultations/HomeCard.js";
 import { Greeting } from "./Greeting.js";
 import { MembershipCard } from "./MembershipCard.js";
 import { NameConsentCard } from "./NameConsentCard.js";
@@ -23,6 +24,7 @@ export default function HomePage(): ReactElement {
       <NameConsentCard />
       <MembershipCard me={me} />
       <FeedCard />
+      <ConsultationCard />
       <NotificationCard />
       {hasOfficerRole(me) && <OfficerCard me={me} />}
       <Shortcuts />

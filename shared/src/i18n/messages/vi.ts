@@ -121,6 +121,10 @@ export const vi = {
     feed: "{{unit}} gửi thông báo: {{title}}",
     message: "{{unit}} gửi thông báo: {{title}}. Chị mở Hội Số để đọc toàn văn: {{url}}",
   },
+  /** Góp ý dự thảo: the outcome reached everyone who took part ({{title}} of the draft, {{sentTo}} as the cán bộ wrote it). */
+  consultations: {
+    outcome: "Ý kiến của chị về dự thảo \"{{title}}\" đã được tổng hợp gửi {{sentTo}}. Chị mở Hội Số để xem kết quả.",
+  },
 };
 
 /** A catalogue in another language: any subset of the Vietnamese keys. */

@@ -1,0 +1,2 @@
+/** The Mini App page of a consultation (mini-app/src/app.tsx `/gop-y/*`). */
+export const consultationLink = (id: string) => `/gop-y/${id}`;
