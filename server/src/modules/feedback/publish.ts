@@ -14,7 +14,7 @@ import { audit } from "../../db/audit.js";
 import type { DB } from "../../db/types.js";
 import { AppError, badRequest, forbidden, notFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
-import { staffScope, type StaffScope } from "./access.js";
+import { assignedUnits, staffScope, type StaffScope } from "./access.js";
 import { unitChain } from "./units.js";
 
 type Conn = Kysely<DB> | Transaction<DB>;
@@ -38,10 +38,13 @@ type Item = NonNullable<Awaited<ReturnType<typeof loadItem>>>;
 
 /**
  * Who decides: a cán bộ whose subtree holds the unit that resolved it (the unit whose answer goes public), the
- * province included. Other units' cán bộ get the same answer as for an unknown item.
+ * province included; before a resolution, one whose subtree holds a unit handling it (she is then told to wait).
+ * Other units' cán bộ get the same answer as for an unknown item.
  */
-function decides(scope: StaffScope, item: Item): boolean {
-  return item.unit_path !== null && scope.paths.some((p) => (item.unit_path as string).startsWith(p));
+async function decides(db: Conn, scope: StaffScope, item: Item): Promise<boolean> {
+  const within = (path: string) => scope.paths.some((p) => path.startsWith(p));
+  if (item.unit_path !== null) return within(item.unit_path);
+  return (await assignedUnits(db, item.id)).some((a) => within(a.path));
 }
 
 /** Why it cannot be published now (a code), or null. */
@@ -63,7 +66,7 @@ async function guard(db: Conn, auth: AuthContext, submissionId: string, lock: bo
   if (!scope.isStaff) throw forbidden("Chức năng này dành cho cán bộ Hội.");
   const item = await loadItem(db, submissionId, lock);
   // A private item is never part of this step: answered as unknown, so its existence is not confirmed to anyone.
-  if (!item || item.sensitive || item.category_private || !decides(scope, item)) throw notFound("Không tìm thấy nội dung này.");
+  if (!item || item.sensitive || item.category_private || !(await decides(db, scope, item))) throw notFound("Không tìm thấy nội dung này.");
   return item;
 }
 
