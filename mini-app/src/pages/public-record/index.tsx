@@ -1,5 +1,6 @@
 import type { ReactElement } from "react";
 import { Navigate, Route, Routes } from "react-router-dom";
+import "../../components/feedback.css";
 import "./public-record.css";
 import { RecordDetail } from "./RecordDetail.js";
 import { RecordHome } from "./RecordHome.js";
