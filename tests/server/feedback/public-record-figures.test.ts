@@ -92,9 +92,10 @@ describe("public record: figures and search", () => {
     await times(3, { unit: chiB1, category: "bao_luc", outcome: "on_time", rating: "hai_long" });
 
     const all = await figures();
+    // in name order
     expect(all).toEqual([
-      { unitId: xaA.id, unitName: "Xã Bảo Thắng", received: 7, handled: 6, onTime: 5, rated: 5, satisfied: null },
       { unitId: xaB.id, unitName: "Phường Sa Pa", received: null, handled: null, onTime: null, rated: null, satisfied: null },
+      { unitId: xaA.id, unitName: "Xã Bảo Thắng", received: 7, handled: 6, onTime: 5, rated: 5, satisfied: null },
     ]);
     expect(JSON.stringify(all)).not.toContain(chiB1.id);
     expect(JSON.stringify(all)).not.toContain("Chi hội tổ dân phố 3");

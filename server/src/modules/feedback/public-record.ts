@@ -142,7 +142,7 @@ export async function publicFigures(deps: AppDeps, communeId?: string): Promise<
       LEFT JOIN handled h ON h.unit_id = u.id
       LEFT JOIN rated ra ON ra.unit_id = u.id
      WHERE (rc.n IS NOT NULL OR h.n IS NOT NULL OR ra.n IS NOT NULL) ${within}
-     ORDER BY u.path`.execute(deps.db);
+     ORDER BY u.name, u.id`.execute(deps.db);
   return {
     items: rows.rows.map((r) => ({
       unitId: r.unit_id,
