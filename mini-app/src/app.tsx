@@ -23,6 +23,7 @@ const AdminPage = lazy(() => import("./pages/admin/index.js"));
 const SafetyPage = lazy(() => import("./pages/safety/index.js"));
 const BroadcastsPage = lazy(() => import("./pages/broadcasts/index.js"));
 const ConsultationsPage = lazy(() => import("./pages/consultations/index.js"));
+const PublicRecordPage = lazy(() => import("./pages/public-record/index.js"));
 
 function Lazy({ children }: { children: ReactNode }): ReactElement {
   return (
@@ -70,6 +71,7 @@ function Screens(): ReactElement {
             <Route path="/quan-tri/*" element={<AdminPage />} />
             <Route path="/can-giup-do/*" element={<SafetyPage />} />
             <Route path="/gop-y/*" element={<ConsultationsPage />} />
+            <Route path="/ket-qua/*" element={<PublicRecordPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Lazy>

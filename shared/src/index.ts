@@ -32,3 +32,5 @@ export * from "./schemas/contests.js";
 export * from "./schemas/chatbot.js";
 export * from "./domain/consultations.js";
 export * from "./schemas/consultations.js";
+export * from "./domain/public-record.js";
+export * from "./schemas/public-record.js";

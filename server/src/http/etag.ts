@@ -31,3 +31,15 @@ export function cachedByVersion<T>(req: FastifyRequest, reply: FastifyReply, bod
   if (matches(req.headers["if-none-match"], etag)) return reply.code(304).send();
   return body;
 }
+
+/**
+ * A read that is the same for everyone and tied to no one (the public record): any cache may keep it (`public`), but
+ * asks again every time (`no-cache`), so an item taken off the record is gone at the next look; an unchanged answer
+ * costs a 304. No `vary: authorization`: the answer never depends on who asks.
+ */
+export function cachedPublicly<T>(req: FastifyRequest, reply: FastifyReply, body: T): T | FastifyReply {
+  const etag = `W/"${crypto.createHash("sha1").update(JSON.stringify(body)).digest("base64url")}"`;
+  reply.header("etag", etag).header("cache-control", "public, no-cache");
+  if (matches(req.headers["if-none-match"], etag)) return reply.code(304).send();
+  return body;
+}

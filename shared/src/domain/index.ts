@@ -19,3 +19,4 @@ export * from "./broadcasts.js";
 export * from "./contest-ranking.js";
 export * from "./contests.js";
 export * from "./consultations.js";
+export * from "./public-record.js";

@@ -69,6 +69,8 @@ export const CreateSubmissionBody = Type.Object({
   mediaIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
   /** Only when she agreed: getLocation()'s single-use token and her Zalo access token, exchanged on the server. */
   location: Type.Optional(Type.Object({ token: Type.String({ minLength: 1, maxLength: 500 }), accessToken: Type.String({ maxLength: 2000 }) })),
+  /** She agrees that, once handled, it may go on the public record (Kết quả xử lý) after a cán bộ checks it. */
+  publishConsent: Type.Optional(Type.Boolean({ default: false })),
 });
 export type CreateSubmissionBody = Static<typeof CreateSubmissionBody>;
 

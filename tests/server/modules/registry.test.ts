@@ -147,10 +147,12 @@ describe("the module list", () => {
   it("the core reaches feedback only through it", () => {
     const feedback = serverModules.find((m) => m.name === "feedback");
     expect(typeof feedback?.onUnitMerge).toBe("function");
-    // her photos and voice, and the cán bộ's proof attached to a reply or a resolution
+    // her photos and voice, the cán bộ's proof attached to a reply or a resolution, and the proof chosen for the public record
     expect(feedback?.media?.references).toEqual([
       { table: "submission_media", column: "media_id" },
       { table: "submission_event_media", column: "media_id" },
+      { table: "submission_public_media", column: "media_id" },
     ]);
+    expect(typeof feedback?.media?.isPublic).toBe("function");
   });
 });

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type ReactElement } from "rea
 import { useMutation } from "@tanstack/react-query";
 import { Button, Input } from "zmp-ui";
 import type { Category, SubmissionCreated, SubmissionKind } from "@hoiso/shared";
-import { MAX_BODY_LENGTH } from "@hoiso/shared/domain";
+import { MAX_BODY_LENGTH, mayOfferPublish } from "@hoiso/shared/domain";
 import { feedbackMutations } from "../../api/feedback.js";
 import { ApiError, errorMessage, newIdempotencyKey } from "../../api/http.js";
 import { useMe, useSession } from "../../state.js";
@@ -15,6 +15,7 @@ import { useFeedbackT } from "./i18n/index.js";
 import { KindPicker } from "./KindPicker.js";
 import { PhotoPicker, type Photo } from "./PhotoPicker.js";
 import { PrivacyChoice } from "./PrivacyChoice.js";
+import { PublishConsent } from "./PublishConsent.js";
 import { Sent } from "./Sent.js";
 import { SimilarItems } from "./SimilarItems.js";
 import { UnitChoice, type ChosenUnit } from "./UnitChoice.js";
@@ -38,6 +39,8 @@ export function SendForm(): ReactElement {
   /** Issue 13: where, only if she ticks it; Zalo then asks her itself. */
   const [shareLocation, setShareLocation] = useState(false);
   const [sensitive, setSensitive] = useState(false);
+  const [publish, setPublish] = useState(false);
+  const publishOffered = kind !== "petition" && mayOfferPublish({ anonymous, sensitive, categoryPrivate: category?.private ?? false });
   const [errors, setErrors] = useState<Errors>({});
   const [sent, setSent] = useState<SubmissionCreated | null>(null);
   const submit = useMutation(feedbackMutations.submit());
@@ -143,6 +146,7 @@ export function SendForm(): ReactElement {
           sensitive: sensitive || category.private,
           mediaIds,
           ...(location ? { location } : {}),
+          ...(publishOffered && publish ? { publishConsent: true } : {}),
         },
       });
       clearDraft();
@@ -165,6 +169,7 @@ export function SendForm(): ReactElement {
     setVoice({ status: "none" });
     setAnonymous(false);
     setSensitive(false);
+    setPublish(false);
     setErrors({});
     setSent(null);
   }
@@ -212,6 +217,7 @@ export function SendForm(): ReactElement {
         forcedPrivate={category?.private ?? false}
         petition={kind === "petition"}
       />
+      {publishOffered && <PublishConsent on={publish} onChange={setPublish} />}
       <label className="hs-check hs-card" data-testid="share-location">
         <input type="checkbox" checked={shareLocation} onChange={(e) => setShareLocation(e.target.checked)} />
         <span>{t("location.share")}</span>

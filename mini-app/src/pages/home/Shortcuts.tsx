@@ -3,11 +3,13 @@ import { useNavigate } from "react-router-dom";
 import { Icon, type IconName } from "../../components/icons.js";
 import { useHomeT } from "./i18n/index.js";
 
-const SHORTCUTS: ReadonlyArray<{ path: string; key: "learn" | "feedback" | "quiz" | "profile"; icon: IconName }> = [
+const SHORTCUTS: ReadonlyArray<{ path: string; key: "learn" | "feedback" | "quiz" | "profile" | "record"; icon: IconName; wide?: boolean }> = [
   { path: "/tim-hieu", key: "learn", icon: "learn" },
   { path: "/phan-anh", key: "feedback", icon: "feedback" },
   { path: "/thi", key: "quiz", icon: "quiz" },
   { path: "/ca-nhan", key: "profile", icon: "profile" },
+  // Kết quả xử lý: what the Hội did with what women raised, open to anyone (issue 13)
+  { path: "/ket-qua", key: "record", icon: "check", wide: true },
 ];
 
 export function Shortcuts(): ReactElement {
@@ -16,7 +18,7 @@ export function Shortcuts(): ReactElement {
   return (
     <section aria-label={t("shortcuts.label")} className="hs-tiles">
       {SHORTCUTS.map((s) => (
-        <button key={s.path} type="button" className="hs-tile" onClick={() => navigate(s.path)}>
+        <button key={s.path} type="button" className={s.wide ? "hs-tile hs-tile-wide" : "hs-tile"} onClick={() => navigate(s.path)}>
           <span className="hs-tile-icon">
             <Icon name={s.icon} size={28} />
           </span>

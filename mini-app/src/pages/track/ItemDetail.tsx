@@ -14,6 +14,7 @@ import { formatDate, formatDateTime } from "../../i18n/format.js";
 import { QuickExit } from "../safety/QuickExit.js";
 import { useTrackT } from "./i18n/index.js";
 import { FollowUp } from "./FollowUp.js";
+import { PublishChoice } from "./PublishChoice.js";
 import { RateAnswer } from "./RateAnswer.js";
 import { Progress } from "./Progress.js";
 import { StatusChip } from "./StatusChip.js";
@@ -103,6 +104,7 @@ function Detail({ item, reload }: { item: SubmissionView; reload: () => void }):
         </section>
       )}
       {item.mine && <RateAnswer id={item.id} given={item.rating ?? null} open={item.ratingOpen === true} />}
+      {item.mine && !item.anonymous && !item.sensitive && item.kind !== "petition" && <PublishChoice id={item.id} />}
       {lastReply && (
         <section className="hs-card hs-reply" data-testid="official-reply">
           <p className="hs-card-label">{t("detail.replyFrom")}{lastReply.unitName ? ` — ${lastReply.unitName}` : ""}</p>

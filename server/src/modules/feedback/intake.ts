@@ -20,6 +20,7 @@ import { exchangeLocationToken } from "../../zalo/graph.js";
 import { within } from "../../queue/within.js";
 import { dispatch, noEffects } from "./effects.js";
 import { addRouteJobs } from "./route-batch.js";
+import { bothExtras, publishConsentExtra } from "./publish-consent.js";
 import { loadSettings } from "./settings.js";
 import type { SubmissionKind } from "./tables.js";
 import { eventMsg } from "./text.js";
@@ -302,6 +303,7 @@ export async function createSubmission(
       FeedbackErrorCode.PETITION_SENSITIVE,
     );
   }
+  extra = bothExtras(extra, await publishConsentExtra(deps, body));
   const now = new Date();
   const settings = body.kind === "petition" ? await loadSettings(deps.db) : null;
   const submission: NewSubmission = {

@@ -1,4 +1,5 @@
 import type { ModuleMedia } from "../contract.js";
+import { isPublicProof } from "./public-record.js";
 import { assignedUnits, auditSensitiveRead, seesSubmission, staffScope } from "./access.js";
 
 /**
@@ -39,6 +40,9 @@ export const feedbackMedia: ModuleMedia = {
   references: [
     { table: "submission_media", column: "media_id" },
     { table: "submission_event_media", column: "media_id" },
+    { table: "submission_public_media", column: "media_id" },
   ],
+  // proof photos a cán bộ chose for a published item of the public record (Kết quả xử lý)
+  isPublic: isPublicProof,
   mayRead,
 };

@@ -160,6 +160,31 @@ export interface SubmissionLocationsTable {
   at: Timestamp;
 }
 
+/** Kết quả xử lý (migration 091): her consent to publish and the cán bộ's reviewed, public copy. */
+export interface SubmissionPublicationsTable {
+  submission_id: string;
+  consent: boolean;
+  consent_at: Timestamp;
+  state: Auto<"pending" | "published" | "declined" | "unpublished">;
+  public_id: string | null;
+  public_text: string | null;
+  public_answer: string | null;
+  search_text: string | null;
+  unit_id: string | null;
+  commune_id: string | null;
+  due_at: Date | null;
+  resolved_at: Date | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  published_at: Date | null;
+}
+
+export interface SubmissionPublicMediaTable {
+  submission_id: string;
+  media_id: string;
+  sort: Auto<number>;
+}
+
 export interface FeedbackTables {
   categories: CategoriesTable;
   routing_rules: RoutingRulesTable;
@@ -174,4 +199,6 @@ export interface FeedbackTables {
   submission_ratings: SubmissionRatingsTable;
   submission_event_media: SubmissionEventMediaTable;
   submission_locations: SubmissionLocationsTable;
+  submission_publications: SubmissionPublicationsTable;
+  submission_public_media: SubmissionPublicMediaTable;
 }

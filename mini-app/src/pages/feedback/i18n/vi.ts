@@ -86,6 +86,10 @@ export default {
     sensitiveOn: "Chỉ cán bộ Hội phụ trách và Hội LHPN tỉnh được đọc nội dung; chị em khác không thấy việc này.",
     sensitiveOff: "Chị em trong xã có thể thấy một đoạn nội dung (không có tên chị) để cùng theo dõi, ký tên ủng hộ.",
   },
+  publish: {
+    label: "Đồng ý cho Hội đăng kết quả giải quyết lên mục “Kết quả xử lý”",
+    hint: "Không đăng tên, số điện thoại của chị. Cán bộ Hội xem lại, bỏ tên người và ảnh có mặt người trước khi đăng. Chị đổi ý được cho đến khi đăng.",
+  },
   similar: {
     title: "Có thể đã có chị em gửi việc này",
     hint: "Nếu đúng là việc chị định gửi, chị ký tên ủng hộ hoặc theo dõi cùng; nếu khác, chị cứ gửi tiếp.",

@@ -38,5 +38,6 @@ export default {
     feedback: { title: "Phản ánh", hint: "Gửi ý kiến, kiến nghị tới Hội" },
     quiz: { title: "Thi", hint: "Cuộc thi, câu đố kiến thức" },
     profile: { title: "Cá nhân", hint: "Thông tin và chi hội của chị" },
+    record: { title: "Kết quả xử lý", hint: "Việc Hội đã giải quyết, công khai cho mọi người" },
   },
 } as const;

@@ -62,6 +62,14 @@ export default {
     },
     help: "Hội sẵn sàng giúp chị viết đơn và đi cùng chị khi cần. Lời dặn của cán bộ:",
   },
+  publish: {
+    label: "Đồng ý cho Hội đăng kết quả giải quyết lên mục “Kết quả xử lý” (không đăng tên chị)",
+    hint: "Cán bộ Hội xem lại, bỏ tên người và ảnh có mặt người trước khi đăng. Chị đổi ý được cho đến khi đăng.",
+    agreed: "Chị đã đồng ý cho đăng kết quả.",
+    withdrawn: "Hội sẽ không đăng kết quả này.",
+    declined: "Cán bộ Hội đã quyết định không đăng kết quả này.",
+    published: "Kết quả giải quyết đã được đăng trên mục “Kết quả xử lý” (không có tên chị). Muốn gỡ xuống, chị liên hệ cán bộ Hội.",
+  },
   rating: {
     question: "Chị thấy câu trả lời của Hội thế nào?",
     hai_long: "Hài lòng",
