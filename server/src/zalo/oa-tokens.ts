@@ -57,6 +57,8 @@ function pairFrom(body: Record<string, unknown>, issuedAt: number, api: string):
 export class OaTokenStore {
   private inflight: Promise<string> | null = null;
   private cached: { row: TokenRow; until: number } | null = null;
+  /** The token row being read: sends starting together share one query. */
+  private reading: Promise<TokenRow | undefined> | null = null;
 
   constructor(private readonly deps: AppDeps) {}
 
@@ -68,11 +70,15 @@ export class OaTokenStore {
   async accessToken(): Promise<string> {
     const c = this.cached;
     if (c && c.until > Date.now() && !needsRefresh(c.row)) return c.row.access_token;
-    const row = await this.deps.db
+    this.reading ??= this.deps.db
       .selectFrom("zalo_oa_tokens")
       .select(["access_token", "refresh_token", "access_expires_at", "updated_at"])
       .where("oa_id", "=", this.zalo.oaId)
-      .executeTakeFirst();
+      .executeTakeFirst()
+      .finally(() => {
+        this.reading = null;
+      });
+    const row = await this.reading;
     if (row && !needsRefresh(row)) {
       this.cached = { row, until: Date.now() + TOKEN_CACHE_MS };
       return row.access_token;

@@ -8,6 +8,8 @@ import { loadNotifySettings } from "./settings.js";
 
 const notifyJob = defineJob({
   queue: notifyQueue,
+  // A batch job has SEND_GROUP calls in flight at once: half the slots keep a worker's open calls near 10× its concurrency.
+  concurrencyFactor: 0.5,
   processor: (deps) => {
     // An old queue-wide limiter (before the shared OA budget) would pace jobs, not messages: removed before the first send.
     const ready = applySendRate(deps).catch(() => undefined);

@@ -25,6 +25,9 @@ function oaClient(deps: AppDeps): OaClient {
 /** last_error of a delivery whose Zalo call was interrupted by the worker's death (see sending_since). */
 export const IN_DOUBT = "in doubt: the worker stopped during the Zalo call; not sent again to avoid a second copy";
 
+/** A claim older than this cannot belong to a live call (each is bounded by the HTTP timeout): its worker died. */
+export const claimStaleMs = (deps: AppDeps) => deps.config.zalo.httpTimeoutMs + 2000;
+
 /** Thrown to make BullMQ retry the job later (rate limit, token refresh, network). */
 class RetryLater extends Error {}
 
@@ -34,7 +37,7 @@ const errText = (err: unknown) => (err instanceof Error ? err.message : String(e
  * Deliveries claimed (and sent) together: one budget take, one claim UPDATE … RETURNING and one outcome UPDATE per
  * group. A worker that dies mid-group leaves at most this many "in doubt".
  */
-export const SEND_GROUP = 25;
+export const SEND_GROUP = 20;
 
 interface Row {
   id: string;
@@ -103,22 +106,30 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
      ORDER BY d.id`.execute(deps.db);
   count("done", ids.length - rows.rows.length);
 
-  // A run before this one claimed these rows for a Zalo call and never recorded the answer: its worker died mid-call.
-  // Zalo may or may not have the message; a second copy is worse than a missing one (the in-app row is always there).
-  const doubtful = rows.rows.filter((r) => r.sending_since !== null).map((r) => r.id);
+  // A run before this one claimed these rows for a Zalo call and never recorded the answer. Once the claim is older than
+  // any live call can take (the HTTP timeout), its worker died mid-call: Zalo may or may not have the message, and a
+  // second copy is worse than a missing one (the in-app row is always there). A younger claim belongs to a call under
+  // way (the same row queued twice, e.g. by the reconciler): this run leaves it and looks again later.
+  const staleBefore = Date.now() - claimStaleMs(deps);
+  const doubtful = rows.rows.filter((r) => r.sending_since !== null && r.sending_since.getTime() < staleBefore).map((r) => r.id);
+  const busy = rows.rows.filter((r) => r.sending_since !== null && r.sending_since.getTime() >= staleBefore).length;
   if (doubtful.length > 0) {
     const r = await sql`
       UPDATE deliveries SET status = 'failed', sending_since = NULL, last_error = ${IN_DOUBT}
-       WHERE id = ANY (${doubtful}::uuid[]) AND status = 'pending' AND sending_since IS NOT NULL`.execute(deps.db);
+       WHERE id = ANY (${doubtful}::uuid[]) AND status = 'pending' AND sending_since < ${new Date(staleBefore)}`.execute(deps.db);
     count("in-doubt", Number(r.numAffectedRows ?? 0));
   }
+  if (busy > 0) count("retry", busy);
+  let firstRetry: string | undefined = busy > 0 ? "a call for it is under way" : undefined;
   const fresh = rows.rows.filter((r) => r.sending_since === null);
-  if (fresh.length === 0) return tally;
+  if (fresh.length === 0) {
+    if (firstRetry !== undefined) throw new RetryLater(firstRetry);
+    return tally;
+  }
 
   const settings = await loadNotifySettings(deps.db);
   const lastAttempt = job ? job.attemptsMade + 1 >= (job.opts.attempts ?? 1) : false;
   const ready: Ready[] = [];
-  let firstRetry: string | undefined;
   for (const d of fresh) {
     const r = prepare(deps, d, settings);
     if ("call" in r) ready.push(r);
