@@ -26,8 +26,9 @@ const HOLD_BACK_MS = 200;
  */
 const announcementJobOptions = { ...notifyJobOptions, removeOnComplete: { age: 600, count: 200 } };
 
-const audienceOf = (b: { target_paths: string[]; who: AudienceSql["who"]; languages: string[]; channels: string[] }): AudienceSql => ({
+const audienceOf = (b: { target_paths: string[]; who: AudienceSql["who"]; languages: string[]; channels: string[]; target_tags: string[] }): AudienceSql => ({
   paths: b.target_paths,
+  tags: b.target_tags,
   who: b.who,
   languages: b.languages,
   channels: b.channels,
@@ -124,7 +125,7 @@ export async function processChunk(deps: AppDeps, data: ChunkJob, job?: Job, tok
     const b = await tx
       .selectFrom("broadcasts as b")
       .innerJoin("units as su", "su.id", "b.unit_id")
-      .select(["b.id", "b.status", "b.title", "b.target_paths", "b.who", "b.languages", "b.channels", "su.name as unit"])
+      .select(["b.id", "b.status", "b.title", "b.target_paths", "b.who", "b.languages", "b.channels", "b.target_tags", "su.name as unit"])
       .where("b.id", "=", data.broadcastId)
       .forShare("b")
       .executeTakeFirst();
