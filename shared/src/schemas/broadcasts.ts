@@ -144,5 +144,15 @@ export const FeedItem = Type.Object({
 });
 export type FeedItem = Static<typeof FeedItem>;
 
-export const Feed = Type.Object({ unread: Type.Integer(), items: Type.Array(FeedItem) });
+export const Feed = Type.Object({
+  unread: Type.Integer(),
+  items: Type.Array(FeedItem),
+  /** The next page's cursor (GET /broadcasts?cursor=…); absent or null on the last page. */
+  nextCursor: Type.Optional(Nullable(Type.String())),
+});
+export const FeedQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+});
+export type FeedQuery = Static<typeof FeedQuery>;
 export type Feed = Static<typeof Feed>;
