@@ -6,6 +6,11 @@ import { textOf } from "./text.js";
 /** First half of the two-int advisory lock key ("ZL"); the second half is a hash of the OA id. */
 const LOCK_CLASS = 0x5a4c;
 const HOUR_MS = 3_600_000;
+/**
+ * How long a process reuses the token row it read (sends no longer read it per message). A pair refreshed by another
+ * process meanwhile is noticed sooner anyway: Zalo rejects the old token (-216), and refresh() finds the new row.
+ */
+const TOKEN_CACHE_MS = 30_000;
 
 /** The OA has no token pair yet and none can be obtained: an admin must connect it (channel unusable, not retryable). */
 export class OaNotConnectedError extends Error {
@@ -51,6 +56,9 @@ function pairFrom(body: Record<string, unknown>, issuedAt: number, api: string):
  */
 export class OaTokenStore {
   private inflight: Promise<string> | null = null;
+  private cached: { row: TokenRow; until: number } | null = null;
+  /** The token row being read: sends starting together share one query. */
+  private reading: Promise<TokenRow | undefined> | null = null;
 
   constructor(private readonly deps: AppDeps) {}
 
@@ -60,12 +68,21 @@ export class OaTokenStore {
 
   /** A usable access token, refreshing first when it is close to expiry. */
   async accessToken(): Promise<string> {
-    const row = await this.deps.db
+    const c = this.cached;
+    if (c && c.until > Date.now() && !needsRefresh(c.row)) return c.row.access_token;
+    this.reading ??= this.deps.db
       .selectFrom("zalo_oa_tokens")
       .select(["access_token", "refresh_token", "access_expires_at", "updated_at"])
       .where("oa_id", "=", this.zalo.oaId)
-      .executeTakeFirst();
-    if (row && !needsRefresh(row)) return row.access_token;
+      .executeTakeFirst()
+      .finally(() => {
+        this.reading = null;
+      });
+    const row = await this.reading;
+    if (row && !needsRefresh(row)) {
+      this.cached = { row, until: Date.now() + TOKEN_CACHE_MS };
+      return row.access_token;
+    }
     try {
       return await this.refresh(row?.access_token ?? null);
     } catch (err) {
@@ -80,8 +97,10 @@ export class OaTokenStore {
    * Concurrent callers in this process share one refresh; other processes wait on the lock.
    */
   refresh(stale: string | null): Promise<string> {
+    this.cached = null;
     this.inflight ??= this.refreshLocked(stale).finally(() => {
       this.inflight = null;
+      this.cached = null;
     });
     return this.inflight;
   }

@@ -21,6 +21,8 @@ export const BroadcastErrorCode = {
   BROADCAST_TEXT_INVALID: "BROADCAST_TEXT_INVALID",
   /** The template channel is for urgent announcements only. */
   BROADCAST_CHANNEL_INVALID: "BROADCAST_CHANNEL_INVALID",
+  /** A profile tag outside the vocabulary. */
+  BROADCAST_TAG_UNKNOWN: "BROADCAST_TAG_UNKNOWN",
   /** Cancel of an announcement already finished or cancelled. */
   BROADCAST_NOT_CANCELLABLE: "BROADCAST_NOT_CANCELLABLE",
 } as const;
@@ -47,6 +49,11 @@ export const BroadcastAudience = Type.Object({
   languages: Type.Optional(Type.Array(lit(LANGUAGES), { maxItems: LANGUAGES.length })),
   channels: Type.Optional(Type.Array(BroadcastChannel, { maxItems: BROADCAST_CHANNELS.length })),
   urgent: Type.Optional(Type.Boolean()),
+  /**
+   * Profile tags (shared/src/domain/profile-tags.ts); none = every woman of the units. The content rule: for each
+   * group named she holds one of its tags. Who holds a tag is never shown; the preview gives counts only.
+   */
+  tags: Type.Optional(Type.Array(Type.String({ pattern: "^[a-z0-9_:-]{1,40}$" }), { maxItems: 10 })),
 });
 export type BroadcastAudience = Static<typeof BroadcastAudience>;
 
@@ -137,5 +144,15 @@ export const FeedItem = Type.Object({
 });
 export type FeedItem = Static<typeof FeedItem>;
 
-export const Feed = Type.Object({ unread: Type.Integer(), items: Type.Array(FeedItem) });
+export const Feed = Type.Object({
+  unread: Type.Integer(),
+  items: Type.Array(FeedItem),
+  /** The next page's cursor (GET /broadcasts?cursor=…); absent or null on the last page. */
+  nextCursor: Type.Optional(Nullable(Type.String())),
+});
+export const FeedQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+});
+export type FeedQuery = Static<typeof FeedQuery>;
 export type Feed = Static<typeof Feed>;

@@ -153,7 +153,7 @@ describe("notify channels", () => {
     expect(await templateRow(delivery)).toBeUndefined(); // not a fallback: the same message, later
 
     const delayed = await notifyQueue.on(ctx.deps.queues).getDelayed();
-    const job = delayed.find((j) => j.data.deliveryId === delivery.id);
+    const job = delayed.find((j) => "deliveryId" in j.data && j.data.deliveryId === delivery.id);
     expect(job).toBeDefined();
     const runAt = job!.timestamp + (job!.opts.delay ?? 0);
     const earliest = morningAfter(new Date(before)).getTime();

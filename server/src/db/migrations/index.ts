@@ -20,3 +20,6 @@ import { m110 } from "./110_consultations.js";
 
 /** Append new migrations here; never edit one that has shipped. */
 export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m053, m060, m070, m080, m090, m091, m100, m110];
+import { m081 } from "./081_oa_budget.js";
+
+export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m060, m070, m080, m090, m100, m081];

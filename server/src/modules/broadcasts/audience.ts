@@ -1,10 +1,11 @@
-import { BroadcastErrorCode, type BroadcastAudience, type BroadcastChannel, type BroadcastWho, type Language } from "@hoiso/shared";
+import { BroadcastErrorCode, isProfileTag, type BroadcastAudience, type BroadcastChannel, type BroadcastWho, type Language } from "@hoiso/shared";
 import { sql, type RawBuilder, type Transaction } from "kysely";
 import type { Db } from "../../db/pool.js";
 import type { DB } from "../../db/types.js";
 import { badRequest, forbidden } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { hasRoleOver, unitPath } from "../../policy/policy.js";
+import { tagsAdmitSql } from "../content/access.js";
 import type { NotifySettings } from "../notify/settings.js";
 
 type Conn = Db | Transaction<DB>;
@@ -19,6 +20,7 @@ export interface ResolvedAudience {
   languages: Language[];
   channels: BroadcastChannel[];
   urgent: boolean;
+  tags: string[];
 }
 
 /**
@@ -49,7 +51,11 @@ export async function resolveAudience(db: Conn, auth: AuthContext, a: BroadcastA
   if (channels.includes("zns") && !urgent) {
     throw badRequest("Tin nhắn mẫu (ZNS) chỉ dùng cho thông báo khẩn.", "channels", BroadcastErrorCode.BROADCAST_CHANNEL_INVALID);
   }
-  return { unitId: a.unitId, targetUnitIds: targets, paths, who: a.who ?? "all", languages: [...new Set(a.languages ?? [])], channels, urgent };
+  const tags = [...new Set(a.tags ?? [])];
+  if (tags.some((t) => !isProfileTag(t))) {
+    throw badRequest("Có nhãn không nằm trong danh sách nhãn của Hội (dân tộc, độ tuổi, hoàn cảnh). Chị vui lòng chọn lại.", "tags", BroadcastErrorCode.BROADCAST_TAG_UNKNOWN);
+  }
+  return { unitId: a.unitId, targetUnitIds: targets, paths, who: a.who ?? "all", languages: [...new Set(a.languages ?? [])], channels, urgent, tags };
 }
 
 /** What the SQL needs of an audience (a stored announcement or one being previewed). */
@@ -58,11 +64,13 @@ export interface AudienceSql {
   who: BroadcastWho;
   languages: string[];
   channels: string[];
+  /** Profile tags the audience is narrowed to (the content rule, tagsAdmitSql); empty = everyone. */
+  tags: string[];
 }
 
 /**
  * Members of the audience, as a condition on `m` (members) joined to `u` (her unit). A member who never chose a
- * language reads Vietnamese. Profile tags: members have no tag field yet, so an audience cannot be narrowed by them.
+ * language reads Vietnamese. Profile tags narrow it by the one rule content uses (tagsAdmitSql over m.profile_tags).
  */
 export function inAudience(a: AudienceSql): RawBuilder<boolean> {
   const who =
@@ -72,7 +80,8 @@ export function inAudience(a: AudienceSql): RawBuilder<boolean> {
         ? sql`EXISTS (SELECT 1 FROM roles r WHERE r.member_id = m.id)`
         : sql`true`;
   const lang = a.languages.length > 0 ? sql`coalesce(m.language, 'vi') = ANY (${sql.val(a.languages)}::text[])` : sql`true`;
-  return sql<boolean>`(u.path LIKE ANY (${sql.val(a.paths.map((p) => `${p}%`))}::text[]) AND ${who} AND ${lang})`;
+  const tags = a.tags.length > 0 ? tagsAdmitSql(sql<string[]>`${sql.val(a.tags)}::text[]`, sql<string[]>`m.profile_tags`) : sql`true`;
+  return sql<boolean>`(u.path LIKE ANY (${sql.val(a.paths.map((p) => `${p}%`))}::text[]) AND ${who} AND ${lang} AND ${tags})`;
 }
 
 /**

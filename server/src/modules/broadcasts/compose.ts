@@ -67,6 +67,7 @@ export async function createBroadcast(deps: AppDeps, auth: AuthContext, body: Br
         link_id: body.link?.id.toLowerCase() ?? null,
         target_unit_ids: a.targetUnitIds,
         target_paths: a.paths,
+        target_tags: a.tags,
         who: a.who,
         languages: a.languages,
         channels: a.channels,
@@ -81,7 +82,7 @@ export async function createBroadcast(deps: AppDeps, auth: AuthContext, body: Br
       action: "broadcasts.create",
       entityType: "broadcasts",
       entityId: row.id,
-      detail: { unitId: a.unitId, title, targetUnitIds: a.targetUnitIds, who: a.who, languages: a.languages, channels: a.channels, urgent: a.urgent, sendAt: sendAt.toISOString(), link: body.link ?? null },
+      detail: { unitId: a.unitId, title, targetUnitIds: a.targetUnitIds, who: a.who, languages: a.languages, channels: a.channels, urgent: a.urgent, tags: a.tags, sendAt: sendAt.toISOString(), link: body.link ?? null },
     });
     return row.id;
   });

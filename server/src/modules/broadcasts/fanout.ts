@@ -3,7 +3,7 @@ import { DelayedError, type Job } from "bullmq";
 import { sql } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import { within } from "../../queue/within.js";
-import { notifyJobOptions, notifyQueue } from "../notify/queue.js";
+import { enqueueDeliveries, notifyJobOptions, notifyQueue } from "../notify/queue.js";
 import { loadNotifySettings } from "../notify/settings.js";
 import { audienceFrom, channelReasons, inAudience, type AudienceSql } from "./audience.js";
 import { broadcastLink } from "./links.js";
@@ -12,10 +12,11 @@ import { chunkJobId, fanoutJobOptions, fanoutQueue, type ChunkJob } from "./queu
 /** Member ids read per query while expanding; cut into chunks of BROADCAST_LIMITS.chunkSize. */
 const PAGE = 5000;
 /**
- * Outbound jobs allowed to wait on notify's queue before a chunk holds back: Redis keeps a few thousand small jobs
- * whatever the audience's size, and the sender never runs dry (a chunk refills it within milliseconds).
+ * Outbound jobs allowed to wait on notify's queue before a chunk holds back (batch jobs of up to NOTIFY_BATCH: a few
+ * thousand deliveries): Redis keeps a bounded number of small jobs whatever the audience's size, and the sender never
+ * runs dry (a chunk refills it within milliseconds).
  */
-export const NOTIFY_BACKLOG_MAX = 2000;
+export const NOTIFY_BACKLOG_MAX = 40;
 /** How long a held-back chunk waits before looking again (a delayed job: no worker slot is held). */
 const HOLD_BACK_MS = 200;
 
@@ -23,10 +24,11 @@ const HOLD_BACK_MS = 200;
  * Finished notify jobs of an announcement are kept only briefly: the delivery row, not the job, says it went out
  * (send.ts returns at once for a row no longer pending), so a re-add after removal sends nothing twice.
  */
-const announcementJobOptions = { ...notifyJobOptions, removeOnComplete: { age: 600, count: 2000 } };
+const announcementJobOptions = { ...notifyJobOptions, removeOnComplete: { age: 600, count: 200 } };
 
-const audienceOf = (b: { target_paths: string[]; who: AudienceSql["who"]; languages: string[]; channels: string[] }): AudienceSql => ({
+const audienceOf = (b: { target_paths: string[]; who: AudienceSql["who"]; languages: string[]; channels: string[]; target_tags: string[] }): AudienceSql => ({
   paths: b.target_paths,
+  tags: b.target_tags,
   who: b.who,
   languages: b.languages,
   channels: b.channels,
@@ -123,7 +125,7 @@ export async function processChunk(deps: AppDeps, data: ChunkJob, job?: Job, tok
     const b = await tx
       .selectFrom("broadcasts as b")
       .innerJoin("units as su", "su.id", "b.unit_id")
-      .select(["b.id", "b.status", "b.title", "b.target_paths", "b.who", "b.languages", "b.channels", "su.name as unit"])
+      .select(["b.id", "b.status", "b.title", "b.target_paths", "b.who", "b.languages", "b.channels", "b.target_tags", "su.name as unit"])
       .where("b.id", "=", data.broadcastId)
       .forShare("b")
       .executeTakeFirst();
@@ -153,7 +155,10 @@ export async function processChunk(deps: AppDeps, data: ChunkJob, job?: Job, tok
   return written ? "written" : "cancelled";
 }
 
-/** The chunk's outbound rows not yet queued, on notify's queue (jobId = delivery id); a failure is left to the reconcilers. */
+/**
+ * The chunk's outbound rows not yet queued, on notify's queue in batch jobs (a job per NOTIFY_BATCH deliveries, never
+ * one per member); a failure is left to the reconcilers.
+ */
 async function enqueueChunk(deps: AppDeps, broadcastId: string, first: string, last: string): Promise<void> {
   const rows = await deps.db
     .selectFrom("deliveries")
@@ -166,15 +171,11 @@ async function enqueueChunk(deps: AppDeps, broadcastId: string, first: string, l
     .where("channel", "!=", "in_app")
     .where("status", "=", "pending")
     .where("queued_at", "is", null)
+    .orderBy("id")
     .execute();
-  if (rows.length === 0) return;
-  const ids = rows.map((r) => r.id);
-  await within(
-    notifyQueue.addBulk(
-      deps.queues,
-      ids.map((deliveryId) => ({ name: "notify" as const, data: { deliveryId }, opts: { ...announcementJobOptions, jobId: deliveryId } })),
-    ),
-    10_000,
+  await enqueueDeliveries(
+    deps,
+    rows.map((r) => r.id),
+    announcementJobOptions,
   );
-  await deps.db.updateTable("deliveries").set({ queued_at: new Date() }).where("id", "in", ids).where("queued_at", "is", null).execute();
 }

@@ -2,6 +2,7 @@ import type { Feed, FeedItem } from "@hoiso/shared";
 import { sql } from "kysely";
 import type { Db } from "../../db/pool.js";
 import { notFound } from "../../http/errors.js";
+import { decodeCursor, encodeCursor } from "../content/access.js";
 import { contentLink } from "../content/publishing.js";
 
 interface Row {
@@ -16,13 +17,17 @@ interface Row {
   read_at: Date | null;
 }
 
-/** Her feed is her in-app announcement rows: only what was sent to her, never anyone else's. */
-const feedRows = (memberId: string, id?: string) => sql<Row>`
-  SELECT b.id, b.title, b.body, su.name AS unit, b.urgent, b.link_kind, b.link_id, d.created_at, d.read_at
+/**
+ * Her feed is her in-app announcement rows: only what was sent to her, never anyone else's. Newest first, a page at
+ * a time after `after` (the last row of the page before: keyset, so a new announcement does not shift the pages).
+ */
+const feedRows = (memberId: string, opts: { id?: string; after?: { at: Date; id: string } | null; limit?: number } = {}) => sql<Row>`
+  SELECT b.id, b.title, b.body, su.name AS unit, b.urgent, b.link_kind, b.link_id, date_trunc('milliseconds', d.created_at) AS created_at, d.read_at
     FROM deliveries d JOIN broadcasts b ON b.id::text = d.source_id JOIN units su ON su.id = b.unit_id
    WHERE d.recipient_id = ${memberId} AND d.source_module = 'broadcasts' AND d.channel = 'in_app' AND d.dedupe_key = 'a'
-         ${id ? sql`AND d.source_id = ${id}` : sql``}
-   ORDER BY d.created_at DESC, b.id DESC LIMIT 50`;
+         ${opts.id ? sql`AND d.source_id = ${opts.id}` : sql``}
+         ${opts.after ? sql`AND (date_trunc('milliseconds', d.created_at), b.id) < (${opts.after.at}::timestamptz, ${opts.after.id}::uuid)` : sql``}
+   ORDER BY date_trunc('milliseconds', d.created_at) DESC, b.id DESC LIMIT ${opts.limit ?? 50}`;
 
 const item = (r: Row): FeedItem => ({
   id: r.id,
@@ -35,16 +40,21 @@ const item = (r: Row): FeedItem => ({
   readAt: r.read_at?.toISOString() ?? null,
 });
 
-export async function memberFeed(db: Db, memberId: string): Promise<Feed> {
-  const rows = await feedRows(memberId).execute(db);
+export async function memberFeed(db: Db, memberId: string, page: { cursor?: string; limit?: number } = {}): Promise<Feed> {
+  const limit = page.limit ?? 20;
+  const after = decodeCursor(page.cursor);
+  const fetched = await feedRows(memberId, { after, limit: limit + 1 }).execute(db);
+  const rows = { rows: fetched.rows.slice(0, limit) };
+  const last = rows.rows[rows.rows.length - 1];
+  const nextCursor = fetched.rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null;
   const unread = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM deliveries d
      WHERE d.recipient_id = ${memberId} AND d.source_module = 'broadcasts' AND d.channel = 'in_app' AND d.read_at IS NULL`.execute(db);
-  return { unread: unread.rows[0]?.n ?? 0, items: rows.rows.map(item) };
+  return { unread: unread.rows[0]?.n ?? 0, items: rows.rows.map(item), nextCursor };
 }
 
 export async function feedItem(db: Db, memberId: string, id: string): Promise<FeedItem> {
-  const r = await feedRows(memberId, id).execute(db);
+  const r = await feedRows(memberId, { id }).execute(db);
   const row = r.rows[0];
   if (!row) throw notFound("Không tìm thấy thông báo này.");
   return item(row);

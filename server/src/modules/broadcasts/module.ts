@@ -1,5 +1,6 @@
 import type { ServerModule } from "../contract.js";
 import { broadcastJobs } from "./jobs.js";
+import { retargetScheduled } from "./merge.js";
 import { broadcastRoutes } from "./routes.js";
 
 /** Thông báo (issue 14): announcements from a cán bộ to her subtree, fanned out through notify's outbox. */
@@ -7,4 +8,5 @@ export const broadcastsModule: ServerModule = {
   name: "broadcasts",
   routes: [broadcastRoutes],
   ...broadcastJobs,
+  onUnitMerge: retargetScheduled,
 };

@@ -12,7 +12,7 @@ import { audienceFrom, channelReasons, inAudience, resolveAudience } from "./aud
 export async function previewAudience(deps: AppDeps, auth: AuthContext, body: BroadcastAudience): Promise<BroadcastPreview> {
   const a = await resolveAudience(deps.db, auth, body);
   const s = await loadNotifySettings(deps.db);
-  const sqlAudience = { paths: a.paths, who: a.who, languages: a.languages, channels: a.channels };
+  const sqlAudience = { paths: a.paths, who: a.who, languages: a.languages, channels: a.channels, tags: a.tags };
   const r = await sql<{ oa_reason: string | null; zns_reason: string | null; n: number }>`
     SELECT ro.oa_reason, rz.zns_reason, count(*)::int AS n
       FROM ${audienceFrom} ${channelReasons(sqlAudience, s)}

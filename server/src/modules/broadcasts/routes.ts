@@ -1,4 +1,4 @@
-import { AdminBroadcast, AdminBroadcastList, BroadcastAudience, BroadcastPreview, BroadcastWriteBody, CancelResult, ErrorBody, Feed, FeedItem, IdParams, Ok } from "@hoiso/shared";
+import { AdminBroadcast, AdminBroadcastList, BroadcastAudience, BroadcastPreview, BroadcastWriteBody, CancelResult, ErrorBody, Feed, FeedItem, FeedQuery, IdParams, Ok } from "@hoiso/shared";
 import { requireAuth } from "../../http/auth-plugin.js";
 import type { App } from "../../http/types-app.js";
 import { cancelBroadcast } from "./cancel.js";
@@ -47,8 +47,8 @@ export async function broadcastRoutes(app: App): Promise<void> {
   const member = ["broadcasts"];
   app.get(
     "/broadcasts",
-    { schema: { tags: member, summary: "My announcements, newest first, with the unread count", ...secured, response: { 200: Feed, ...errors } } },
-    async (req) => memberFeed(app.deps.db, requireAuth(req).memberId),
+    { schema: { tags: member, summary: "My announcements, newest first, a page at a time (cursor), with the unread count", ...secured, querystring: FeedQuery, response: { 200: Feed, ...errors } } },
+    async (req) => memberFeed(app.deps.db, requireAuth(req).memberId, req.query),
   );
   app.get(
     "/broadcasts/:id",

@@ -17,6 +17,8 @@ export interface BroadcastsTable {
   link_id: string | null;
   target_unit_ids: Auto<string[]>;
   target_paths: string[];
+  /** Profile tags narrowing the audience (migration 081); empty = everyone of the units. */
+  target_tags: Auto<string[]>;
   who: BroadcastWho;
   languages: Auto<string[]>;
   channels: Auto<string[]>;

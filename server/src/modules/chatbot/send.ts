@@ -5,7 +5,7 @@ import { defineQueue } from "../../queue/define.js";
 import { within } from "../../queue/within.js";
 import { classifyZaloError, createOaClient, fitOaText, type OaClient } from "../../zalo/oa.js";
 import { isWithinCsWindow } from "../../zalo/webhook.js";
-import { limiterFor } from "../notify/rate.js";
+import { applySendRate, awaitBudget } from "../notify/rate.js";
 import { loadNotifySettings } from "../notify/settings.js";
 
 export interface ChatSendJob {
@@ -41,19 +41,14 @@ const oaClient = (deps: AppDeps) => {
   return c;
 };
 
-const applied = new WeakMap<AppDeps, string>();
 /**
- * The chat queue takes the deployment's sending rate (notify_settings.notify_rate_per_sec) as its own BullMQ
- * limiter: the same figure as announcements, kept separately so that a burst of announcements never holds up a
- * reply she is waiting for.
+ * The chat sends within the deployment's one OA budget (notify/rate.ts), together with notifications and
+ * announcements, and ahead of them: a woman waiting for an answer never waits behind a broadcast. A queue-wide
+ * limiter left on the chat queue from before (its own full rate, twice the budget against Zalo) is removed.
  */
 export async function applyChatRate(deps: AppDeps, force = false): Promise<void> {
-  const { notifyRatePerSec } = await loadNotifySettings(deps.db);
-  const { max, duration } = limiterFor(notifyRatePerSec);
-  const key = `${max}/${duration}`;
-  if (!force && applied.get(deps) === key) return;
-  await within(chatSendQueue.on(deps.queues).setGlobalRateLimit(max, duration));
-  applied.set(deps, key);
+  await applySendRate(deps, undefined, force);
+  await within(chatSendQueue.on(deps.queues).removeGlobalRateLimit());
 }
 
 class RetryLater extends Error {}
@@ -80,6 +75,8 @@ export async function sendChatMessage(deps: AppDeps, messageId: string, job?: Jo
       .then(() => status);
   const { csWindowHours } = await loadNotifySettings(deps.db);
   if (!(await isWithinCsWindow(deps.db, m.oa_user_id, csWindowHours))) return finish("skipped", "outside the consultation window");
+  // A reply's turn comes first (the bucket holds bulk sends off while a reply waits): the wait is a token's interval.
+  await awaitBudget(deps, 1, "chat");
   try {
     await oaClient(deps).sendText(m.oa_user_id, fitOaText(m.text));
     return finish("sent");

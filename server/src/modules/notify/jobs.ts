@@ -3,34 +3,36 @@ import { defineJob, type JobModule, type PeriodicTask } from "../../queue/regist
 import { LOCKS, withAdvisoryLock } from "../../db/advisory-lock.js";
 import { enqueueDeliveries, notifyQueue } from "./queue.js";
 import { applySendRate } from "./rate.js";
-import { sendDelivery } from "./send.js";
+import { sendDeliveries } from "./send.js";
 import { loadNotifySettings } from "./settings.js";
 
 const notifyJob = defineJob({
   queue: notifyQueue,
+  // A batch job has SEND_GROUP calls in flight at once: half the slots keep a worker's open calls near 10× its concurrency.
+  concurrencyFactor: 0.5,
   processor: (deps) => {
-    // The shared rate is in place before this process's first send (a failure here is retried by every send).
-    const ready = loadNotifySettings(deps.db)
-      .then((s) => applySendRate(deps, s.notifyRatePerSec))
-      .catch(() => undefined);
+    // An old queue-wide limiter (before the shared OA budget) would pace jobs, not messages: removed before the first send.
+    const ready = applySendRate(deps).catch(() => undefined);
     return async (job) => {
       await ready;
-      return sendDelivery(deps, job.data.deliveryId, job);
+      const ids = "deliveryIds" in job.data ? job.data.deliveryIds : [job.data.deliveryId];
+      const out = await sendDeliveries(deps, ids, job);
+      return ids.length === 1 ? (Object.keys(out)[0] ?? "done") : out;
     };
   },
 });
 
 /**
- * Outbound deliveries written but never queued (the queue was down after commit, or the process died there); and the
- * sending rate re-applied to the queue, should its limiter have been lost (a flushed Redis) or the setting edited.
+ * Outbound deliveries written but never queued (the queue was down after commit, or the process died there); and any
+ * queue-wide limiter left from before the shared OA budget removed.
  */
 export const notifyReconciler: PeriodicTask = {
   name: "notify-outbox",
   everyMs: 5000,
   run: (deps) =>
     withAdvisoryLock(deps, LOCKS.notifyReconciler, async () => {
-      const { reconcileAfterSeconds, notifyRatePerSec } = await loadNotifySettings(deps.db);
-      await applySendRate(deps, notifyRatePerSec, true).catch(() => undefined);
+      const { reconcileAfterSeconds } = await loadNotifySettings(deps.db);
+      await applySendRate(deps, undefined, true).catch(() => undefined);
       const rows = await deps.db
         .selectFrom("deliveries")
         .select("id")

@@ -1,14 +1,22 @@
+import crypto from "node:crypto";
 import type { JobsOptions } from "bullmq";
 import type { AppDeps } from "../../deps.js";
-import { defineQueue } from "../../queue/define.js";
+import { defineQueue, type AddOptions } from "../../queue/define.js";
 import { within } from "../../queue/within.js";
 
 export interface NotifyJob {
   deliveryId: string;
 }
+/** Many outbound deliveries in one job (announcements): claimed, sent and marked a group at a time. */
+export interface NotifyBatchJob {
+  deliveryIds: string[];
+}
 
-/** One job per outbound delivery, whichever module's notification it carries. */
-export const notifyQueue = defineQueue<{ notify: NotifyJob }>("notify.send");
+/** `notify`: one outbound delivery; `batch`: up to NOTIFY_BATCH of them — whichever module's notification they carry. */
+export const notifyQueue = defineQueue<{ notify: NotifyJob; batch: NotifyBatchJob }>("notify.send");
+
+/** Deliveries per batch job: a few groups of the sender's (send.ts SEND_GROUP), small enough to retry as a whole. */
+export const NOTIFY_BATCH = 250;
 
 /** Retries with backoff for rate limits and network trouble; finished jobs are kept a while so a re-add is a no-op. */
 export const notifyJobOptions: JobsOptions = {
@@ -18,19 +26,32 @@ export const notifyJobOptions: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
+/** The same ids added twice run once; the job id says what it is about (a hash of its delivery ids). */
+export const batchJobId = (ids: string[]) => `nb-${crypto.createHash("sha256").update(ids.join(",")).digest("hex").slice(0, 32)}`;
+
 /**
- * Adds one `notify` job per outbound delivery (jobId = delivery id, so adding twice sends once) and marks the rows
- * queued. Never throws: if the queue is down the rows stay unqueued and the outbox reconciler adds them later.
+ * The queue entries for these deliveries: one `notify` job for a lone one (jobId = delivery id), `batch` jobs of up to
+ * NOTIFY_BATCH otherwise. Adding twice sends once: the jobs' ids, and the sender's claim on each row.
  */
-export async function enqueueDeliveries(deps: AppDeps, ids: string[]): Promise<number> {
+export function deliveryJobs(ids: string[], opts: JobsOptions = notifyJobOptions): Array<{ name: "notify" | "batch"; data: NotifyJob | NotifyBatchJob; opts: AddOptions }> {
+  const lone = ids[0];
+  if (ids.length === 1 && lone) return [{ name: "notify", data: { deliveryId: lone }, opts: { ...opts, jobId: lone } }];
+  const out: Array<{ name: "batch"; data: NotifyBatchJob; opts: AddOptions }> = [];
+  for (let i = 0; i < ids.length; i += NOTIFY_BATCH) {
+    const part = ids.slice(i, i + NOTIFY_BATCH);
+    out.push({ name: "batch", data: { deliveryIds: part }, opts: { ...opts, jobId: batchJobId(part) } });
+  }
+  return out;
+}
+
+/**
+ * Queues the outbound deliveries (deliveryJobs) and marks the rows queued. Never throws: if the queue is down the rows
+ * stay unqueued and the outbox reconciler adds them later.
+ */
+export async function enqueueDeliveries(deps: AppDeps, ids: string[], opts: JobsOptions = notifyJobOptions): Promise<number> {
   if (ids.length === 0) return 0;
   try {
-    await within(
-      notifyQueue.addBulk(
-        deps.queues,
-        ids.map((deliveryId) => ({ name: "notify", data: { deliveryId }, opts: { ...notifyJobOptions, jobId: deliveryId } })),
-      ),
-    );
+    await within(notifyQueue.addBulk(deps.queues, deliveryJobs(ids, opts)), 10_000);
   } catch {
     return 0;
   }

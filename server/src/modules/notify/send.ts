@@ -1,12 +1,12 @@
 import type { Job } from "bullmq";
 import { ErrorCode, languageOf, normalizeVietnamPhone } from "@hoiso/shared";
+import { sql } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import { classifyZaloError, createOaClient, type OaClient } from "../../zalo/oa.js";
-import { isWithinCsWindow } from "../../zalo/webhook.js";
 import { morningAfter, sendAgainAt } from "./morning.js";
-import { enqueueDeliveries, type NotifyJob } from "./queue.js";
-import { applySendRate } from "./rate.js";
-import { loadNotifySettings } from "./settings.js";
+import { enqueueDeliveries } from "./queue.js";
+import { awaitBudget } from "./rate.js";
+import { loadNotifySettings, type NotifySettings } from "./settings.js";
 import { notificationText, templateData } from "./text.js";
 
 /** `members.consents.zns === true`: she agreed to status updates by Zalo template message (ZNS/ZBS). */
@@ -25,162 +25,238 @@ function oaClient(deps: AppDeps): OaClient {
 /** last_error of a delivery whose Zalo call was interrupted by the worker's death (see sending_since). */
 export const IN_DOUBT = "in doubt: the worker stopped during the Zalo call; not sent again to avoid a second copy";
 
+/** A claim older than this cannot belong to a live call (each is bounded by the HTTP timeout): its worker died. */
+export const claimStaleMs = (deps: AppDeps) => deps.config.zalo.httpTimeoutMs + 2000;
+
 /** Thrown to make BullMQ retry the job later (rate limit, token refresh, network). */
 class RetryLater extends Error {}
 
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
 
 /**
- * Sends one outbound delivery, written out in the recipient's language (Vietnamese where her language lacks the
- * message). The deployment's sending rate is the notify queue's own limiter (rate.ts): a job that runs may send.
- * Retry-able failures (-32 rate limit, -216/-220/-124 token, network) are thrown back to BullMQ for another attempt; "this channel cannot reach her now" (-230/-232 window, -213 not following, no OA id,
- * outside our own window record) falls back from the OA message to a template message; a template needs a phone,
- * her consent and a configured template id, otherwise the delivery is skipped (the in-app row is always there).
- * -234 (no messages at night) keeps it pending and sends it again in the morning, Vietnam time.
+ * Deliveries claimed (and sent) together: one budget take, one claim UPDATE … RETURNING and one outcome UPDATE per
+ * group. A worker that dies mid-group leaves at most this many "in doubt".
  */
-export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job<NotifyJob>): Promise<string> {
-  const d = await deps.db
-    .selectFrom("deliveries")
-    .innerJoin("members", "members.id", "deliveries.recipient_id")
-    .select([
-      "deliveries.id",
-      "deliveries.source_module",
-      "deliveries.source_id",
-      "deliveries.dedupe_key",
-      "deliveries.event_id",
-      "deliveries.link",
-      "deliveries.recipient_id",
-      "deliveries.channel",
-      "deliveries.status",
-      "deliveries.type",
-      "deliveries.params",
-      "members.zalo_oa_user_id",
-      "members.phone",
-      "members.consents",
-      "members.language",
-      "deliveries.sending_since",
-      "deliveries.template_fallback",
-    ])
-    .where("deliveries.id", "=", deliveryId)
-    .executeTakeFirst();
-  if (!d || d.status !== "pending") return "done";
-  // A run before this one claimed the row for a Zalo call and never recorded the answer: its worker died mid-call.
-  // Zalo may or may not have the message; a second copy is worse than a missing one (the in-app row is always there).
-  if (d.sending_since) {
-    await deps.db
-      .updateTable("deliveries")
-      .set({ status: "failed", sending_since: null, last_error: IN_DOUBT })
-      .where("id", "=", d.id)
-      .where("status", "=", "pending")
-      .execute();
-    return "in-doubt";
+export const SEND_GROUP = 20;
+
+interface Row {
+  id: string;
+  source_module: string;
+  source_id: string;
+  dedupe_key: string;
+  event_id: number | null;
+  link: string;
+  recipient_id: string;
+  channel: string;
+  type: string;
+  params: unknown;
+  zalo_oa_user_id: string | null;
+  phone: string | null;
+  consents: unknown;
+  language: string | null;
+  sending_since: Date | null;
+  template_fallback: boolean;
+  last_interaction_at: Date | null;
+  following: boolean | null;
+}
+
+type Outcome = "sent" | "skipped" | "failed" | "fallback" | "night" | "in-doubt" | "done" | "retry";
+
+/** A call ready to go: the row, and the Zalo request that sends it. */
+interface Ready {
+  row: Row;
+  call: (client: OaClient) => Promise<{ messageId: string }>;
+}
+
+/**
+ * Sends one outbound delivery; see sendDeliveries.
+ */
+export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job): Promise<string> {
+  const out = await sendDeliveries(deps, [deliveryId], job);
+  return Object.keys(out)[0] ?? "done";
+}
+
+/**
+ * Sends outbound deliveries, each written out in the recipient's language (Vietnamese where her language lacks the
+ * message), a group at a time under the deployment's one OA budget (rate.ts, shared with the chat's replies, which go
+ * first). Set-based: one read for all of them, then per group one budget take, one claim and one outcome write.
+ *
+ * The claim (`sending_since`, committed before the Zalo call) keeps the "in doubt" rule: a later run that finds it set
+ * knows its worker died mid-call and records the delivery failed, never a second copy. A cancel and a claim of the
+ * same row are serialised by its row lock: a cancel either wins (nothing is sent) or sees the claim and waits.
+ *
+ * Retry-able failures (-32 rate limit, -216/-220/-124 token after the client's one shared refresh, network) are thrown
+ * back to BullMQ for another attempt of the job (which picks up only what is still pending); "this channel cannot
+ * reach her now" (-230/-232 window, -213 not following, no OA id, outside our own window record) falls back from the
+ * OA message to a template message; a template needs a phone, her consent and a configured template id, otherwise the
+ * delivery is skipped (the in-app row is always there). -234 (no messages at night) keeps it pending and sends it
+ * again in the morning, Vietnam time. Answers how many rows ended each way.
+ */
+export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): Promise<Partial<Record<Outcome, number>>> {
+  const tally: Partial<Record<Outcome, number>> = {};
+  const count = (o: Outcome, n = 1) => {
+    if (n > 0) tally[o] = (tally[o] ?? 0) + n;
+  };
+  if (ids.length === 0) return tally;
+  const rows = await sql<Row>`
+    SELECT d.id, d.source_module, d.source_id, d.dedupe_key, d.event_id, d.link, d.recipient_id, d.channel, d.type, d.params,
+           m.zalo_oa_user_id, m.phone, m.consents, m.language, d.sending_since, d.template_fallback, oi.last_interaction_at, oi.following
+      FROM deliveries d JOIN members m ON m.id = d.recipient_id LEFT JOIN oa_interactions oi ON oi.oa_user_id = m.zalo_oa_user_id
+     WHERE d.id = ANY (${ids}::uuid[]) AND d.status = 'pending'
+     ORDER BY d.id`.execute(deps.db);
+  count("done", ids.length - rows.rows.length);
+
+  // A run before this one claimed these rows for a Zalo call and never recorded the answer. Once the claim is older than
+  // any live call can take (the HTTP timeout), its worker died mid-call: Zalo may or may not have the message, and a
+  // second copy is worse than a missing one (the in-app row is always there). A younger claim belongs to a call under
+  // way (the same row queued twice, e.g. by the reconciler): this run leaves it and looks again later.
+  const staleBefore = Date.now() - claimStaleMs(deps);
+  const doubtful = rows.rows.filter((r) => r.sending_since !== null && r.sending_since.getTime() < staleBefore).map((r) => r.id);
+  const busy = rows.rows.filter((r) => r.sending_since !== null && r.sending_since.getTime() >= staleBefore).length;
+  if (doubtful.length > 0) {
+    const r = await sql`
+      UPDATE deliveries SET status = 'failed', sending_since = NULL, last_error = ${IN_DOUBT}
+       WHERE id = ANY (${doubtful}::uuid[]) AND status = 'pending' AND sending_since < ${new Date(staleBefore)}`.execute(deps.db);
+    count("in-doubt", Number(r.numAffectedRows ?? 0));
   }
-  await deps.db.updateTable("deliveries").set((eb) => ({ attempts: eb("attempts", "+", 1) })).where("id", "=", d.id).execute();
+  if (busy > 0) count("retry", busy);
+  let firstRetry: string | undefined = busy > 0 ? "a call for it is under way" : undefined;
+  const fresh = rows.rows.filter((r) => r.sending_since === null);
+  if (fresh.length === 0) {
+    if (firstRetry !== undefined) throw new RetryLater(firstRetry);
+    return tally;
+  }
+
   const settings = await loadNotifySettings(deps.db);
-  // An admin's new rate reaches the shared limiter with the next send of any process (and the reconciler's tick).
-  await applySendRate(deps, settings.notifyRatePerSec).catch(() => undefined);
+  const lastAttempt = job ? job.attemptsMade + 1 >= (job.opts.attempts ?? 1) : false;
+  const ready: Ready[] = [];
+  for (const d of fresh) {
+    const r = prepare(deps, d, settings);
+    if ("call" in r) ready.push(r);
+    else count(await r.settle());
+  }
+
+  for (let i = 0; i < ready.length; ) {
+    const n = await awaitBudget(deps, Math.min(SEND_GROUP, ready.length - i), "bulk");
+    const group = ready.slice(i, i + n);
+    i += n;
+    const claimed = await sql<{ id: string }>`
+      UPDATE deliveries SET sending_since = now(), attempts = attempts + 1
+       WHERE id = ANY (${group.map((g) => g.row.id)}::uuid[]) AND status = 'pending' AND sending_since IS NULL
+       RETURNING id`.execute(deps.db);
+    const mine = new Set(claimed.rows.map((r) => r.id));
+    count("done", group.length - mine.size);
+    const client = oaClient(deps);
+    const results = await Promise.all(
+      group
+        .filter((g) => mine.has(g.row.id))
+        .map((g) =>
+          g.call(client).then(
+            (ok) => ({ g, messageId: ok.messageId, err: null as unknown }),
+            (err: unknown) => ({ g, messageId: null, err }),
+          ),
+        ),
+    );
+    const sent = results.filter((r) => r.messageId !== null);
+    if (sent.length > 0) {
+      const r = await sql`
+        UPDATE deliveries d SET status = 'sent', sent_at = now(), sending_since = NULL, provider_message_id = x.mid
+          FROM unnest(${sent.map((s) => s.g.row.id)}::uuid[], ${sent.map((s) => s.messageId)}::text[]) AS x(id, mid)
+         WHERE d.id = x.id AND d.status = 'pending'`.execute(deps.db);
+      count("sent", Number(r.numAffectedRows ?? 0));
+    }
+    for (const f of results.filter((r) => r.messageId === null)) {
+      const o = await failed(deps, f.g.row, f.err, lastAttempt);
+      if (o === "retry") firstRetry ??= errText(f.err);
+      count(o);
+    }
+  }
+  if (firstRetry !== undefined) throw new RetryLater(ids.length === 1 ? firstRetry : `${tally.retry} of ${ids.length} to be tried again; first: ${firstRetry}`);
+  return tally;
+}
+
+/** What to do with one pending, unclaimed row: a Zalo call to make, or an outcome without one. */
+function prepare(deps: AppDeps, d: Row, settings: NotifySettings): Ready | { settle: () => Promise<Outcome> } {
   const params = (d.params ?? {}) as Record<string, unknown>;
   const text = notificationText(languageOf(d.language), d.type, params);
-  const lastAttempt = job ? job.attemptsMade + 1 >= (job.opts.attempts ?? 1) : false;
-
-  const finish = (status: "sent" | "skipped" | "failed", extra: { provider_message_id?: string; last_error?: string } = {}) =>
-    deps.db
-      .updateTable("deliveries")
-      .set({ status, sent_at: status === "sent" ? new Date() : null, sending_since: null, ...extra })
-      .where("id", "=", d.id)
-      .where("status", "=", "pending")
-      .execute()
-      .then(() => status);
-
-  /**
-   * Marks the row as being sent, committed before the Zalo call, unless it stopped being pending meanwhile (an
-   * announcement cancelled): a cancel and a claim of the same row are serialised by its row lock, so a cancel
-   * either wins (nothing is sent) or sees the claim and waits for its outcome.
-   */
-  const claim = async () => {
-    const r = await deps.db
-      .updateTable("deliveries")
-      .set({ sending_since: new Date() })
-      .where("id", "=", d.id)
-      .where("status", "=", "pending")
-      .where("sending_since", "is", null)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
-  };
-
-  /** -234: Zalo sends nothing at night. The delivery stays pending and a delayed job tries again in the morning. */
-  const inTheMorning = async (err: unknown) => {
-    const at = morningAfter(new Date(), Math.floor(Math.random() * 15 * 60_000));
-    await deps.db
-      .updateTable("deliveries")
-      .set({ last_error: `${errText(err)}; sent again at ${at.toISOString()}`.slice(0, 500), sending_since: null })
-      .where("id", "=", d.id)
-      .execute();
-    await sendAgainAt(deps, d.id, at);
-    return "night";
-  };
-
-  const fallback = async (why: string) => {
-    const ids = await deps.db.transaction().execute(async (tx) => {
-      await tx.updateTable("deliveries").set({ status: "fallback", last_error: why, sending_since: null }).where("id", "=", d.id).where("status", "=", "pending").execute();
-      if (!d.phone || !d.template_fallback) return [];
-      const rows = await tx
-        .insertInto("deliveries")
-        .values({
-          source_module: d.source_module,
-          source_id: d.source_id,
-          dedupe_key: d.dedupe_key,
-          event_id: d.event_id,
-          link: d.link,
-          recipient_id: d.recipient_id,
-          channel: "template",
-          type: d.type,
-          params: JSON.stringify(params),
-        })
-        .onConflict((oc) => oc.columns(["source_module", "source_id", "dedupe_key", "recipient_id", "channel"]).doNothing())
-        .returning("id")
-        .execute();
-      return rows.map((r) => r.id);
-    });
-    await enqueueDeliveries(deps, ids);
-    return "fallback";
-  };
-
   if (d.channel === "oa_cs") {
-    if (!d.zalo_oa_user_id) return fallback("no OA user id");
-    if (!(await isWithinCsWindow(deps.db, d.zalo_oa_user_id, settings.csWindowHours))) return fallback("outside the consultation window");
-    if (!(await claim())) return "done";
-    try {
-      const { messageId } = await oaClient(deps).sendText(d.zalo_oa_user_id, text);
-      return finish("sent", { provider_message_id: messageId });
-    } catch (err) {
-      const kind = classifyZaloError(err);
-      if (kind === "night") return inTheMorning(err);
-      if (kind === "fallback" || ((kind === "retry" || kind === "refresh") && lastAttempt)) return fallback(errText(err));
-      if (kind === "fatal") return finish("failed", { last_error: errText(err) });
-      await deps.db.updateTable("deliveries").set({ last_error: errText(err), sending_since: null }).where("id", "=", d.id).execute();
-      throw new RetryLater(errText(err));
-    }
+    const oaId = d.zalo_oa_user_id;
+    if (!oaId) return { settle: () => fallback(deps, d, "no OA user id") };
+    const within = d.last_interaction_at !== null && d.following !== false && Date.now() - d.last_interaction_at.getTime() <= settings.csWindowHours * 3_600_000;
+    if (!within) return { settle: () => fallback(deps, d, "outside the consultation window") };
+    return { row: d, call: (c) => c.sendText(oaId, text) };
   }
-
   if (d.channel === "template") {
     const consents = (d.consents ?? {}) as Record<string, unknown>;
+    const phone = d.phone;
+    if (!phone) return { settle: () => finish(deps, d.id, "skipped", { last_error: "no phone" }) };
+    if (!normalizeVietnamPhone(phone)) return { settle: () => finish(deps, d.id, "failed", { last_error: `${ErrorCode.PHONE_INVALID}: not a Vietnamese phone number` }) };
+    if (consents[TEMPLATE_CONSENT_KEY] !== true) return { settle: () => finish(deps, d.id, "skipped", { last_error: "no consent to template messages" }) };
     const templateId = settings.templateId;
-    if (!d.phone) return finish("skipped", { last_error: "no phone" });
-    if (!normalizeVietnamPhone(d.phone)) return finish("failed", { last_error: `${ErrorCode.PHONE_INVALID}: not a Vietnamese phone number` });
-    if (consents[TEMPLATE_CONSENT_KEY] !== true) return finish("skipped", { last_error: "no consent to template messages" });
-    if (!templateId) return finish("skipped", { last_error: "no template configured" });
-    if (!(await claim())) return "done";
-    try {
-      const { messageId } = await oaClient(deps).sendTemplate(d.phone, templateId, templateData(params, text), d.id);
-      return finish("sent", { provider_message_id: messageId });
-    } catch (err) {
-      const kind = classifyZaloError(err);
-      if (kind === "night") return inTheMorning(err);
-      if (kind === "fallback" || kind === "fatal" || lastAttempt) return finish("failed", { last_error: errText(err) });
-      await deps.db.updateTable("deliveries").set({ last_error: errText(err), sending_since: null }).where("id", "=", d.id).execute();
-      throw new RetryLater(errText(err));
-    }
+    if (!templateId) return { settle: () => finish(deps, d.id, "skipped", { last_error: "no template configured" }) };
+    return { row: d, call: (c) => c.sendTemplate(phone, templateId, templateData(params, text), d.id) };
   }
-  return finish("skipped", { last_error: `channel ${d.channel} is not sent by a job` });
+  return { settle: () => finish(deps, d.id, "skipped", { last_error: `channel ${d.channel} is not sent by a job` }) };
+}
+
+const finish = (deps: AppDeps, id: string, status: "sent" | "skipped" | "failed", extra: { provider_message_id?: string; last_error?: string } = {}): Promise<Outcome> =>
+  deps.db
+    .updateTable("deliveries")
+    .set({ status, sent_at: status === "sent" ? new Date() : null, sending_since: null, ...extra })
+    .where("id", "=", id)
+    .where("status", "=", "pending")
+    .execute()
+    .then(() => status);
+
+/** A claimed row whose Zalo call failed: Zalo's answer decides (see sendDeliveries). */
+async function failed(deps: AppDeps, d: Row, err: unknown, lastAttempt: boolean): Promise<Outcome> {
+  const kind = classifyZaloError(err);
+  if (kind === "night") return inTheMorning(deps, d.id, err);
+  if (d.channel === "oa_cs") {
+    if (kind === "fallback" || ((kind === "retry" || kind === "refresh") && lastAttempt)) return fallback(deps, d, errText(err));
+    if (kind === "fatal") return finish(deps, d.id, "failed", { last_error: errText(err) });
+  } else if (kind === "fallback" || kind === "fatal" || lastAttempt) {
+    return finish(deps, d.id, "failed", { last_error: errText(err) });
+  }
+  await deps.db.updateTable("deliveries").set({ last_error: errText(err), sending_since: null }).where("id", "=", d.id).execute();
+  return "retry";
+}
+
+/** -234: Zalo sends nothing at night. The delivery stays pending and a delayed job tries again in the morning. */
+async function inTheMorning(deps: AppDeps, id: string, err: unknown): Promise<Outcome> {
+  const at = morningAfter(new Date(), Math.floor(Math.random() * 15 * 60_000));
+  await deps.db
+    .updateTable("deliveries")
+    .set({ last_error: `${errText(err)}; sent again at ${at.toISOString()}`.slice(0, 500), sending_since: null })
+    .where("id", "=", id)
+    .execute();
+  await sendAgainAt(deps, id, at);
+  return "night";
+}
+
+/** The OA message cannot reach her: recorded with why, and a template message instead where allowed. */
+async function fallback(deps: AppDeps, d: Row, why: string): Promise<Outcome> {
+  const ids = await deps.db.transaction().execute(async (tx) => {
+    await tx.updateTable("deliveries").set({ status: "fallback", last_error: why, sending_since: null }).where("id", "=", d.id).where("status", "=", "pending").execute();
+    if (!d.phone || !d.template_fallback) return [];
+    const rows = await tx
+      .insertInto("deliveries")
+      .values({
+        source_module: d.source_module,
+        source_id: d.source_id,
+        dedupe_key: d.dedupe_key,
+        event_id: d.event_id,
+        link: d.link,
+        recipient_id: d.recipient_id,
+        channel: "template",
+        type: d.type,
+        params: JSON.stringify(d.params ?? {}),
+      })
+      .onConflict((oc) => oc.columns(["source_module", "source_id", "dedupe_key", "recipient_id", "channel"]).doNothing())
+      .returning("id")
+      .execute();
+    return rows.map((r) => r.id);
+  });
+  await enqueueDeliveries(deps, ids);
+  return "fallback";
 }

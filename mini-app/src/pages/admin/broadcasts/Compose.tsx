@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { BROADCAST_LIMITS, BROADCAST_WHO, LANGUAGES } from "@hoiso/shared/domain";
+import { BROADCAST_LIMITS, BROADCAST_WHO, LANGUAGES, PROFILE_TAG_GROUP_LABEL, PROFILE_TAG_GROUPS, PROFILE_TAG_LABEL, PROFILE_TAG_VOCABULARY } from "@hoiso/shared/domain";
 import type { BroadcastAudience, BroadcastPreview, BroadcastWriteBody } from "@hoiso/shared";
 import { useMemo, useState, type ReactElement } from "react";
 import { useNavigate } from "react-router-dom";
@@ -54,6 +54,7 @@ export function Compose(): ReactElement {
   const [targets, setTargets] = useState<string[]>([]);
   const [who, setWho] = useState<Who>("all");
   const [languages, setLanguages] = useState<Lang[]>([]);
+  const [tags, setTags] = useState<string[]>([]);
   const [oa, setOa] = useState(true);
   const [urgent, setUrgent] = useState(false);
   const [zns, setZns] = useState(false);
@@ -65,7 +66,7 @@ export function Compose(): ReactElement {
   const children = useQuery({ ...unitQueries.list({ parentId: unitId }), enabled: unitId !== "" });
   const channels: BroadcastAudience["channels"] = [...(oa ? (["oa"] as const) : []), ...(urgent && zns ? (["zns"] as const) : [])];
   // debounced as text: a new object each render would never settle
-  const audienceText = useDebounced(JSON.stringify({ unitId, targetUnitIds: targets, who, languages, channels, urgent }), 300);
+  const audienceText = useDebounced(JSON.stringify({ unitId, targetUnitIds: targets, who, languages, channels, urgent, tags }), 300);
   const audience = useMemo(() => JSON.parse(audienceText) as BroadcastAudience, [audienceText]);
   const preview = useQuery(broadcastQueries.preview(audience));
   const send = useChange(broadcastMutations.send());
@@ -78,6 +79,7 @@ export function Compose(): ReactElement {
       languages,
       channels,
       urgent,
+      tags,
       title,
       body,
       ...(linkKind && linkId.trim() ? { link: { kind: linkKind, id: linkId.trim() } } : {}),
@@ -142,7 +144,24 @@ export function Compose(): ReactElement {
           </label>
         ))}
         <span className="hs-muted hs-small">{t("compose.languagesHint")}</span>
-        <span className="hs-muted hs-small">{t("compose.tagsOpen")}</span>
+      </fieldset>
+      <fieldset className="hs-bc-checks" data-testid="broadcast-tags">
+        <legend className="hs-card-label">{t("compose.tags")}</legend>
+        {PROFILE_TAG_GROUPS.map((g) => (
+          <div key={g}>
+            <span className="hs-muted hs-small">{PROFILE_TAG_GROUP_LABEL[g]}</span>
+            {PROFILE_TAG_VOCABULARY[g].values.map((v) => {
+              const tag = `${g}:${v}`;
+              return (
+                <label key={tag}>
+                  <input type="checkbox" checked={tags.includes(tag)} onChange={() => setTags(toggle(tags, tag))} />
+                  {PROFILE_TAG_LABEL[tag] ?? tag}
+                </label>
+              );
+            })}
+          </div>
+        ))}
+        <span className="hs-muted hs-small">{t("compose.tagsHint")}</span>
       </fieldset>
       <fieldset className="hs-bc-checks">
         <legend className="hs-card-label">{t("compose.channels")}</legend>
