@@ -22,6 +22,7 @@ const QuizPage = lazy(() => import("./pages/quiz/index.js"));
 const AdminPage = lazy(() => import("./pages/admin/index.js"));
 const SafetyPage = lazy(() => import("./pages/safety/index.js"));
 const BroadcastsPage = lazy(() => import("./pages/broadcasts/index.js"));
+const PollsPage = lazy(() => import("./pages/polls/index.js"));
 
 function Lazy({ children }: { children: ReactNode }): ReactElement {
   return (
@@ -68,6 +69,7 @@ function Screens(): ReactElement {
             <Route path="/thong-bao-hoi/*" element={<BroadcastsPage />} />
             <Route path="/quan-tri/*" element={<AdminPage />} />
             <Route path="/can-giup-do/*" element={<SafetyPage />} />
+            <Route path="/khao-sat/*" element={<PollsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Lazy>

@@ -91,7 +91,7 @@ describe("Khảo sát nhanh: counts, breakdowns and the small-group rule", () =>
     const summary = book.getWorksheet("Tổng hợp")!;
     const fromSheet = new Map<string, number>();
     summary.eachRow((row, n) => {
-      if (n > 1 && typeof row.getCell(1).value === "number") fromSheet.set(`${String(row.getCell(1).value)}|${String(row.getCell(4).value)}`, Number(row.getCell(5).value));
+      if (n > 1 && typeof row.getCell(1).value === "number") fromSheet.set(`${row.getCell(1).text}|${row.getCell(4).text}`, Number(row.getCell(5).value));
     });
     for (const q of results.questions) {
       if (q.kind === "text") expect(fromSheet.get(`${q.index + 1}|(số ý kiến)`)).toBe(q.answered);
@@ -99,7 +99,7 @@ describe("Khảo sát nhanh: counts, breakdowns and the small-group rule", () =>
     }
     const byUnit: Array<[number, string, number, string, number]> = [];
     book.getWorksheet("Theo đơn vị")!.eachRow((row, n) => {
-      if (n > 1) byUnit.push([Number(row.getCell(1).value), String(row.getCell(3).value), Number(row.getCell(4).value), String(row.getCell(5).value), Number(row.getCell(6).value)]);
+      if (n > 1) byUnit.push([Number(row.getCell(1).value), row.getCell(3).text, Number(row.getCell(4).value), row.getCell(5).text, Number(row.getCell(6).value)]);
     });
     const expected = results.questions.flatMap((q) => q.breakdowns.unit.flatMap((g) => q.options.map((o, i) => [q.index + 1, g.label, g.respondents, o, g.counts[i]!])));
     expect(byUnit).toEqual(expected);
@@ -108,7 +108,7 @@ describe("Khảo sát nhanh: counts, breakdowns and the small-group rule", () =>
     expect(all).not.toContain("Cốc Ly");
     const texts: string[] = [];
     book.getWorksheet("Ý kiến")!.eachRow((row, n) => {
-      if (n > 1) texts.push(String(row.getCell(3).value));
+      if (n > 1) texts.push(row.getCell(3).text);
     });
     expect(texts.sort()).toEqual([...results.questions[3]!.texts].sort());
     const audited = await w.db.selectFrom("audit_log").select("action").where("entity_id", "=", poll.id).where("action", "=", "polls.export").execute();

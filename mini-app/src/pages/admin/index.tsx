@@ -17,6 +17,8 @@ import { FeedbackAdmin } from "./FeedbackAdmin.js";
 import { useAdminT } from "./i18n/index.js";
 import { isAdmin, isProvinceAdmin } from "./labels.js";
 import { Members } from "./Members.js";
+import { PollsAdmin } from "./polls/index.js";
+import { useAdminPollsT } from "./polls/i18n/index.js";
 import { Units } from "./Units.js";
 
 /**
@@ -31,6 +33,7 @@ export default function AdminPage(): ReactElement {
   const tContent = useAdminContentT();
   const tBroadcasts = useAdminBroadcastsT();
   const tContests = useAdminContestsT();
+  const tPolls = useAdminPollsT();
   if (!hasOfficerRole(me)) {
     return (
       <div className="hs-page">
@@ -49,6 +52,7 @@ export default function AdminPage(): ReactElement {
     { to: "tim-hieu", label: tContent("tab"), show: true },
     { to: "thong-bao", label: tBroadcasts("tab"), show: true },
     { to: "thi", label: tContests("tab"), show: true },
+    { to: "khao-sat", label: tPolls("tab"), show: true },
     { to: "don-vi", label: t("tabs.units"), show: isAdmin(me) },
     { to: "phan-anh", label: t("tabs.feedback"), show: isProvinceAdmin(me) },
     { to: "nhat-ky", label: t("tabs.audit"), show: isProvinceAdmin(me) },
@@ -69,6 +73,7 @@ export default function AdminPage(): ReactElement {
         <Route path="tim-hieu/*" element={<ContentAdmin />} />
         <Route path="thong-bao/*" element={<BroadcastsAdmin />} />
         <Route path="thi/*" element={<ContestsAdmin />} />
+        <Route path="khao-sat/*" element={<PollsAdmin />} />
         {isAdmin(me) && <Route path="don-vi" element={<Units />} />}
         {isProvinceAdmin(me) && <Route path="phan-anh" element={<FeedbackAdmin />} />}
         {isProvinceAdmin(me) && <Route path="nhat-ky" element={<Audit />} />}

@@ -3,6 +3,7 @@ import { useCommonT } from "../../i18n/common/index.js";
 import { hasOfficerRole, useMe } from "../../state.js";
 import { HelpEntry } from "../safety/HelpEntry.js";
 import { FeedCard } from "../broadcasts/FeedCard.js";
+import { PollsCard } from "../polls/PollsCard.js";
 import { Greeting } from "./Greeting.js";
 import { MembershipCard } from "./MembershipCard.js";
 import { NameConsentCard } from "./NameConsentCard.js";
@@ -22,6 +23,7 @@ export default function HomePage(): ReactElement {
       <HelpEntry />
       <NameConsentCard />
       <MembershipCard me={me} />
+      <PollsCard />
       <FeedCard />
       <NotificationCard />
       {hasOfficerRole(me) && <OfficerCard me={me} />}
