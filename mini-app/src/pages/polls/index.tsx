@@ -10,6 +10,7 @@ import { useChange } from "../../components/useChange.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { QuestionField } from "./QuestionField.js";
 import { usePollsT } from "./i18n/index.js";
+import "../../components/feedback.css";
 import "./polls.css";
 
 /** Khảo sát: the polls sent to her, and one to answer (once, without her name). */
@@ -107,7 +108,10 @@ function PollForm({ poll }: { poll: MemberPoll }): ReactElement {
                 index={i}
                 question={q}
                 value={answers[i] ?? {}}
-                onChange={(a) => setAnswers((xs) => xs.map((x, j) => (j === i ? a : x)))}
+                onChange={(a) => {
+                  setAnswers((xs) => xs.map((x, j) => (j === i ? a : x)));
+                  if (missing === i) setMissing(null);
+                }}
               />
               {missing === i && (
                 <p className="hs-field-error" role="alert">
