@@ -132,6 +132,8 @@ describe("Khảo sát nhanh: one answer each, closed refuses, subtree", () => {
     expect(rows).toHaveLength(1);
     const answers = await w.db.selectFrom("poll_answers").select("option_idx").where("poll_id", "=", poll.id).where("question_idx", "=", 0).execute();
     expect(answers).toHaveLength(1);
+    const tallied = await w.db.selectFrom("poll_tallies").select((e) => e.fn.sum<string>("n").as("n")).where("poll_id", "=", poll.id).where("question_idx", "=", 0).executeTakeFirstOrThrow();
+    expect(Number(tallied.n)).toBe(1);
     const mine = (await w.inject("GET", `/api/polls/${poll.id}`, m.headers)).json<MemberPoll>();
     expect(mine.answered).toBe(true);
   });

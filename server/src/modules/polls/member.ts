@@ -87,8 +87,8 @@ export async function memberPoll(db: Db, memberId: string, id: string): Promise<
 
 /**
  * Records her answer once. The participant row (primary key poll + member) is the rule: a second submit, even one
- * racing the first, finds it and gets 409, and its ballot is rolled back with it. The ballot holds no member id: it
- * carries only the groups the results break down by, as they are now.
+ * racing the first, waits for it, finds it and writes nothing else (409). The ballot holds no member id: it carries
+ * only the groups the results break down by, as they are now; the database's triggers add it to the tallies.
  */
 export async function answerPoll(db: Db, memberId: string, id: string, body: PollAnswerBody): Promise<void> {
   const p = await db
@@ -109,16 +109,21 @@ export async function answerPoll(db: Db, memberId: string, id: string, body: Pol
   const unitGroup = p.my_path.slice(p.poll_path.length).split("/").find(Boolean) ?? (p.unit_id as string);
   const age = p.profile_tags.find((t) => t.startsWith("tuoi:")) ?? null;
   const ethnic = p.profile_tags.find((t) => t.startsWith("dan_toc:")) ?? null;
-  await db.transaction().execute(async (tx) => {
-    const first = await tx.insertInto("poll_participants").values({ poll_id: id, member_id: memberId }).onConflict((c) => c.doNothing()).returning("member_id").executeTakeFirst();
-    if (!first) throw conflict("Chị đã trả lời khảo sát này rồi. Mỗi người chỉ trả lời một lần, cảm ơn chị.", PollErrorCode.POLL_ALREADY_ANSWERED);
-    const r = await tx.insertInto("poll_responses").values({ poll_id: id, unit_group: unitGroup, age_group: age, ethnic_group: ethnic }).returning("id").executeTakeFirstOrThrow();
-    if (choices.length > 0) {
-      await tx
-        .insertInto("poll_answers")
-        .values(choices.map(([q, o]) => ({ response_id: r.id, poll_id: id, question_idx: q, option_idx: o, unit_group: unitGroup, age_group: age, ethnic_group: ethnic })))
-        .execute();
-    }
-    if (texts.length > 0) await tx.insertInto("poll_texts").values(texts.map(([q, text]) => ({ response_id: r.id, poll_id: id, question_idx: q, text }))).execute();
-  });
+  // One statement, so one implicit transaction and one round trip: the participant row first; when it already exists
+  // (her earlier answer, or a racing one that committed first) nothing else is written and she gets 409.
+  const r = await sql<{ n: number }>`
+    WITH p AS (
+      INSERT INTO poll_participants (poll_id, member_id) VALUES (${id}, ${memberId}) ON CONFLICT DO NOTHING RETURNING poll_id
+    ), r AS (
+      INSERT INTO poll_responses (poll_id, unit_group, age_group, ethnic_group) SELECT poll_id, ${unitGroup}, ${age}, ${ethnic} FROM p RETURNING id
+    ), a AS (
+      INSERT INTO poll_answers (response_id, poll_id, question_idx, option_idx, unit_group, age_group, ethnic_group)
+      SELECT r.id, ${id}, x.q, x.o, ${unitGroup}, ${age}, ${ethnic}
+        FROM r, unnest(${sql.val(choices.map((c) => c[0]))}::int2[], ${sql.val(choices.map((c) => c[1]))}::int2[]) AS x(q, o)
+    ), t AS (
+      INSERT INTO poll_texts (response_id, poll_id, question_idx, text)
+      SELECT r.id, ${id}, x.q, x.text FROM r, unnest(${sql.val(texts.map((c) => c[0]))}::int2[], ${sql.val(texts.map((c) => c[1]))}::text[]) AS x(q, text)
+    )
+    SELECT count(*)::int AS n FROM p`.execute(db);
+  if (r.rows[0]?.n !== 1) throw conflict("Chị đã trả lời khảo sát này rồi. Mỗi người chỉ trả lời một lần, cảm ơn chị.", PollErrorCode.POLL_ALREADY_ANSWERED);
 }

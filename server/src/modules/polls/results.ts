@@ -20,15 +20,15 @@ import { toAdminPoll } from "./admin.js";
 /** GROUPING() bits of (unit_group, age_group, ethnic_group): which grouping set a row belongs to. */
 const SET: Record<number, PollBreakdown | "all"> = { 7: "all", 3: "unit", 5: "age", 6: "ethnic" };
 const keyOf = (d: PollBreakdown, r: { unit_group: string | null; age_group: string | null; ethnic_group: string | null }) =>
-  (d === "unit" ? r.unit_group : d === "age" ? r.age_group : r.ethnic_group) ?? UNKNOWN_GROUP_KEY;
+  (d === "unit" ? r.unit_group : d === "age" ? r.age_group : r.ethnic_group) || UNKNOWN_GROUP_KEY; // '' = did not say
 
 export const SMALL_GROUP_LABEL = `Nhóm nhỏ (gộp các nhóm dưới ${SMALL_GROUP_MIN} người)`;
 export const UNKNOWN_GROUP_LABEL = "Chưa cho biết";
 
 /**
  * Results of one poll for a cán bộ of its subtree: counts per question and option, and the same broken down by unit,
- * age group and ethnic group under the small-group rule (shared/src/domain/polls.ts). Two grouped scans of indexes
- * built for them (migration 111) — cheap enough to refresh every second while answers arrive. Groups are decided on
+ * age group and ethnic group under the small-group rule (shared/src/domain/polls.ts). Two grouped scans of the
+ * tallies the database keeps (migration 111): a few hundred rows however many answered, cheap every second. Groups are decided on
  * respondents of the whole poll, so the same groups are merged in every question (no subtracting one from another).
  */
 export async function pollResults(db: Db, auth: AuthContext, id: string): Promise<PollResults> {
@@ -36,12 +36,12 @@ export async function pollResults(db: Db, auth: AuthContext, id: string): Promis
   const questions = questionsOf(p.questions);
   const [people, answers, texts] = await Promise.all([
     sql<{ g: number; unit_group: string | null; age_group: string | null; ethnic_group: string | null; n: number }>`
-      SELECT GROUPING(unit_group, age_group, ethnic_group) AS g, unit_group, age_group, ethnic_group, count(*)::int AS n
-        FROM poll_responses WHERE poll_id = ${id}
+      SELECT GROUPING(unit_group, age_group, ethnic_group) AS g, unit_group, age_group, ethnic_group, sum(n)::int AS n
+        FROM poll_group_tallies WHERE poll_id = ${id}
        GROUP BY GROUPING SETS ((), (unit_group), (age_group), (ethnic_group))`.execute(db),
     sql<{ g: number; q: number; o: number; unit_group: string | null; age_group: string | null; ethnic_group: string | null; n: number }>`
-      SELECT GROUPING(unit_group, age_group, ethnic_group) AS g, question_idx AS q, option_idx AS o, unit_group, age_group, ethnic_group, count(*)::int AS n
-        FROM poll_answers WHERE poll_id = ${id}
+      SELECT GROUPING(unit_group, age_group, ethnic_group) AS g, question_idx AS q, option_idx AS o, unit_group, age_group, ethnic_group, sum(n)::int AS n
+        FROM poll_tallies WHERE poll_id = ${id}
        GROUP BY GROUPING SETS ((question_idx, option_idx), (question_idx, option_idx, unit_group), (question_idx, option_idx, age_group), (question_idx, option_idx, ethnic_group))`.execute(db),
     db.selectFrom("poll_texts").select(["question_idx", "text"]).where("poll_id", "=", id).orderBy("question_idx").orderBy("id").execute(),
   ]);

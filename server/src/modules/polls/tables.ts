@@ -56,7 +56,29 @@ export interface PollTextsTable {
   text: string;
 }
 
+/** Kept by triggers (migration 111): counts per question, option and group combination; '' = did not say. */
+export interface PollTalliesTable {
+  poll_id: string;
+  question_idx: number;
+  option_idx: number;
+  unit_group: string;
+  age_group: string;
+  ethnic_group: string;
+  n: number;
+}
+
+/** Kept by triggers: respondents per group combination. */
+export interface PollGroupTalliesTable {
+  poll_id: string;
+  unit_group: string;
+  age_group: string;
+  ethnic_group: string;
+  n: number;
+}
+
 export interface PollTables {
+  poll_tallies: PollTalliesTable;
+  poll_group_tallies: PollGroupTalliesTable;
   polls: PollsTable;
   poll_participants: PollParticipantsTable;
   poll_responses: PollResponsesTable;
