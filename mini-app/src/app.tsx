@@ -24,6 +24,7 @@ const SafetyPage = lazy(() => import("./pages/safety/index.js"));
 const BroadcastsPage = lazy(() => import("./pages/broadcasts/index.js"));
 const ConsultationsPage = lazy(() => import("./pages/consultations/index.js"));
 const PublicRecordPage = lazy(() => import("./pages/public-record/index.js"));
+const PollsPage = lazy(() => import("./pages/polls/index.js"));
 
 function Lazy({ children }: { children: ReactNode }): ReactElement {
   return (
@@ -72,6 +73,7 @@ function Screens(): ReactElement {
             <Route path="/can-giup-do/*" element={<SafetyPage />} />
             <Route path="/gop-y/*" element={<ConsultationsPage />} />
             <Route path="/ket-qua/*" element={<PublicRecordPage />} />
+            <Route path="/khao-sat/*" element={<PollsPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Lazy>

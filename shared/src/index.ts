@@ -34,3 +34,5 @@ export * from "./domain/consultations.js";
 export * from "./schemas/consultations.js";
 export * from "./domain/public-record.js";
 export * from "./schemas/public-record.js";
+export * from "./domain/polls.js";
+export * from "./schemas/polls.js";

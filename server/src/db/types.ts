@@ -10,6 +10,7 @@ import type { ContestTables } from "../modules/contests/tables.js";
 import type { ChatbotTables } from "../modules/chatbot/tables.js";
 import type { OpsTables } from "../ops/tables.js";
 import type { ConsultationTables } from "../modules/consultations/tables.js";
+import type { PollTables } from "../modules/polls/tables.js";
 
 /** Columns the database fills in on insert. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -110,4 +111,4 @@ export interface CoreTables {
 }
 
 /** Each domain adds its tables here by extending. */
-export interface DB extends CoreTables, OpsTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables, BroadcastTables, ContestTables, ChatbotTables, ConsultationTables {}
+export interface DB extends CoreTables, OpsTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables, BroadcastTables, ContestTables, ChatbotTables, ConsultationTables, PollTables {}

@@ -18,6 +18,7 @@ import { zaloRoutes } from "./zalo/routes.js";
 import { safetyModule } from "./safety/module.js";
 import { chatbotModule } from "./chatbot/module.js";
 import { consultationsModule } from "./consultations/module.js";
+import { pollsModule } from "./polls/module.js";
 
 /**
  * Every module of this server, as the core sees it (contract.ts): routes, jobs, timers, what happens to its open work
@@ -38,4 +39,5 @@ export const serverModules: readonly ServerModule[] = checkModules([
   contestsModule,
   chatbotModule,
   consultationsModule,
+  pollsModule,
 ]);

@@ -20,3 +20,4 @@ export * from "./contest-ranking.js";
 export * from "./contests.js";
 export * from "./consultations.js";
 export * from "./public-record.js";
+export * from "./polls.js";

@@ -20,6 +20,8 @@ import { useAdminT } from "./i18n/index.js";
 import { isAdmin, isProvinceAdmin } from "./labels.js";
 import { Members } from "./Members.js";
 import { OpsCard } from "./OpsCard.js";
+import { PollsAdmin } from "./polls/index.js";
+import { useAdminPollsT } from "./polls/i18n/index.js";
 import { Units } from "./Units.js";
 
 /**
@@ -35,6 +37,7 @@ export default function AdminPage(): ReactElement {
   const tBroadcasts = useAdminBroadcastsT();
   const tContests = useAdminContestsT();
   const tConsult = useAdminConsultationsT();
+  const tPolls = useAdminPollsT();
   if (!hasOfficerRole(me)) {
     return (
       <div className="hs-page">
@@ -54,6 +57,7 @@ export default function AdminPage(): ReactElement {
     { to: "thong-bao", label: tBroadcasts("tab"), show: true },
     { to: "thi", label: tContests("tab"), show: true },
     { to: "gop-y", label: tConsult("tab"), show: true },
+    { to: "khao-sat", label: tPolls("tab"), show: true },
     { to: "don-vi", label: t("tabs.units"), show: isAdmin(me) },
     { to: "phan-anh", label: t("tabs.feedback"), show: isProvinceAdmin(me) },
     { to: "nhat-ky", label: t("tabs.audit"), show: isProvinceAdmin(me) },
@@ -75,6 +79,7 @@ export default function AdminPage(): ReactElement {
         <Route path="thong-bao/*" element={<BroadcastsAdmin />} />
         <Route path="thi/*" element={<ContestsAdmin />} />
         <Route path="gop-y/*" element={<ConsultationsAdmin />} />
+        <Route path="khao-sat/*" element={<PollsAdmin />} />
         {isAdmin(me) && <Route path="don-vi" element={<Units />} />}
         {isProvinceAdmin(me) && <Route path="phan-anh" element={<FeedbackAdmin />} />}
         {isProvinceAdmin(me) && (

@@ -4,6 +4,7 @@ import { hasOfficerRole, useMe } from "../../state.js";
 import { HelpEntry } from "../safety/HelpEntry.js";
 import { FeedCard } from "../broadcasts/FeedCard.js";
 import { ConsultationCard } from "../consultations/HomeCard.js";
+import { PollsCard } from "../polls/PollsCard.js";
 import { Greeting } from "./Greeting.js";
 import { MembershipCard } from "./MembershipCard.js";
 import { NameConsentCard } from "./NameConsentCard.js";
@@ -23,6 +24,7 @@ export default function HomePage(): ReactElement {
       <HelpEntry />
       <NameConsentCard />
       <MembershipCard me={me} />
+      <PollsCard />
       <FeedCard />
       <ConsultationCard />
       <NotificationCard />

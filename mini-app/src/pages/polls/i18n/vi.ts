@@ -1,0 +1,35 @@
+/** Khảo sát: polls sent to her by the Hội, answered once, without her name. */
+export default {
+  title: "Khảo sát",
+  card: {
+    title: "Khảo sát của Hội",
+    waiting_one: "Chị có {{count}} khảo sát đang chờ ý kiến",
+    waiting_other: "Chị có {{count}} khảo sát đang chờ ý kiến",
+    open: "Trả lời khảo sát",
+  },
+  list: {
+    label: "Khảo sát gửi đến chị",
+    none: "Hiện chưa có khảo sát nào gửi đến chị.",
+    closes: "Hạn trả lời: {{at}}",
+    answered: "Chị đã trả lời",
+    closed: "Đã kết thúc",
+    waiting: "Đang chờ chị trả lời",
+  },
+  answer: {
+    from: "Từ {{unit}}",
+    anonymous: "Câu trả lời của chị được ghi lại không kèm tên. Mỗi người trả lời một lần.",
+    question: "Câu {{n}}",
+    pickOne: "Chọn một",
+    pickMany: "Chọn một hoặc nhiều",
+    scaleHint: "1 là rất không hài lòng, 5 là rất hài lòng",
+    textHint: "Không bắt buộc",
+    textPlaceholder: "Chị viết ý kiến của mình ở đây",
+    send: "Gửi câu trả lời",
+    sending: "Đang gửi…",
+    sent: "Cảm ơn chị đã trả lời khảo sát!",
+    missing: "Chị vui lòng trả lời câu {{n}}.",
+    done: "Chị đã trả lời khảo sát này. Cảm ơn chị!",
+    closed: "Khảo sát này đã kết thúc.",
+    back: "Về danh sách khảo sát",
+  },
+} as const;
