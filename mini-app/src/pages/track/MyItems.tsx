@@ -12,6 +12,7 @@ import { StatusChip } from "./StatusChip.js";
 import { CodeLookup } from "./CodeLookup.js";
 import { usePinLock } from "../safety/PinLock.js";
 import { useMe } from "../../state.js";
+import { PendingItems } from "../feedback/PendingItems.js";
 
 function Row({ id, code, status, title, excerpt, hint }: { id: string; code: string; status: MySubmission["status"]; title: string; excerpt: string; hint: string }): ReactElement {
   const navigate = useNavigate();
@@ -40,7 +41,8 @@ export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
   const mine = useQuery(feedbackQueries.mine());
   const signed = useQuery(feedbackQueries.signed());
   // A PIN she set on this phone hides her private items (An toàn): on a shared phone the list may be read by anyone.
-  const pin = usePinLock(useMe().id);
+  const me = useMe();
+  const pin = usePinLock(me.id);
   const both = {
     data: mine.data && signed.data ? { items: mine.data.items.filter((it) => !(pin.hiding && it.sensitive)), signed: signed.data.items } : undefined,
     error: mine.error ?? signed.error,
@@ -49,6 +51,7 @@ export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
 
   return (
     <div className="hs-form" data-testid="my-items">
+      <PendingItems memberId={me.id} />
       <QueryState query={both} loadingText={t("mine.loading")}>
         {(res) => (
           <>
