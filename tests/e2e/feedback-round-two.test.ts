@@ -181,6 +181,10 @@ describe.runIf(available)("Phản ánh, second round: on-behalf entry, proof, ra
       expect(text).toContain("Luật Khiếu nại 2011");
       expect(text).toContain("90 ngày");
       expect(text).toContain(NOTE);
+      // The Hội did not solve it: the last step says where it went, not "Đã giải quyết".
+      const progress = (await page.getByTestId("progress").textContent()) ?? "";
+      expect(progress).toContain("Chuyển sang thủ tục khiếu nại");
+      expect(progress).not.toContain("Đã giải quyết");
       // A complaint goes its own legal way: no rating of an answer the Hội did not give.
       expect(await page.getByTestId("rating").count()).toBe(0);
       await shot(page, "woman-legal-guidance");
