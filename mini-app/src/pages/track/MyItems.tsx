@@ -13,6 +13,7 @@ import { CodeLookup } from "./CodeLookup.js";
 import { usePinLock } from "../safety/PinLock.js";
 import { useMe } from "../../state.js";
 import { PendingItems } from "../feedback/PendingItems.js";
+import { useOutbox } from "../feedback/OutboxSender.js";
 
 function Row({ id, code, status, title, excerpt, hint }: { id: string; code: string; status: MySubmission["status"]; title: string; excerpt: string; hint: string }): ReactElement {
   const navigate = useNavigate();
@@ -43,6 +44,7 @@ export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
   // A PIN she set on this phone hides her private items (An toàn): on a shared phone the list may be read by anyone.
   const me = useMe();
   const pin = usePinLock(me.id);
+  const waiting = useOutbox(me.id).length;
   const both = {
     data: mine.data && signed.data ? { items: mine.data.items.filter((it) => !(pin.hiding && it.sensitive)), signed: signed.data.items } : undefined,
     error: mine.error ?? signed.error,
@@ -55,7 +57,7 @@ export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
       <QueryState query={both} loadingText={t("mine.loading")}>
         {(res) => (
           <>
-            {res.items.length === 0 && (
+            {res.items.length === 0 && waiting === 0 && (
               <section className="hs-card">
                 <p className="hs-card-title">{t("mine.emptyTitle")}</p>
                 <p className="hs-muted">{t("mine.emptyText")}</p>
