@@ -87,7 +87,7 @@ describe.runIf(available)("Phản ánh: written offline, sent when the connectio
       const keys = await h.t.deps.pool.query("SELECT key FROM submission_keys WHERE member_id = $1 AND key = $2", [h.seeded.woman, entry!.key]);
       expect(keys.rowCount).toBe(1);
     });
-  }, 60_000);
+  }, 120_000);
 
   it("the pending screen turns into the tracking code when the connection returns", async () => {
     await h.inBrowser("feedback-offline-sent", async (page) => {
@@ -103,7 +103,7 @@ describe.runIf(available)("Phản ánh: written offline, sent when the connectio
       expect(await stored(text)).toEqual([await code.textContent()]);
       await shot(page, "feedback-offline-sent");
     });
-  }, 60_000);
+  }, 120_000);
 
   it("a lost answer, a reload while it waits and two tabs coming online still store it once", async () => {
     await h.inBrowser("feedback-offline-once", async (page) => {
@@ -163,5 +163,5 @@ describe.runIf(available)("Phản ánh: written offline, sent when the connectio
       expect(await stored(text)).toEqual([code]);
       await shot(page, "feedback-offline-once");
     });
-  }, 90_000);
+  }, 180_000);
 });

@@ -90,7 +90,7 @@ describe.runIf(available)("Phản ánh, second round: on-behalf entry, proof, ra
       await slip.getByRole("button", { name: "Nhập nội dung khác" }).click();
       await expect.poll(() => page.getByTestId("on-behalf").locator("textarea").inputValue()).toBe("");
     });
-  }, 60_000);
+  }, 120_000);
 
   it("a reply with a proof photo reaches the woman, and she rates the answer once it is resolved", async () => {
     const item = await itemOfHers("Đường liên thôn Nậm Chảy sạt lở, xe chở chè không đi được, chị em không bán được chè.");
@@ -151,7 +151,7 @@ describe.runIf(available)("Phản ánh, second round: on-behalf entry, proof, ra
     });
     const rated = await h.t.deps.pool.query("SELECT rating, comment, unit_id FROM submission_ratings WHERE submission_id = $1", [item.id]);
     expect(rated.rows).toEqual([{ rating: "binh_thuong", comment: "Đường sửa rồi nhưng còn trơn khi mưa.", unit_id: h.seeded.xa }]);
-  }, 90_000);
+  }, 150_000);
 
   it("closed as a khiếu nại, the item shows her where and how to file it", async () => {
     const item = await itemOfHers("Xã thu hồi đất trồng ngô của nhà tôi làm đường mà chưa bồi thường, tôi không đồng ý với quyết định.");
@@ -189,5 +189,5 @@ describe.runIf(available)("Phản ánh, second round: on-behalf entry, proof, ra
       expect(await page.getByTestId("rating").count()).toBe(0);
       await shot(page, "woman-legal-guidance");
     });
-  }, 90_000);
+  }, 150_000);
 });
