@@ -8,6 +8,7 @@ import { ChunkBoundary } from "./components/ChunkBoundary.js";
 import { ErrorState, Loading } from "./components/States.js";
 import { useCommonT } from "./i18n/common/index.js";
 import HomePage from "./pages/home/index.js";
+import { OutboxSender } from "./pages/feedback/OutboxSender.js";
 import { startSession, useSession } from "./state.js";
 
 // The home screen is what almost every visit opens, so it is in the first download; every other page is fetched
@@ -79,6 +80,7 @@ function Screens(): ReactElement {
         </Lazy>
       </main>
       <BottomNav />
+      <OutboxSender />
     </>
   );
 }

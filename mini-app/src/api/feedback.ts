@@ -82,12 +82,16 @@ export const feedbackQueries = {
     }),
 };
 
+/** One item with its form's Idempotency-Key; also what the outbox sends later (pages/feedback/outbox.ts). */
+export function postSubmission(key: string, body: CreateSubmissionBody): Promise<SubmissionCreated> {
+  return request<SubmissionCreated>("POST", "/submissions", { body, headers: { "idempotency-key": key } });
+}
+
 export const feedbackMutations = {
   /** `key`: one per form (newIdempotencyKey), the same for every retry of it; the server stores the item once. */
   submit: () =>
     mutationOptions({
-      mutationFn: ({ key, body }: { key: string; body: CreateSubmissionBody }) =>
-        request<SubmissionCreated>("POST", "/submissions", { body, headers: { "idempotency-key": key } }),
+      mutationFn: ({ key, body }: { key: string; body: CreateSubmissionBody }) => postSubmission(key, body),
       onSuccess: (_created, _v, _r, { client }) =>
         Promise.all([client.invalidateQueries({ queryKey: feedbackKeys.mine() }), client.invalidateQueries({ queryKey: [...feedbackKeys.all, "similar"] })]),
     }),

@@ -13,6 +13,10 @@ import { clearDraft, loadDraft, saveDraft } from "./draft.js";
 import { FieldError } from "./FieldError.js";
 import { useFeedbackT } from "./i18n/index.js";
 import { KindPicker } from "./KindPicker.js";
+import { OfflineNote } from "./OfflineNote.js";
+import { keepForLater, mayKeepOffline, removeEntry } from "./outbox.js";
+import { useOutboxEntry } from "./OutboxSender.js";
+import { Pending } from "./Pending.js";
 import { PhotoPicker, type Photo } from "./PhotoPicker.js";
 import { PrivacyChoice } from "./PrivacyChoice.js";
 import { PublishConsent } from "./PublishConsent.js";
@@ -44,6 +48,9 @@ export function SendForm(): ReactElement {
   const [errors, setErrors] = useState<Errors>({});
   const [sent, setSent] = useState<SubmissionCreated | null>(null);
   const submit = useMutation(feedbackMutations.submit());
+  /** Issue 13: the outbox key of an item kept on the phone to send later ("Chờ gửi"), and whether a location was dropped. */
+  const [queued, setQueued] = useState<{ key: string; locationDropped: boolean } | null>(null);
+  const queuedEntry = useOutboxEntry(queued?.key ?? null);
   const sending = submit.isPending;
 
   // One key per form, sent again with every retry of it: if an answer is lost on a bad connection, pressing Gửi
@@ -131,32 +138,54 @@ export function SendForm(): ReactElement {
     jumpToError.current = true;
     setErrors(e);
     if (Object.keys(e).length > 0 || !kind || !category || !unit) return;
+    const mediaIds = [...photos.flatMap((p) => (p.mediaId ? [p.mediaId] : [])), ...(voice.status === "done" ? [voice.mediaId] : [])];
+    const item = {
+      kind,
+      category: category.code,
+      // When she only talked the server still needs text; the cán bộ reads it, so it is Vietnamese whatever her language.
+      body: body.trim() || t("content.voiceOnlyBody", { lng: "vi" }),
+      unitId: unit.id,
+      anonymous,
+      sensitive: sensitive || category.private,
+      mediaIds,
+      ...(publishOffered && publish ? { publishConsent: true } : {}),
+    };
+    // No connection (known, or the request never reached the server): keep it on the phone to send later.
+    const later = (triedNow: boolean) => {
+      if (!keepForLater({ key: formKey.current, memberId: me.id, body: item, category, unit }, { triedNow })) {
+        setErrors({ form: t("outbox.notKept") });
+        return;
+      }
+      clearDraft();
+      setQueued({ key: formKey.current, locationDropped: shareLocation });
+      window.scrollTo({ top: 0 });
+    };
+    if (!navigator.onLine && mayKeepOffline(item, category)) return later(false);
     try {
-      const mediaIds = [...photos.flatMap((p) => (p.mediaId ? [p.mediaId] : [])), ...(voice.status === "done" ? [voice.mediaId] : [])];
       const location = shareLocation ? await zaloLocation() : null;
-      const created = await submit.mutateAsync({
-        key: formKey.current,
-        body: {
-          kind,
-          category: category.code,
-          // When she only talked the server still needs text; the cán bộ reads it, so it is Vietnamese whatever her language.
-          body: body.trim() || t("content.voiceOnlyBody", { lng: "vi" }),
-          unitId: unit.id,
-          anonymous,
-          sensitive: sensitive || category.private,
-          mediaIds,
-          ...(location ? { location } : {}),
-          ...(publishOffered && publish ? { publishConsent: true } : {}),
-        },
-      });
+      const created = await submit.mutateAsync({ key: formKey.current, body: { ...item, ...(location ? { location } : {}) } });
       clearDraft();
       setSent(created);
       window.scrollTo({ top: 0 });
     } catch (err) {
+      if (err instanceof ApiError && err.status === 0 && err.code !== "CANCELLED") return later(true);
       const key: keyof Errors = (err instanceof ApiError && err.field && FIELD_OF[err.field]) || "form";
       jumpToError.current = true;
       setErrors({ [key]: errorMessage(err) });
     }
+  }
+
+  /** The server refused the kept item: it comes back into the form (photos must be added again) with the message. */
+  function fixQueued() {
+    if (!queuedEntry) return;
+    setKind(queuedEntry.body.kind);
+    setCategory(queuedEntry.category);
+    setBody(queuedEntry.body.body);
+    setUnit(queuedEntry.unit);
+    setErrors({ form: queuedEntry.error });
+    removeEntry(queuedEntry.key);
+    formKey.current = newIdempotencyKey();
+    setQueued(null);
   }
 
   function again() {
@@ -172,9 +201,14 @@ export function SendForm(): ReactElement {
     setPublish(false);
     setErrors({});
     setSent(null);
+    setQueued(null);
   }
 
   if (sent) return <Sent created={sent} kind={kind ?? "feedback"} onAgain={again} />;
+  if (queuedEntry?.sent) return <Sent created={queuedEntry.sent} kind={queuedEntry.body.kind} onAgain={again} />;
+  if (queued && queuedEntry) {
+    return <Pending entry={queuedEntry} kind={queuedEntry.body.kind} locationDropped={queued.locationDropped} onFix={fixQueued} onAgain={again} />;
+  }
 
   return (
     <div className="hs-form" data-testid="send-form">
@@ -222,6 +256,7 @@ export function SendForm(): ReactElement {
         <input type="checkbox" checked={shareLocation} onChange={(e) => setShareLocation(e.target.checked)} />
         <span>{t("location.share")}</span>
       </label>
+      <OfflineNote keepable={!anonymous && !sensitive && !category?.private} />
       <FieldError text={errors.form} />
       <Button fullWidth size="large" loading={sending} disabled={sending} onClick={() => void send()}>
         {t("send")}

@@ -12,6 +12,8 @@ import { StatusChip } from "./StatusChip.js";
 import { CodeLookup } from "./CodeLookup.js";
 import { usePinLock } from "../safety/PinLock.js";
 import { useMe } from "../../state.js";
+import { PendingItems } from "../feedback/PendingItems.js";
+import { useOutbox } from "../feedback/OutboxSender.js";
 
 function Row({ id, code, status, title, excerpt, hint }: { id: string; code: string; status: MySubmission["status"]; title: string; excerpt: string; hint: string }): ReactElement {
   const navigate = useNavigate();
@@ -40,7 +42,9 @@ export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
   const mine = useQuery(feedbackQueries.mine());
   const signed = useQuery(feedbackQueries.signed());
   // A PIN she set on this phone hides her private items (An toàn): on a shared phone the list may be read by anyone.
-  const pin = usePinLock(useMe().id);
+  const me = useMe();
+  const pin = usePinLock(me.id);
+  const waiting = useOutbox(me.id).length;
   const both = {
     data: mine.data && signed.data ? { items: mine.data.items.filter((it) => !(pin.hiding && it.sensitive)), signed: signed.data.items } : undefined,
     error: mine.error ?? signed.error,
@@ -49,10 +53,11 @@ export function MyItems({ onNew }: { onNew: () => void }): ReactElement {
 
   return (
     <div className="hs-form" data-testid="my-items">
+      <PendingItems memberId={me.id} />
       <QueryState query={both} loadingText={t("mine.loading")}>
         {(res) => (
           <>
-            {res.items.length === 0 && (
+            {res.items.length === 0 && waiting === 0 && (
               <section className="hs-card">
                 <p className="hs-card-title">{t("mine.emptyTitle")}</p>
                 <p className="hs-muted">{t("mine.emptyText")}</p>

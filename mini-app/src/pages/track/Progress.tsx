@@ -15,7 +15,11 @@ export function Progress({ item }: { item: SubmissionView }): ReactElement {
     { label: t("progress.received"), on: true },
     { label: forwardedTo ? t("progress.forwardedTo", { unit: forwardedTo }) : t("progress.forwarding"), on: reached(item.status, "forwarded") },
     { label: t("progress.acknowledged"), on: reached(item.status, "acknowledged") },
-    { label: done ? t("progress.resolved") : t("progress.reply"), on: reached(item.status, "replied") },
+    {
+      // Closed as a complaint or denunciation the Hội did not solve it: the last step says where it went instead.
+      label: item.legalRoute ? t(`progress.legal.${item.legalRoute}`) : done ? t("progress.resolved") : t("progress.reply"),
+      on: reached(item.status, "replied"),
+    },
   ];
   return (
     <ol className="hs-steps" aria-label={t("progress.label")} data-testid="progress">

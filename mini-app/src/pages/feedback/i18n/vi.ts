@@ -117,4 +117,28 @@ export default {
     follow: "Theo dõi {{kind}}",
     again: "Gửi nội dung khác",
   },
+  /** Written without a connection (outbox.ts): kept on the phone, sent by itself later. */
+  outbox: {
+    offlineTitle: "Chị đang không có mạng",
+    offlineText:
+      "Chị cứ viết rồi bấm Gửi: Hội Số giữ nội dung trên máy này và tự gửi khi có mạng trở lại. Ảnh và ghi âm cần có mạng để tải lên; phần chữ thì không.",
+    notKept: "Mục này không được lưu trên máy; chị hãy gửi khi có mạng.",
+    notKeptWhy: "Việc giữ kín hoặc gửi ẩn danh không được lưu lại trên điện thoại, vì người khác có thể mở máy này.",
+    chip: "Chờ gửi",
+    title: "Chờ gửi",
+    text: "Chưa có mạng nên {{kind}} của chị chưa tới Hội. Nội dung đã được giữ trên máy này và sẽ tự động gửi khi có mạng trở lại, chị không cần bấm gửi lại.",
+    whenSent: "Khi gửi xong, mã theo dõi sẽ hiện ở đây và trong mục “Của tôi”.",
+    media: "Ảnh và ghi âm đã tải lên xong được gửi kèm.",
+    noLocation: "Vị trí không được gửi kèm khi gửi sau; chị ghi rõ địa điểm trong nội dung nhé.",
+    tries: "Đã thử gửi {{count}} lần, Hội Số sẽ tự thử lại.",
+    sendNow: "Thử gửi ngay",
+    again: "Viết nội dung khác",
+    failedTitle: "Chưa gửi được",
+    failedText: "Hội Số chưa gửi được nội dung này: {{error}} Chị sửa lại rồi gửi nhé.",
+    fix: "Sửa lại",
+    discard: "Bỏ nội dung này",
+    listTitle: "Chưa gửi",
+    listNote: "Những nội dung này đang nằm trên máy, sẽ tự gửi khi có mạng.",
+    writtenOn: "Viết ngày {{day}} · {{unit}}",
+  },
 } as const;

@@ -41,6 +41,7 @@ export default {
     acknowledged: "Cán bộ đã tiếp nhận",
     resolved: "Đã giải quyết",
     reply: "Trả lời chị",
+    legal: { khieu_nai: "Chuyển sang thủ tục khiếu nại", to_cao: "Chuyển sang thủ tục tố cáo" },
   },
   petition: {
     count: "{{count}} / {{threshold}} chữ ký",
