@@ -72,7 +72,7 @@ async function openConversation(tx: Transaction<DB>, oaUserId: string, now: Date
   const expired = c.state !== "idle" && c.expires_at !== null && new Date(c.expires_at) < now;
   return {
     ...c,
-    data: (c.data ?? {}) as Record<string, unknown>,
+    data: (c.data ?? {}),
     state: expired ? "idle" : c.state,
     expired,
     linkedId: c.linked_id,
