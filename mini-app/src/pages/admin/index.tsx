@@ -7,6 +7,8 @@ import { hasOfficerRole, useMe } from "../../state.js";
 import "./admin.css";
 import { useCommonT } from "../../i18n/common/index.js";
 import { Audit } from "./Audit.js";
+import { ChatbotAdmin } from "./chatbot/index.js";
+import { useAdminChatbotT } from "./chatbot/i18n/index.js";
 import { BroadcastsAdmin } from "./broadcasts/index.js";
 import { useAdminBroadcastsT } from "./broadcasts/i18n/index.js";
 import { ContentAdmin } from "./content/index.js";
@@ -31,6 +33,7 @@ export default function AdminPage(): ReactElement {
   const tContent = useAdminContentT();
   const tBroadcasts = useAdminBroadcastsT();
   const tContests = useAdminContestsT();
+  const tChatbot = useAdminChatbotT();
   if (!hasOfficerRole(me)) {
     return (
       <div className="hs-page">
@@ -52,6 +55,7 @@ export default function AdminPage(): ReactElement {
     { to: "don-vi", label: t("tabs.units"), show: isAdmin(me) },
     { to: "phan-anh", label: t("tabs.feedback"), show: isProvinceAdmin(me) },
     { to: "nhat-ky", label: t("tabs.audit"), show: isProvinceAdmin(me) },
+    { to: "tro-ly-oa", label: tChatbot("tab"), show: isProvinceAdmin(me) },
   ].filter((t) => t.show);
   return (
     <div className="hs-page hs-admin">
@@ -72,6 +76,7 @@ export default function AdminPage(): ReactElement {
         {isAdmin(me) && <Route path="don-vi" element={<Units />} />}
         {isProvinceAdmin(me) && <Route path="phan-anh" element={<FeedbackAdmin />} />}
         {isProvinceAdmin(me) && <Route path="nhat-ky" element={<Audit />} />}
+        {isProvinceAdmin(me) && <Route path="tro-ly-oa" element={<ChatbotAdmin />} />}
         <Route path="*" element={<Navigate to="/quan-tri/hoi-vien" replace />} />
       </Routes>
     </div>
