@@ -9,6 +9,7 @@ import { QueryState } from "../../../components/States.js";
 import { useChange } from "../../../components/useChange.js";
 import { useNotify } from "../../../components/notify.js";
 import { useAdminChatbotT } from "./i18n/index.js";
+import type vi from "./i18n/vi.js";
 import "./chatbot.css";
 
 /** Quản trị → Trợ lý OA (province admin): try a question, the keywords, the settings, every sentence of the bot. */
@@ -50,7 +51,7 @@ function TryQuestion(): ReactElement {
         <div className="hs-bot-result" data-testid="bot-try-result" data-kind={result.kind}>
           <p>{t("try.folded", { text: result.folded })}</p>
           <p className={result.kind === "danger" ? "hs-bot-danger" : undefined}>
-            {t("try.kind", { kind: t(`kinds.${result.kind as keyof ReturnType<typeof kindsOf>}`) })}
+            {t("try.kind", { kind: t(`kinds.${result.kind as Kind}`) })}
             {result.verdict ? ` — ${t(`verdict.${result.verdict}`)}` : ""}
           </p>
           {result.guides.length > 0 && (
@@ -73,8 +74,7 @@ function TryQuestion(): ReactElement {
   );
 }
 
-/** Only for typing the kinds' keys (vi.ts is the source). */
-const kindsOf = () => ({ danger: 0, human: 0, news: 0, feedback: 0, services: 0, contests: 0, menu: 0, code: 0, question: 0, too_long: 0, empty: 0 });
+type Kind = keyof (typeof vi)["kinds"];
 
 function Intents(): ReactElement {
   const t = useAdminChatbotT();
@@ -92,7 +92,7 @@ function IntentForm({ intent }: { intent: BotIntent }): ReactElement {
   const t = useAdminChatbotT();
   const [text, setText] = useState(intent.keywords.join("\n"));
   const { busy, run } = useChange(chatbotMutations.saveIntent());
-  const kind = intent.intent as keyof ReturnType<typeof kindsOf>;
+  const kind = intent.intent as Kind;
   return (
     <div className="hs-bot-intent" data-testid={`bot-intent-${intent.intent}`}>
       <Input.TextArea label={t(`kinds.${kind}`)} value={text} onChange={(e) => setText(e.target.value)} />
@@ -199,12 +199,9 @@ function TextRow({ entry }: { entry: BotTextEntry }): ReactElement {
           </div>
         </>
       ) : (
-        <>
-          <pre className="hs-bot-reply">{entry.text}</pre>
-          <Button size="small" variant="secondary" onClick={() => setEditing(true)}>
-            {t("texts.edit")}
-          </Button>
-        </>
+        <button type="button" className="hs-bot-text-open" aria-label={t("texts.edit")} onClick={() => setEditing(true)}>
+          <span className="hs-bot-clamp">{entry.text}</span>
+        </button>
       )}
     </li>
   );
