@@ -58,7 +58,7 @@ describe.runIf(available)("Quản trị → Trợ lý OA", () => {
       await expect
         .poll(async () => (await h.t.deps.pool.query<{ value: unknown }>("SELECT value FROM chatbot_settings WHERE key = 'per_follower_per_minute'")).rows[0]?.value, { timeout: 10_000 })
         .toBe(20);
-      const audited = await h.t.deps.pool.query<{ action: string }>("SELECT action FROM audit_log WHERE action LIKE 'chatbot.%' ORDER BY created_at");
+      const audited = await h.t.deps.pool.query<{ action: string }>("SELECT action FROM audit_log WHERE action LIKE 'chatbot.%' ORDER BY id");
       expect(audited.rows.map((r) => r.action)).toEqual(["chatbot.text.update", "chatbot.settings.update"]);
 
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
