@@ -36,3 +36,4 @@ export * from "./domain/public-record.js";
 export * from "./schemas/public-record.js";
 export * from "./domain/polls.js";
 export * from "./schemas/polls.js";
+export * from "./domain/chatbot.js";

@@ -21,3 +21,4 @@ export * from "./contests.js";
 export * from "./consultations.js";
 export * from "./public-record.js";
 export * from "./polls.js";
+export * from "./chatbot.js";

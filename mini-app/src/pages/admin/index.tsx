@@ -7,6 +7,8 @@ import { hasOfficerRole, useMe } from "../../state.js";
 import "./admin.css";
 import { useCommonT } from "../../i18n/common/index.js";
 import { Audit } from "./Audit.js";
+import { ChatbotAdmin } from "./chatbot/index.js";
+import { useAdminChatbotT } from "./chatbot/i18n/index.js";
 import { BroadcastsAdmin } from "./broadcasts/index.js";
 import { useAdminBroadcastsT } from "./broadcasts/i18n/index.js";
 import { ContentAdmin } from "./content/index.js";
@@ -38,6 +40,7 @@ export default function AdminPage(): ReactElement {
   const tContests = useAdminContestsT();
   const tConsult = useAdminConsultationsT();
   const tPolls = useAdminPollsT();
+  const tChatbot = useAdminChatbotT();
   if (!hasOfficerRole(me)) {
     return (
       <div className="hs-page">
@@ -61,6 +64,7 @@ export default function AdminPage(): ReactElement {
     { to: "don-vi", label: t("tabs.units"), show: isAdmin(me) },
     { to: "phan-anh", label: t("tabs.feedback"), show: isProvinceAdmin(me) },
     { to: "nhat-ky", label: t("tabs.audit"), show: isProvinceAdmin(me) },
+    { to: "tro-ly-oa", label: tChatbot("tab"), show: isProvinceAdmin(me) },
   ].filter((t) => t.show);
   return (
     <div className="hs-page hs-admin">
@@ -93,6 +97,8 @@ export default function AdminPage(): ReactElement {
             }
           />
         )}
+        {isProvinceAdmin(me) && <Route path="nhat-ky" element={<Audit />} />}
+        {isProvinceAdmin(me) && <Route path="tro-ly-oa" element={<ChatbotAdmin />} />}
         <Route path="*" element={<Navigate to="/quan-tri/hoi-vien" replace />} />
       </Routes>
     </div>

@@ -4,29 +4,16 @@ import type { AppDeps } from "../../deps.js";
 import type { DB } from "../../db/types.js";
 import { textOf } from "../../zalo/text.js";
 import type { OaEvent, OaEventJob } from "../../zalo/webhook.js";
-import { lockConversation, saveConversation } from "./conversation.js";
+import { chatbotCacheOf } from "./cache.js";
+import type { Conversation } from "./conversation.js";
 import { feedbackStep, startFeedback } from "./feedback-chat.js";
 import { handOver } from "./handover.js";
+import { intentOf } from "./intents.js";
 import { bestFaq, closestGuides, judge, type GuideHit } from "./match.js";
-import { appLinkOf, botText, loadChatbotSettings } from "./texts.js";
+import { appLinkOf, textFrom } from "./texts.js";
 import { attachmentUrl, type Turn } from "./turn.js";
 import { chatEscalateQueue, enqueueChatMessages } from "./send.js";
 import { within } from "../../queue/within.js";
-
-/** Words she may type for each menu entry, folded; a number alone works too. */
-const MENU: Array<{ entry: "news" | "feedback" | "services" | "contests" | "human" | "menu"; words: RegExp }> = [
-  { entry: "human", words: /^(gap|goi|noi chuyen voi|hoi) ?(can bo|cb|nguoi that|nguoi)\b/ },
-  { entry: "news", words: /^(1|tin tuc|tin)$/ },
-  { entry: "feedback", words: /^(2|phan anh|phan anh kien nghi|kien nghi|gui phan anh)$/ },
-  { entry: "services", words: /^(3|dich vu cong|dich vu|dvc|thu tuc)$/ },
-  { entry: "contests", words: /^(4|cuoc thi|thi)$/ },
-  { entry: "menu", words: /^(menu|bat dau|chao|xin chao|hi|hello|0|quay lai)$/ },
-];
-
-export function menuEntry(text: string) {
-  const f = foldedWords(text).join(" ");
-  return MENU.find((m) => m.words.test(f))?.entry ?? null;
-}
 
 /** "ma PA-7KM3QX9", "mã pa 7km3qx9", or the code alone. */
 export function trackingCodeIn(text: string): string | null {
@@ -54,10 +41,52 @@ export async function afterChatCommit(deps: AppDeps, fx: ChatEffects): Promise<v
 
 const STICKER_LIKE = new Set(["user_send_sticker", "user_send_location", "user_send_file", "user_send_gif", "user_send_link", "user_send_business_card"]);
 
+interface OpenedConversation extends Conversation {
+  expired: boolean;
+  /** Her member record when her OA id is linked now (the verified way), and its language. */
+  linkedId: string | null;
+  language: string | null;
+  /** Events she sent in the current minute, this one included. */
+  rateCount: number;
+}
+
+/**
+ * Her conversation, in one statement: created on her first message, locked for this transaction (one follower's
+ * messages are handled one at a time, whatever the number of workers; others are not held up), her linked member
+ * record and language read, the message counted against her flood limit, and the time of her last message set.
+ */
+async function openConversation(tx: Transaction<DB>, oaUserId: string, now: Date): Promise<OpenedConversation> {
+  const r = await sql<Conversation & { rate_count: number; linked_id: string | null; language: string | null }>`
+    WITH m AS (SELECT id, language FROM members WHERE zalo_oa_user_id = ${oaUserId} LIMIT 1)
+    INSERT INTO chatbot_conversations AS c (oa_user_id, member_id, rate_window_at, rate_count, last_message_at)
+    VALUES (${oaUserId}, (SELECT id FROM m), now(), 1, now())
+    ON CONFLICT (oa_user_id) DO UPDATE SET
+      member_id = coalesce((SELECT id FROM m), c.member_id),
+      last_message_at = now(),
+      rate_count = CASE WHEN c.rate_window_at > now() - interval '1 minute' THEN c.rate_count + 1 ELSE 1 END,
+      rate_window_at = CASE WHEN c.rate_window_at > now() - interval '1 minute' THEN c.rate_window_at ELSE now() END
+    RETURNING c.id, c.oa_user_id, c.state, c.data, c.expires_at, c.failed_answers, c.mode, c.unit_id, c.member_id, c.rate_count,
+              (SELECT id FROM m) AS linked_id, (SELECT language FROM m) AS language`.execute(tx);
+  const c = r.rows[0];
+  if (!c) throw new Error("chatbot: the conversation upsert returned no row");
+  const expired = c.state !== "idle" && c.expires_at !== null && new Date(c.expires_at) < now;
+  return {
+    ...c,
+    data: (c.data ?? {}),
+    state: expired ? "idle" : c.state,
+    expired,
+    linkedId: c.linked_id,
+    language: c.language,
+    rateCount: c.rate_count,
+  };
+}
+
 /**
  * One OA event, handed over by the oa-events processor inside its transaction (so the event, her conversation and
  * the bot's replies are written together, once per msg_id). Returns the ids of the outbound messages to queue after
- * commit. Events the bot does not talk about (receipts, unknown names) change nothing.
+ * commit. Events the bot does not talk about (receipts, unknown names) change nothing. A turn costs two statements
+ * of its own (open the conversation; write the messages and the new state together) plus the guide search when she
+ * asks something; the bot's sentences, settings and keywords come from this process's cache.
  */
 export async function handleChatEvent(deps: AppDeps, tx: Transaction<DB>, job: OaEventJob, eventKey: string): Promise<ChatEffects> {
   const oaUserId = job.oaUserId;
@@ -65,46 +94,59 @@ export async function handleChatEvent(deps: AppDeps, tx: Transaction<DB>, job: O
   const talks = name === "follow" || name === "user_send_text" || name === "user_send_image" || name === "user_send_audio" || STICKER_LIKE.has(name);
   if (!oaUserId || !talks) return NONE;
   const now = new Date();
-  const settings = await loadChatbotSettings(tx);
-  const conv = await lockConversation(tx, oaUserId, now);
-  const member = await tx.selectFrom("members").select(["id", "language"]).where("zalo_oa_user_id", "=", oaUserId).executeTakeFirst();
+  const data = await chatbotCacheOf(deps).get(tx);
+  const settings = data.settings;
+  const conv = await openConversation(tx, oaUserId, now);
   const event = job.event;
   const text = name === "user_send_text" ? textOf((event.message as { text?: unknown } | undefined)?.text) : "";
-  const inbound = describeInbound(name, event, text);
-  const privateFlow = conv.state.startsWith("fb_");
-  await tx
-    .insertInto("chatbot_messages")
-    .values({ conversation_id: conv.id, direction: "in", author: "user", event_key: eventKey, text: inbound.slice(0, 4000), private: privateFlow })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
-  if (member && member.id !== conv.member_id) {
-    await tx.updateTable("chatbot_conversations").set({ member_id: member.id }).where("id", "=", conv.id).execute();
-  }
-  await tx.updateTable("chatbot_conversations").set({ last_message_at: now }).where("id", "=", conv.id).execute();
-  // A cán bộ has her: the bot says nothing until the cán bộ closes the conversation.
-  if (conv.mode === "human") return NONE;
+  const privateFlow = conv.mode === "bot" && conv.state.startsWith("fb_");
+  const inbound = { text: describeInbound(name, event, text).slice(0, 4000), private: privateFlow };
+  const lang = conv.language ?? "vi";
+  const appLink = appLinkOf(deps);
 
   const turn: Turn = {
     deps,
     tx,
     conv,
-    lang: member?.language ?? "vi",
+    lang,
     settings,
+    data,
     now,
     eventKey,
-    memberId: member?.id ?? null,
+    memberId: conv.linkedId,
     replies: [],
     next: { state: conv.state, data: conv.data },
-    async say(key, params = {}, opts = {}) {
-      turn.replies.push({ text: await botText(tx, key, turn.lang, { appLink: appLinkOf(deps), ...params }), private: opts.private === true });
+    text: (key, params = {}) => textFrom(data.texts, key, lang, { appLink, ...params }),
+    say(key, params = {}, opts = {}) {
+      turn.replies.push({ text: turn.text(key, params), private: opts.private === true });
     },
   };
 
-  if (await overLimit(tx, conv.id, settings.perFollowerPerMinute, turn)) return writeReplies(turn);
-  if (conv.expired && name !== "follow") await turn.say("expired");
+  // Danger first, always: before the flood limit, an expired step, a handover's silence or anything she was doing.
+  const danger = name === "user_send_text" && intentOf(text, data.intents) === "danger";
+  if (danger) {
+    turn.urgent = true;
+    if (conv.mode === "human") {
+      turn.say("safety");
+      return finish(turn, inbound, false);
+    }
+    if (!privateFlow) {
+      turn.say("safety");
+      await handOver(turn, { quiet: true });
+      return finish(turn, inbound, true);
+    }
+    turn.say("safety_private", {}, { private: true });
+  }
+  // A cán bộ has her: the bot says nothing until the cán bộ closes the conversation.
+  if (conv.mode === "human") return finish(turn, inbound, false);
+  if (!danger && conv.rateCount > settings.perFollowerPerMinute) {
+    // Her own flood is answered once, then not at all until her minute has passed; nobody else is held up.
+    if (conv.rateCount === settings.perFollowerPerMinute + 1) turn.say("rate_limited");
+    return finish(turn, inbound, false);
+  }
+  if (conv.expired && name !== "follow" && !danger) turn.say("expired");
   await respond(turn, name, event, text);
-  await saveConversation(tx, conv, { ...turn.next, ttlMinutes: settings.conversationTtlMinutes, now });
-  return writeReplies(turn);
+  return finish(turn, inbound, true);
 }
 
 function describeInbound(name: string, event: OaEvent, text: string): string {
@@ -112,25 +154,6 @@ function describeInbound(name: string, event: OaEvent, text: string): string {
   if (name === "follow") return "[quan tâm OA]";
   const url = attachmentUrl(event);
   return `[${name.replace("user_send_", "")}]${url ? ` ${url}` : ""}`;
-}
-
-
-/**
- * Her own flood is answered once ("chị nhắn nhanh quá") and then not at all until the minute has passed; nobody else is
- * held up, as the count is hers alone.
- */
-async function overLimit(tx: Transaction<DB>, conversationId: string, perMinute: number, turn: Turn): Promise<boolean> {
-  const r = await tx
-    .selectFrom("chatbot_messages")
-    .select((eb) => eb.fn.countAll<string>().as("n"))
-    .where("conversation_id", "=", conversationId)
-    .where("direction", "=", "in")
-    .where("created_at", ">", sql<Date>`now() - interval '1 minute'`)
-    .executeTakeFirstOrThrow();
-  const n = Number(r.n);
-  if (n <= perMinute) return false;
-  if (n === perMinute + 1) await turn.say("rate_limited");
-  return true;
 }
 
 async function respond(turn: Turn, name: string, event: OaEvent, text: string): Promise<void> {
@@ -151,10 +174,10 @@ async function respond(turn: Turn, name: string, event: OaEvent, text: string): 
   const pick = /^\s*([1-9])\s*$/.exec(text);
   if (offered.length > 0 && pick) {
     const id = offered[Number(pick[1]) - 1];
-    if (id) return answerGuide(turn, id, null);
+    if (id) return answerGuide(turn, id, null, null);
   }
 
-  switch (menuEntry(text)) {
+  switch (intentOf(text, turn.data.intents)) {
     case "human":
       return handOver(turn);
     case "news":
@@ -187,24 +210,24 @@ async function listServices(turn: Turn): Promise<void> {
     .limit(9)
     .execute();
   turn.next = { state: "idle", data: { offer: guides.map((g) => g.id) } };
-  await turn.say("services_list", { list: numbered(guides.map((g) => g.title)) });
+  turn.say("services_list", { list: numbered(guides.map((g) => g.title)) });
 }
 
 /** The answer comes from the guide as written (its FAQ entry when her question is one of them), never composed. */
-async function answerGuide(turn: Turn, guideId: string, question: string | null): Promise<void> {
-  const g = await turn.tx.selectFrom("guides").select(["id", "title", "summary", "steps", "faq"]).where("id", "=", guideId).executeTakeFirst();
+async function answerGuide(turn: Turn, guideId: string, question: string | null, hit: GuideHit | null): Promise<void> {
+  const g = hit ?? (await turn.tx.selectFrom("guides").select(["id", "title", "summary", "steps", "faq"]).where("id", "=", guideId).executeTakeFirst());
   if (!g) return turn.say("not_found");
   const faq = question ? await bestFaq(turn.tx, question, g.faq) : null;
   const steps = (g.steps as GuideHit["steps"]).map((s, i) => `${i + 1}. ${s.title}`).join("\n");
   const body = faq ? `${faq.question}\n${faq.answer}` : [g.summary, steps].filter((x) => x !== "").join("\n");
   turn.next = { state: "idle", data: {}, failed: 0 };
-  await turn.say("answer", { title: g.title, body });
+  turn.say("answer", { title: g.title, body });
 }
 
 async function answerQuestion(turn: Turn, text: string): Promise<void> {
   const hits = await closestGuides(turn.tx, text);
   const verdict = judge(hits);
-  if (verdict.kind === "answer") return answerGuide(turn, verdict.guide.id, text);
+  if (verdict.kind === "answer") return answerGuide(turn, verdict.guide.id, text, verdict.guide);
   const failed = turn.conv.failed_answers + 1;
   // Two answers in a row that did not help: a person takes over.
   if (failed >= 2) return handOver(turn);
@@ -227,30 +250,37 @@ async function statusOf(turn: Turn, code: string): Promise<void> {
         .executeTakeFirst()
     : undefined;
   if (!item) return turn.say("status_unknown", { code });
-  const status = await botText(turn.tx, `status_${item.status}`, turn.lang);
+  const status = turn.text(`status_${item.status}`);
   const at = item.updated_at.toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric" });
-  await turn.say("status", { code, status, at });
+  turn.say("status", { code, status, at });
 }
 
-/** The replies as pending outbound rows, keyed by the message they answer: a redelivered msg_id writes nothing twice. */
-async function writeReplies(turn: Turn): Promise<ChatEffects> {
-  if (turn.replies.length === 0) return { messages: [], escalate: turn.escalateAt ?? null };
-  const rows = await turn.tx
+/**
+ * Her message, the replies as pending outbound rows (keyed by the message they answer: a redelivered msg_id writes
+ * nothing twice) and the conversation's new state, in one statement.
+ */
+async function finish(turn: Turn, inbound: { text: string; private: boolean }, save: boolean): Promise<ChatEffects> {
+  const { tx, conv, eventKey } = turn;
+  const rows = [
+    { conversation_id: conv.id, direction: "in" as const, author: "user" as const, event_key: eventKey, seq: 0, text: inbound.text, private: inbound.private, status: "sent" as const },
+    ...turn.replies.map((r, seq) => ({ conversation_id: conv.id, direction: "out" as const, author: "bot" as const, event_key: eventKey, seq, text: r.text, private: r.private, status: "pending" as const })),
+  ];
+  const change = {
+    ...(save
+      ? {
+          state: turn.next.state,
+          data: JSON.stringify(turn.next.data),
+          expires_at: turn.next.state === "idle" ? null : new Date(turn.now.getTime() + turn.settings.conversationTtlMinutes * 60_000),
+          ...(turn.next.failed === undefined ? {} : { failed_answers: turn.next.failed }),
+        }
+      : {}),
+    ...(turn.urgent ? { urgent_at: sql<Date>`coalesce(urgent_at, now())` } : {}),
+  };
+  const insert = (Object.keys(change).length > 0 ? tx.with("saved", (db) => db.updateTable("chatbot_conversations").set(change).where("id", "=", conv.id)) : tx)
     .insertInto("chatbot_messages")
-    .values(
-      turn.replies.map((r, seq) => ({
-        conversation_id: turn.conv.id,
-        direction: "out" as const,
-        author: "bot" as const,
-        event_key: turn.eventKey,
-        seq,
-        text: r.text,
-        private: r.private,
-        status: "pending" as const,
-      })),
-    )
+    .values(rows)
     .onConflict((oc) => oc.doNothing())
-    .returning("id")
-    .execute();
-  return { messages: rows.map((r) => r.id), escalate: turn.escalateAt ?? null };
+    .returning(["id", "direction"]);
+  const written = await insert.execute();
+  return { messages: written.filter((r) => r.direction === "out").map((r) => r.id), escalate: turn.escalateAt ?? null };
 }

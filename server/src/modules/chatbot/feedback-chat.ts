@@ -4,7 +4,6 @@ import { AppError } from "../../http/errors.js";
 import { createSubmission } from "../feedback/intake.js";
 import { attachmentUrl, type Turn } from "./turn.js";
 import { saveChatMedia } from "./media.js";
-import { botText } from "./texts.js";
 
 interface Draft {
   category?: string;
@@ -37,7 +36,7 @@ export async function startFeedback(turn: Turn): Promise<void> {
     .limit(9)
     .execute();
   turn.next = { state: "fb_category", data: { categories } satisfies Draft };
-  await turn.say("fb_category", { list: categories.map((c, i) => `${i + 1} - ${c.name}`).join("\n") }, P);
+  turn.say("fb_category", { list: categories.map((c, i) => `${i + 1} - ${c.name}`).join("\n") }, P);
 }
 
 /**
@@ -81,7 +80,7 @@ export async function feedbackStep(turn: Turn, name: string, event: OaEvent, tex
       const anonymous = f === "1" || f.startsWith("giau") || f === "co" ? true : f === "2" || f.startsWith("de ten") || f === "khong" ? false : null;
       if (anonymous === null) return turn.say("fb_anonymous", {}, P);
       turn.next = { state: "fb_confirm", data: { ...d, anonymous } };
-      const anonText = await botText(turn.tx, anonymous ? "fb_anon_yes" : "fb_anon_no", turn.lang);
+      const anonText = turn.text(anonymous ? "fb_anon_yes" : "fb_anon_no");
       return turn.say("fb_confirm", { category: d.categoryName ?? "", text: d.text ?? "", media: String(d.media?.length ?? 0), anonymous: anonText }, P);
     }
     case "fb_confirm": {
@@ -110,8 +109,8 @@ async function submit(turn: Turn, d: Draft): Promise<void> {
       `oa-chat.${turn.eventKey}`.slice(0, 128),
     );
     // As notify/text.ts does for sensitive items: what Zalo shows on her phone carries no reference code.
-    if (d.private) await turn.say("fb_sent_private", {}, P);
-    else await turn.say("fb_sent", { code: r.created.trackingCode }, P);
+    if (d.private) turn.say("fb_sent_private", {}, P);
+    else turn.say("fb_sent", { code: r.created.trackingCode }, P);
   } catch (err) {
     // Her mistake (a rule of the intake): say why in its own Vietnamese words; anything else is retried by the queue.
     if (err instanceof AppError && err.status < 500) return turn.say("fb_failed", { reason: err.message }, P);

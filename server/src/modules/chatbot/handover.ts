@@ -22,21 +22,23 @@ async function handoverUnit(tx: Transaction<DB>, memberId: string | null): Promi
 }
 
 /** "gặp cán bộ", or a second answer that did not help: a cán bộ takes the conversation and the bot falls silent. */
-export async function handOver(turn: Turn): Promise<void> {
+export async function handOver(turn: Turn, opts: { quiet?: boolean } = {}): Promise<void> {
   const unit = await handoverUnit(turn.tx, turn.memberId);
   // No union units at all (an empty installation): nobody to hand over to, so the bot keeps the conversation.
   if (!unit) {
     turn.next = { state: "idle", data: {}, failed: 0 };
-    return turn.say("not_found");
+    if (!opts.quiet) turn.say("not_found");
+    return;
   }
   await turn.tx
     .updateTable("chatbot_conversations")
-    .set({ mode: "human", unit_id: unit.id, handed_over_at: turn.now, staff_answered_at: null, escalated_at: null })
+    .set({ mode: "human", unit_id: unit.id, handed_over_at: turn.now, staff_answered_at: null, escalated_at: null, urgent_at: null })
     .where("id", "=", turn.conv.id)
     .execute();
   turn.next = { state: "idle", data: {}, failed: 0 };
   turn.escalateAt = { conversationId: turn.conv.id, at: new Date(turn.now.getTime() + turn.settings.handoverEscalateMinutes * 60_000) };
-  await turn.say("handover", { unit: ` ${unit.name}` });
+  // The safety answer already told her a cán bộ is coming.
+  if (!opts.quiet) turn.say("handover", { unit: ` ${unit.name}` });
 }
 
 /**

@@ -1,13 +1,13 @@
-import { BotText, BotTextBody, BotTextList, BotTextParams, ChatConversationDetail, ChatConversationList, ChatReplyBody, ErrorBody, IdParams, Ok } from "@hoiso/shared";
+import { ChatConversationDetail, ChatConversationList, ChatReplyBody, ErrorBody, IdParams, Ok } from "@hoiso/shared";
 import { requireAuth } from "../../http/auth-plugin.js";
 import type { App } from "../../http/types-app.js";
-import { closeConversation, conversationDetail, listBotTexts, listConversations, putBotText, replyToConversation } from "./staff.js";
+import { closeConversation, conversationDetail, listConversations, replyToConversation } from "./staff.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const secured = { security: [{ bearer: [] }] };
 const tags = ["chatbot"];
 
-/** Cán bộ → Tin nhắn (conversations handed over to her units) and the province admin's bot texts. */
+/** Cán bộ → Tin nhắn: conversations handed over to her units (the province admin's side is admin-routes.ts). */
 export async function chatbotRoutes(app: App): Promise<void> {
   app.get(
     "/staff/chat/conversations",
@@ -34,15 +34,5 @@ export async function chatbotRoutes(app: App): Promise<void> {
       await closeConversation(app.deps, requireAuth(req), req.params.id);
       return { ok: true as const };
     },
-  );
-  app.get(
-    "/admin/chatbot/texts",
-    { schema: { tags, summary: "Every sentence the OA bot says (province admin)", ...secured, response: { 200: BotTextList, ...errors } } },
-    async (req) => ({ items: await listBotTexts(app.deps, requireAuth(req)) }),
-  );
-  app.put(
-    "/admin/chatbot/texts/:key/:language",
-    { schema: { tags, summary: "Rewrite one sentence of the bot in one language (province admin, audited)", ...secured, params: BotTextParams, body: BotTextBody, response: { 200: BotText, ...errors } } },
-    async (req) => putBotText(app.deps, requireAuth(req), req.params.key, req.params.language, req.body.text),
   );
 }

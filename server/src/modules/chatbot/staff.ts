@@ -1,11 +1,10 @@
-import type { BotText, ChatConversation, ChatConversationDetail } from "@hoiso/shared";
+import type { ChatConversation, ChatConversationDetail } from "@hoiso/shared";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { AppDeps } from "../../deps.js";
-import { audit } from "../../db/audit.js";
 import type { DB } from "../../db/types.js";
 import { badRequest, notFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
-import { assertProvinceAdmin, scopeOf } from "../../policy/policy.js";
+import { scopeOf } from "../../policy/policy.js";
 import { enqueueChatMessages } from "./send.js";
 import { botText } from "./texts.js";
 
@@ -27,6 +26,7 @@ function inScope(db: Conn, auth: AuthContext) {
       "c.last_message_at",
       "c.staff_answered_at",
       "c.escalated_at",
+      "c.urgent_at",
       "c.oa_user_id",
       sql<string>`coalesce((SELECT text FROM chatbot_messages x WHERE x.conversation_id = c.id AND NOT x.private ORDER BY x.id DESC LIMIT 1), '')`.as("last_text"),
     ])
@@ -46,10 +46,12 @@ const view = (r: Row): ChatConversation => ({
   lastText: r.last_text,
   answered: r.staff_answered_at !== null,
   escalated: r.escalated_at !== null,
+  urgent: r.urgent_at !== null,
 });
 
 export async function listConversations(deps: AppDeps, auth: AuthContext): Promise<ChatConversation[]> {
-  const rows = await inScope(deps.db, auth).orderBy("c.last_message_at", "desc").limit(200).execute();
+  // A woman who wrote a danger phrase comes first, whatever came in since.
+  const rows = await inScope(deps.db, auth).orderBy(sql`c.urgent_at IS NULL`).orderBy("c.last_message_at", "desc").limit(200).execute();
   return rows.map(view);
 }
 
@@ -100,7 +102,7 @@ export async function closeConversation(deps: AppDeps, auth: AuthContext, id: st
     const lang = (await tx.selectFrom("members").select("language").where("zalo_oa_user_id", "=", row.oa_user_id).executeTakeFirst())?.language ?? "vi";
     await tx
       .updateTable("chatbot_conversations")
-      .set({ mode: "bot", state: "idle", data: "{}", expires_at: null, failed_answers: 0, unit_id: null })
+      .set({ mode: "bot", state: "idle", data: "{}", expires_at: null, failed_answers: 0, unit_id: null, urgent_at: null })
       .where("id", "=", id)
       .execute();
     const m = await tx
@@ -111,29 +113,4 @@ export async function closeConversation(deps: AppDeps, auth: AuthContext, id: st
     return [m.id];
   });
   await enqueueChatMessages(deps, ids);
-}
-
-export async function listBotTexts(deps: AppDeps, auth: AuthContext): Promise<BotText[]> {
-  await assertProvinceAdmin(deps.db, auth);
-  const rows = await deps.db.selectFrom("chatbot_texts").select(["key", "language", "text", "updated_at"]).orderBy("key").orderBy("language").execute();
-  return rows.map((r) => ({ key: r.key, language: r.language as BotText["language"], text: r.text, updatedAt: new Date(r.updated_at).toISOString() }));
-}
-
-/** A province admin rewrites one sentence of the bot in one language; the change and its audit row commit together. */
-export async function putBotText(deps: AppDeps, auth: AuthContext, key: string, language: BotText["language"], text: string): Promise<BotText> {
-  await assertProvinceAdmin(deps.db, auth);
-  const body = text.trim();
-  if (body === "") throw badRequest("Nội dung không được để trống.", "text");
-  return deps.db.transaction().execute(async (tx) => {
-    const known = await tx.selectFrom("chatbot_texts").select("key").where("key", "=", key).where("language", "=", "vi").executeTakeFirst();
-    if (!known) throw notFound("Không có câu trả lời nào với khóa này.");
-    const now = new Date();
-    await tx
-      .insertInto("chatbot_texts")
-      .values({ key, language, text: body, updated_at: now, updated_by: auth.memberId })
-      .onConflict((oc) => oc.columns(["key", "language"]).doUpdateSet({ text: body, updated_at: now, updated_by: auth.memberId }))
-      .execute();
-    await audit(tx, { actorId: auth.memberId, action: "chatbot.text.update", entityType: "chatbot_text", entityId: `${key}.${language}`, detail: { key, language, text: body } });
-    return { key, language, text: body, updatedAt: now.toISOString() };
-  });
 }

@@ -10,6 +10,16 @@ export interface ChatbotTextsTable {
   text: string;
   updated_at: Timestamp;
   updated_by: string | null;
+  /** A hmn/dao draft the union's translators have not checked yet (migration 101). */
+  needs_review: Auto<boolean>;
+}
+
+/** Folded keywords per intent (migration 101); `danger` adds to the engine's built-in phrases. */
+export interface ChatbotIntentsTable {
+  intent: string;
+  keywords: string[];
+  updated_at: Timestamp;
+  updated_by: string | null;
 }
 
 export type ConversationMode = "bot" | "human";
@@ -28,6 +38,11 @@ export interface ChatbotConversationsTable {
   handed_over_at: Date | null;
   staff_answered_at: Date | null;
   escalated_at: Date | null;
+  /** Her flood limit: the start of the current minute and how many events she sent in it. */
+  rate_window_at: Date | null;
+  rate_count: Auto<number>;
+  /** A danger phrase was met: the cán bộ sees this conversation first. */
+  urgent_at: Date | null;
   last_message_at: Timestamp;
   created_at: Timestamp;
 }
@@ -61,4 +76,5 @@ export interface ChatbotTables {
   chatbot_conversations: ChatbotConversationsTable;
   chatbot_messages: ChatbotMessagesTable;
   chatbot_settings: ChatbotSettingsTable;
+  chatbot_intents: ChatbotIntentsTable;
 }

@@ -3,6 +3,7 @@ import type { AppDeps } from "../../deps.js";
 import type { DB } from "../../db/types.js";
 import type { OaEvent } from "../../zalo/webhook.js";
 import type { Conversation } from "./conversation.js";
+import type { BotData } from "./cache.js";
 import type { ChatbotSettings } from "./texts.js";
 
 /** What the bot decided for one message: replies to send (in order), and whether they belong to a private flow. */
@@ -12,6 +13,8 @@ export interface Turn {
   conv: Conversation;
   lang: string;
   settings: ChatbotSettings;
+  /** The bot's sentences, settings and keywords as this process holds them (cache.ts). */
+  data: BotData;
   now: Date;
   eventKey: string;
   memberId: string | null;
@@ -20,7 +23,11 @@ export interface Turn {
   next: { state: string; data: Record<string, unknown>; failed?: number };
   /** Set by a handover: when the unanswered conversation moves up (a delayed job added after commit). */
   escalateAt?: { conversationId: string; at: Date };
-  say(key: string, params?: Record<string, string | number>, opts?: { private?: boolean }): Promise<void>;
+  /** A danger phrase was met: the conversation is marked urgent for the cán bộ. */
+  urgent?: boolean;
+  /** One sentence in her language, placeholders filled (the Mini App link always available as {{appLink}}). */
+  text(key: string, params?: Record<string, string | number>): string;
+  say(key: string, params?: Record<string, string | number>, opts?: { private?: boolean }): void;
 }
 
 /** The URL of the photo / voice message / file in a user_send_* event (Zalo: message.attachments[0].payload.url). */
