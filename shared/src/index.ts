@@ -30,3 +30,5 @@ export * from "./domain/contest-ranking.js";
 export * from "./domain/contests.js";
 export * from "./schemas/contests.js";
 export * from "./schemas/chatbot.js";
+export * from "./domain/dashboard.js";
+export * from "./schemas/dashboard.js";

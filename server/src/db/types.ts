@@ -8,6 +8,7 @@ import type { SafetyTables } from "../modules/safety/tables.js";
 import type { BroadcastTables } from "../modules/broadcasts/tables.js";
 import type { ContestTables } from "../modules/contests/tables.js";
 import type { ChatbotTables } from "../modules/chatbot/tables.js";
+import type { DashboardTables } from "../modules/dashboard/tables.js";
 
 /** Columns the database fills in on insert. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -108,4 +109,4 @@ export interface CoreTables {
 }
 
 /** Each domain adds its tables here by extending. */
-export interface DB extends CoreTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables, BroadcastTables, ContestTables, ChatbotTables {}
+export interface DB extends CoreTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables, BroadcastTables, ContestTables, ChatbotTables, DashboardTables {}

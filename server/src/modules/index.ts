@@ -17,6 +17,7 @@ import { zaloLinkRoutes } from "./zalo/link-routes.js";
 import { zaloRoutes } from "./zalo/routes.js";
 import { safetyModule } from "./safety/module.js";
 import { chatbotModule } from "./chatbot/module.js";
+import { dashboardModule } from "./dashboard/module.js";
 
 /**
  * Every module of this server, as the core sees it (contract.ts): routes, jobs, timers, what happens to its open work
@@ -36,4 +37,5 @@ export const serverModules: readonly ServerModule[] = checkModules([
   broadcastsModule,
   contestsModule,
   chatbotModule,
+  dashboardModule,
 ]);

@@ -18,3 +18,4 @@ export * from "./safety.js";
 export * from "./broadcasts.js";
 export * from "./contest-ranking.js";
 export * from "./contests.js";
+export * from "./dashboard.js";

@@ -14,6 +14,7 @@ import { m070 } from "./070_safety.js";
 import { m080 } from "./080_broadcasts.js";
 import { m090 } from "./090_feedback_round2.js";
 import { m100 } from "./100_chatbot.js";
+import { m120 } from "./120_dashboard.js";
 
 /** Append new migrations here; never edit one that has shipped. */
-export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m060, m070, m080, m090, m100];
+export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m060, m070, m080, m090, m100, m120];
