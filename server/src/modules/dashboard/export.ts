@@ -79,7 +79,7 @@ export async function dashboardWorkbook(d: Dashboard): Promise<Buffer> {
   cats.addRow([]);
   cats.addRow(["Lĩnh vực", "Tiếp nhận", "Đã giải quyết", "Đúng hạn"]).font = { bold: true };
   cats.columns = [{ width: 36 }, { width: 12 }, { width: 14 }, { width: 12 }];
-  for (const c of d.categories) cats.addRow([c.private ? `${c.name} (riêng tư: chỉ ghi số lượng)` : c.name, c.received, c.resolved ?? "", c.onTime ?? ""]);
+  for (const c of d.categories) cats.addRow([c.private ? `${c.name} (riêng tư: chỉ ghi số lượng)` : c.name, c.received, c.resolved, c.onTime]);
   sheet(
     "Thông báo",
     ["Số thông báo đã gửi", "Lượt người nhận", "Đã gửi đến", "Đã đọc", "Tỷ lệ đọc (%)"],
