@@ -11,6 +11,8 @@ import { BroadcastsAdmin } from "./broadcasts/index.js";
 import { useAdminBroadcastsT } from "./broadcasts/i18n/index.js";
 import { ContentAdmin } from "./content/index.js";
 import { ContestsAdmin } from "./contests/index.js";
+import { DashboardAdmin } from "./dashboard/index.js";
+import { useAdminDashboardT } from "./dashboard/i18n/index.js";
 import { useAdminContestsT } from "./contests/i18n/index.js";
 import { useAdminContentT } from "./content/i18n/index.js";
 import { FeedbackAdmin } from "./FeedbackAdmin.js";
@@ -31,6 +33,7 @@ export default function AdminPage(): ReactElement {
   const tContent = useAdminContentT();
   const tBroadcasts = useAdminBroadcastsT();
   const tContests = useAdminContestsT();
+  const tDashboard = useAdminDashboardT();
   if (!hasOfficerRole(me)) {
     return (
       <div className="hs-page">
@@ -49,6 +52,7 @@ export default function AdminPage(): ReactElement {
     { to: "tim-hieu", label: tContent("tab"), show: true },
     { to: "thong-bao", label: tBroadcasts("tab"), show: true },
     { to: "thi", label: tContests("tab"), show: true },
+    { to: "tong-hop", label: tDashboard("tab"), show: true },
     { to: "don-vi", label: t("tabs.units"), show: isAdmin(me) },
     { to: "phan-anh", label: t("tabs.feedback"), show: isProvinceAdmin(me) },
     { to: "nhat-ky", label: t("tabs.audit"), show: isProvinceAdmin(me) },
@@ -69,6 +73,7 @@ export default function AdminPage(): ReactElement {
         <Route path="tim-hieu/*" element={<ContentAdmin />} />
         <Route path="thong-bao/*" element={<BroadcastsAdmin />} />
         <Route path="thi/*" element={<ContestsAdmin />} />
+        <Route path="tong-hop/*" element={<DashboardAdmin />} />
         {isAdmin(me) && <Route path="don-vi" element={<Units />} />}
         {isProvinceAdmin(me) && <Route path="phan-anh" element={<FeedbackAdmin />} />}
         {isProvinceAdmin(me) && <Route path="nhat-ky" element={<Audit />} />}
