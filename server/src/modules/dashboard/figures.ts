@@ -12,6 +12,9 @@ import type { Period } from "./period.js";
 export interface Root {
   id: string;
   path: string;
+  /** Every unit counted in the subtree (merged ones included) and the row each counts toward: see `subtreeOf`. */
+  unitIds: string[];
+  rowIds: string[];
 }
 
 /** Key of the total row in every result map. */
@@ -19,12 +22,25 @@ export const TOTAL = "total";
 
 type Rows<T> = Map<string, T>;
 
-function bucket(root: Root): RawBuilder<unknown> {
-  return sql`bucket AS (
-    SELECT u.id AS unit_id, COALESCE(NULLIF(split_part(substr(e.path, ${root.path.length + 1}), '/', 1), ''), ${root.id}::text) AS row_id
+/**
+ * The subtree read once, a few thousand units at most. It is handed to each query as arrays rather than as a
+ * `path LIKE` subquery: the planner guesses a LIKE matches almost nothing and then loops over it once per member or
+ * read record (minutes at 1,000,000 reads); an array's length it knows, and it hashes it.
+ */
+export async function subtreeOf(db: Db, root: { id: string; path: string }): Promise<Root> {
+  const r = await sql<{ id: string; row_id: string }>`
+    SELECT u.id, COALESCE(NULLIF(split_part(substr(e.path, ${root.path.length + 1}), '/', 1), ''), ${root.id}::text) AS row_id
       FROM units u JOIN units e ON e.id = COALESCE(u.merged_into, u.id)
-     WHERE e.path LIKE ${`${root.path}%`})`;
+     WHERE e.path LIKE ${`${root.path}%`}`.execute(db);
+  return { ...root, unitIds: r.rows.map((x) => x.id), rowIds: r.rows.map((x) => x.row_id) };
 }
+
+function bucket(root: Root): RawBuilder<unknown> {
+  return sql`bucket AS MATERIALIZED (SELECT * FROM unnest(${root.unitIds}::uuid[], ${root.rowIds}::text[]) AS b(unit_id, row_id))`;
+}
+
+/** Unit ids of `path` and its ancestors, for matching a unit to the chi hội or commune above it by equality. */
+const ancestors = (path: RawBuilder<unknown>) => sql`unnest(string_to_array(trim(both '/' from ${path}), '/'))::uuid`;
 
 const n = (v: unknown): number => Number(v ?? 0);
 const key = (rowId: string | null): string => rowId ?? TOTAL;
@@ -103,7 +119,7 @@ export async function studyFigures(db: Db, root: Root, p: Period, ids: string[])
 export async function itFigures(db: Db, root: Root, p: Period): Promise<Rows<{ branches: number; active: number }>> {
   const r = await sql<{ row_id: string | null; branches: string; active: string }>`
     WITH ${bucket(root)},
-    chi AS (SELECT u.path, b.row_id FROM units u JOIN bucket b ON b.unit_id = u.id WHERE u.level = 'chi_hoi' AND u.active),
+    chi AS (SELECT u.id, b.row_id FROM units u JOIN bucket b ON b.unit_id = u.id WHERE u.level = 'chi_hoi' AND u.active),
     acts AS (
       SELECT unit_id FROM members WHERE last_seen_at >= ${p.start} AND last_seen_at < ${p.end} AND unit_id IS NOT NULL
       UNION SELECT origin_unit_id FROM submissions WHERE created_at >= ${p.start} AND created_at < ${p.end}
@@ -112,10 +128,9 @@ export async function itFigures(db: Db, root: Root, p: Period): Promise<Rows<{ b
       UNION SELECT unit_id FROM broadcasts WHERE send_at >= ${p.start} AND send_at < ${p.end} AND status IN ('sending', 'done')
       UNION SELECT m.unit_id FROM contest_entries e JOIN members m ON m.id = e.member_id
              WHERE e.submitted_at >= ${p.start} AND e.submitted_at < ${p.end} AND m.unit_id IS NOT NULL),
-    act_paths AS (SELECT DISTINCT e.path FROM acts a JOIN units u ON u.id = a.unit_id JOIN units e ON e.id = COALESCE(u.merged_into, u.id))
-    SELECT c.row_id, count(*) AS branches,
-           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM act_paths ap WHERE ap.path LIKE c.path || '%')) AS active
-      FROM chi c GROUP BY GROUPING SETS ((c.row_id), ())`.execute(db);
+    act_units AS (SELECT DISTINCT ${ancestors(sql`e.path`)} AS id FROM acts a JOIN units u ON u.id = a.unit_id JOIN units e ON e.id = COALESCE(u.merged_into, u.id))
+    SELECT c.row_id, count(*) AS branches, count(au.id) AS active
+      FROM chi c LEFT JOIN act_units au ON au.id = c.id GROUP BY GROUPING SETS ((c.row_id), ())`.execute(db);
   return byRow(r.rows, (x) => ({ branches: n(x.branches), active: n(x.active) }));
 }
 
@@ -221,11 +236,11 @@ export async function categoryFigures(db: Db, root: Root, p: Period): Promise<Ca
 export async function trustedFigures(db: Db, root: Root): Promise<Rows<{ communes: number; withTrusted: number }>> {
   const r = await sql<{ row_id: string | null; communes: string; with_trusted: string }>`
     WITH ${bucket(root)},
-    xa AS (SELECT u.path, b.row_id FROM units u JOIN bucket b ON b.unit_id = u.id WHERE u.level = 'xa' AND u.active),
-    tp AS (SELECT DISTINCT e.path FROM trusted_addresses t JOIN units u ON u.id = t.unit_id
+    xa AS (SELECT u.id, b.row_id FROM units u JOIN bucket b ON b.unit_id = u.id WHERE u.level = 'xa' AND u.active),
+    tp AS (SELECT DISTINCT ${ancestors(sql`e.path`)} AS id FROM trusted_addresses t JOIN units u ON u.id = t.unit_id
              JOIN units e ON e.id = COALESCE(u.merged_into, u.id) WHERE t.active)
-    SELECT row_id, count(*) AS communes, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM tp WHERE tp.path LIKE xa.path || '%')) AS with_trusted
-      FROM xa GROUP BY GROUPING SETS ((row_id), ())`.execute(db);
+    SELECT xa.row_id, count(*) AS communes, count(tp.id) AS with_trusted
+      FROM xa LEFT JOIN tp ON tp.id = xa.id GROUP BY GROUPING SETS ((xa.row_id), ())`.execute(db);
   return byRow(r.rows, (x) => ({ communes: n(x.communes), withTrusted: n(x.with_trusted) }));
 }
 

@@ -5,7 +5,7 @@ import type { AuthContext } from "../../http/types.js";
 import { assertRoleOver, hasRoleOver, scopeOf } from "../../policy/policy.js";
 import {
   announcementFigures, categoryFigures, contestFigures, feedbackFigures, itFigures, memberFigures, resolutionsOf, studyFigures, TOTAL,
-  trendFigures, trustedFigures, type Root,
+  subtreeOf, trendFigures, trustedFigures, type Root,
 } from "./figures.js";
 import { monthsOf, periodOf } from "./period.js";
 import { womenCounts } from "./women.js";
@@ -28,31 +28,31 @@ export async function dashboardRoot(db: Db, auth: AuthContext, unitId: string | 
 export async function dashboard(db: Db, auth: AuthContext, q: DashboardQuery, now = new Date()): Promise<Dashboard> {
   const p = periodOf(q, now);
   const unit = await dashboardRoot(db, auth, q.unitId);
-  const root: Root = { id: unit.id, path: unit.path };
+  const root: Root = await subtreeOf(db, { id: unit.id, path: unit.path });
   const months = monthsOf(p);
   const years = [...new Set([p.year, ...months.map((m) => Number(m.slice(0, 4)))])];
   const resolutions = await resolutionsOf(db, p);
   const ids = resolutions.map((r) => r.id);
-  const [members, studied, it, contests, feedback, categories, trusted, announcements, trend, women, children] = await Promise.all([
-    memberFigures(db, root, p),
-    studyFigures(db, root, p, ids),
-    itFigures(db, root, p),
-    contestFigures(db, root, p),
-    feedbackFigures(db, root, p),
-    categoryFigures(db, root, p),
-    trustedFigures(db, root),
-    announcementFigures(db, root, p),
-    trendFigures(db, root, p, ids),
-    womenCounts(db, root, years),
-    db
-      .selectFrom("units as u")
-      .select(["u.id", "u.name", "u.level"])
-      .select((eb) => eb.exists(eb.selectFrom("units as c").select("c.id").whereRef("c.parent_id", "=", "u.id").where("c.active", "=", true)).as("has_children"))
-      .where("u.parent_id", "=", unit.id)
-      .where("u.active", "=", true)
-      .orderBy("u.name")
-      .execute(),
-  ]);
+  // One query after another on one connection at a time: a dashboard is a heavy read, and taking eleven pool
+  // connections at once for one cán bộ would starve everyone else's requests on a small server.
+  const members = await memberFigures(db, root, p);
+  const studied = await studyFigures(db, root, p, ids);
+  const it = await itFigures(db, root, p);
+  const contests = await contestFigures(db, root, p);
+  const feedback = await feedbackFigures(db, root, p);
+  const categories = await categoryFigures(db, root, p);
+  const trusted = await trustedFigures(db, root);
+  const announcements = await announcementFigures(db, root, p);
+  const trend = await trendFigures(db, root, p, ids);
+  const women = await womenCounts(db, root, years);
+  const children = await db
+    .selectFrom("units as u")
+    .select(["u.id", "u.name", "u.level"])
+    .select((eb) => eb.exists(eb.selectFrom("units as c").select("c.id").whereRef("c.parent_id", "=", "u.id").where("c.active", "=", true)).as("has_children"))
+    .where("u.parent_id", "=", unit.id)
+    .where("u.active", "=", true)
+    .orderBy("u.name")
+    .execute();
 
   const row = (k: string, unitId: string, name: string, level: string, kind: DashboardRow["kind"], hasChildren: boolean, womenN: number | null): DashboardRow => {
     const m = members.get(k) ?? { registered: 0, confirmed: 0, active30: 0, canBo: 0 };
