@@ -38,7 +38,7 @@ describe.runIf(available)("Quản trị › Tổng hợp", () => {
       expect(await page.getByTestId("indicator-members").textContent()).toContain("Chỉ tiêu ≥ 90%");
       await shot(page, "dashboard-province-360");
 
-      await page.getByTestId("dashboard-from").fill("2020-01-01");
+      await page.getByTestId("dashboard-from").fill("2025-01-01");
       await page.getByTestId("dashboard-child").filter({ hasText: "Xã Bản Mế" }).click();
       await expect.poll(() => unit.textContent(), { timeout: 20_000 }).toBe("Xã Bản Mế");
       expect(await page.getByTestId("dashboard-child").allTextContents()).toEqual([
@@ -49,7 +49,7 @@ describe.runIf(available)("Quản trị › Tổng hợp", () => {
 
       await page.getByTestId("dashboard-child").filter({ hasText: "Chi hội thôn Nậm Chảy" }).click();
       await expect.poll(() => unit.textContent(), { timeout: 20_000 }).toBe("Chi hội thôn Nậm Chảy");
-      expect(await page.getByTestId("dashboard-from").inputValue()).toBe("2020-01-01");
+      expect(await page.getByTestId("dashboard-from").inputValue()).toBe("2025-01-01");
       const members = page.getByTestId("indicator-members");
       await expect.poll(() => members.textContent(), { timeout: 10_000 }).toContain("1 hội viên đã xác nhận / 4 phụ nữ");
       expect(await members.textContent()).toContain("25%");
@@ -61,7 +61,7 @@ describe.runIf(available)("Quản trị › Tổng hợp", () => {
       const download = page.waitForEvent("download");
       await page.getByTestId("dashboard-export").click();
       const file = await download;
-      expect(file.suggestedFilename()).toMatch(/^tong-hop-2020-01-01-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      expect(file.suggestedFilename()).toMatch(/^tong-hop-2025-01-01-\d{4}-\d{2}-\d{2}\.xlsx$/);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(fs.readFileSync(await file.path()) as unknown as Parameters<typeof book.xlsx.load>[0]);
       const sheet = book.getWorksheet("Thu hút hội viên")!;
