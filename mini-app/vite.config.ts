@@ -24,6 +24,8 @@ function vendorChunk(id: string): string | undefined {
   // The data layer and the catalogues' library: ours, not zmp-ui's, and released on their own schedule.
   if (["i18next", "react-i18next", "html-parse-stringify", "void-elements", "use-sync-external-store"].includes(pkg)) return "vendor-i18n";
   if (pkg.startsWith("@tanstack/")) return "vendor-query";
+  // Drawn only in Quản trị › Tổng hợp, which loads it lazily: in its own chunk, never in what a member downloads.
+  if (pkg === "chart.js" || pkg === "@kurkle/color") return "vendor-chart";
   // zmp-ui and what it brings (react-spring, use-gesture, transition groups…).
   return "vendor-zmp-ui";
 }

@@ -37,3 +37,5 @@ export * from "./schemas/public-record.js";
 export * from "./domain/polls.js";
 export * from "./schemas/polls.js";
 export * from "./domain/chatbot.js";
+export * from "./domain/dashboard.js";
+export * from "./schemas/dashboard.js";

@@ -11,6 +11,7 @@ import type { ChatbotTables } from "../modules/chatbot/tables.js";
 import type { OpsTables } from "../ops/tables.js";
 import type { ConsultationTables } from "../modules/consultations/tables.js";
 import type { PollTables } from "../modules/polls/tables.js";
+import type { DashboardTables } from "../modules/dashboard/tables.js";
 
 /** Columns the database fills in on insert. */
 type Auto<T> = ColumnType<T, T | undefined, T>;
@@ -111,4 +112,4 @@ export interface CoreTables {
 }
 
 /** Each domain adds its tables here by extending. */
-export interface DB extends CoreTables, OpsTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables, BroadcastTables, ContestTables, ChatbotTables, ConsultationTables, PollTables {}
+export interface DB extends CoreTables, OpsTables, MediaTables, FeedbackTables, NotifyTables, ZaloTables, ContentTables, SafetyTables, BroadcastTables, ContestTables, ChatbotTables, ConsultationTables, PollTables, DashboardTables {}

@@ -19,6 +19,7 @@ import { safetyModule } from "./safety/module.js";
 import { chatbotModule } from "./chatbot/module.js";
 import { consultationsModule } from "./consultations/module.js";
 import { pollsModule } from "./polls/module.js";
+import { dashboardModule } from "./dashboard/module.js";
 
 /**
  * Every module of this server, as the core sees it (contract.ts): routes, jobs, timers, what happens to its open work
@@ -40,4 +41,5 @@ export const serverModules: readonly ServerModule[] = checkModules([
   chatbotModule,
   consultationsModule,
   pollsModule,
+  dashboardModule,
 ]);

@@ -22,3 +22,4 @@ export * from "./consultations.js";
 export * from "./public-record.js";
 export * from "./polls.js";
 export * from "./chatbot.js";
+export * from "./dashboard.js";

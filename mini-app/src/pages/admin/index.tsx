@@ -15,6 +15,8 @@ import { ContentAdmin } from "./content/index.js";
 import { ContestsAdmin } from "./contests/index.js";
 import { ConsultationsAdmin } from "./consultations/index.js";
 import { useAdminConsultationsT } from "./consultations/i18n/index.js";
+import { DashboardAdmin } from "./dashboard/index.js";
+import { useAdminDashboardT } from "./dashboard/i18n/index.js";
 import { useAdminContestsT } from "./contests/i18n/index.js";
 import { useAdminContentT } from "./content/i18n/index.js";
 import { FeedbackAdmin } from "./FeedbackAdmin.js";
@@ -41,6 +43,7 @@ export default function AdminPage(): ReactElement {
   const tConsult = useAdminConsultationsT();
   const tPolls = useAdminPollsT();
   const tChatbot = useAdminChatbotT();
+  const tDashboard = useAdminDashboardT();
   if (!hasOfficerRole(me)) {
     return (
       <div className="hs-page">
@@ -61,6 +64,7 @@ export default function AdminPage(): ReactElement {
     { to: "thi", label: tContests("tab"), show: true },
     { to: "gop-y", label: tConsult("tab"), show: true },
     { to: "khao-sat", label: tPolls("tab"), show: true },
+    { to: "tong-hop", label: tDashboard("tab"), show: true },
     { to: "don-vi", label: t("tabs.units"), show: isAdmin(me) },
     { to: "phan-anh", label: t("tabs.feedback"), show: isProvinceAdmin(me) },
     { to: "nhat-ky", label: t("tabs.audit"), show: isProvinceAdmin(me) },
@@ -84,6 +88,7 @@ export default function AdminPage(): ReactElement {
         <Route path="thi/*" element={<ContestsAdmin />} />
         <Route path="gop-y/*" element={<ConsultationsAdmin />} />
         <Route path="khao-sat/*" element={<PollsAdmin />} />
+        <Route path="tong-hop/*" element={<DashboardAdmin />} />
         {isAdmin(me) && <Route path="don-vi" element={<Units />} />}
         {isProvinceAdmin(me) && <Route path="phan-anh" element={<FeedbackAdmin />} />}
         {isProvinceAdmin(me) && (

@@ -1,0 +1,297 @@
+import { sql, type RawBuilder } from "kysely";
+import type { Db } from "../../db/pool.js";
+import type { Period } from "./period.js";
+
+/**
+ * The dashboard's SQL, one query per section, all over the real tables. Every query starts from `bucket`: each unit
+ * (merged ones included, through the unit they were merged into) whose surviving unit lies in the chosen unit's subtree,
+ * with the row it counts toward (the child unit whose subtree holds it, or the chosen unit itself for what is attached
+ * to it directly). `GROUPING SETS ((row), ())` gives every row and the subtree's total in one pass, so a total is
+ * counted once (a cán bộ with roles in two communes is one cán bộ of the province) and medians are true medians.
+ */
+export interface Root {
+  id: string;
+  path: string;
+  /** Every unit counted in the subtree (merged ones included) and the row each counts toward: see `subtreeOf`. */
+  unitIds: string[];
+  rowIds: string[];
+}
+
+/** Key of the total row in every result map. */
+export const TOTAL = "total";
+
+type Rows<T> = Map<string, T>;
+
+/**
+ * The subtree read once, a few thousand units at most. It is handed to each query as arrays rather than as a
+ * `path LIKE` subquery: the planner guesses a LIKE matches almost nothing and then loops over it once per member or
+ * read record (minutes at 1,000,000 reads); an array's length it knows, and it hashes it.
+ */
+export async function subtreeOf(db: Db, root: { id: string; path: string }): Promise<Root> {
+  const r = await sql<{ id: string; row_id: string }>`
+    SELECT u.id, COALESCE(NULLIF(split_part(substr(e.path, ${root.path.length + 1}), '/', 1), ''), ${root.id}::text) AS row_id
+      FROM units u JOIN units e ON e.id = COALESCE(u.merged_into, u.id)
+     WHERE e.path LIKE ${`${root.path}%`}`.execute(db);
+  return { ...root, unitIds: r.rows.map((x) => x.id), rowIds: r.rows.map((x) => x.row_id) };
+}
+
+function bucket(root: Root): RawBuilder<unknown> {
+  return sql`bucket AS MATERIALIZED (SELECT * FROM unnest(${root.unitIds}::uuid[], ${root.rowIds}::text[]) AS b(unit_id, row_id))`;
+}
+
+/** Unit ids of `path` and its ancestors, for matching a unit to the chi hội or commune above it by equality. */
+const ancestors = (path: RawBuilder<unknown>) => sql`unnest(string_to_array(trim(both '/' from ${path}), '/'))::uuid`;
+
+const n = (v: unknown): number => Number(v ?? 0);
+const key = (rowId: string | null): string => rowId ?? TOTAL;
+
+function byRow<R extends { row_id: string | null }, T>(rows: R[], map: (r: R) => T): Rows<T> {
+  return new Map(rows.map((r) => [key(r.row_id), map(r)]));
+}
+
+export interface MemberFigures { registered: number; confirmed: number; active30: number; canBo: number }
+
+export async function memberFigures(db: Db, root: Root, p: Period): Promise<Rows<MemberFigures>> {
+  const since = new Date(p.asOf.getTime() - 30 * 86400_000);
+  const members = await sql<{ row_id: string | null; registered: string; confirmed: string; active30: string }>`
+    WITH ${bucket(root)}
+    SELECT b.row_id,
+           count(*) FILTER (WHERE m.created_at < ${p.end}) AS registered,
+           count(*) FILTER (WHERE m.membership_status = 'confirmed' AND COALESCE(m.membership_confirmed_at, m.created_at) < ${p.end}) AS confirmed,
+           count(*) FILTER (WHERE m.last_seen_at > ${since} AND m.last_seen_at <= ${p.asOf}) AS active30
+      FROM members m JOIN bucket b ON b.unit_id = m.unit_id
+     GROUP BY GROUPING SETS ((b.row_id), ())`.execute(db);
+  const canBo = await sql<{ row_id: string | null; n: string }>`
+    WITH ${bucket(root)}
+    SELECT b.row_id, count(DISTINCT r.member_id) AS n FROM roles r JOIN bucket b ON b.unit_id = r.unit_id
+     GROUP BY GROUPING SETS ((b.row_id), ())`.execute(db);
+  const cb = byRow(canBo.rows, (r) => n(r.n));
+  const out = byRow(members.rows, (r) => ({ registered: n(r.registered), confirmed: n(r.confirmed), active30: n(r.active30), canBo: 0 }));
+  for (const [k, v] of cb) out.set(k, { ...(out.get(k) ?? { registered: 0, confirmed: 0, active30: 0 }), canBo: v });
+  return out;
+}
+
+export interface Resolution { id: string; title: string }
+
+/** The resolutions (Nghị quyết) published by the end of the period, newest first. */
+export async function resolutionsOf(db: Db, p: Period): Promise<Resolution[]> {
+  const r = await sql<Resolution>`
+    SELECT a.id, COALESCE(v.title, '') AS title FROM articles a
+      LEFT JOIN article_variants v ON v.article_id = a.id AND v.language = 'vi'
+     WHERE a.kind = 'nghi_quyet' AND a.status = 'published' AND COALESCE(a.publish_at, a.created_at) < ${p.end}
+     ORDER BY COALESCE(a.publish_at, a.created_at) DESC, a.id LIMIT 12`.execute(db);
+  return r.rows;
+}
+
+/** Per row and resolution: confirmed members and cán bộ who had studied it by the end of the period. */
+export async function studyFigures(db: Db, root: Root, p: Period, ids: string[]): Promise<Rows<Map<string, { members: number; canBo: number }>>> {
+  const out: Rows<Map<string, { members: number; canBo: number }>> = new Map();
+  if (ids.length === 0) return out;
+  const cell = (row: string, article: string) => {
+    let m = out.get(row);
+    if (!m) out.set(row, (m = new Map()));
+    let c = m.get(article);
+    if (!c) m.set(article, (c = { members: 0, canBo: 0 }));
+    return c;
+  };
+  const members = await sql<{ row_id: string | null; article_id: string; n: string }>`
+    WITH ${bucket(root)}
+    SELECT b.row_id, ar.article_id, count(*) AS n
+      FROM article_reads ar JOIN members m ON m.id = ar.member_id JOIN bucket b ON b.unit_id = m.unit_id
+     WHERE ar.article_id = ANY(${ids}::uuid[]) AND ar.studied_at < ${p.end} AND m.membership_status = 'confirmed'
+     GROUP BY GROUPING SETS ((b.row_id, ar.article_id), (ar.article_id))`.execute(db);
+  for (const r of members.rows) cell(key(r.row_id), r.article_id).members = n(r.n);
+  const canBo = await sql<{ row_id: string | null; article_id: string; n: string }>`
+    WITH ${bucket(root)}
+    SELECT b.row_id, ar.article_id, count(DISTINCT ar.member_id) AS n
+      FROM article_reads ar JOIN roles r ON r.member_id = ar.member_id JOIN bucket b ON b.unit_id = r.unit_id
+     WHERE ar.article_id = ANY(${ids}::uuid[]) AND ar.studied_at < ${p.end}
+     GROUP BY GROUPING SETS ((b.row_id, ar.article_id), (ar.article_id))`.execute(db);
+  for (const r of canBo.rows) cell(key(r.row_id), r.article_id).canBo = n(r.n);
+  return out;
+}
+
+/**
+ * Chi hội using IT: an active chi hội is counted as using the app in the period when something happened in its
+ * subtree: a member opened the app, an item was sent from it or handled by it, it sent an announcement, a member took
+ * part in a contest.
+ */
+export async function itFigures(db: Db, root: Root, p: Period): Promise<Rows<{ branches: number; active: number }>> {
+  const r = await sql<{ row_id: string | null; branches: string; active: string }>`
+    WITH ${bucket(root)},
+    chi AS (SELECT u.id, b.row_id FROM units u JOIN bucket b ON b.unit_id = u.id WHERE u.level = 'chi_hoi' AND u.active),
+    acts AS (
+      SELECT unit_id FROM members WHERE last_seen_at >= ${p.start} AND last_seen_at < ${p.end} AND unit_id IS NOT NULL
+      UNION SELECT origin_unit_id FROM submissions WHERE created_at >= ${p.start} AND created_at < ${p.end}
+      UNION SELECT unit_id FROM assignments
+             WHERE (acknowledged_at >= ${p.start} AND acknowledged_at < ${p.end}) OR (resolved_at >= ${p.start} AND resolved_at < ${p.end})
+      UNION SELECT unit_id FROM broadcasts WHERE send_at >= ${p.start} AND send_at < ${p.end} AND status IN ('sending', 'done')
+      UNION SELECT m.unit_id FROM contest_entries e JOIN members m ON m.id = e.member_id
+             WHERE e.submitted_at >= ${p.start} AND e.submitted_at < ${p.end} AND m.unit_id IS NOT NULL),
+    act_units AS (SELECT DISTINCT ${ancestors(sql`e.path`)} AS id FROM acts a JOIN units u ON u.id = a.unit_id JOIN units e ON e.id = COALESCE(u.merged_into, u.id))
+    SELECT c.row_id, count(*) AS branches, count(au.id) AS active
+      FROM chi c LEFT JOIN act_units au ON au.id = c.id GROUP BY GROUPING SETS ((c.row_id), ())`.execute(db);
+  return byRow(r.rows, (x) => ({ branches: n(x.branches), active: n(x.active) }));
+}
+
+/** Distinct members (by the unit they belong to now) who entered a contest (not a practice quiz) in the period. */
+export async function contestFigures(db: Db, root: Root, p: Period): Promise<Rows<number>> {
+  const r = await sql<{ row_id: string | null; n: string }>`
+    WITH ${bucket(root)}
+    SELECT b.row_id, count(DISTINCT e.member_id) AS n
+      FROM contest_entries e JOIN contest_rounds cr ON cr.id = e.round_id JOIN contests c ON c.id = cr.contest_id AND c.kind = 'contest'
+      JOIN members m ON m.id = e.member_id JOIN bucket b ON b.unit_id = m.unit_id
+     WHERE e.submitted_at >= ${p.start} AND e.submitted_at < ${p.end}
+     GROUP BY GROUPING SETS ((b.row_id), ())`.execute(db);
+  return byRow(r.rows, (x) => n(x.n));
+}
+
+/** The items received in the period from the subtree, with what the feedback figures need of each. */
+function items(root: Root, p: Period): RawBuilder<unknown> {
+  return sql`${bucket(root)},
+    s AS (
+      SELECT s.id, b.row_id, s.category_code, s.urgent, s.created_at, s.resolved_at,
+             CASE WHEN s.channel <> 'mini_app' THEN 'on_behalf'
+                  WHEN EXISTS (SELECT 1 FROM submission_keys k WHERE k.submission_id = s.id AND k.key LIKE 'oa-chat.%') THEN 'oa_chat'
+                  ELSE 'mini_app' END AS channel
+        FROM submissions s JOIN bucket b ON b.unit_id = s.origin_unit_id
+       WHERE s.created_at >= ${p.start} AND s.created_at < ${p.end}),
+    ev AS (
+      SELECT e.submission_id,
+             min(e.created_at) FILTER (WHERE e.type IN ('acknowledged', 'replied', 'resolved')) AS first_answer,
+             count(*) FILTER (WHERE e.type = 'escalated') AS escalations,
+             bool_or(e.type = 'petition_lifted') AS lifted
+        FROM submission_events e WHERE e.submission_id IN (SELECT id FROM s) AND e.created_at < ${p.end} GROUP BY e.submission_id),
+    asg AS (
+      SELECT a.submission_id, max(a.due_at) FILTER (WHERE a.reason = 'primary') AS due_at, min(a.acknowledged_at) AS first_contact
+        FROM assignments a WHERE a.submission_id IN (SELECT id FROM s) GROUP BY a.submission_id),
+    x AS (
+      SELECT s.*, ev.first_answer, COALESCE(ev.escalations, 0) AS escalations, COALESCE(ev.lifted, false) AS lifted,
+             a.due_at, a.first_contact, rt.rating,
+             (s.resolved_at < ${p.end}) AS is_resolved,
+             (s.resolved_at < ${p.end} AND s.resolved_at <= a.due_at) AS on_time,
+             (a.due_at IS NOT NULL AND (s.resolved_at < ${p.end} OR a.due_at < ${p.asOf})) AS is_due
+        FROM s LEFT JOIN ev ON ev.submission_id = s.id LEFT JOIN asg a ON a.submission_id = s.id
+        LEFT JOIN submission_ratings rt ON rt.submission_id = s.id AND rt.rated_at < ${p.end})`;
+}
+
+export interface FeedbackFigures {
+  received: number;
+  byChannel: { mini_app: number; oa_chat: number; on_behalf: number };
+  resolved: number;
+  due: number;
+  onTime: number;
+  medianFirstAnswerHours: number | null;
+  escalations: number;
+  ratings: { hai_long: number; binh_thuong: number; chua_hai_long: number };
+  petitionsLifted: number;
+  urgent: number;
+  medianFirstContactMinutes: number | null;
+}
+
+const rounded = (v: unknown, div: number): number | null => (v === null || v === undefined ? null : Math.round((Number(v) / div) * 10) / 10);
+
+export async function feedbackFigures(db: Db, root: Root, p: Period): Promise<Rows<FeedbackFigures>> {
+  const r = await sql<Record<string, string | null> & { row_id: string | null }>`
+    WITH ${items(root, p)}
+    SELECT row_id, count(*) AS received,
+           count(*) FILTER (WHERE channel = 'mini_app') AS mini_app, count(*) FILTER (WHERE channel = 'oa_chat') AS oa_chat,
+           count(*) FILTER (WHERE channel = 'on_behalf') AS on_behalf,
+           count(*) FILTER (WHERE is_resolved) AS resolved, count(*) FILTER (WHERE is_due) AS due, count(*) FILTER (WHERE on_time) AS on_time,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_answer - created_at)) AS answer_s,
+           sum(escalations) AS escalations, count(*) FILTER (WHERE lifted) AS lifted, count(*) FILTER (WHERE urgent) AS urgent,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_contact - created_at)) FILTER (WHERE urgent) AS contact_s,
+           count(*) FILTER (WHERE rating = 'hai_long') AS hai_long, count(*) FILTER (WHERE rating = 'binh_thuong') AS binh_thuong,
+           count(*) FILTER (WHERE rating = 'chua_hai_long') AS chua_hai_long
+      FROM x GROUP BY GROUPING SETS ((row_id), ())`.execute(db);
+  return byRow(r.rows, (x) => ({
+    received: n(x.received),
+    byChannel: { mini_app: n(x.mini_app), oa_chat: n(x.oa_chat), on_behalf: n(x.on_behalf) },
+    resolved: n(x.resolved),
+    due: n(x.due),
+    onTime: n(x.on_time),
+    medianFirstAnswerHours: rounded(x.answer_s, 3600),
+    escalations: n(x.escalations),
+    ratings: { hai_long: n(x.hai_long), binh_thuong: n(x.binh_thuong), chua_hai_long: n(x.chua_hai_long) },
+    petitionsLifted: n(x.lifted),
+    urgent: n(x.urgent),
+    medianFirstContactMinutes: rounded(x.contact_s, 60),
+  }));
+}
+
+export interface CategoryFigures { code: string; name: string; private: boolean; received: number; resolved: number; onTime: number }
+
+/** The subtree's items by category (the Mini App and the export hide all but the count of a private category). */
+export async function categoryFigures(db: Db, root: Root, p: Period): Promise<CategoryFigures[]> {
+  const r = await sql<{ code: string; name: string | null; private: boolean | null; received: string; resolved: string; on_time: string }>`
+    WITH ${items(root, p)}
+    SELECT x.category_code AS code, c.name, c.private, count(*) AS received,
+           count(*) FILTER (WHERE is_resolved) AS resolved, count(*) FILTER (WHERE on_time) AS on_time
+      FROM x LEFT JOIN categories c ON c.code = x.category_code
+     GROUP BY x.category_code, c.name, c.private, c.sort ORDER BY c.sort NULLS LAST, x.category_code`.execute(db);
+  return r.rows.map((x) => ({ code: x.code, name: x.name ?? x.code, private: x.private ?? false, received: n(x.received), resolved: n(x.resolved), onTime: n(x.on_time) }));
+}
+
+/** Active communes in each row and those with at least one active trusted address in their subtree. */
+export async function trustedFigures(db: Db, root: Root): Promise<Rows<{ communes: number; withTrusted: number }>> {
+  const r = await sql<{ row_id: string | null; communes: string; with_trusted: string }>`
+    WITH ${bucket(root)},
+    xa AS (SELECT u.id, b.row_id FROM units u JOIN bucket b ON b.unit_id = u.id WHERE u.level = 'xa' AND u.active),
+    tp AS (SELECT DISTINCT ${ancestors(sql`e.path`)} AS id FROM trusted_addresses t JOIN units u ON u.id = t.unit_id
+             JOIN units e ON e.id = COALESCE(u.merged_into, u.id) WHERE t.active)
+    SELECT xa.row_id, count(*) AS communes, count(tp.id) AS with_trusted
+      FROM xa LEFT JOIN tp ON tp.id = xa.id GROUP BY GROUPING SETS ((xa.row_id), ())`.execute(db);
+  return byRow(r.rows, (x) => ({ communes: n(x.communes), withTrusted: n(x.with_trusted) }));
+}
+
+export interface AnnouncementFigures { sent: number; recipients: number; delivered: number; readers: number }
+
+/** Announcements the row's units sent in the period; each (announcement, member) counts once whatever the channels. */
+export async function announcementFigures(db: Db, root: Root, p: Period): Promise<Rows<AnnouncementFigures>> {
+  const r = await sql<{ row_id: string | null; sent: string; recipients: string; delivered: string; readers: string }>`
+    WITH ${bucket(root)},
+    bc AS (SELECT bc.id::text AS id, b.row_id FROM broadcasts bc JOIN bucket b ON b.unit_id = bc.unit_id
+            WHERE bc.send_at >= ${p.start} AND bc.send_at < ${p.end} AND bc.status IN ('sending', 'done'))
+    SELECT bc.row_id, count(DISTINCT bc.id) AS sent,
+           count(DISTINCT d.recipient_id::text || bc.id) AS recipients,
+           count(DISTINCT d.recipient_id::text || bc.id) FILTER (WHERE d.status = 'sent') AS delivered,
+           count(DISTINCT d.recipient_id::text || bc.id) FILTER (WHERE d.read_at IS NOT NULL) AS readers
+      FROM bc LEFT JOIN deliveries d ON d.source_module = 'broadcasts' AND d.source_id = bc.id
+     GROUP BY GROUPING SETS ((bc.row_id), ())`.execute(db);
+  return byRow(r.rows, (x) => ({ sent: n(x.sent), recipients: n(x.recipients), delivered: n(x.delivered), readers: n(x.readers) }));
+}
+
+export interface MonthFigures { month: string; confirmed: number; studied: number; received: number; resolved: number; participants: number; announcements: number }
+
+/** The subtree's monthly series: new confirmed members (and those before the period), studies, items, contests, announcements. */
+export async function trendFigures(db: Db, root: Root, p: Period, resolutionIds: string[]): Promise<{ confirmedBefore: number; months: Map<string, MonthFigures> }> {
+  const month = (col: RawBuilder<unknown>) => sql`to_char(${col} AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')`;
+  const r = await sql<{ month: string | null; what: string; n: string }>`
+    WITH ${bucket(root)},
+    mem AS (SELECT COALESCE(m.membership_confirmed_at, m.created_at) AS at FROM members m JOIN bucket b ON b.unit_id = m.unit_id
+             WHERE m.membership_status = 'confirmed' AND COALESCE(m.membership_confirmed_at, m.created_at) < ${p.end})
+    SELECT NULL AS month, 'confirmed' AS what, count(*) AS n FROM mem WHERE at < ${p.start}
+    UNION ALL SELECT ${month(sql`at`)}, 'confirmed', count(*) FROM mem WHERE at >= ${p.start} GROUP BY 1
+    UNION ALL SELECT ${month(sql`ar.studied_at`)}, 'studied', count(*)
+      FROM article_reads ar JOIN members m ON m.id = ar.member_id JOIN bucket b ON b.unit_id = m.unit_id
+     WHERE ar.article_id = ANY(${resolutionIds}::uuid[]) AND ar.studied_at >= ${p.start} AND ar.studied_at < ${p.end} AND m.membership_status = 'confirmed' GROUP BY 1
+    UNION ALL SELECT ${month(sql`s.created_at`)}, 'received', count(*) FROM submissions s JOIN bucket b ON b.unit_id = s.origin_unit_id
+     WHERE s.created_at >= ${p.start} AND s.created_at < ${p.end} GROUP BY 1
+    UNION ALL SELECT ${month(sql`s.resolved_at`)}, 'resolved', count(*) FROM submissions s JOIN bucket b ON b.unit_id = s.origin_unit_id
+     WHERE s.resolved_at >= ${p.start} AND s.resolved_at < ${p.end} GROUP BY 1
+    UNION ALL SELECT ${month(sql`e.submitted_at`)}, 'participants', count(DISTINCT e.member_id)
+      FROM contest_entries e JOIN contest_rounds cr ON cr.id = e.round_id JOIN contests c ON c.id = cr.contest_id AND c.kind = 'contest'
+      JOIN members m ON m.id = e.member_id JOIN bucket b ON b.unit_id = m.unit_id
+     WHERE e.submitted_at >= ${p.start} AND e.submitted_at < ${p.end} GROUP BY 1
+    UNION ALL SELECT ${month(sql`bc.send_at`)}, 'announcements', count(*) FROM broadcasts bc JOIN bucket b ON b.unit_id = bc.unit_id
+     WHERE bc.send_at >= ${p.start} AND bc.send_at < ${p.end} AND bc.status IN ('sending', 'done') GROUP BY 1`.execute(db);
+  let confirmedBefore = 0;
+  const months = new Map<string, MonthFigures>();
+  for (const x of r.rows) {
+    if (x.month === null) { confirmedBefore = n(x.n); continue; }
+    let m = months.get(x.month);
+    if (!m) months.set(x.month, (m = { month: x.month, confirmed: 0, studied: 0, received: 0, resolved: 0, participants: 0, announcements: 0 }));
+    (m as unknown as Record<string, number>)[x.what] = n(x.n);
+  }
+  return { confirmedBefore, months };
+}

@@ -1,0 +1,108 @@
+import { Readable } from "node:stream";
+import { DashboardErrorCode, foldVietnamese, type Ok, type WomenCountBody, type WomenImportBody, type WomenImportResult } from "@hoiso/shared";
+import ExcelJS from "exceljs";
+import { audit } from "../../db/audit.js";
+import type { Db } from "../../db/pool.js";
+import { AppError } from "../../http/errors.js";
+import type { AuthContext } from "../../http/types.js";
+import { assertRoleOver, hasRoleOver } from "../../policy/policy.js";
+
+const MAX_BYTES = 2 * 1024 * 1024;
+const unreadable = (why: string) => new AppError(400, DashboardErrorCode.DASHBOARD_IMPORT_UNREADABLE, why, "contentBase64");
+
+/** An admin of the unit (or above) enters the number of women it counts in a year. */
+export async function setWomenCount(db: Db, auth: AuthContext, body: WomenCountBody): Promise<Ok> {
+  await assertRoleOver(db, auth, body.unitId, ["admin"]);
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto("unit_women_counts")
+      .values({ unit_id: body.unitId, year: body.year, women: body.women, updated_by: auth.memberId, updated_at: new Date() })
+      .onConflict((oc) => oc.columns(["unit_id", "year"]).doUpdateSet({ women: body.women, updated_by: auth.memberId, updated_at: new Date() }))
+      .execute();
+    await audit(tx, { actorId: auth.memberId, action: "dashboard.women", entityType: "unit", entityId: body.unitId, detail: { year: body.year, women: body.women } });
+  });
+  return { ok: true };
+}
+
+async function readRows(fileName: string, bytes: Buffer): Promise<Array<{ line: number; cells: string[] }>> {
+  const book = new ExcelJS.Workbook();
+  let sheet: ExcelJS.Worksheet | undefined;
+  try {
+    if (/\.csv$/i.test(fileName)) {
+      sheet = await book.csv.read(Readable.from([bytes.toString("utf8").replace(/^\ufeff/, "")]), { map: (v: unknown) => v });
+    } else if (/\.xlsx$/i.test(fileName)) {
+      // exceljs' types ask for the older Buffer type
+      await book.xlsx.load(bytes as unknown as Parameters<typeof book.xlsx.load>[0]);
+      sheet = book.worksheets[0];
+    } else {
+      throw unreadable("Chị vui lòng chọn tệp Excel (.xlsx) hoặc CSV (.csv).");
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw unreadable("Không đọc được tệp, chị kiểm tra lại tệp Excel (.xlsx) hoặc CSV (.csv).");
+  }
+  if (!sheet) throw unreadable("Tệp không có trang tính nào.");
+  const rows: Array<{ line: number; cells: string[] }> = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = (cell.text ?? "").trim();
+    });
+    rows.push({ line, cells: Array.from(cells, (c) => c ?? "") });
+  });
+  return rows;
+}
+
+/**
+ * The women counts of many units from a file: a header row with "Mã đơn vị" and "Số phụ nữ" ("Tên đơn vị" is read
+ * by eye only). Every row is checked (a known unit in her admin scope, a whole number); one bad row stops the file
+ * unless she chose to skip bad rows. One transaction, audited once.
+ */
+export async function importWomenCounts(db: Db, auth: AuthContext, body: WomenImportBody): Promise<WomenImportResult> {
+  const bytes = Buffer.from(body.contentBase64, "base64");
+  if (bytes.length === 0) throw unreadable("Tệp trống.");
+  if (bytes.length > MAX_BYTES) throw unreadable("Tệp quá lớn (tối đa 2 MB).");
+  const [header, ...data] = await readRows(body.fileName, bytes);
+  const errors: Array<{ line: number; message: string }> = [];
+  if (!header) return { imported: 0, skipped: 0, rejected: true, errors: [{ line: 1, message: "Tệp trống." }] };
+  const folded = header.cells.map((h) => foldVietnamese(h).replace(/\s+/g, " ").trim());
+  const codeCol = folded.findIndex((h) => h.includes("ma don vi") || h === "ma");
+  const womenCol = folded.findIndex((h) => h.includes("so phu nu") || h.includes("phu nu"));
+  if (codeCol < 0 || womenCol < 0) {
+    return { imported: 0, skipped: 0, rejected: true, errors: [{ line: header.line, message: "Dòng đầu cần có các cột: Mã đơn vị, Tên đơn vị, Số phụ nữ." }] };
+  }
+  const codes = [...new Set(data.map((r) => (r.cells[codeCol] ?? "").trim()).filter(Boolean))];
+  const units = codes.length ? await db.selectFrom("units").select(["id", "code", "path", "active"]).where("code", "in", codes).execute() : [];
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const good: Array<{ unitId: string; women: number }> = [];
+  const seen = new Set<string>();
+  for (const { line, cells } of data) {
+    const code = (cells[codeCol] ?? "").trim();
+    const raw = (cells[womenCol] ?? "").replace(/[.\s]/g, "");
+    if (!code && !raw) continue;
+    const fail = (message: string) => errors.push({ line, message });
+    const u = byCode.get(code);
+    if (!code) { fail("Thiếu mã đơn vị."); continue; }
+    if (!u) { fail(`Không có đơn vị mã "${code}".`); continue; }
+    if (!u.active) { fail(`Đơn vị "${code}" đã ngừng hoạt động hoặc đã sáp nhập.`); continue; }
+    if (!hasRoleOver(auth, u.path, ["admin"])) { fail(`Đơn vị "${code}" nằm ngoài phạm vi quản trị của chị.`); continue; }
+    if (!/^\d{1,8}$/.test(raw)) { fail(`Số phụ nữ "${cells[womenCol] ?? ""}" phải là một số nguyên không âm.`); continue; }
+    if (seen.has(u.id)) { fail(`Mã đơn vị "${code}" xuất hiện hai lần.`); continue; }
+    seen.add(u.id);
+    good.push({ unitId: u.id, women: Number(raw) });
+  }
+  if ((errors.length > 0 && !body.skipBad) || good.length === 0) {
+    if (good.length === 0 && errors.length === 0) errors.push({ line: header.line, message: "Tệp chưa có dòng số liệu nào dưới dòng tiêu đề." });
+    return { imported: 0, skipped: 0, rejected: true, errors };
+  }
+  await db.transaction().execute(async (tx) => {
+    const now = new Date();
+    await tx
+      .insertInto("unit_women_counts")
+      .values(good.map((g) => ({ unit_id: g.unitId, year: body.year, women: g.women, updated_by: auth.memberId, updated_at: now })))
+      .onConflict((oc) => oc.columns(["unit_id", "year"]).doUpdateSet((eb) => ({ women: eb.ref("excluded.women"), updated_by: auth.memberId, updated_at: now })))
+      .execute();
+    await audit(tx, { actorId: auth.memberId, action: "dashboard.women.import", entityType: "unit_women_counts", entityId: String(body.year), detail: { year: body.year, fileName: body.fileName, imported: good.length, skipped: errors.length } });
+  });
+  return { imported: good.length, skipped: errors.length, rejected: false, errors };
+}
