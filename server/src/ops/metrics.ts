@@ -18,7 +18,7 @@ const zaloCalls = new Counter({
 
 const deliveries = new Counter({
   name: "hoiso_deliveries_total",
-  help: "Notification deliveries finished by this process, by channel and status",
+  help: "Outbound Zalo deliveries handled by this process, by channel and outcome (sent, fallback, failed, in-doubt, retry…)",
   labelNames: ["channel", "status"] as const,
   registers: [processMetrics],
 });

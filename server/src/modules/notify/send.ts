@@ -8,6 +8,7 @@ import { enqueueDeliveries } from "./queue.js";
 import { awaitBudget } from "./rate.js";
 import { loadNotifySettings, type NotifySettings } from "./settings.js";
 import { notificationText, templateData } from "./text.js";
+import { countDeliveries } from "../../ops/metrics.js";
 
 /** `members.consents.zns === true`: she agreed to status updates by Zalo template message (ZNS/ZBS). */
 export const TEMPLATE_CONSENT_KEY = "zns";
@@ -96,6 +97,7 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
   const tally: Partial<Record<Outcome, number>> = {};
   const count = (o: Outcome, n = 1) => {
     if (n > 0) tally[o] = (tally[o] ?? 0) + n;
+    countDeliveries("zalo", o, n);
   };
   if (ids.length === 0) return tally;
   const rows = await sql<Row>`
