@@ -183,6 +183,9 @@ describe("announcements", () => {
       members.push(m);
     }
     sim.setDelay("/v3.0/oa/message/cs", 150);
+    // a slow OA budget too: sends are claimed a few at a time (notify/send.ts), so most rows are still waiting at the cancel
+    const rate = (v: number) => w.ctx.deps.db.updateTable("notify_settings").set({ value: JSON.stringify(v) }).where("key", "=", "notify_rate_per_sec").execute();
+    await rate(10);
     const b = await w.send(w.canBoA.headers, w.compose({ targetUnitIds: [w.chiHoiA2.id], title: "Sẽ hủy" }));
     await waitUntil("some sent", async () => messagesFor(b.id).length >= 3);
     const res = await w.ctx.app.inject({ method: "POST", url: `/api/admin/broadcasts/${b.id}/cancel`, headers: w.canBoA.headers });
@@ -202,6 +205,7 @@ describe("announcements", () => {
     expect(d.status).toBe("cancelled");
     expect(d.totals.oa.failed.cancelled).toBe(res.json<CancelResult>().cancelled);
     sim.setDelay("/v3.0/oa/message/cs", 0);
+    await rate(1000);
     expect((await w.ctx.app.inject({ method: "POST", url: `/api/admin/broadcasts/${b.id}/cancel`, headers: w.canBoA.headers })).statusCode).toBe(409);
   });
 });
