@@ -25,7 +25,8 @@ describe.each(backends)("announcement fan-out across worker processes, on the %s
 
   beforeAll(async () => {
     sim = await startZaloSimulator({ port: 0, appId: "sim-app", appSecret: "sim-app-secret", oaId: "sim-oa", oaSecret: "sim-oa-secret", ratePerSec: 0 });
-    w = await broadcastWorld(sim, { backend });
+    // a claim counts as a dead worker's after the HTTP timeout + 2 s (notify/send.ts): keep that short here
+    w = await broadcastWorld(sim, { backend, env: { ZALO_HTTP_TIMEOUT_MS: "2000" } });
     await w.ctx.deps.db.updateTable("notify_settings").set({ value: JSON.stringify(100_000) }).where("key", "=", "notify_rate_per_sec").execute();
   }, 120_000);
   afterAll(async () => {
@@ -51,6 +52,7 @@ describe.each(backends)("announcement fan-out across worker processes, on the %s
       ZALO_TEMPLATE_URL: sim.url,
       LOG_LEVEL: "silent",
       WORKER_CONCURRENCY: "8",
+      ZALO_HTTP_TIMEOUT_MS: "2000",
     };
     if (w.ctx.config.redisUrl) env.REDIS_URL = w.ctx.config.redisUrl;
     const p = startServerProcess(env, ["--role=worker"]);
