@@ -22,7 +22,7 @@ import pg from "pg";
 import { startProcess, type ServerProcess } from "../lib/process.js";
 import { startZaloSimulator } from "../zalo-sim/server.js";
 import { numberArg } from "./load.js";
-import { createBenchDatabase } from "./setup.js";
+import { benchServerEnv, createBenchDatabase } from "./setup.js";
 
 const N = numberArg("recipients", 100_000);
 const CONCURRENCY = numberArg("concurrency", 32);
@@ -138,29 +138,7 @@ async function main() {
     await db.query("UPDATE notify_settings SET value = '1000000' WHERE key = 'notify_rate_per_sec'");
     console.log(`setup: ${(N + RATE_N).toLocaleString("en")} members and simulated Zalo users in ${((Date.now() - tSetup) / 1000).toFixed(1)} s`);
 
-    const env = {
-      NODE_ENV: "development",
-      DATABASE_URL: database.url,
-      REDIS_URL,
-      QUEUE_BACKEND: "redis",
-      QUEUE_PREFIX: prefix,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      DEV_LOGIN: "true",
-      ZALO_SIMULATOR: "false",
-      ZALO_APP_ID: "sim-app",
-      ZALO_APP_SECRET: "sim-app-secret",
-      ZALO_OA_ID: "sim-oa",
-      ZALO_OA_SECRET: "sim-oa-secret",
-      ZALO_GRAPH_URL: sim.url,
-      ZALO_OPENAPI_URL: sim.url,
-      ZALO_OAUTH_URL: sim.url,
-      ZALO_TEMPLATE_URL: sim.url,
-      MINI_APP_DIR: "/nonexistent",
-      WORKER_CONCURRENCY: String(CONCURRENCY),
-      RATE_LIMIT_LOGIN_PER_IP: "0",
-    };
+    const env = benchServerEnv({ databaseUrl: database.url, backend: "redis", redisUrl: REDIS_URL, prefix, zaloUrl: sim.url }, { WORKER_CONCURRENCY: String(CONCURRENCY) });
     const api = startProcess({ ...env, HOISO_ROLE: "api" }, ["server/src/main.ts"]);
     children.push(api);
     const port = (await api.waitFor(/API:\s+http:\/\/localhost:(\d+)\//))[1];

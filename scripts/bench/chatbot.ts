@@ -18,7 +18,7 @@ import pg from "pg";
 import { startServerProcess } from "../lib/process.js";
 import { startZaloSimulator } from "../zalo-sim/server.js";
 import { fixedRate, formatResult, maxThroughput, numberArg, percentile, type RequestSpec } from "./load.js";
-import { createBenchDatabase, dropQueueKeys } from "./setup.js";
+import { benchServerEnv, createBenchDatabase, dropQueueKeys } from "./setup.js";
 
 const FOLLOWERS = numberArg("followers", 1000);
 const SECONDS = numberArg("seconds", 60);
@@ -47,30 +47,11 @@ async function main() {
   const tokens = sim.issueOaTokens();
   const database = await createBenchDatabase(ADMIN_URL);
   const prefix = `{benchchat${Date.now().toString(36)}}`;
-  const env = {
-    DATABASE_URL: database.url,
-    ...(BACKEND === "redis" ? { REDIS_URL } : {}),
-    QUEUE_BACKEND: BACKEND,
-    QUEUE_PREFIX: prefix,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    NODE_ENV: "development",
-    MINI_APP_DIR: "/nonexistent",
-    ZALO_APP_ID: "sim-app",
-    ZALO_APP_SECRET: "sim-app-secret",
-    ZALO_OA_ID: "sim-oa",
-    ZALO_OA_SECRET: "sim-oa-secret",
-    ZALO_GRAPH_URL: sim.url,
-    ZALO_OPENAPI_URL: sim.url,
-    ZALO_OAUTH_URL: sim.url,
-    ZALO_TEMPLATE_URL: sim.url,
-    ZALO_OA_ACCESS_TOKEN: tokens.accessToken,
-    ZALO_OA_REFRESH_TOKEN: tokens.refreshToken,
+  const env = benchServerEnv(
+    { databaseUrl: database.url, backend: BACKEND, redisUrl: REDIS_URL, prefix, zaloUrl: sim.url },
     // Zalo's webhook is one sender address by design: the per-IP abuse limit would measure itself.
-    RATE_LIMIT_WEBHOOK_PER_IP: "0",
-    ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}),
-  };
+    { ZALO_OA_ACCESS_TOKEN: tokens.accessToken, ZALO_OA_REFRESH_TOKEN: tokens.refreshToken, RATE_LIMIT_WEBHOOK_PER_IP: "0" },
+  );
   const db = new pg.Pool({ connectionString: database.url, max: 2 });
   await db.query("UPDATE notify_settings SET value = $1::jsonb WHERE key = 'notify_rate_per_sec'", [JSON.stringify(SEND_RATE)]);
   const server = startServerProcess({ ...env, HOISO_ROLE: "api" });

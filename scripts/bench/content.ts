@@ -24,7 +24,7 @@ import { excerptOf, renderMarkdown } from "../../server/src/modules/content/rend
 import { startServerProcess } from "../lib/process.js";
 import { DEMO_TREE, type DemoUnit } from "../seed/demo.js";
 import { backendPids, cpuMs, fixedRate, formatResult, maxThroughput, type LoadResult, type RequestSpec, numberArg } from "./load.js";
-import { createBenchDatabase, createWomen, type Woman } from "./setup.js";
+import { benchServerEnv, createBenchDatabase, createWomen, type Woman } from "./setup.js";
 
 const arg = numberArg;
 const SECONDS = arg("seconds", 10);
@@ -302,24 +302,11 @@ async function main() {
   // The server counts the SQL statements it sends (scripts/bench/count-sql.ts); SIGUSR2 writes them out.
   const countsDir = fs.mkdtempSync(path.join(os.tmpdir(), "hoiso-bench-content-"));
   const countsFile = path.join(countsDir, "api.json");
-  const server = startServerProcess({
-    DATABASE_URL: database.url,
+  const server = startServerProcess(
     // reads touch no queue; the postgres backend keeps the run off the shared Redis
-    QUEUE_BACKEND: "postgres",
-    QUEUE_PREFIX: `{benchc${Date.now().toString(36)}}`,
-    HOISO_ROLE: "api",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    NODE_ENV: "development",
-    DEV_LOGIN: "true",
-    ZALO_SIMULATOR: "true",
-    ZALO_SIMULATOR_PORT: "0",
-    MINI_APP_DIR: "/nonexistent",
-    // one address logs every woman in
-    RATE_LIMIT_LOGIN_PER_IP: "0",
-    BENCH_SQL_COUNTS: countsFile,
-  }, [], [
+    benchServerEnv({ databaseUrl: database.url, backend: "postgres", redisUrl: "", prefix: `{benchc${Date.now().toString(36)}}` }, { HOISO_ROLE: "api", BENCH_SQL_COUNTS: countsFile }),
+    [],
+    [
     "--import",
     "./scripts/bench/count-sql.ts",
     // BENCH_CPU_PROF=<dir>: the API process writes a V8 CPU profile there when it stops

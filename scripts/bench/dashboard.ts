@@ -12,7 +12,7 @@ import os from "node:os";
 import pg from "pg";
 import { startServerProcess } from "../lib/process.js";
 import { numberArg, percentile } from "./load.js";
-import { createBenchDatabase } from "./setup.js";
+import { benchServerEnv, createBenchDatabase } from "./setup.js";
 
 const MEMBERS = numberArg("members", 150_000);
 const READS = numberArg("reads", 1_000_000);
@@ -124,21 +124,8 @@ async function main(): Promise<void> {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}; node ${process.version}; PostgreSQL at ${new URL(ADMIN_URL).host}`);
   const bench = await createBenchDatabase(ADMIN_URL);
   const db = new pg.Pool({ connectionString: bench.url, max: 2 });
-  const server = startServerProcess({
-    DATABASE_URL: bench.url,
-    QUEUE_BACKEND: "postgres",
-    QUEUE_PREFIX: `{benchd${Date.now().toString(36)}}`,
-    HOISO_ROLE: "api",
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    NODE_ENV: "development",
-    DEV_LOGIN: "true",
-    ZALO_SIMULATOR: "true",
-    ZALO_SIMULATOR_PORT: "0",
-    MINI_APP_DIR: "/nonexistent",
-    RATE_LIMIT_LOGIN_PER_IP: "0",
-  });
+  // reads touch no queue; the postgres backend keeps the run off the shared Redis
+  const server = startServerProcess(benchServerEnv({ databaseUrl: bench.url, backend: "postgres", redisUrl: "", prefix: `{benchd${Date.now().toString(36)}}` }, { HOISO_ROLE: "api" }));
   let failed = false;
   try {
     await fill(db);

@@ -14,7 +14,7 @@ import pg from "pg";
 import { DEMO_TREE, seedUnitId } from "../seed/demo.js";
 import { startServerProcess } from "../lib/process.js";
 import { cpuMeter, fixedRate, formatResult, maxThroughput, percentile, type RequestSpec, numberArg } from "./load.js";
-import { createBenchDatabase, createWomen, dropQueueKeys } from "./setup.js";
+import { benchServerEnv, createBenchDatabase, createWomen, dropQueueKeys } from "./setup.js";
 
 const arg = numberArg;
 const RATE = arg("rate", 500);
@@ -77,25 +77,8 @@ async function main() {
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; queue ${BACKEND}`);
   const database = await createBenchDatabase(ADMIN_URL);
   const prefix = `{bench${Date.now().toString(36)}}`;
-  const env = {
-    DATABASE_URL: database.url,
-    ...(BACKEND === "redis" ? { REDIS_URL } : {}),
-    QUEUE_BACKEND: BACKEND,
-    QUEUE_PREFIX: prefix,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    NODE_ENV: "development",
-    DEV_LOGIN: "true",
-    ZALO_SIMULATOR: "true",
-    ZALO_SIMULATOR_PORT: "0",
-    MINI_APP_DIR: "/nonexistent",
-    // The load comes from one address and a few members by design: the abuse limits would measure themselves.
-    RATE_LIMIT_LOGIN_PER_IP: "0",
-    RATE_LIMIT_SUBMIT_PER_MEMBER: "0",
-    RATE_LIMIT_SUBMIT_PER_IP: "0",
-    ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}),
-  };
+  // the load comes from a few members by design: the submission limits would measure themselves
+  const env = benchServerEnv({ databaseUrl: database.url, backend: BACKEND, redisUrl: REDIS_URL, prefix }, { RATE_LIMIT_SUBMIT_PER_MEMBER: "0", RATE_LIMIT_SUBMIT_PER_IP: "0" });
   // Every server process counts the SQL statements it sends (scripts/bench/count-sql.ts); SIGUSR2 writes them out.
   const countsDir = fs.mkdtempSync(path.join(os.tmpdir(), "hoiso-bench-sql-"));
   const counted = (role: string) =>

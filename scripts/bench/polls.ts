@@ -17,7 +17,7 @@ import type { AdminPoll, PollResults } from "@hoiso/shared";
 import { DEMO_ACCOUNTS, DEMO_UNITS } from "../seed/demo.js";
 import { startServerProcess } from "../lib/process.js";
 import { fixedRate, formatResult, numberArg, percentile, type RequestSpec } from "./load.js";
-import { createBenchDatabase, dropQueueKeys } from "./setup.js";
+import { benchServerEnv, createBenchDatabase, dropQueueKeys } from "./setup.js";
 
 const MEMBERS = numberArg("members", 5000);
 const SECONDS = numberArg("seconds", 60);
@@ -56,21 +56,7 @@ async function main(): Promise<void> {
   console.log(`${MEMBERS} members answering within ${SECONDS} s (${(MEMBERS / SECONDS).toFixed(1)}/s), ${VIEWERS} results view(s) refreshing every second`);
   const database = await createBenchDatabase(ADMIN_URL);
   const prefix = `{benchpoll${Date.now().toString(36)}}`;
-  const env = {
-    DATABASE_URL: database.url,
-    ...(BACKEND === "redis" ? { REDIS_URL } : {}),
-    QUEUE_BACKEND: BACKEND,
-    QUEUE_PREFIX: prefix,
-    PORT: "0",
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    NODE_ENV: "development",
-    DEV_LOGIN: "true",
-    ZALO_SIMULATOR: "true",
-    ZALO_SIMULATOR_PORT: "0",
-    MINI_APP_DIR: "/nonexistent",
-    RATE_LIMIT_LOGIN_PER_IP: "0",
-  };
+  const env = benchServerEnv({ databaseUrl: database.url, backend: BACKEND, redisUrl: REDIS_URL, prefix });
   // the API alone: answering and reading results need no worker (the announcement is not part of this run)
   const server = startServerProcess(env, ["--role=api"]);
   // one connection held for the whole run (idle ones are not dropped): on a shared server a reconnect can be refused

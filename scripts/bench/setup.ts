@@ -73,3 +73,49 @@ export async function dropQueueKeys(redisUrl: string, prefix: string): Promise<v
   }
   await redis.quit();
 }
+
+/** Where a benchmark's server keeps its data and queue, and the Zalo simulator it talks to (its own when absent). */
+export interface BenchServer {
+  databaseUrl: string;
+  backend: string;
+  redisUrl: string;
+  prefix: string;
+  zaloUrl?: string;
+}
+
+/**
+ * The environment of a server process a benchmark starts: development mode on its own database and queue prefix, the
+ * development login, no Mini App, and the Zalo simulator (in the process, or the bench's own at `zaloUrl`). The login
+ * limit per address is off: the load comes from one address by design. `extra` adds or overrides.
+ */
+export function benchServerEnv(s: BenchServer, extra: Record<string, string> = {}): Record<string, string> {
+  const zalo: Record<string, string> = s.zaloUrl
+    ? {
+        ZALO_SIMULATOR: "false",
+        ZALO_APP_ID: "sim-app",
+        ZALO_APP_SECRET: "sim-app-secret",
+        ZALO_OA_ID: "sim-oa",
+        ZALO_OA_SECRET: "sim-oa-secret",
+        ZALO_GRAPH_URL: s.zaloUrl,
+        ZALO_OPENAPI_URL: s.zaloUrl,
+        ZALO_OAUTH_URL: s.zaloUrl,
+        ZALO_TEMPLATE_URL: s.zaloUrl,
+      }
+    : { ZALO_SIMULATOR: "true", ZALO_SIMULATOR_PORT: "0" };
+  return {
+    NODE_ENV: "development",
+    DATABASE_URL: s.databaseUrl,
+    ...(s.backend === "redis" ? { REDIS_URL: s.redisUrl } : {}),
+    QUEUE_BACKEND: s.backend,
+    QUEUE_PREFIX: s.prefix,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    DEV_LOGIN: "true",
+    MINI_APP_DIR: "/nonexistent",
+    RATE_LIMIT_LOGIN_PER_IP: "0",
+    ...zalo,
+    ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}),
+    ...extra,
+  };
+}
