@@ -94,7 +94,12 @@ export async function startHarness(opts: { zaloUrl?: string } = {}): Promise<Har
   const api = `http://127.0.0.1:${addr.port}/api`;
   const seeded = await seed(t);
   const workerErrors: string[] = [];
-  const workers: RunningWorkers = startWorkers(t.deps, t.deps.modules, (err, where) => workerErrors.push(`${where}: ${String(err)}`));
+  const workers: RunningWorkers = startWorkers(t.deps, t.deps.modules, (err, where) => {
+    // The machine's shared PostgreSQL (max_connections 100) can be full while two test files run at once: a timer's round
+    // that could not get a connection runs again at its next tick, so that alone is the machine, not a fault in the code.
+    if (where.startsWith("periodic ") && /too many clients already/.test(String(err))) return;
+    workerErrors.push(`${where}: ${String(err)}`);
+  });
 
   async function call<T>(token: string, method: string, url: string, body?: unknown): Promise<T> {
     const res = await fetch(`${api}${url}`, {
