@@ -70,6 +70,8 @@ const Env = Type.Object({
   RATE_LIMIT_UPLOAD_PER_IP: Type.Integer({ minimum: 0, default: 600 }),
   RATE_LIMIT_SIGN_PER_MEMBER: Type.Integer({ minimum: 0, default: 30 }),
   RATE_LIMIT_SIGN_PER_IP: Type.Integer({ minimum: 0, default: 600 }),
+  RATE_LIMIT_ANSWER_PER_MEMBER: Type.Integer({ minimum: 0, default: 30 }),
+  RATE_LIMIT_ANSWER_PER_IP: Type.Integer({ minimum: 0, default: 600 }),
   RATE_LIMIT_WEBHOOK_PER_IP: Type.Integer({ minimum: 0, default: 1200 }),
   /** Bytes of photos and voice notes one member may have stored. */
   MEDIA_QUOTA_MB: Type.Number({ exclusiveMinimum: 0, default: 500 }),
@@ -137,6 +139,7 @@ export interface Limits {
   submit: RateLimit;
   upload: RateLimit;
   sign: RateLimit;
+  answer: RateLimit;
   webhook: RateLimit;
   mediaQuotaBytes: number;
   maxImagePixels: number;
@@ -255,6 +258,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
       submit: { perMember: env.RATE_LIMIT_SUBMIT_PER_MEMBER, perIp: env.RATE_LIMIT_SUBMIT_PER_IP },
       upload: { perMember: env.RATE_LIMIT_UPLOAD_PER_MEMBER, perIp: env.RATE_LIMIT_UPLOAD_PER_IP },
       sign: { perMember: env.RATE_LIMIT_SIGN_PER_MEMBER, perIp: env.RATE_LIMIT_SIGN_PER_IP },
+      answer: { perMember: env.RATE_LIMIT_ANSWER_PER_MEMBER, perIp: env.RATE_LIMIT_ANSWER_PER_IP },
       webhook: { perMember: 0, perIp: env.RATE_LIMIT_WEBHOOK_PER_IP },
       mediaQuotaBytes: Math.round(env.MEDIA_QUOTA_MB * 1024 * 1024),
       maxImagePixels: Math.round(env.MEDIA_MAX_MEGAPIXELS * 1_000_000),

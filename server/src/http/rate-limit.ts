@@ -5,7 +5,7 @@ import { Redis } from "ioredis";
 import type { Config, Limits } from "../config.js";
 import { AppError } from "./errors.js";
 
-export type LimitName = "login" | "submit" | "upload" | "sign" | "webhook";
+export type LimitName = "login" | "submit" | "upload" | "sign" | "answer" | "webhook";
 type Guard = (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 declare module "fastify" {
@@ -20,6 +20,7 @@ const WHAT: Record<LimitName, string> = {
   submit: "gửi phản ánh",
   upload: "gửi ảnh, ghi âm",
   sign: "ký tên kiến nghị",
+  answer: "gửi ý kiến",
   webhook: "gửi sự kiện",
 };
 

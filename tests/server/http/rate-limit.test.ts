@@ -21,6 +21,8 @@ const LOW = {
   RATE_LIMIT_UPLOAD_PER_IP: "50",
   RATE_LIMIT_SIGN_PER_MEMBER: "2",
   RATE_LIMIT_SIGN_PER_IP: "50",
+  RATE_LIMIT_ANSWER_PER_MEMBER: "2",
+  RATE_LIMIT_ANSWER_PER_IP: "50",
   RATE_LIMIT_WEBHOOK_PER_IP: "2",
   // app.inject comes from 127.0.0.1: stands for the proxy in front that names the client in X-Forwarded-For.
   TRUST_PROXY: "127.0.0.1",
@@ -93,6 +95,18 @@ describe("limits against abuse, in one process (embedded mode: counters in memor
     expectLimited(await upload(ctx, who!.token, { bytes: png() }));
     const stored = await ctx.deps.db.selectFrom("media").select("id").where("owner_id", "=", who!.memberId).execute();
     expect(stored).toHaveLength(2);
+  });
+
+  it("poll answers and positions on a draft share one per-member count, checked before the route looks at the id", async () => {
+    const [who] = await women(ctx, ["Người trả lời nhiều"]);
+    const missing = "00000000-0000-4000-8000-000000000000";
+    const poll = () => ctx.app.inject({ method: "POST", url: `/api/polls/${missing}/answers`, headers: who!.headers, payload: { answers: [{ choice: 0 }] } });
+    const positions = () =>
+      ctx.app.inject({ method: "POST", url: `/api/consultations/${missing}/positions`, headers: who!.headers, payload: { positions: [] } });
+    expect((await poll()).statusCode).toBe(404);
+    expect((await positions()).statusCode).not.toBe(429);
+    expectLimited(await poll());
+    expectLimited(await positions());
   });
 
   it("petition signatures, logins and the webhook", async () => {

@@ -23,7 +23,7 @@ export async function consultationRoutes(app: App): Promise<void> {
   app.post(
     "/consultations/:id/positions",
     {
-      onRequest: app.limit("sign"),
+      onRequest: app.limit("answer"),
       schema: {
         tags,
         summary: "Take or change my positions on the sections named (one set per member; 409 CONSULTATION_CLOSED once closed)",

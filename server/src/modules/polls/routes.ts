@@ -74,6 +74,7 @@ export async function pollRoutes(app: App): Promise<void> {
   app.post(
     "/polls/:id/answers",
     {
+      onRequest: app.limit("answer"),
       schema: {
         tags: member,
         summary: "Answer once (409 POLL_ALREADY_ANSWERED after; 409 POLL_CLOSED once closed); stored without my id",
