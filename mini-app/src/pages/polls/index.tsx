@@ -4,6 +4,7 @@ import { useState, type ReactElement } from "react";
 import { Route, Routes, useNavigate, useParams } from "react-router-dom";
 import { Button } from "zmp-ui";
 import { pollMutations, pollQueries } from "../../api/polls.js";
+import { CardListPage } from "../../components/CardListPage.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { QueryState } from "../../components/States.js";
 import { useChange } from "../../components/useChange.js";
@@ -28,30 +29,26 @@ function PollList(): ReactElement {
   const navigate = useNavigate();
   const list = useQuery(pollQueries.list());
   return (
-    <div className="hs-page">
-      <PageHeader title={t("title")} back />
-      <QueryState query={list}>
-        {(l) =>
-          l.items.length === 0 ? (
-            <p className="hs-card hs-muted">{t("list.none")}</p>
-          ) : (
-            <ul className="hs-poll-list" aria-label={t("list.label")}>
-              {l.items.map((p) => (
-                <li key={p.id}>
-                  <button type="button" className="hs-card hs-poll-row" onClick={() => navigate(`/khao-sat/${p.id}`)} data-testid="poll-row">
-                    <span className={`hs-poll-tag${p.answered ? " is-done" : ""}`}>
-                      {p.answered ? t("list.answered") : p.status === "closed" ? t("list.closed") : t("list.waiting")}
-                    </span>
-                    <span className="hs-card-title">{p.title}</span>
-                    <span className="hs-muted hs-small">{t("list.closes", { at: formatDateTime(p.closesAt) })}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </QueryState>
-    </div>
+    <CardListPage
+      title={t("title")}
+      query={list}
+      none={t("list.none")}
+      label={t("list.label")}
+      listClass="hs-poll-list"
+      cardClass="hs-poll-row"
+      testId="poll-row"
+      onOpen={(p) => navigate(`/khao-sat/${p.id}`)}
+    >
+      {(p) => (
+        <>
+          <span className={`hs-poll-tag${p.answered ? " is-done" : ""}`}>
+            {p.answered ? t("list.answered") : p.status === "closed" ? t("list.closed") : t("list.waiting")}
+          </span>
+          <span className="hs-card-title">{p.title}</span>
+          <span className="hs-muted hs-small">{t("list.closes", { at: formatDateTime(p.closesAt) })}</span>
+        </>
+      )}
+    </CardListPage>
   );
 }
 
