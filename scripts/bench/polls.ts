@@ -56,7 +56,8 @@ async function main(): Promise<void> {
   console.log(`${MEMBERS} members answering within ${SECONDS} s (${(MEMBERS / SECONDS).toFixed(1)}/s), ${VIEWERS} results view(s) refreshing every second`);
   const database = await createBenchDatabase(ADMIN_URL);
   const prefix = `{benchpoll${Date.now().toString(36)}}`;
-  const env = benchServerEnv({ databaseUrl: database.url, backend: BACKEND, redisUrl: REDIS_URL, prefix });
+  // every answer comes from this one address
+  const env = benchServerEnv({ databaseUrl: database.url, backend: BACKEND, redisUrl: REDIS_URL, prefix }, { RATE_LIMIT_ANSWER_PER_IP: "0" });
   // the API alone: answering and reading results need no worker (the announcement is not part of this run)
   const server = startServerProcess(env, ["--role=api"]);
   // one connection held for the whole run (idle ones are not dropped): on a shared server a reconnect can be refused

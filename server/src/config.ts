@@ -71,7 +71,8 @@ const Env = Type.Object({
   RATE_LIMIT_SIGN_PER_MEMBER: Type.Integer({ minimum: 0, default: 30 }),
   RATE_LIMIT_SIGN_PER_IP: Type.Integer({ minimum: 0, default: 600 }),
   RATE_LIMIT_ANSWER_PER_MEMBER: Type.Integer({ minimum: 0, default: 30 }),
-  RATE_LIMIT_ANSWER_PER_IP: Type.Integer({ minimum: 0, default: 600 }),
+  // high: women on one mobile carrier share addresses (CGNAT), and a province-wide poll comes in all at once
+  RATE_LIMIT_ANSWER_PER_IP: Type.Integer({ minimum: 0, default: 3000 }),
   RATE_LIMIT_WEBHOOK_PER_IP: Type.Integer({ minimum: 0, default: 1200 }),
   /** Bytes of photos and voice notes one member may have stored. */
   MEDIA_QUOTA_MB: Type.Number({ exclusiveMinimum: 0, default: 500 }),
