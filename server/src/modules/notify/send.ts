@@ -9,6 +9,7 @@ import { awaitBudget } from "./rate.js";
 import { loadNotifySettings, type NotifySettings } from "./settings.js";
 import { notificationText, templateData } from "./text.js";
 import { countDeliveries } from "../../ops/metrics.js";
+import { readPhone } from "../../privacy/phones.js";
 
 /** `members.consents.zns === true`: she agreed to status updates by Zalo template message (ZNS/ZBS). */
 export const TEMPLATE_CONSENT_KEY = "zns";
@@ -52,7 +53,9 @@ interface Row {
   type: string;
   params: unknown;
   zalo_oa_user_id: string | null;
+  /** Opened from phone_enc (or the unsealed phone of an older row) once read. */
   phone: string | null;
+  phone_enc: string | null;
   consents: unknown;
   language: string | null;
   sending_since: Date | null;
@@ -108,10 +111,11 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
   if (ids.length === 0) return tally;
   const rows = await sql<Row>`
     SELECT d.id, d.source_module, d.source_id, d.dedupe_key, d.event_id, d.link, d.recipient_id, d.channel, d.type, d.params,
-           m.zalo_oa_user_id, m.phone, m.consents, m.language, d.sending_since, d.template_fallback, oi.last_interaction_at, oi.following
+           m.zalo_oa_user_id, m.phone, m.phone_enc, m.consents, m.language, d.sending_since, d.template_fallback, oi.last_interaction_at, oi.following
       FROM deliveries d JOIN members m ON m.id = d.recipient_id LEFT JOIN oa_interactions oi ON oi.oa_user_id = m.zalo_oa_user_id
      WHERE d.id = ANY (${ids}::uuid[]) AND d.status = 'pending'
      ORDER BY d.id`.execute(deps.db);
+  for (const r of rows.rows) r.phone = readPhone(deps.config.phoneKeys, r.phone_enc, r.phone);
   count("done", ids.length - rows.rows.length);
 
   // A run before this one claimed these rows for a Zalo call and never recorded the answer. Once the claim is older than
