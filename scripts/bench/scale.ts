@@ -17,7 +17,6 @@
  */
 import crypto from "node:crypto";
 import os from "node:os";
-import { Redis } from "ioredis";
 import pg from "pg";
 import { startProcess, type ServerProcess } from "../lib/process.js";
 import { startZaloSimulator, type ZaloSimulator } from "../zalo-sim/server.js";
