@@ -1,5 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
+import { DEVELOPMENT_PHONE_KEY_ID, DEVELOPMENT_PHONE_KEYS, parsePhoneKeys, type PhoneKeyring } from "./privacy/phones.js";
 
 /**
  * Everything the process reads from the environment, validated once at start.
@@ -61,6 +62,12 @@ const Env = Type.Object({
   METRICS_PORT: Type.Optional(Type.Integer({ minimum: 0, maximum: 65535 })),
   /** How long readiness answers 503 before HTTP closes on a stop signal, so the load balancer stops sending first. */
   DRAIN_MS: Type.Integer({ minimum: 0, default: 0 }),
+  /**
+   * Keys that seal phone numbers at rest: `id:base64key` (32 bytes: `openssl rand -base64 32`), comma-separated, the
+   * first seals new values, the others only open older ones (docs/DEPLOYMENT.md, "Personal data at rest"). Required
+   * in production; elsewhere a fixed development key is used.
+   */
+  PHONE_KEYS: Type.Optional(Type.String({ minLength: 1 })),
   /** Limits against abuse: requests per window, per member (logged in) and per client IP; 0 turns one off. */
   RATE_LIMIT_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 60 }),
   RATE_LIMIT_LOGIN_PER_IP: Type.Integer({ minimum: 0, default: 60 }),
@@ -126,6 +133,7 @@ export interface Config {
   shutdownTimeoutMs: number;
   ops: { metricsToken: string | undefined; metricsPort: number | undefined; drainMs: number };
   limits: Limits;
+  phoneKeys: PhoneKeyring;
 }
 
 /** Requests per window; a member limit counts logged-in members, an IP limit client addresses. 0 = off. */
@@ -211,7 +219,13 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     problems.push("ZALO_APP_ID and ZALO_APP_SECRET are required in production");
   }
   if (env.ZALO_OA_ACCESS_TOKEN && !env.ZALO_OA_REFRESH_TOKEN) problems.push("ZALO_OA_ACCESS_TOKEN needs ZALO_OA_REFRESH_TOKEN (an access token alone expires within a day)");
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (production && !env.PHONE_KEYS) problems.push("PHONE_KEYS is required in production (phone numbers are encrypted at rest; docs/DEPLOYMENT.md)");
+  const phoneKeys = parsePhoneKeys(env.PHONE_KEYS ?? DEVELOPMENT_PHONE_KEYS);
+  if ("problems" in phoneKeys) problems.push(...phoneKeys.problems);
+  else if (production && phoneKeys.ring.keys.some((k) => k.id === DEVELOPMENT_PHONE_KEY_ID)) {
+    problems.push(`PHONE_KEYS: the development key "${DEVELOPMENT_PHONE_KEY_ID}" is refused in production`);
+  }
+  if (problems.length > 0 || "problems" in phoneKeys) throw new ConfigError(problems);
 
   return {
     env: nodeEnv,
@@ -265,6 +279,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
       maxImagePixels: Math.round(env.MEDIA_MAX_MEGAPIXELS * 1_000_000),
       orphanUploadMinutes: env.MEDIA_ORPHAN_MINUTES,
     },
+    phoneKeys: phoneKeys.ring,
   };
 }
 

@@ -50,7 +50,10 @@ export interface MembersTable {
   zalo_oa_user_id: string | null;
   name: string;
   avatar: string | null;
+  /** Plaintext of rows from before migration 130 until sealed; new code writes phone_enc/phone_hmac only. */
   phone: string | null;
+  phone_enc: ColumnType<string | null, string | null | undefined, string | null>;
+  phone_hmac: ColumnType<string | null, string | null | undefined, string | null>;
   unit_id: string | null;
   membership_status: Auto<"none" | "pending" | "confirmed">;
   membership_requested_at: Date | null;

@@ -1,3 +1,4 @@
+import { openPhone } from "../../../server/src/privacy/phones.js";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startZaloSimulator, type ZaloSimulator } from "../../../scripts/zalo-sim/server.js";
@@ -110,7 +111,9 @@ describe("POST /api/me/phone against the simulator", () => {
     const reused = await send();
     expect(reused.statusCode).toBe(401);
     expect(reused.json()).toMatchObject({ code: "ZALO_TOKEN_INVALID" });
-    const row = await ctx.deps.db.selectFrom("members").select("phone").where("zalo_app_user_id", "=", u.id).executeTakeFirstOrThrow();
-    expect(row.phone).toBe("84912345678");
+    const row = await ctx.deps.db.selectFrom("members").select(["phone", "phone_enc"]).where("zalo_app_user_id", "=", u.id).executeTakeFirstOrThrow();
+    // kept sealed (migration 130): no plaintext column, and the sealed value opens to her number
+    expect(row.phone).toBeNull();
+    expect(openPhone(ctx.config.phoneKeys, row.phone_enc!)).toBe("84912345678");
   });
 });

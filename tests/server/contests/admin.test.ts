@@ -99,6 +99,10 @@ describe("Thi: the cán bộ's side", () => {
     expect(ok.statusCode).toBe(200);
     const admin = (await w.inject("GET", `/api/admin/contests/${c.id}/rounds/${roundId}/winners`, w.admin.headers)).json<AdminWinnerList>();
     expect(admin.items.find((x) => x.name === "Hội viên A")?.confirmation).toMatchObject({ fullName: "Lò Thị A", phone: "84912345678", idNumber: "012345678901" });
+    // stored sealed (migration 130): the row itself holds no digits of her number
+    const stored = await w.ctx.deps.db.selectFrom("contest_winners").select("confirmation").where("round_id", "=", roundId).execute();
+    expect(JSON.stringify(stored)).toContain("phoneSealed");
+    expect(JSON.stringify(stored)).not.toContain("912345678");
     expect((await w.inject("GET", `/api/admin/contests/${c.id}/rounds/${roundId}/winners`, w.canBoA.headers)).statusCode).toBe(404);
 
     const exp = await w.inject("GET", `/api/admin/contests/${c.id}/rounds/${roundId}/export`, w.admin.headers);

@@ -1,3 +1,4 @@
+import { openPhone } from "../../../server/src/privacy/phones.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { buildWorld, countRows, primaryAssignment, startPipeline, submitOk, waitUntil, type Login, type World } from "./world.js";
@@ -42,7 +43,8 @@ describe("items entered on her behalf", () => {
     const s = await ctx.deps.db.selectFrom("submissions").select(["channel", "author_id"]).where("id", "=", slip.id).executeTakeFirstOrThrow();
     expect(s).toEqual({ channel: "dien_thoai", author_id: w.staff.chiA1.memberId });
     const ob = await ctx.deps.db.selectFrom("submission_on_behalf").selectAll().where("submission_id", "=", slip.id).executeTakeFirstOrThrow();
-    expect(ob).toMatchObject({ woman_name: "Vàng Thị Hoa", woman_phone: "84987654321", consent: true, notify_consent: false, entered_by: w.staff.chiA1.memberId });
+    expect(ob).toMatchObject({ woman_name: "Vàng Thị Hoa", woman_phone: null, consent: true, notify_consent: false, entered_by: w.staff.chiA1.memberId });
+    expect(openPhone(ctx.config.phoneKeys, ob.woman_phone_enc!)).toBe("84987654321"); // sealed at rest (migration 130)
     // việc làm is handled by the xã
     expect(a.unit_id).toBe(w.units.xaA.id);
     const d = await detail(w.staff.xaA, a.id);

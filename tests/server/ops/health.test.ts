@@ -80,7 +80,7 @@ describe("configuration", () => {
   it("chooses embedded mode and the PostgreSQL queue without URLs", () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ mode: "embedded", queueBackend: "postgres", devLogin: true, zalo: { simulator: true } });
-    const p = loadConfig({ DATABASE_URL: "postgres://h/db", REDIS_URL: "redis://h:6379", ZALO_APP_ID: "1", ZALO_APP_SECRET: "s", NODE_ENV: "production" });
+    const p = loadConfig({ DATABASE_URL: "postgres://h/db", REDIS_URL: "redis://h:6379", ZALO_APP_ID: "1", ZALO_APP_SECRET: "s", NODE_ENV: "production", PHONE_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}` });
     expect(p).toMatchObject({ mode: "production", queueBackend: "redis", devLogin: false, queuePrefix: "{hoiso}" });
   });
 });

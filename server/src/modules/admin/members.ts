@@ -1,7 +1,8 @@
-import type { AdminMemberList, AdminMemberQuery } from "@hoiso/shared";
+import { normalizeVietnamPhone, type AdminMemberList, type AdminMemberQuery } from "@hoiso/shared";
 import { sql } from "kysely";
 import type { Db } from "../../db/pool.js";
 import { forbidden } from "../../http/errors.js";
+import { phoneIndexes, readPhone, type PhoneKeyring } from "../../privacy/phones.js";
 import type { AuthContext } from "../../http/types.js";
 import { assertRoleOver, isProvinceAdmin, scopeOf } from "../../policy/policy.js";
 import { foldedSql, likeFolded } from "./fold-sql.js";
@@ -21,7 +22,7 @@ function phoneDigits(q: string): string | null {
  * the caller's whole scope; a province admin also sees women who have not chosen a unit yet (a new cán bộ has to be
  * found before she can be given a role).
  */
-export async function searchMembers(db: Db, auth: AuthContext, query: AdminMemberQuery): Promise<AdminMemberList> {
+export async function searchMembers(db: Db, ring: PhoneKeyring, auth: AuthContext, query: AdminMemberQuery): Promise<AdminMemberList> {
   let paths: string[];
   let unitless = false;
   if (query.unitId) {
@@ -36,11 +37,13 @@ export async function searchMembers(db: Db, auth: AuthContext, query: AdminMembe
   const q = query.q?.trim() ?? "";
   const pattern = q ? likeFolded(q) : null;
   const digits = q ? phoneDigits(q) : null;
+  // A sealed number is found by its blind index, so only when typed in full; part of one matches unsealed rows only.
+  const whole = digits ? normalizeVietnamPhone(q) : null;
 
   let sel = db
     .selectFrom("members as m")
     .leftJoin("units as u", "u.id", "m.unit_id")
-    .select(["m.id", "m.name", "m.phone", "m.unit_id", "u.name as unit_name", "m.membership_status"])
+    .select(["m.id", "m.name", "m.phone", "m.phone_enc", "m.unit_id", "u.name as unit_name", "m.membership_status"])
     .where((eb) => {
       const inScope = eb.or(paths.map((p) => eb("u.path", "like", `${p}%`)));
       return unitless ? eb.or([inScope, eb("m.unit_id", "is", null)]) : inScope;
@@ -54,6 +57,7 @@ export async function searchMembers(db: Db, auth: AuthContext, query: AdminMembe
         any.push(eb("u.search_text", "like", pattern));
       }
       if (digits) any.push(eb("m.phone", "like", `%${digits}%`));
+      if (whole) any.push(eb("m.phone_hmac", "in", phoneIndexes(ring, whole)));
       return eb.or(any);
     });
   }
@@ -72,7 +76,7 @@ export async function searchMembers(db: Db, auth: AuthContext, query: AdminMembe
     items: page.map((r) => ({
       id: r.id,
       name: r.name,
-      phone: r.phone,
+      phone: readPhone(ring, r.phone_enc, r.phone),
       unitId: r.unit_id,
       unitName: r.unit_name ?? null,
       membershipStatus: r.membership_status,

@@ -25,7 +25,7 @@ export async function adminRoutes(app: App): Promise<void> {
   app.get(
     "/admin/members",
     { schema: { ...admin, summary: "Search members by name, phone or unit (diacritics optional), with their roles", querystring: AdminMemberQuery, response: { 200: AdminMemberList, ...errors } } },
-    async (req) => searchMembers(app.deps.db, requireAuth(req), req.query),
+    async (req) => searchMembers(app.deps.db, app.deps.config.phoneKeys, requireAuth(req), req.query),
   );
   app.get(
     "/admin/roles",

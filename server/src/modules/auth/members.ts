@@ -1,9 +1,10 @@
 import { languageOf, type Me } from "@hoiso/shared";
 import type { Db } from "../../db/pool.js";
 import { notFound } from "../../http/errors.js";
+import { readPhone, type PhoneKeyring } from "../../privacy/phones.js";
 
 /** The member as she sees herself: profile, unit, membership and roles. */
-export async function loadMe(db: Db, memberId: string): Promise<Me> {
+export async function loadMe(db: Db, ring: PhoneKeyring, memberId: string): Promise<Me> {
   const m = await db
     .selectFrom("members")
     .leftJoin("units", "units.id", "members.unit_id")
@@ -12,6 +13,7 @@ export async function loadMe(db: Db, memberId: string): Promise<Me> {
       "members.name",
       "members.avatar",
       "members.phone",
+      "members.phone_enc",
       "members.unit_id",
       "units.name as unit_name",
       "members.membership_status",
@@ -31,7 +33,7 @@ export async function loadMe(db: Db, memberId: string): Promise<Me> {
     id: m.id,
     name: m.name,
     avatar: m.avatar,
-    phone: m.phone,
+    phone: readPhone(ring, m.phone_enc, m.phone),
     unitId: m.unit_id,
     unitName: m.unit_name ?? null,
     membershipStatus: m.membership_status,

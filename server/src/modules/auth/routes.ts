@@ -37,12 +37,12 @@ export async function authRoutes(app: App): Promise<void> {
     return { ok: true as const };
   });
   app.get("/me", { schema: { tags: ["auth"], ...secured, response: { 200: Me, ...errors } } }, async (req) =>
-    loadMe(app.deps.db, requireAuth(req).memberId),
+    loadMe(app.deps.db, app.deps.config.phoneKeys, requireAuth(req).memberId),
   );
   app.post("/me/phone", { schema: { tags: ["auth"], ...secured, body: PhoneBody, response: { 200: Me, ...errors } } }, async (req) => {
     const a = requireAuth(req);
     await auth.savePhone(app.deps, a, req.body.accessToken, req.body.token);
-    return loadMe(app.deps.db, a.memberId);
+    return loadMe(app.deps.db, app.deps.config.phoneKeys, a.memberId);
   });
   app.put(
     "/me/unit",
@@ -50,7 +50,7 @@ export async function authRoutes(app: App): Promise<void> {
     async (req) => {
       const a = requireAuth(req);
       await auth.chooseUnit(app.deps, a, req.body.unitId);
-      return loadMe(app.deps.db, a.memberId);
+      return loadMe(app.deps.db, app.deps.config.phoneKeys, a.memberId);
     },
   );
   app.put(
@@ -59,7 +59,7 @@ export async function authRoutes(app: App): Promise<void> {
     async (req) => {
       const a = requireAuth(req);
       await auth.chooseLanguage(app.deps, a, req.body.language);
-      return loadMe(app.deps.db, a.memberId);
+      return loadMe(app.deps.db, app.deps.config.phoneKeys, a.memberId);
     },
   );
   app.get(

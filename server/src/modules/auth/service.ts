@@ -4,6 +4,7 @@ import { audit } from "../../db/audit.js";
 import { AppError, badRequest, notFound, unitNotFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { exchangePhoneToken, fetchProfile } from "../../zalo/graph.js";
+import { sealedColumns } from "../../privacy/phones.js";
 import { ZaloApiError } from "../../zalo/http.js";
 import { linkOaUser } from "../zalo/link.js";
 import { assertRoleOver } from "../../policy/policy.js";
@@ -31,7 +32,7 @@ function zaloError(err: unknown): never {
 
 async function session(deps: AppDeps, memberId: string): Promise<SessionResponse> {
   const token = await createSession(deps.db, memberId, deps.config.sessionTtlHours);
-  return { token, me: await loadMe(deps.db, memberId) };
+  return { token, me: await loadMe(deps.db, deps.config.phoneKeys, memberId) };
 }
 
 /**
@@ -59,7 +60,8 @@ export async function savePhone(deps: AppDeps, auth: AuthContext, accessToken: s
   const answered = await exchangePhoneToken(deps.config.zalo, accessToken, token).catch(zaloError);
   const number = normalizeVietnamPhone(answered);
   if (!number) throw badRequest("Số điện thoại Zalo gửi về không phải số Việt Nam hợp lệ, chị vui lòng kiểm tra lại số trong Zalo.", "token", ErrorCode.PHONE_INVALID);
-  await deps.db.updateTable("members").set({ phone: number, updated_at: new Date() }).where("id", "=", auth.memberId).execute();
+  const sealed = sealedColumns(deps.config.phoneKeys, number);
+  await deps.db.updateTable("members").set({ phone: null, phone_enc: sealed.enc, phone_hmac: sealed.hmac, updated_at: new Date() }).where("id", "=", auth.memberId).execute();
 }
 
 /** A woman names her chi hội (or xã); a cán bộ there confirms her before she counts as a member. */

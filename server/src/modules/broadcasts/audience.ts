@@ -98,7 +98,7 @@ export function channelReasons(a: AudienceSql, s: Pick<NotifySettings, "csWindow
                WHEN oi.last_interaction_at IS NULL OR oi.last_interaction_at < now() - make_interval(hours => ${s.csWindowHours}) THEN 'outside_window' END`
     : sql`'not_chosen'`;
   const znsReason = zns
-    ? sql`CASE WHEN m.phone IS NULL OR m.phone = '' THEN 'no_phone'
+    ? sql`CASE WHEN m.phone_enc IS NULL AND (m.phone IS NULL OR m.phone = '') THEN 'no_phone'
                WHEN coalesce((m.consents ->> 'zns')::boolean, false) = false THEN 'no_consent'
                WHEN ${s.templateId === ""} THEN 'no_template' END`
     : sql`'not_chosen'`;

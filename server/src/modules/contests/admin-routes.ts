@@ -80,13 +80,13 @@ export async function contestAdminRoutes(app: App): Promise<void> {
   app.get(
     "/admin/contests/:id/rounds/:roundId/winners",
     { schema: { tags, summary: "Winners with full phone numbers and their identity confirmations (audited)", ...secured, params: RoundParams, response: { 200: AdminWinnerList, ...errors } } },
-    async (req) => adminWinners(db, requireAuth(req), req.params.id, req.params.roundId),
+    async (req) => adminWinners(db, app.deps.config.phoneKeys, requireAuth(req), req.params.id, req.params.roundId),
   );
   app.get(
     "/admin/contests/:id/rounds/:roundId/export",
     { schema: { tags, summary: "The organising committee's Excel: individual ranking, winners, units' participation", ...secured, params: RoundParams, produces: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] } },
     async (req, reply) => {
-      const file = await exportRound(db, requireAuth(req), req.params.id, req.params.roundId);
+      const file = await exportRound(db, app.deps.config.phoneKeys, requireAuth(req), req.params.id, req.params.roundId);
       return reply
         .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .header("content-disposition", `attachment; filename="${file.fileName}"`)

@@ -1,3 +1,4 @@
+import { readPhone, type PhoneKeyring } from "../../privacy/phones.js";
 import ExcelJS from "exceljs";
 import { auditRead } from "../../db/audit.js";
 import type { Db } from "../../db/pool.js";
@@ -11,18 +12,18 @@ const minutes = (ms: number) => `${Math.floor(ms / 60000)} phút ${Math.floor((m
  * The organising committee's workbook for one round: the individual ranking (by the contest's rule), the winners, and
  * each commune's participation. Phone numbers are in full: only the organisers of the contest's unit get it, audited.
  */
-export async function exportRound(db: Db, auth: AuthContext, id: string, roundId: string): Promise<{ fileName: string; bytes: Buffer }> {
+export async function exportRound(db: Db, ring: PhoneKeyring, auth: AuthContext, id: string, roundId: string): Promise<{ fileName: string; bytes: Buffer }> {
   const c = await db.selectFrom("contests as c").select(["c.id", "c.title", "c.ranking"]).where("c.id", "=", id).where(inStaffScope(auth)).executeTakeFirst();
   if (!c) throw contestNotFound();
   const r = await db.selectFrom("contest_rounds").select(["id", "title", "position", "question_count", "prediction_actual"]).where("id", "=", roundId).where("contest_id", "=", id).executeTakeFirst();
   if (!r) throw roundNotFound();
-  const ranking = await sql<{ name: string; phone: string | null; unit: string | null; xa: string | null; correct: number; duration_ms: number; prediction: number | null; submitted_at: Date; attempts: string }>`
-    SELECT m.name, m.phone, u.name AS unit, x.name AS xa, e.correct, e.duration_ms, e.prediction, e.submitted_at,
+  const ranking = await sql<{ name: string; phone: string | null; phone_enc: string | null; unit: string | null; xa: string | null; correct: number; duration_ms: number; prediction: number | null; submitted_at: Date; attempts: string }>`
+    SELECT m.name, m.phone, m.phone_enc, u.name AS unit, x.name AS xa, e.correct, e.duration_ms, e.prediction, e.submitted_at,
            (SELECT count(*) FROM contest_attempts a WHERE a.round_id = e.round_id AND a.member_id = e.member_id AND a.status = 'submitted') AS attempts
       FROM contest_entries e JOIN members m ON m.id = e.member_id LEFT JOIN units u ON u.id = m.unit_id LEFT JOIN units x ON x.id = e.xa_id
      WHERE e.round_id = ${roundId} ORDER BY e.k1, e.k2, e.k3, e.k4, e.member_id`.execute(db);
-  const winners = await sql<{ label: string; rank: number; name: string; phone: string | null; unit: string | null; confirmed_at: Date | null }>`
-    SELECT w.label, w.rank, m.name, m.phone, u.name AS unit, w.confirmed_at FROM contest_winners w JOIN members m ON m.id = w.member_id
+  const winners = await sql<{ label: string; rank: number; name: string; phone: string | null; phone_enc: string | null; unit: string | null; confirmed_at: Date | null }>`
+    SELECT w.label, w.rank, m.name, m.phone, m.phone_enc, u.name AS unit, w.confirmed_at FROM contest_winners w JOIN members m ON m.id = w.member_id
       LEFT JOIN units u ON u.id = m.unit_id WHERE w.round_id = ${roundId} ORDER BY w.rank`.execute(db);
   const units = await sql<{ name: string; participants: string; entries: string }>`
     SELECT x.name, count(DISTINCT e.member_id) AS participants, count(a.id) AS entries
@@ -38,10 +39,10 @@ export async function exportRound(db: Db, auth: AuthContext, id: string, roundId
     { header: "Xã / phường", width: 22 }, { header: `Số câu đúng (/${r.question_count})`, width: 14 }, { header: "Thời gian", width: 16 },
     { header: "Dự đoán", width: 10 }, { header: "Nộp lúc", width: 20 }, { header: "Số lượt", width: 8 },
   ];
-  ranking.rows.forEach((e, i) => individual.addRow([i + 1, e.name, e.phone ?? "", e.unit ?? "", e.xa ?? "", e.correct, minutes(e.duration_ms), e.prediction ?? "", e.submitted_at, Number(e.attempts)]));
+  ranking.rows.forEach((e, i) => individual.addRow([i + 1, e.name, readPhone(ring, e.phone_enc, e.phone) ?? "", e.unit ?? "", e.xa ?? "", e.correct, minutes(e.duration_ms), e.prediction ?? "", e.submitted_at, Number(e.attempts)]));
   const prizes = book.addWorksheet("Giải thưởng");
   prizes.columns = [{ header: "Giải", width: 14 }, { header: "Hạng", width: 8 }, { header: "Họ tên", width: 28 }, { header: "Điện thoại", width: 14 }, { header: "Đơn vị", width: 28 }, { header: "Đã xác nhận", width: 12 }];
-  for (const w of winners.rows) prizes.addRow([w.label, w.rank, w.name, w.phone ?? "", w.unit ?? "", w.confirmed_at ? "Có" : "Chưa"]);
+  for (const w of winners.rows) prizes.addRow([w.label, w.rank, w.name, readPhone(ring, w.phone_enc, w.phone) ?? "", w.unit ?? "", w.confirmed_at ? "Có" : "Chưa"]);
   const byUnit = book.addWorksheet("Đơn vị tham gia");
   byUnit.columns = [{ header: "Xã / phường", width: 28 }, { header: "Số người tham gia", width: 18 }, { header: "Số lượt thi", width: 14 }];
   for (const u of units.rows) byUnit.addRow([u.name, Number(u.participants), Number(u.entries)]);

@@ -1,3 +1,4 @@
+import { readPhone, type PhoneKeyring } from "../../privacy/phones.js";
 import {
   CONTEST_LIMITS,
   maskPhone,
@@ -210,7 +211,7 @@ export async function leaderboard(db: Db, memberId: string, contestId: string, q
 }
 
 /** The winners of a round, names and units, phone numbers masked. */
-export async function winners(db: Db, memberId: string, contestId: string, roundId: string): Promise<WinnerList> {
+export async function winners(db: Db, ring: PhoneKeyring, memberId: string, contestId: string, roundId: string): Promise<WinnerList> {
   const player = await playerOf(db, memberId);
   const r = await db
     .selectFrom("contest_rounds as r")
@@ -226,7 +227,7 @@ export async function winners(db: Db, memberId: string, contestId: string, round
     .innerJoin("members as m", "m.id", "w.member_id")
     .leftJoin("units as u", "u.id", "m.unit_id")
     .innerJoin("contest_entries as e", (j) => j.onRef("e.round_id", "=", "w.round_id").onRef("e.member_id", "=", "w.member_id"))
-    .select(["w.member_id", "w.tier", "w.label", "w.rank", "w.confirmed_at", "m.name", "m.phone", "u.name as unitName", "e.correct", "e.duration_ms"])
+    .select(["w.member_id", "w.tier", "w.label", "w.rank", "w.confirmed_at", "m.name", "m.phone", "m.phone_enc", "u.name as unitName", "e.correct", "e.duration_ms"])
     .where("w.round_id", "=", roundId)
     .orderBy("w.rank")
     .execute();
@@ -239,7 +240,7 @@ export async function winners(db: Db, memberId: string, contestId: string, round
       rank: w.rank,
       name: w.name,
       unitName: w.unitName ?? "",
-      phoneMasked: maskPhone(w.phone),
+      phoneMasked: maskPhone(readPhone(ring, w.phone_enc, w.phone)),
       correct: w.correct,
       durationMs: w.duration_ms,
       confirmed: w.confirmed_at !== null,

@@ -91,13 +91,13 @@ export async function contestRoutes(app: App): Promise<void> {
   app.get(
     "/contests/:id/winners",
     { schema: { tags, summary: "A round's winners: names and units, phone numbers masked", ...secured, params: IdParams, querystring: RoundQuery, response: { 200: WinnerList, ...errors } } },
-    async (req) => winners(db, requireAuth(req).memberId, req.params.id, req.query.roundId),
+    async (req) => winners(db, app.deps.config.phoneKeys, requireAuth(req).memberId, req.params.id, req.query.roundId),
   );
   app.post(
     "/contests/:id/winners/confirm",
     { schema: { tags, summary: "A winner confirms who she is to the organisers", ...secured, params: IdParams, body: WinnerConfirmBody, response: { 200: Ok, ...errors } } },
     async (req) => {
-      await confirmWinner(db, requireAuth(req).memberId, req.params.id, req.body);
+      await confirmWinner(db, app.deps.config.phoneKeys, requireAuth(req).memberId, req.params.id, req.body);
       return { ok: true as const };
     },
   );

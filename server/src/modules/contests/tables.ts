@@ -87,9 +87,11 @@ export interface ContestEntriesTable {
   k4: Int8;
 }
 
+/** As stored: the number sealed (privacy/phones.ts); `phone` only in confirmations from before migration 130. */
 export interface WinnerConfirmation {
   fullName: string;
-  phone: string;
+  phone?: string;
+  phoneSealed?: string;
   idNumber: string;
   address: string;
 }

@@ -1,3 +1,5 @@
+import { readPhone, sealPhone, type PhoneKeyring } from "../../privacy/phones.js";
+import type { WinnerConfirmation } from "./tables.js";
 import { assignPrizes, ContestErrorCode, normalizeVietnamPhone, type AdminWinnerList, type WinnerConfirmBody } from "@hoiso/shared";
 import { audit, auditRead } from "../../db/audit.js";
 import type { Db } from "../../db/pool.js";
@@ -42,7 +44,7 @@ export async function pickWinners(db: Db, auth: AuthContext, id: string, roundId
 }
 
 /** The organisers' list: full phone numbers and what each winner gave to confirm who she is (an audited read). */
-export async function adminWinners(db: Db, auth: AuthContext, id: string, roundId: string): Promise<AdminWinnerList> {
+export async function adminWinners(db: Db, ring: PhoneKeyring, auth: AuthContext, id: string, roundId: string): Promise<AdminWinnerList> {
   const c = await db.selectFrom("contests as c").select("c.id").where("c.id", "=", id).where(inStaffScope(auth)).executeTakeFirst();
   if (!c) throw contestNotFound();
   const rows = await db
@@ -51,7 +53,7 @@ export async function adminWinners(db: Db, auth: AuthContext, id: string, roundI
     .innerJoin("members as m", "m.id", "w.member_id")
     .leftJoin("units as u", "u.id", "m.unit_id")
     .innerJoin("contest_entries as e", (j) => j.onRef("e.round_id", "=", "w.round_id").onRef("e.member_id", "=", "w.member_id"))
-    .select(["w.member_id", "w.tier", "w.label", "w.rank", "w.confirmed_at", "w.confirmation", "m.name", "m.phone", "u.name as unitName", "e.correct", "e.duration_ms"])
+    .select(["w.member_id", "w.tier", "w.label", "w.rank", "w.confirmed_at", "w.confirmation", "m.name", "m.phone", "m.phone_enc", "u.name as unitName", "e.correct", "e.duration_ms"])
     .where("w.round_id", "=", roundId)
     .where("r.contest_id", "=", id)
     .orderBy("w.rank")
@@ -66,17 +68,22 @@ export async function adminWinners(db: Db, auth: AuthContext, id: string, roundI
       rank: w.rank,
       name: w.name,
       unitName: w.unitName ?? "",
-      phone: w.phone,
+      phone: readPhone(ring, w.phone_enc, w.phone),
       correct: w.correct,
       durationMs: w.duration_ms,
       confirmed: w.confirmed_at !== null,
-      confirmation: w.confirmation && w.confirmed_at ? { ...w.confirmation, at: w.confirmed_at.toISOString() } : null,
+      confirmation: w.confirmation && w.confirmed_at ? openConfirmation(ring, w.confirmation, w.confirmed_at) : null,
     })),
   };
 }
 
+/** A stored confirmation as the organisers read it: the number opened (sealed since migration 130, plain before). */
+function openConfirmation(ring: PhoneKeyring, c: WinnerConfirmation, at: Date) {
+  return { fullName: c.fullName, phone: readPhone(ring, c.phoneSealed, c.phone) ?? "", idNumber: c.idNumber, address: c.address, at: at.toISOString() };
+}
+
 /** A winner tells the organisers who she is (full name, phone, citizen ID, address), for the prize to reach her. */
-export async function confirmWinner(db: Db, memberId: string, contestId: string, body: WinnerConfirmBody, now = new Date()): Promise<void> {
+export async function confirmWinner(db: Db, ring: PhoneKeyring, memberId: string, contestId: string, body: WinnerConfirmBody, now = new Date()): Promise<void> {
   const player = await playerOf(db, memberId);
   const phone = normalizeVietnamPhone(body.phone);
   if (!phone) throw badRequest("Số điện thoại chưa đúng, chị kiểm tra lại giúp.", "phone");
@@ -92,7 +99,7 @@ export async function confirmWinner(db: Db, memberId: string, contestId: string,
       .where(visibleTo(player.units))
       .executeTakeFirst();
     if (!r) throw roundNotFound();
-    const confirmation = { fullName: body.fullName.trim(), phone, idNumber, address: body.address.trim() };
+    const confirmation: WinnerConfirmation = { fullName: body.fullName.trim(), phoneSealed: sealPhone(ring, phone), idNumber, address: body.address.trim() };
     const done = await tx
       .updateTable("contest_winners")
       .set({ confirmation: JSON.stringify(confirmation), confirmed_at: now })

@@ -1,3 +1,4 @@
+import { phoneIndexes, readPhone, sealedColumns, type PhoneKeyring } from "../../privacy/phones.js";
 import { FeedbackRound2ErrorCode, normalizeVietnamPhone, type OnBehalfBody, type OnBehalfCreated, type OnBehalfInfo } from "@hoiso/shared";
 import type { Kysely, Transaction } from "kysely";
 import type { AppDeps } from "../../deps.js";
@@ -42,9 +43,10 @@ export async function enterOnBehalf(deps: AppDeps, auth: AuthContext, body: OnBe
     idempotencyKey,
     async (tx, s) => {
       await tx.updateTable("submissions").set({ channel: body.channel }).where("id", "=", s.id).execute();
+      const sealed = sealedColumns(deps.config.phoneKeys, phone);
       await tx
         .insertInto("submission_on_behalf")
-        .values({ submission_id: s.id, entered_by: auth.memberId, woman_name: name, woman_phone: phone, consent: true, notify_consent: body.notifyConsent === true, created_at: s.now })
+        .values({ submission_id: s.id, entered_by: auth.memberId, woman_name: name, woman_phone_enc: sealed.enc, woman_phone_hmac: sealed.hmac, consent: true, notify_consent: body.notifyConsent === true, created_at: s.now })
         .execute();
       await audit(tx, {
         actorId: auth.memberId,
@@ -55,7 +57,12 @@ export async function enterOnBehalf(deps: AppDeps, auth: AuthContext, body: OnBe
         detail: { channel: body.channel, named: name !== null, phone: phone !== null, notifyConsent: body.notifyConsent === true },
       });
       if (body.notifyConsent !== true || !phone) return [];
-      const woman = await tx.selectFrom("members").select("id").where("phone", "=", phone).where("id", "!=", auth.memberId).executeTakeFirst();
+      const woman = await tx
+        .selectFrom("members")
+        .select("id")
+        .where((eb) => eb.or([eb("phone_hmac", "in", phoneIndexes(deps.config.phoneKeys, phone)), eb("phone", "=", phone)]))
+        .where("id", "!=", auth.memberId)
+        .executeTakeFirst();
       if (!woman) return [];
       zaloNotice = true;
       const sensitive = body.sensitive === true || (await isPrivateCategory(tx, body.category));
@@ -98,12 +105,12 @@ async function isPrivateCategory(tx: Conn, code: string): Promise<boolean> {
  * name and phone only when the item is not anonymous — the same rule as a Mini App author's identity — and, for an
  * urgent item, never the phone (safety: the number offered is the one she chose).
  */
-export async function onBehalfInfo(db: Conn, submission: { id: string; anonymous: boolean; urgent: boolean }): Promise<OnBehalfInfo | null> {
+export async function onBehalfInfo(db: Conn, ring: PhoneKeyring, submission: { id: string; anonymous: boolean; urgent: boolean }): Promise<OnBehalfInfo | null> {
   const r = await db
     .selectFrom("submission_on_behalf as o")
     .innerJoin("submissions as s", "s.id", "o.submission_id")
     .innerJoin("members as m", "m.id", "o.entered_by")
-    .select(["s.channel", "m.name as entered_by_name", "o.woman_name", "o.woman_phone", "o.notify_consent"])
+    .select(["s.channel", "m.name as entered_by_name", "o.woman_name", "o.woman_phone", "o.woman_phone_enc", "o.notify_consent"])
     .where("o.submission_id", "=", submission.id)
     .executeTakeFirst();
   if (!r || r.channel === "mini_app") return null;
@@ -111,7 +118,7 @@ export async function onBehalfInfo(db: Conn, submission: { id: string; anonymous
     channel: r.channel,
     enteredByName: r.entered_by_name,
     womanName: submission.anonymous ? null : r.woman_name,
-    womanPhone: submission.anonymous || submission.urgent ? null : r.woman_phone,
+    womanPhone: submission.anonymous || submission.urgent ? null : readPhone(ring, r.woman_phone_enc, r.woman_phone),
     notifyConsent: r.notify_consent,
   };
 }

@@ -1,3 +1,4 @@
+import { readPhone } from "../../privacy/phones.js";
 import type { AssignmentDetail, AssignmentStatus, AssignmentSummary, InboxItem, InboxQuery, StaffEvent } from "@hoiso/shared";
 import { sql, type Expression, type SqlBool } from "kysely";
 import type { AppDeps } from "../../deps.js";
@@ -208,13 +209,18 @@ export async function assignmentDetail(deps: AppDeps, auth: AuthContext, assignm
   const now = new Date();
   const all = await summaries(deps, s.id, now);
   // Entered on her behalf: the author row is the cán bộ who entered it; the woman is who the handler needs to know.
-  const onBehalf = await onBehalfInfo(deps.db, s);
+  const onBehalf = await onBehalfInfo(deps.db, deps.config.phoneKeys, s);
   const place = await deps.db.selectFrom("submission_locations").select(["lat", "lng", "at"]).where("submission_id", "=", s.id).executeTakeFirst();
   const author = s.anonymous
     ? null
     : onBehalf
       ? { name: onBehalf.womanName ?? "Chị em không ghi tên", phone: onBehalf.womanPhone }
-      : await deps.db.selectFrom("members").select(["name", "phone"]).where("id", "=", s.author_id).executeTakeFirstOrThrow();
+      : await deps.db
+          .selectFrom("members")
+          .select(["name", "phone", "phone_enc"])
+          .where("id", "=", s.author_id)
+          .executeTakeFirstOrThrow()
+          .then((m) => ({ name: m.name, phone: readPhone(deps.config.phoneKeys, m.phone_enc, m.phone) }));
   const events = await deps.db
     .selectFrom("submission_events as e")
     .leftJoin("units as u", "u.id", "e.unit_id")

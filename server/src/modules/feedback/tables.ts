@@ -133,6 +133,8 @@ export interface SubmissionOnBehalfTable {
   entered_by: string;
   woman_name: string | null;
   woman_phone: string | null;
+  woman_phone_enc: ColumnType<string | null, string | null | undefined, string | null>;
+  woman_phone_hmac: ColumnType<string | null, string | null | undefined, string | null>;
   consent: boolean;
   notify_consent: Auto<boolean>;
   created_at: Timestamp;

@@ -91,7 +91,8 @@ export function deliveriesInsert(
     INSERT INTO deliveries (source_module, source_id, dedupe_key, event_id, recipient_id, channel, status, type, params, link, sent_at, queued_at)
     SELECT ${module}::text, r.source_id, r.dedupe_key, r.event_id, r.id, ch.channel, ch.status, r.type, r.params, r.link, ch.at, ch.at
       FROM (SELECT DISTINCT ON (x.source_id, x.dedupe_key, m.id)
-                   x.source_id, x.dedupe_key, x.event_id, m.id, x.type, x.params, x.link, x.in_app_only, m.zalo_oa_user_id, m.phone
+                   x.source_id, x.dedupe_key, x.event_id, m.id, x.type, x.params, x.link, x.in_app_only, m.zalo_oa_user_id,
+                   COALESCE(m.phone_enc, m.phone) AS phone -- only whether she has one: sealed or not (migration 130)
               FROM (${rows}) AS x(${sql.raw(NOTIFICATION_ROW_COLUMNS)})
               JOIN members m ON m.id = x.member_id
              ORDER BY x.source_id, x.dedupe_key, m.id, x.prio) AS r

@@ -9,6 +9,7 @@ import { awaitBudget } from "./rate.js";
 import { loadNotifySettings, type NotifySettings } from "./settings.js";
 import { notificationText, templateData } from "./text.js";
 import { countDeliveries } from "../../ops/metrics.js";
+import { readPhone } from "../../privacy/phones.js";
 
 /** `members.consents.zns === true`: she agreed to status updates by Zalo template message (ZNS/ZBS). */
 export const TEMPLATE_CONSENT_KEY = "zns";
@@ -52,7 +53,9 @@ interface Row {
   type: string;
   params: unknown;
   zalo_oa_user_id: string | null;
+  /** Opened from phone_enc (or the unsealed phone of an older row) once read. */
   phone: string | null;
+  phone_enc: string | null;
   consents: unknown;
   language: string | null;
   sending_since: Date | null;
@@ -95,17 +98,24 @@ export async function sendDelivery(deps: AppDeps, deliveryId: string, job?: Job)
  */
 export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): Promise<Partial<Record<Outcome, number>>> {
   const tally: Partial<Record<Outcome, number>> = {};
-  const count = (o: Outcome, n = 1) => {
+  // by the row's channel (oa_cs, template); "any" for ids that were no longer pending when read
+  const count = (o: Outcome, n = 1, channel = "any") => {
     if (n > 0) tally[o] = (tally[o] ?? 0) + n;
-    countDeliveries("zalo", o, n);
+    countDeliveries(channel, o, n);
+  };
+  const byChannel = (o: Outcome, rows: readonly { channel: string }[]) => {
+    const per = new Map<string, number>();
+    for (const r of rows) per.set(r.channel, (per.get(r.channel) ?? 0) + 1);
+    for (const [channel, n] of per) count(o, n, channel);
   };
   if (ids.length === 0) return tally;
   const rows = await sql<Row>`
     SELECT d.id, d.source_module, d.source_id, d.dedupe_key, d.event_id, d.link, d.recipient_id, d.channel, d.type, d.params,
-           m.zalo_oa_user_id, m.phone, m.consents, m.language, d.sending_since, d.template_fallback, oi.last_interaction_at, oi.following
+           m.zalo_oa_user_id, m.phone, m.phone_enc, m.consents, m.language, d.sending_since, d.template_fallback, oi.last_interaction_at, oi.following
       FROM deliveries d JOIN members m ON m.id = d.recipient_id LEFT JOIN oa_interactions oi ON oi.oa_user_id = m.zalo_oa_user_id
      WHERE d.id = ANY (${ids}::uuid[]) AND d.status = 'pending'
      ORDER BY d.id`.execute(deps.db);
+  for (const r of rows.rows) r.phone = readPhone(deps.config.phoneKeys, r.phone_enc, r.phone);
   count("done", ids.length - rows.rows.length);
 
   // A run before this one claimed these rows for a Zalo call and never recorded the answer. Once the claim is older than
@@ -116,12 +126,13 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
   const doubtful = rows.rows.filter((r) => r.sending_since !== null && r.sending_since.getTime() < staleBefore).map((r) => r.id);
   const busy = rows.rows.filter((r) => r.sending_since !== null && r.sending_since.getTime() >= staleBefore).length;
   if (doubtful.length > 0) {
-    const r = await sql`
+    const r = await sql<{ channel: string }>`
       UPDATE deliveries SET status = 'failed', sending_since = NULL, last_error = ${IN_DOUBT}
-       WHERE id = ANY (${doubtful}::uuid[]) AND status = 'pending' AND sending_since < ${new Date(staleBefore)}`.execute(deps.db);
-    count("in-doubt", Number(r.numAffectedRows ?? 0));
+       WHERE id = ANY (${doubtful}::uuid[]) AND status = 'pending' AND sending_since < ${new Date(staleBefore)}
+       RETURNING channel`.execute(deps.db);
+    byChannel("in-doubt", r.rows);
   }
-  if (busy > 0) count("retry", busy);
+  if (busy > 0) byChannel("retry", rows.rows.filter((r) => r.sending_since !== null && r.sending_since.getTime() >= staleBefore));
   let firstRetry: string | undefined = busy > 0 ? "a call for it is under way" : undefined;
   const fresh = rows.rows.filter((r) => r.sending_since === null);
   if (fresh.length === 0) {
@@ -135,7 +146,7 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
   for (const d of fresh) {
     const r = prepare(deps, d, settings);
     if ("call" in r) ready.push(r);
-    else count(await r.settle());
+    else count(await r.settle(), 1, d.channel);
   }
 
   for (let i = 0; i < ready.length; ) {
@@ -147,7 +158,7 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
        WHERE id = ANY (${group.map((g) => g.row.id)}::uuid[]) AND status = 'pending' AND sending_since IS NULL
        RETURNING id`.execute(deps.db);
     const mine = new Set(claimed.rows.map((r) => r.id));
-    count("done", group.length - mine.size);
+    byChannel("done", group.filter((g) => !mine.has(g.row.id)).map((g) => g.row));
     const client = oaClient(deps);
     const results = await Promise.all(
       group
@@ -161,16 +172,17 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
     );
     const sent = results.filter((r) => r.messageId !== null);
     if (sent.length > 0) {
-      const r = await sql`
+      const r = await sql<{ channel: string }>`
         UPDATE deliveries d SET status = 'sent', sent_at = now(), sending_since = NULL, provider_message_id = x.mid
           FROM unnest(${sent.map((s) => s.g.row.id)}::uuid[], ${sent.map((s) => s.messageId)}::text[]) AS x(id, mid)
-         WHERE d.id = x.id AND d.status = 'pending'`.execute(deps.db);
-      count("sent", Number(r.numAffectedRows ?? 0));
+         WHERE d.id = x.id AND d.status = 'pending'
+        RETURNING d.channel`.execute(deps.db);
+      byChannel("sent", r.rows);
     }
     for (const f of results.filter((r) => r.messageId === null)) {
       const o = await failed(deps, f.g.row, f.err, lastAttempt);
       if (o === "retry") firstRetry ??= errText(f.err);
-      count(o);
+      count(o, 1, f.g.row.channel);
     }
   }
   if (firstRetry !== undefined) throw new RetryLater(ids.length === 1 ? firstRetry : `${tally.retry} of ${ids.length} to be tried again; first: ${firstRetry}`);

@@ -1,3 +1,4 @@
+import { readPhone } from "../../privacy/phones.js";
 import type { UrgentStaffView } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
 import { forbidden, notFound } from "../../http/errors.js";
@@ -25,7 +26,7 @@ export async function urgentView(deps: AppDeps, auth: AuthContext, submissionId:
     .execute();
   return {
     submissionId,
-    callbackPhone: report.callback_phone,
+    callbackPhone: readPhone(deps.config.phoneKeys, report.callback_phone_enc, report.callback_phone),
     where: report.where_text,
     location:
       report.location_lat !== null && report.location_lng !== null && report.location_at

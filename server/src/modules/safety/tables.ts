@@ -8,6 +8,7 @@ export type TrustedKind = "dia_chi_tin_cay" | "nha_tam_lanh" | "cong_an" | "y_te
 export interface SafetyReportsTable {
   submission_id: string;
   callback_phone: string | null;
+  callback_phone_enc: ColumnType<string | null, string | null | undefined, string | null>;
   where_text: Auto<string>;
   location_lat: number | null;
   location_lng: number | null;

@@ -1,3 +1,4 @@
+import { sealPhone } from "../../privacy/phones.js";
 import crypto from "node:crypto";
 import { ErrorCode, foldVietnamese, generateTrackingCode, normalizeVietnamPhone, SafetyErrorCode, type UrgentBody, type UrgentCreated } from "@hoiso/shared";
 import type { AppDeps } from "../../deps.js";
@@ -94,7 +95,7 @@ export async function submitUrgent(deps: AppDeps, auth: AuthContext, body: Urgen
           .insertInto("safety_reports")
           .values({
             submission_id: s.id,
-            callback_phone: phone,
+            callback_phone_enc: phone ? sealPhone(deps.config.phoneKeys, phone) : null,
             where_text: where,
             location_lat: place?.lat ?? null,
             location_lng: place?.lng ?? null,
