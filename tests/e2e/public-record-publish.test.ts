@@ -155,4 +155,41 @@ describe.runIf(available)("Cán bộ › Chờ công khai", () => {
       expect(new URL(page.url()).pathname).toContain(`/can-bo/cong-khai/${item.id}`);
     });
   }, 120_000);
+
+  it("an item entered on her behalf carries her consent to publish, printed on the slip, and waits in Chờ công khai once resolved", async () => {
+    const text = "Chị Lù Thị Sính báo tại buổi họp: máng nước thôn Nậm Chảy vỡ, nước không về tới bản.";
+    let id = "";
+    await h.inBrowser("publish-on-behalf", async (page) => {
+      await asOfficer(page, "/can-bo/nhap-ho");
+      const form = page.getByTestId("on-behalf");
+      await form.waitFor({ timeout: 15_000 });
+      await form.locator("#ob-channel").selectOption("hop");
+      await expect.poll(() => form.locator("#ob-category option").count(), { timeout: 10_000 }).toBeGreaterThan(2);
+      // offered only for what may be published: not for a private category, nor once she asks to stay unknown
+      await form.locator("#ob-category").selectOption("bao_luc");
+      expect(await form.getByTestId("ob-publish").count()).toBe(0);
+      await form.locator("#ob-category").selectOption("dat_dai");
+      await form.getByTestId("ob-publish").waitFor();
+      await form.getByText("Chị em muốn giấu tên với cán bộ xử lý").click();
+      expect(await form.getByTestId("ob-publish").count()).toBe(0);
+      await form.getByText("Chị em muốn giấu tên với cán bộ xử lý").click();
+      await form.locator("textarea").fill(text);
+      await form.getByTestId("ob-publish").locator("input").check();
+      await form.getByTestId("ob-consent").check();
+      expect(await fitsPhone(page)).toBeLessThanOrEqual(360);
+      await shot(page, "publish-on-behalf-form");
+      await form.getByRole("button", { name: "Ghi nhận và gửi" }).click();
+      const slip = page.getByTestId("on-behalf-slip");
+      await slip.waitFor({ timeout: 15_000 });
+      expect(await slip.getByTestId("slip-publish").textContent()).toBe("Chị đồng ý cho đăng kết quả xử lý công khai, không kèm tên chị.");
+      await shot(page, "publish-on-behalf-slip");
+      const code = await slip.getByTestId("slip-code").textContent();
+      id = (await h.t.deps.pool.query<{ id: string }>("SELECT id FROM submissions WHERE tracking_code = $1", [code])).rows[0]!.id;
+    });
+    expect((await h.t.deps.pool.query("SELECT consent FROM submission_publications WHERE submission_id = $1", [id])).rows).toEqual([{ consent: true }]);
+    const officer = await h.tokenFor(OFFICER.zaloId, OFFICER.name);
+    await h.call(officer, "POST", `/assignments/${await h.routed(id)}/resolve`, { message: "Xã đã thay đoạn máng vỡ." });
+    const pending = await h.call<{ items: Array<{ submissionId: string; state: string }> }>(officer, "GET", "/staff/publications");
+    expect(pending.items.find((i) => i.submissionId === id)?.state).toBe("pending");
+  }, 150_000);
 });
