@@ -1,11 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { available, devLoginAs, shot, startHarness, WOMAN, type Harness } from "./feedback-harness.js";
+import { available, devLoginAs, shot, startHarness, tinyPng, WOMAN, type Harness } from "./feedback-harness.js";
 
 /**
  * Weak signal (issue 13): an item written without a connection waits on the phone as "Chờ gửi" and goes by itself
  * when the connection returns — once, with the form's idempotency key, even when the first answer is lost, the page
  * is reloaded while it waits and two tabs are open when the connection comes back. A private item is never kept.
+ * A photo picked offline waits on the phone (IndexedDB) and arrives with the item, uploaded once.
  */
 describe.runIf(available)("Phản ánh: written offline, sent when the connection returns", () => {
   let h: Harness;
@@ -165,4 +166,80 @@ describe.runIf(available)("Phản ánh: written offline, sent when the connectio
       await shot(page, "feedback-offline-once");
     });
   }, 180_000);
+
+  it("a photo picked offline waits on the phone and arrives with the item, uploaded once, then leaves the phone", async () => {
+    await h.inBrowser("feedback-offline-photo", async (page) => {
+      const ctx = page.context();
+      const uploads: number[] = [];
+      let loseAnswer = true;
+      await ctx.route("**/api/media", async (route) => {
+        if (route.request().method() === "POST") uploads.push(Date.now());
+        return route.continue();
+      });
+      // The first send of the item reaches the server but its answer is lost: the retry must not upload the photo again.
+      await ctx.route("**/api/submissions", async (route) => {
+        if (route.request().method() !== "POST" || !loseAnswer) return route.continue();
+        loseAnswer = false;
+        await route.fetch();
+        await route.abort("connectionreset");
+      });
+      const kept = () =>
+        page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const req = indexedDB.open("hoiso-outbox");
+              req.onsuccess = () => {
+                const db = req.result;
+                if (!db.objectStoreNames.contains("media")) return resolve(0);
+                const count = db.transaction("media").objectStore("media").count();
+                count.onsuccess = () => resolve(count.result);
+              };
+              req.onerror = () => resolve(-1);
+            }),
+        );
+      const mediaOfHers = async () => Number((await h.t.deps.pool.query<{ n: string }>("SELECT count(*) AS n FROM media WHERE owner_id = $1", [h.seeded.woman])).rows[0]!.n);
+      const before = await mediaOfHers();
+
+      await openForm(page);
+      const text = "Cầu treo bản Nậm Chảy gãy hai tấm ván, các cháu đi học phải lội suối (ảnh chụp lúc mất sóng).";
+      await fill(page, text);
+      // The signal drops while she writes: the photo she then adds cannot be uploaded.
+      await ctx.setOffline(true);
+      await page.getByTestId("photo-input").setInputFiles({ name: "cau-treo.png", mimeType: "image/png", buffer: tinyPng(32, 20, [90, 60, 30]) });
+      await page.getByTestId("photo-local").waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId("photo-local").textContent()).toBe("Chờ có mạng");
+      expect(uploads).toEqual([]);
+      await shot(page, "feedback-offline-photo-form");
+      await page.getByRole("button", { name: "Gửi tới Hội" }).click();
+      const pending = page.getByTestId("pending");
+      await pending.waitFor({ timeout: 10_000 });
+      expect(await pending.getByTestId("pending-media").textContent()).toContain("1 ảnh/ghi âm đang được giữ trên máy");
+      expect(await kept()).toBe(1);
+      const [entry] = (await outbox(page)) as Array<{ key: string; localMedia?: unknown[]; body: { mediaIds?: string[] } }>;
+      expect(entry?.localMedia).toHaveLength(1);
+      expect(entry?.body.mediaIds ?? []).toEqual([]);
+      await shot(page, "feedback-offline-photo-pending");
+
+      // Back online: the photo goes up, the item with it; the lost answer makes the phone send the item again, not the photo.
+      await ctx.setOffline(false);
+      await page.getByTestId("tracking-code").waitFor({ timeout: 30_000 });
+      const rows = await h.t.deps.pool.query<{ id: string; media: string[] }>(
+        `SELECT s.id, array_agg(m.media_id ORDER BY m.sort) AS media
+           FROM submissions s JOIN submission_media m ON m.submission_id = s.id
+          WHERE s.author_id = $1 AND s.body = $2 GROUP BY s.id`,
+        [h.seeded.woman, text],
+      );
+      expect(rows.rows).toHaveLength(1);
+      expect(rows.rows[0]!.media).toHaveLength(1);
+      expect(uploads).toHaveLength(1);
+      expect((await mediaOfHers()) - before).toBe(1);
+      expect(loseAnswer).toBe(false);
+      // The server has it as a photo.
+      const stored = await h.t.deps.pool.query<{ kind: string }>("SELECT kind FROM media WHERE id = $1", [rows.rows[0]!.media[0]]);
+      expect(stored.rows[0]?.kind).toBe("image");
+      // Sent: nothing of it stays in IndexedDB.
+      await expect.poll(kept, { timeout: 10_000 }).toBe(0);
+      await shot(page, "feedback-offline-photo-sent");
+    });
+  }, 150_000);
 });

@@ -41,14 +41,17 @@ queryClient.getQueryCache().subscribe((event) => {
   if (url) URL.revokeObjectURL(url);
 });
 
+/** One upload, outside a screen too (the outbox sends photos kept offline). */
+export function uploadMedia(file: Blob, name: string): Promise<MediaUploaded> {
+  const form = new FormData();
+  form.append("file", file, name);
+  return request<MediaUploaded>("POST", "/media", { form, timeoutMs: UPLOAD_TIMEOUT_MS });
+}
+
 export const mediaMutations = {
   /** One photo or voice note; a slow 3G upload of a few MB takes a while, so wait longer than for JSON. */
   upload: () =>
     mutationOptions({
-      mutationFn: ({ file, name }: { file: Blob; name: string }) => {
-        const form = new FormData();
-        form.append("file", file, name);
-        return request<MediaUploaded>("POST", "/media", { form, timeoutMs: UPLOAD_TIMEOUT_MS });
-      },
+      mutationFn: ({ file, name }: { file: Blob; name: string }) => uploadMedia(file, name),
     }),
 };

@@ -57,6 +57,11 @@ export const OnBehalfBody = Type.Object({
   notifyConsent: Type.Optional(Type.Boolean({ default: false })),
   /** Photos of a paper letter, etc. (POST /api/media by the cán bộ). */
   mediaIds: Type.Optional(Type.Array(Uuid, { maxItems: 10 })),
+  /**
+   * She agreed (asked by the cán bộ, ticked on the slip) that the result may go on Kết quả xử lý without her name.
+   * Refused for what may never be published (mayOfferPublish), as on the Mini App's form.
+   */
+  publishConsent: Type.Optional(Type.Boolean({ default: false })),
 });
 export type OnBehalfBody = Static<typeof OnBehalfBody>;
 
@@ -69,6 +74,8 @@ export const OnBehalfCreated = Type.Object({
   createdAt: Timestamp,
   /** Whether a Zalo message with the code was queued for her (she gave a phone, agreed, and is on Hội Số). */
   zaloNotice: Type.Boolean(),
+  /** She agreed the result may be published (printed on the slip). */
+  publishConsent: Type.Boolean(),
 });
 export type OnBehalfCreated = Static<typeof OnBehalfCreated>;
 

@@ -168,4 +168,39 @@ describe("items entered on her behalf", () => {
     expect(counts.mini_app).toBe(1);
     expect(counts.dien_thoai).toBeGreaterThanOrEqual(3);
   });
+
+  it("with her consent on the slip the result can go on the public record, never with her name; never for what may not be published", async () => {
+    const before = await countRows(ctx.deps);
+    for (const extra of [{ anonymous: true }, { sensitive: true }, { kind: "report", category: "bao_luc" }]) {
+      const refused = await enter(w.staff.chiA1, { ...base(), channel: "hop", womanName: "Giàng Thị Pà", publishConsent: true, ...extra });
+      expect(refused.statusCode, JSON.stringify(extra)).toBe(400);
+      expect(refused.json()).toMatchObject({ code: "PUBLISH_NOT_ALLOWED", field: "publishConsent" });
+    }
+    expect(await countRows(ctx.deps)).toEqual(before);
+
+    const body = "Chị Giàng Thị Pà (0977 111 222) báo tại buổi họp: đèn đường thôn Làng Mới hỏng cả tháng nay.";
+    const res = await enter(w.staff.chiA1, { ...base(), body, channel: "hop", womanName: "Giàng Thị Pà", womanPhone: "0977111222", publishConsent: true });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().publishConsent).toBe(true);
+    const id = res.json().id as string;
+    const without = await enter(w.staff.chiA1, { ...base(), channel: "hop" });
+    expect(without.json().publishConsent).toBe(false);
+    expect(await ctx.deps.db.selectFrom("submission_publications").select("consent").where("submission_id", "=", without.json().id).execute()).toEqual([]);
+
+    const a = await waitUntil("routing", () => primaryAssignment(ctx.deps, id));
+    const answer = "Xã đã thay bóng đèn đường thôn Làng Mới.";
+    const resolved = await ctx.app.inject({ method: "POST", url: `/api/assignments/${a.id}/resolve`, headers: w.staff.xaA.headers, payload: { message: answer } });
+    expect(resolved.statusCode).toBe(200);
+    const pending = await ctx.app.inject({ method: "GET", url: "/api/staff/publications", headers: w.staff.xaA.headers });
+    expect(pending.json().items.map((i: { submissionId: string }) => i.submissionId)).toContain(id);
+    const review = await ctx.app.inject({ method: "GET", url: `/api/staff/publications/${id}`, headers: w.staff.xaA.headers });
+    expect(review.json()).toMatchObject({ consent: true, canPublish: true, blockedBy: null });
+    const text = "Đèn đường thôn Làng Mới hỏng cả tháng nay.";
+    const published = await ctx.app.inject({ method: "POST", url: `/api/staff/publications/${id}/publish`, headers: w.staff.xaA.headers, payload: { text, answer } });
+    expect(published.statusCode).toBe(200);
+    const item = await ctx.app.inject({ method: "GET", url: `/api/public-record/items/${published.json().publicId}` });
+    expect(item.statusCode).toBe(200);
+    expect(item.json()).toMatchObject({ text, answer });
+    expect(item.body).not.toMatch(/Giàng Thị Pà|977111222|977 111 222|Chi hội trưởng/);
+  });
 });

@@ -27,6 +27,8 @@ export default {
     badResponse: "Chức năng này chưa sẵn sàng trên máy chủ, chị vui lòng thử lại sau.",
     busy: "Hệ thống đang bận, chị vui lòng thử lại sau ít phút.",
     unknown: "Có lỗi xảy ra, chị vui lòng thử lại.",
+    /** The outbox (feedback) found a photo kept offline gone from the phone: it sends nothing without it. */
+    outboxMediaGone: "Ảnh hoặc ghi âm chị chụp lúc mất sóng không còn trên máy. Chị thêm lại rồi gửi nhé.",
   },
   /** One name per thing: the same words the server writes into timelines and notifications. */
   kind: { ...SUBMISSION_KIND_LABEL },

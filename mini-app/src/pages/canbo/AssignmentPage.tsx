@@ -10,6 +10,7 @@ import { useCommonT } from "../../i18n/common/index.js";
 import { formatDateTime, lateBy } from "../../i18n/format.js";
 import { useCanboT } from "./i18n/index.js";
 import { Actions } from "./Actions.js";
+import { PublishFromItem } from "./publish/FromItem.js";
 import { UrgentPanel } from "../safety/UrgentPanel.js";
 
 const displayPhone = (p: string) => (p.startsWith("84") ? `0${p.slice(2)}` : p);
@@ -94,6 +95,7 @@ function Assignment({ detail }: { detail: AssignmentDetail }): ReactElement {
         )}
       </section>
       <Actions detail={detail} />
+      <PublishFromItem submissionId={s.id} status={s.status} sensitive={s.sensitive} />
       {others.length > 0 && (
         <section className="hs-card">
           <p className="hs-card-label">{t("item.others")}</p>

@@ -1,6 +1,7 @@
 import { useState, type ReactElement } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Button, Input } from "zmp-ui";
+import { mayOfferPublish } from "@hoiso/shared/domain";
 import type { Me, OnBehalfChannel, OnBehalfCreated } from "@hoiso/shared";
 import { feedbackQueries } from "../../api/feedback.js";
 import { errorMessage, newIdempotencyKey } from "../../api/http.js";
@@ -31,6 +32,8 @@ export function OnBehalf({ me }: { me: Me }): ReactElement {
   const [sensitive, setSensitive] = useState(false);
   const [consent, setConsent] = useState(false);
   const [notify, setNotify] = useState(false);
+  /** Issue 13: she agreed the result may go on Kết quả xử lý (without her name); offered only where it ever may. */
+  const [publish, setPublish] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [slip, setSlip] = useState<OnBehalfCreated | null>(null);
   const send = useMutation(onBehalfMutation());
@@ -47,11 +50,13 @@ export function OnBehalf({ me }: { me: Me }): ReactElement {
           setPhone("");
           setConsent(false);
           setNotify(false);
+          setPublish(false);
         }}
       />
     );
   }
 
+  const publishOffered = mayOfferPublish({ anonymous, sensitive, categoryPrivate: categories.find((c) => c.code === category)?.private ?? false });
   const ready = consent && body.trim() !== "" && category !== "" && unitId !== "";
   async function submit() {
     setError(null);
@@ -70,6 +75,7 @@ export function OnBehalf({ me }: { me: Me }): ReactElement {
           sensitive,
           consent,
           notifyConsent: notify && phone.trim() !== "",
+          publishConsent: publishOffered && publish,
         },
       });
       setSlip(created);
@@ -133,6 +139,12 @@ export function OnBehalf({ me }: { me: Me }): ReactElement {
         <input type="checkbox" checked={notify} disabled={phone.trim() === ""} onChange={(e) => setNotify(e.target.checked)} />
         <span>{t("onBehalf.notify")}</span>
       </label>
+      {publishOffered && (
+        <label className="hs-check" data-testid="ob-publish">
+          <input type="checkbox" checked={publish} onChange={(e) => setPublish(e.target.checked)} />
+          <span>{t("onBehalf.publish")}</span>
+        </label>
+      )}
       <label className="hs-check hs-consent">
         <input type="checkbox" data-testid="ob-consent" checked={consent} onChange={(e) => setConsent(e.target.checked)} />
         <span>{t("onBehalf.consent")}</span>
@@ -156,6 +168,7 @@ function Slip({ slip, onNext }: { slip: OnBehalfCreated; onNext: () => void }): 
         <p className="hs-slip-code" data-testid="slip-code">{slip.trackingCode}</p>
         <p>{t("onBehalf.slipUnit", { unit: slip.unitName })}</p>
         <p>{t("onBehalf.slipWhen", { when, channel: t(`onBehalf.channels.${slip.channel}`) })}</p>
+        {slip.publishConsent && <p data-testid="slip-publish">{t("onBehalf.slipPublish")}</p>}
         <p className="hs-muted">{t("onBehalf.slipHow")}</p>
       </div>
       {slip.zaloNotice && <p className="hs-muted">{t("onBehalf.zaloSent")}</p>}

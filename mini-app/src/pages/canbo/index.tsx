@@ -18,6 +18,10 @@ import { PendingList } from "./PendingList.js";
 import { SafetyAdmin } from "../safety/SafetyAdmin.js";
 import { SafetyAdminEntry } from "../safety/SafetyAdminEntry.js";
 import { ChatCard, ChatList } from "./chat/ChatList.js";
+import { usePublishT } from "./publish/i18n/index.js";
+import { PublishCard, PublishList } from "./publish/PublishList.js";
+import { PublishReviewPage } from "./publish/PublishReview.js";
+import "./publish/publish.css";
 import { ChatThread } from "./chat/ChatThread.js";
 import { useChatT } from "./chat/i18n/index.js";
 
@@ -80,6 +84,7 @@ function Overview({ me }: { me: Me }): ReactElement {
         <Icon name="chevron" />
       </button>
       <ChatCard />
+      <PublishCard />
       <AdminEntry admin={me.roles.some((r) => r.role === "admin")} />
       <SafetyAdminEntry />
       <h2 className="hs-section-title">{t("overview.pendingTitle")}</h2>
@@ -95,6 +100,7 @@ export default function OfficerPage(): ReactElement {
   const { pathname } = useLocation();
   const t = useCanboT();
   const tChat = useChatT();
+  const tPublish = usePublishT();
   const tc = useCommonT();
 
   if (!hasOfficerRole(me)) {
@@ -112,7 +118,7 @@ export default function OfficerPage(): ReactElement {
     );
   }
 
-  const title = pathname.startsWith("/can-bo/tin-nhan") ? tChat("title") : pathname.startsWith("/can-bo/hop-viec/") ? t("itemTitle") : pathname.startsWith("/can-bo/hop-viec") ? t("inboxTitle") : t("title");
+  const title = pathname.startsWith("/can-bo/cong-khai/") ? tPublish("reviewTitle") : pathname.startsWith("/can-bo/cong-khai") ? tPublish("title") : pathname.startsWith("/can-bo/tin-nhan") ? tChat("title") : pathname.startsWith("/can-bo/hop-viec/") ? t("itemTitle") : pathname.startsWith("/can-bo/hop-viec") ? t("inboxTitle") : t("title");
   return (
     <div className="hs-page">
       <PageHeader title={title} back />
@@ -124,6 +130,8 @@ export default function OfficerPage(): ReactElement {
         <Route path="nhap-ho" element={<OnBehalf me={me} />} />
         <Route path="tin-nhan" element={<ChatList />} />
         <Route path="tin-nhan/:id" element={<ChatThread />} />
+        <Route path="cong-khai" element={<PublishList />} />
+        <Route path="cong-khai/:id" element={<PublishReviewPage />} />
         <Route path="*" element={<Navigate to="/can-bo" replace />} />
       </Routes>
     </div>

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { feedbackKeys, postSubmission } from "../../api/feedback.js";
+import { feedbackKeys } from "../../api/feedback.js";
 import { ApiError, errorMessage } from "../../api/http.js";
 import { useSession } from "../../state.js";
-import { flushOutbox, nextDue, onSendNow, outboxEntries, outboxEntry, subscribeOutbox, type OutboxEntry, type SendFailure } from "./outbox.js";
+import { flushOutbox, nextDue, onSendNow, outboxEntries, outboxEntry, readOutbox, subscribeOutbox, type OutboxEntry, type SendFailure } from "./outbox.js";
+import { dropMediaExcept } from "./outbox-media.js";
+import { sendEntry } from "./outbox-send.js";
 
-const send = (e: OutboxEntry) => postSubmission(e.key, e.body);
+const send = sendEntry;
 const toFailure = (err: unknown): SendFailure => ({ status: err instanceof ApiError ? err.status : 0, message: errorMessage(err) });
 /** Never spin: even a due entry waits this long after a failed round. */
 const MIN_WAIT_MS = 1_000;
@@ -48,6 +50,8 @@ export function OutboxSender(): null {
     const unNudge = onSendNow(() => void run(true));
     // A new entry (this tab or another) sets the timer; the round itself runs from the timer, never inside a write.
     const unsubscribe = subscribeOutbox(schedule);
+    // Blobs whose entry is gone (a tab closed between writing them and the entry): freed; nobody waits for it.
+    void dropMediaExcept(new Set(readOutbox().map((e) => e.key)));
     void run(false);
     return () => {
       stopped = true;

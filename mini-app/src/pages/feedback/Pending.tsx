@@ -50,7 +50,11 @@ export function Pending({
       </h2>
       <p>{t("outbox.text", { kind: tc(`kind.${kind}`).toLowerCase() })}</p>
       <p className="hs-muted">{t("outbox.whenSent")}</p>
-      {(entry.body.mediaIds?.length ?? 0) > 0 && <p className="hs-muted">{t("outbox.media")}</p>}
+      {(entry.localMedia?.length ?? 0) > 0 ? (
+        <p className="hs-muted" data-testid="pending-media">{t("outbox.mediaKept", { count: entry.localMedia?.length ?? 0 })}</p>
+      ) : (
+        (entry.body.mediaIds?.length ?? 0) > 0 && <p className="hs-muted">{t("outbox.media")}</p>
+      )}
       {locationDropped && <p className="hs-muted">{t("outbox.noLocation")}</p>}
       {entry.attempts > 0 && <p className="hs-muted hs-small">{t("outbox.tries", { count: entry.attempts })}</p>}
       <Button fullWidth size="large" variant="secondary" onClick={sendNow}>

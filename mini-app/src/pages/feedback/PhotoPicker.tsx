@@ -13,10 +13,17 @@ import { pickWithZalo, shrinkPhoto } from "./pickPhotos.js";
 export interface Photo {
   key: string;
   previewUrl: string;
-  status: "uploading" | "done" | "error";
+  /** "local": no connection to upload it; kept (shrunk) to upload when she sends, or with the item if it waits offline. */
+  status: "uploading" | "done" | "error" | "local";
   mediaId?: string;
   error?: string;
+  /** The shrunk photo, while it is not uploaded. */
+  blob?: Blob;
+  name: string;
 }
+
+/** The request never reached the server (no connection, a timeout): not the photo's fault. */
+export const isNetworkError = (err: unknown) => err instanceof ApiError && err.status === 0 && err.code !== "CANCELLED";
 
 let seq = 0;
 
@@ -49,16 +56,23 @@ export function PhotoPicker({
     if (files.length > room) notify.warn(t("photos.tooMany", { max: MAX_PHOTOS, taken: take.length }));
     for (const f of take) {
       const key = `p${++seq}`;
+      const name = f.name || "anh.jpg";
       const previewUrl = URL.createObjectURL(f);
-      setPhotos((p) => [...p, { key, previewUrl, status: "uploading" }]);
+      setPhotos((p) => [...p, { key, previewUrl, status: "uploading", name }]);
       const update = (patch: Partial<Photo>) => setPhotos((p) => p.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+      let blob: Blob | undefined;
       try {
-        const blob = await shrinkPhoto(f);
+        blob = await shrinkPhoto(f);
         if (blob.size > MEDIA_LIMITS.imageMaxBytes) throw new ApiError(413, "FILE_TOO_LARGE", t("photos.tooLarge", { mb: MEDIA_LIMITS.imageMaxBytes / 2 ** 20 }));
-        const saved = await uploadMedia({ file: blob, name: f.name || "anh.jpg" });
-        update({ status: "done", mediaId: saved.id });
+        // Known to be offline: not even tried, it waits with the form.
+        if (navigator.onLine === false) {
+          update({ status: "local", blob });
+          continue;
+        }
+        const saved = await uploadMedia({ file: blob, name });
+        update({ status: "done", mediaId: saved.id, blob: undefined });
       } catch (err) {
-        update({ status: "error", error: errorMessage(err) });
+        update(blob && isNetworkError(err) ? { status: "local", blob } : { status: "error", error: errorMessage(err) });
       }
     }
   }
@@ -92,6 +106,7 @@ export function PhotoPicker({
             <li key={p.key} className={`hs-thumb-item hs-thumb-${p.status}`}>
               <img src={p.previewUrl} alt={tc("media.photo", { n: i + 1 })} />
               {p.status === "uploading" && <span className="hs-thumb-state">{t("photos.uploading")}</span>}
+              {p.status === "local" && <span className="hs-thumb-state" data-testid="photo-local">{t("photos.waiting")}</span>}
               {p.status === "error" && <span className="hs-thumb-state hs-thumb-bad">{p.error}</span>}
               <button type="button" className="hs-thumb-remove" onClick={() => remove(p.key)} aria-label={t("photos.removeN", { n: i + 1 })}>
                 {t("photos.remove")}

@@ -5,6 +5,7 @@ import { Button, Input } from "zmp-ui";
 import type { Category, SubmissionCreated, SubmissionKind } from "@hoiso/shared";
 import { MAX_BODY_LENGTH, mayOfferPublish } from "@hoiso/shared/domain";
 import { feedbackMutations } from "../../api/feedback.js";
+import { uploadMedia } from "../../api/media.js";
 import { ApiError, errorMessage, newIdempotencyKey } from "../../api/http.js";
 import { useMe, useSession } from "../../state.js";
 import { HelpEntry } from "../safety/HelpEntry.js";
@@ -15,15 +16,19 @@ import { useFeedbackT } from "./i18n/index.js";
 import { KindPicker } from "./KindPicker.js";
 import { OfflineNote } from "./OfflineNote.js";
 import { keepForLater, mayKeepOffline, removeEntry } from "./outbox.js";
+import { dropMedia, keepMedia, type LocalMedia } from "./outbox-media.js";
 import { useOutboxEntry } from "./OutboxSender.js";
 import { Pending } from "./Pending.js";
-import { PhotoPicker, type Photo } from "./PhotoPicker.js";
+import { isNetworkError, PhotoPicker, type Photo } from "./PhotoPicker.js";
 import { PrivacyChoice } from "./PrivacyChoice.js";
 import { PublishConsent } from "./PublishConsent.js";
 import { Sent } from "./Sent.js";
 import { SimilarItems } from "./SimilarItems.js";
 import { UnitChoice, type ChosenUnit } from "./UnitChoice.js";
 import { VoiceNote, type Voice } from "./VoiceNote.js";
+
+/** A photo or voice note not yet uploaded; `photoKey` ties a photo back to its thumbnail. */
+type LocalFile = { blob: Blob; kind: LocalMedia["kind"]; name: string; photoKey?: string };
 
 type Errors = Partial<Record<"kind" | "category" | "body" | "unitId" | "mediaIds" | "voice" | "form", string>>;
 
@@ -125,7 +130,7 @@ export function SendForm(): ReactElement {
     const e: Errors = {};
     if (!kind) e.kind = t("errors.kind");
     if (!category) e.category = t("errors.category");
-    if (!body.trim() && voice.status !== "done") e.body = t("errors.body");
+    if (!body.trim() && voice.status !== "done" && voice.status !== "local") e.body = t("errors.body");
     if (!unit) e.unitId = t("errors.unit");
     if (photos.some((p) => p.status === "uploading") || voice.status === "uploading") e.form = t("errors.uploading");
     if (photos.some((p) => p.status === "error")) e.mediaIds = t("errors.photo");
@@ -139,6 +144,11 @@ export function SendForm(): ReactElement {
     setErrors(e);
     if (Object.keys(e).length > 0 || !kind || !category || !unit) return;
     const mediaIds = [...photos.flatMap((p) => (p.mediaId ? [p.mediaId] : [])), ...(voice.status === "done" ? [voice.mediaId] : [])];
+    // Photos and a voice note picked without a connection: uploaded first when she sends, or kept with the item.
+    let local: LocalFile[] = [
+      ...photos.flatMap((p) => (p.status === "local" && p.blob ? [{ blob: p.blob, kind: "image" as const, name: p.name, photoKey: p.key }] : [])),
+      ...(voice.status === "local" ? [{ blob: voice.blob, kind: "audio" as const, name: voice.name }] : []),
+    ];
     const item = {
       kind,
       category: category.code,
@@ -151,24 +161,43 @@ export function SendForm(): ReactElement {
       ...(publishOffered && publish ? { publishConsent: true } : {}),
     };
     // No connection (known, or the request never reached the server): keep it on the phone to send later.
-    const later = (triedNow: boolean) => {
-      if (!keepForLater({ key: formKey.current, memberId: me.id, body: item, category, unit }, { triedNow })) {
+    const later = async (triedNow: boolean) => {
+      if (!mayKeepOffline(item, category)) {
+        setErrors({ form: t("outbox.notKept") });
+        return;
+      }
+      const key = formKey.current;
+      const media = await keepMedia(key, local);
+      if ("refused" in media) {
+        setErrors({ form: media.refused === "too-big" ? t("outbox.mediaTooBig") : t("outbox.notKept") });
+        return;
+      }
+      if (!keepForLater({ key, memberId: me.id, body: item, category, unit, localMedia: media.kept }, { triedNow })) {
+        void dropMedia(key); // nobody waits: the item was not kept, its blobs must not be either
         setErrors({ form: t("outbox.notKept") });
         return;
       }
       clearDraft();
-      setQueued({ key: formKey.current, locationDropped: shareLocation });
+      setQueued({ key, locationDropped: shareLocation });
       window.scrollTo({ top: 0 });
     };
     if (!navigator.onLine && mayKeepOffline(item, category)) return later(false);
     try {
+      // The connection is back: what waited on the form goes up first, each one marked done as it lands.
+      for (const f of local) {
+        const saved = await uploadMedia(f.blob, f.name);
+        item.mediaIds.push(saved.id);
+        local = local.filter((x) => x !== f);
+        if (f.kind === "image") setPhotos((ps) => ps.map((p) => (p.key === f.photoKey ? { ...p, status: "done", mediaId: saved.id, blob: undefined } : p)));
+        else setVoice({ status: "done", mediaId: saved.id });
+      }
       const location = shareLocation ? await zaloLocation() : null;
       const created = await submit.mutateAsync({ key: formKey.current, body: { ...item, ...(location ? { location } : {}) } });
       clearDraft();
       setSent(created);
       window.scrollTo({ top: 0 });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 0 && err.code !== "CANCELLED") return later(true);
+      if (isNetworkError(err)) return later(true);
       const key: keyof Errors = (err instanceof ApiError && err.field && FIELD_OF[err.field]) || "form";
       jumpToError.current = true;
       setErrors({ [key]: errorMessage(err) });

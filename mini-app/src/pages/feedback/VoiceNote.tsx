@@ -6,9 +6,16 @@ import { mediaMutations } from "../../api/media.js";
 import { VoicePlayer } from "../../components/VoicePlayer.js";
 import { FieldError } from "./FieldError.js";
 import { useFeedbackT } from "./i18n/index.js";
+import { isNetworkError } from "./PhotoPicker.js";
 import { clock, extensionFor, useRecorder } from "./useRecorder.js";
 
-export type Voice = { status: "none" } | { status: "uploading" } | { status: "done"; mediaId: string } | { status: "error"; message: string };
+export type Voice =
+  | { status: "none" }
+  | { status: "uploading" }
+  | { status: "done"; mediaId: string }
+  | { status: "error"; message: string }
+  /** No connection to upload it: kept to upload when she sends, or with the item if it waits offline. */
+  | { status: "local"; blob: Blob; name: string };
 
 /**
  * For women who do not write easily: one big button to talk, a timer, listen back, record again. The recording is
@@ -23,10 +30,16 @@ export function VoiceNote({ voice, setVoice, error }: { voice: Voice; setVoice: 
   useEffect(() => {
     if (state.status !== "recorded") return;
     let live = true;
+    const name = `ghi-am.${extensionFor(state.blob.type)}`;
+    // Known to be offline: not even tried, it waits with the form.
+    if (navigator.onLine === false) {
+      setVoice({ status: "local", blob: state.blob, name });
+      return;
+    }
     setVoice({ status: "uploading" });
-    uploadMedia({ file: state.blob, name: `ghi-am.${extensionFor(state.blob.type)}` })
+    uploadMedia({ file: state.blob, name })
       .then((m) => live && setVoice({ status: "done", mediaId: m.id }))
-      .catch((err) => live && setVoice({ status: "error", message: errorMessage(err) }));
+      .catch((err) => live && setVoice(isNetworkError(err) ? { status: "local", blob: state.blob, name } : { status: "error", message: errorMessage(err) }));
     return () => {
       live = false;
     };
@@ -71,6 +84,7 @@ export function VoiceNote({ voice, setVoice, error }: { voice: Voice; setVoice: 
             {state.stoppedAtLimit && `${t("voice.stoppedAtLimit")} `}
             {voice.status === "uploading" && t("voice.uploading")}
             {voice.status === "done" && t("voice.saved")}
+            {voice.status === "local" && t("voice.waiting")}
           </p>
           {voice.status === "error" && (
             <>

@@ -1,4 +1,5 @@
 import type { Category, CreateSubmissionBody, SubmissionCreated } from "@hoiso/shared";
+import { dropMedia, type LocalMedia } from "./outbox-media.js";
 
 /**
  * Items written without a connection (issue 13), kept on the phone until they can be sent. Each entry carries the
@@ -8,14 +9,19 @@ import type { Category, CreateSubmissionBody, SubmissionCreated } from "@hoiso/s
  *
  * Never for anything sensitive: a private category, an item she marked sensitive, or anything she sends anonymously.
  * A woman may share her phone with the very person she is writing about; those items are sent only while online.
- * Only text and what was already uploaded (media ids) is kept; a location token is single-use and short-lived, so it
- * is dropped.
+ * Text, what was already uploaded (media ids) and, in IndexedDB (outbox-media.ts), the photos and voice note that
+ * could not be uploaded yet: those are uploaded just before the item is sent and deleted once it is. A location token
+ * is single-use and short-lived, so it is dropped.
  */
 export interface OutboxEntry {
   /** The form's Idempotency-Key: the same for every attempt. */
   key: string;
   memberId: string;
   body: CreateSubmissionBody;
+  /** Photos and a voice note waiting on the phone (IndexedDB) to be uploaded before the item is sent, in order. */
+  localMedia?: LocalMedia[];
+  /** Of those, the ones uploaded already (local id → server media id): a retry does not upload them again. */
+  uploaded?: Record<string, string>;
   /** What her list shows while it waits. */
   category: Category;
   unit: { id: string; name: string };
@@ -114,6 +120,11 @@ export function outboxEntries(memberId: string): OutboxEntry[] {
   return list;
 }
 
+/** Every entry on this phone, whoever wrote it (to tell which kept blobs still belong to one). */
+export function readOutbox(): readonly OutboxEntry[] {
+  return readAll();
+}
+
 export function outboxEntry(key: string): OutboxEntry | undefined {
   return readAll().find((e) => e.key === key);
 }
@@ -124,6 +135,14 @@ function update(key: string, patch: Partial<OutboxEntry>): void {
 
 export function removeEntry(key: string): void {
   writeAll(readAll().filter((e) => e.key !== key));
+  // the blobs go with it; nobody waits: an IndexedDB that fails here is swept by dropMediaExcept at the next start
+  void dropMedia(key);
+}
+
+/** A kept photo or voice note is on the server now: remembered, so a retry sends the same media id. */
+export function recordUpload(key: string, localId: string, mediaId: string): void {
+  const entry = outboxEntry(key);
+  if (entry) update(key, { uploaded: { ...entry.uploaded, [localId]: mediaId } });
 }
 
 // ---- what may be kept ----------------------------------------------------------------------------------------
@@ -138,7 +157,7 @@ export function mayKeepOffline(body: Pick<CreateSubmissionBody, "anonymous" | "s
  * store it; the form then tells her to send it when she has a connection.
  */
 export function keepForLater(
-  input: { key: string; memberId: string; body: CreateSubmissionBody; category: Category; unit: { id: string; name: string } },
+  input: { key: string; memberId: string; body: CreateSubmissionBody; category: Category; unit: { id: string; name: string }; localMedia?: LocalMedia[] },
   opts: { triedNow: boolean },
   now = Date.now(),
 ): boolean {

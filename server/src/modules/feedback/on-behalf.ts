@@ -9,6 +9,7 @@ import type { AuthContext } from "../../http/types.js";
 import { record } from "../notify/outbox.js";
 import { staffScope } from "./access.js";
 import { createSubmission } from "./intake.js";
+import { bothExtras, publishConsentExtra } from "./publish-consent.js";
 
 type Conn = Kysely<DB> | Transaction<DB>;
 
@@ -35,13 +36,16 @@ export async function enterOnBehalf(deps: AppDeps, auth: AuthContext, body: OnBe
   if (unit && !scope.paths.some((p) => unit.path.startsWith(p))) throw forbidden("Chị chỉ nhập hộ được nội dung thuộc đơn vị chị phụ trách.");
   const name = body.womanName?.trim() || null;
   let zaloNotice = false;
+  const item = { kind: body.kind, category: body.category, body: body.body, unitId: body.unitId, anonymous: body.anonymous, sensitive: body.sensitive, mediaIds: body.mediaIds };
+  // Her consent to the public record, under the Mini App's one rule (never anonymous, sensitive or private), in the item's transaction.
+  const publishExtra = await publishConsentExtra(deps, { ...item, publishConsent: body.publishConsent === true });
 
   const { created, replayed } = await createSubmission(
     deps,
     auth,
-    { kind: body.kind, category: body.category, body: body.body, unitId: body.unitId, anonymous: body.anonymous, sensitive: body.sensitive, mediaIds: body.mediaIds },
+    item,
     idempotencyKey,
-    async (tx, s) => {
+    bothExtras(publishExtra, async (tx, s) => {
       await tx.updateTable("submissions").set({ channel: body.channel }).where("id", "=", s.id).execute();
       const sealed = sealedColumns(deps.config.phoneKeys, phone);
       await tx
@@ -81,16 +85,24 @@ export async function enterOnBehalf(deps: AppDeps, auth: AuthContext, body: OnBe
           },
         ],
       });
-    },
+    }),
   );
   const row = await deps.db
     .selectFrom("submissions as s")
     .innerJoin("units as u", "u.id", "s.origin_unit_id")
-    .select(["s.created_at", "u.name", "s.channel"])
+    .leftJoin("submission_publications as p", "p.submission_id", "s.id")
+    .select(["s.created_at", "u.name", "s.channel", "p.consent"])
     .where("s.id", "=", created.id)
     .executeTakeFirstOrThrow();
   return {
-    created: { ...created, channel: row.channel === "mini_app" ? body.channel : row.channel, unitName: row.name, createdAt: row.created_at.toISOString(), zaloNotice },
+    created: {
+      ...created,
+      channel: row.channel === "mini_app" ? body.channel : row.channel,
+      unitName: row.name,
+      createdAt: row.created_at.toISOString(),
+      zaloNotice,
+      publishConsent: row.consent === true,
+    },
     replayed,
   };
 }

@@ -29,6 +29,8 @@ export default {
     sensitive: "Nội dung cần giữ kín",
     notify: "Chị em đồng ý nhận tin báo qua Zalo theo số điện thoại này",
     consent: "Chị em đã đồng ý để cán bộ ghi lại và gửi nội dung này lên Hội",
+    publish: "Chị em đồng ý cho đăng kết quả xử lý lên mục “Kết quả xử lý” (không kèm tên, cán bộ xem lại trước khi đăng)",
+    slipPublish: "Chị đồng ý cho đăng kết quả xử lý công khai, không kèm tên chị.",
     send: "Ghi nhận và gửi",
     slipTitle: "PHIẾU TIẾP NHẬN PHẢN ÁNH",
     slipUnit: "Đơn vị tiếp nhận: {{unit}}",

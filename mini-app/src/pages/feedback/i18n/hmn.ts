@@ -8,6 +8,8 @@ const hmn: Translation<typeof vi> = {
   title: "Tswv yim",
   send: "Xa",
   photos: { add: "Ntxiv duab" },
+  // needs-review (draft): round two, an item written offline waiting to be sent
+  outbox: { chip: "Tos xa", title: "Tos xa" },
 };
 
 export default hmn;

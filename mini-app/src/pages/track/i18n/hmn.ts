@@ -7,6 +7,8 @@ export const REVIEW_STATUS: ReviewStatus = "needs-review";
 const hmn: Translation<typeof vi> = {
   lookup: { find: "Nrhiav" },
   followUp: { thanks: "Ua tsaug!" },
+  // needs-review (draft): round two, her rating of the answer
+  rating: { hai_long: "Txaus siab", binh_thuong: "Ib txwm", chua_hai_long: "Tsis txaus siab", thanks: "Ua tsaug!" },
 };
 
 export default hmn;
