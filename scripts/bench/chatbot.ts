@@ -66,8 +66,9 @@ async function main() {
   const server = startServerProcess({ ...env, HOISO_ROLE: "api" });
   const worker = startServerProcess({ ...env, HOISO_ROLE: "worker" });
   try {
-    const m = await server.waitFor(/API:\s+http:\/\/localhost:(\d+)\//);
-    await worker.waitFor(/bộ xử lý hàng đợi/);
+    // A loaded machine (several engineers, 2 cores) can take minutes to compile and start both processes.
+    const m = await server.waitFor(/API:\s+http:\/\/localhost:(\d+)\//, 300_000);
+    await worker.waitFor(/bộ xử lý hàng đợi/, 300_000);
     const base = `http://127.0.0.1:${m[1]}`;
 
     const users = Array.from({ length: FOLLOWERS }, (_, i) => sim.createUser({ name: `Người quan tâm ${i}` }).oaUserId);
