@@ -1,3 +1,5 @@
+import { foldedWords } from "./text.js";
+
 /**
  * The OA bot's editable settings and keywords (Quản trị → Trợ lý OA): the ranges the server enforces and the Mini
  * App checks before sending.
@@ -16,3 +18,44 @@ export type ChatbotIntentName = (typeof CHATBOT_INTENTS)[number];
 export const CHATBOT_KEYWORD_LIMITS = { maxLength: 60, maxPerIntent: 80 } as const;
 /** A sentence of the bot, in any language (Zalo's consultation message takes about 2,000 characters). */
 export const CHATBOT_TEXT_MAX = 1900;
+
+/**
+ * Short forms women type in a chat, as folded words (no diacritics), and the folded words they stand for. Only forms
+ * that mean one thing in a question to the union: "dk" (được / đăng ký / điều kiện), "c" (chị / có) and "mk" (mình /
+ * mật khẩu) are left to the fuzzy match. Misspellings ("khai sihn") are left to pg_trgm too: this is no stemmer.
+ */
+export const CHAT_SHORT_FORMS: Readonly<Record<string, string>> = {
+  ko: "khong",
+  k: "khong",
+  kh: "khong",
+  kg: "khong",
+  khg: "khong",
+  hok: "khong",
+  hong: "khong",
+  dc: "duoc",
+  dx: "duoc",
+  vs: "voi",
+  j: "gi",
+  ji: "gi",
+  ntn: "nhu the nao",
+  lm: "lam",
+  bn: "bao nhieu",
+  r: "roi",
+  cx: "cung",
+  ng: "nguoi",
+  e: "em",
+  dky: "dang ky",
+  dki: "dang ky",
+  sdt: "so dien thoai",
+  tk: "tai khoan",
+  bhyt: "bao hiem y te",
+  bhxh: "bao hiem xa hoi",
+  cccd: "can cuoc cong dan",
+  csxh: "chinh sach xa hoi",
+  nhcs: "ngan hang chinh sach",
+};
+
+/** Her question as folded words, short forms spelled out: what the bot's guide search compares. */
+export function chatWords(text: string): string[] {
+  return foldedWords(text).flatMap((w) => (CHAT_SHORT_FORMS[w] ?? w).split(" "));
+}

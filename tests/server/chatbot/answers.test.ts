@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../../scripts/seed/seed.js";
 import { closestGuides, judge } from "../../../server/src/modules/chatbot/match.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
-import { QUESTIONS } from "./questions.fixture.js";
+import { QUESTIONS, SHORT_FORM_QUESTIONS } from "./questions.fixture.js";
 
 /**
  * The bot's answers come from the guides and their FAQ, found by pg_trgm on folded text. Against the demo seed's
@@ -43,6 +43,21 @@ describe("answers from the guides", () => {
     expect(top1).toBeGreaterThanOrEqual(24);
     // When it is sure enough to answer, it is almost never wrong (below that it offers topics instead).
     expect(wrongAnswers.length).toBeLessThanOrEqual(2);
+  });
+
+  it("finds the right guide for questions in chat short forms (ko, k, dc, vs, j…) and with misspellings", async () => {
+    const misses: string[] = [];
+    let top1 = 0;
+    for (const [q, id] of SHORT_FORM_QUESTIONS) {
+      const hits = await closestGuides(ctx.deps.db, q);
+      if (!hits.slice(0, 3).some((h) => h.id === id)) misses.push(q);
+      if (hits[0]?.id === id) top1++;
+      const verdict = judge(hits);
+      expect(verdict.kind === "answer" ? verdict.guide.id : id, `answered "${q}" with another guide`).toBe(id);
+    }
+    console.info(`chatbot short forms: top-3 ${SHORT_FORM_QUESTIONS.length - misses.length}/${SHORT_FORM_QUESTIONS.length}, top-1 ${top1}; misses: ${misses.join(" | ")}`);
+    expect(misses).toEqual([]);
+    expect(top1).toBeGreaterThanOrEqual(SHORT_FORM_QUESTIONS.length - 2);
   });
 
   it("never answers something unrelated: it says it has no guide", async () => {

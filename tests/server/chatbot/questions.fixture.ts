@@ -42,3 +42,27 @@ export const QUESTIONS: Array<[question: string, guideId: string]> = [
   ["vay von ngan hang csxh tra lai hang thang the nao", VAY_VON],
   ["ho can ngheo vay tien lam an o dau a", VAY_VON],
 ];
+
+/**
+ * The same kind of questions in chat short forms — "ko"/"k" (không), "dc" (được), "vs" (với), "j" (gì), "lm", "ntn",
+ * "bn", "r", "sdt", "tk", "cccd", "bhyt", "nhcs" — with a few misspellings and half-typed diacritics, as women send them
+ * from a phone keyboard. Each must still find its guide (shared/src/domain/chatbot.ts `chatWords` spells them out).
+ */
+export const SHORT_FORM_QUESTIONS: Array<[question: string, guideId: string]> = [
+  ["lm giay khai sinh cho be o dau vs a", KHAI_SINH],
+  ["dki khai sinh qua mang dc ko c", KHAI_SINH],
+  ["con e 3 thang r chua lm khai sihn co sao k", KHAI_SINH],
+  ["lam khai sinh can giay to j", KHAI_SINH],
+  ["the bhyt het han r gia han ntn", BHYT],
+  ["mat the bao hem y te lm lai o dau vs", BHYT],
+  ["nha e can ngheo dong bhyt co dc ho tro k", BHYT],
+  ["bhyt ca nha dong bn tien 1 nam", BHYT],
+  ["kich hoat vneid muc 2 can j", VNEID],
+  ["sdt ko chinh chu co lm dinh danh dc ko", VNEID],
+  ["quen mat khau tk dinh danh thi lm j", VNEID],
+  ["mang cccd ra cong an xa kich hoat dc ko", VNEID],
+  ["vay vốn nhcs qua hoi phu nu ntn", VAY_VON],
+  ["ko phai ho ngheo co vay von dc k", VAY_VON],
+  ["vay von csxh tra lai bn 1 thang", VAY_VON],
+  ["vay tien lm chuong lon thi hoi ai vs a", VAY_VON],
+];

@@ -18,10 +18,11 @@ import { m090 } from "./090_feedback_round2.js";
 import { m091 } from "./091_public_record.js";
 import { m100 } from "./100_chatbot.js";
 import { m101 } from "./101_chatbot_cache.js";
+import { m102 } from "./102_chatbot_urgent.js";
 import { m110 } from "./110_consultations.js";
 import { m111 } from "./111_polls.js";
 import { m120 } from "./120_dashboard.js";
 import { m130 } from "./130_phones_sealed.js";
 
 /** Append new migrations here; never edit one that has shipped. */
-export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m053, m060, m070, m080, m081, m090, m091, m100, m101, m110, m111, m120, m130];
+export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m053, m060, m070, m080, m081, m090, m091, m100, m101, m102, m110, m111, m120, m130];

@@ -14,6 +14,8 @@ import { appLinkOf, textFrom } from "./texts.js";
 import { attachmentUrl, type Turn } from "./turn.js";
 import { chatEscalateQueue, enqueueChatMessages } from "./send.js";
 import { within } from "../../queue/within.js";
+import { afterUrgentCommit, type UrgentFiled } from "../safety/urgent.js";
+import { raiseUrgent } from "./urgent.js";
 
 /** "ma PA-7KM3QX9", "mã pa 7km3qx9", or the code alone. */
 export function trackingCodeIn(text: string): string | null {
@@ -25,11 +27,14 @@ export function trackingCodeIn(text: string): string | null {
 export interface ChatEffects {
   messages: string[];
   escalate: { conversationId: string; at: Date } | null;
+  urgent: Pick<UrgentFiled, "fx" | "assignmentId" | "ackDueAt"> | null;
 }
-const NONE: ChatEffects = { messages: [], escalate: null };
+const NONE: ChatEffects = { messages: [], escalate: null, urgent: null };
 
 /** After commit: the replies to the send queue, the escalation as a delayed job (the reconciler covers both). */
 export async function afterChatCommit(deps: AppDeps, fx: ChatEffects): Promise<void> {
+  // The on-call alert first: minutes count (the safety reconcilers cover a failure here, as for the Mini App's).
+  if (fx.urgent) await afterUrgentCommit(deps, fx.urgent);
   await enqueueChatMessages(deps, fx.messages);
   if (fx.escalate) {
     const { conversationId, at } = fx.escalate;
@@ -126,6 +131,7 @@ export async function handleChatEvent(deps: AppDeps, tx: Transaction<DB>, job: O
   const danger = name === "user_send_text" && intentOf(text, data.intents) === "danger";
   if (danger) {
     turn.urgent = true;
+    await raiseUrgent(turn, text, { private: privateFlow });
     if (conv.mode === "human") {
       turn.say("safety");
       return finish(turn, inbound, false);
@@ -282,5 +288,5 @@ async function finish(turn: Turn, inbound: { text: string; private: boolean }, s
     .onConflict((oc) => oc.doNothing())
     .returning(["id", "direction"]);
   const written = await insert.execute();
-  return { messages: written.filter((r) => r.direction === "out").map((r) => r.id), escalate: turn.escalateAt ?? null };
+  return { messages: written.filter((r) => r.direction === "out").map((r) => r.id), escalate: turn.escalateAt ?? null, urgent: turn.urgentFiled ?? null };
 }

@@ -1,4 +1,4 @@
-import { foldedWords } from "@hoiso/shared";
+import { chatWords } from "@hoiso/shared";
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../../db/types.js";
 
@@ -20,9 +20,12 @@ export const SOMETHING = 0.12;
 /** A word or pair of words counts as found in a guide from this pg_trgm word similarity (typos, missing letters). */
 const FOUND = 0.6;
 
-/** Her words and each pair of neighbouring words, folded: "khai sinh", "bao hiem", "vay von" carry the meaning. */
+/**
+ * Her words (folded, chat short forms such as "ko", "dc", "bhyt" spelled out) and each pair of neighbouring words:
+ * "khai sinh", "bao hiem", "vay von" carry the meaning.
+ */
 export function queryUnits(text: string): string[] {
-  const words = foldedWords(text).filter((w) => w.length >= 2 || /[0-9]/.test(w)).slice(0, 40);
+  const words = chatWords(text).filter((w) => w.length >= 2 || /[0-9]/.test(w)).slice(0, 40);
   const pairs = words.slice(1).map((w, i) => `${words[i] as string} ${w}`);
   return [...new Set([...words, ...pairs])];
 }
@@ -64,8 +67,8 @@ export async function closestGuides(db: Conn, text: string, limit = 3): Promise<
 /** The FAQ entry of a guide that her question matches (pg_trgm on the folded question), or null. */
 export async function bestFaq(db: Conn, text: string, faq: GuideHit["faq"]): Promise<{ question: string; answer: string } | null> {
   if (faq.length === 0) return null;
-  const q = foldedWords(text).join(" ");
-  const folded = faq.map((f) => foldedWords(f.question).join(" "));
+  const q = chatWords(text).join(" ");
+  const folded = faq.map((f) => chatWords(f.question).join(" "));
   const r = await sql<{ i: number; score: number }>`
     SELECT (x.i - 1)::int AS i, similarity(${q}, x.question)::float8 AS score
       FROM unnest(${folded}::text[]) WITH ORDINALITY AS x(question, i)

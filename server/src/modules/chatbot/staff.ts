@@ -5,6 +5,7 @@ import type { DB } from "../../db/types.js";
 import { badRequest, notFound } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { scopeOf } from "../../policy/policy.js";
+import { auditSensitiveRead, seesSubmission, staffScope } from "../feedback/access.js";
 import { enqueueChatMessages } from "./send.js";
 import { botText } from "./texts.js";
 
@@ -28,6 +29,7 @@ function inScope(db: Conn, auth: AuthContext) {
       "c.escalated_at",
       "c.urgent_at",
       "c.oa_user_id",
+      "c.urgent_submission_id",
       sql<string>`coalesce((SELECT text FROM chatbot_messages x WHERE x.conversation_id = c.id AND NOT x.private ORDER BY x.id DESC LIMIT 1), '')`.as("last_text"),
     ])
     .where("c.mode", "=", "human")
@@ -49,10 +51,36 @@ const view = (r: Row): ChatConversation => ({
   urgent: r.urgent_at !== null,
 });
 
+/**
+ * A conversation where she wrote a danger phrase holds what the urgent record holds: it follows the private-item
+ * rule of that record (a cán bộ of a unit it is assigned to now, or the province), not the conversation's subtree.
+ */
+async function urgentReadable(db: Conn, auth: AuthContext, rows: readonly Row[]): Promise<Row[]> {
+  const ids = [...new Set(rows.flatMap((r) => (r.urgent_submission_id ? [r.urgent_submission_id] : [])))];
+  if (ids.length === 0) return [...rows];
+  const scope = await staffScope(db, auth);
+  const assigned = await db
+    .selectFrom("assignments as a")
+    .innerJoin("units as u", "u.id", "a.unit_id")
+    .select(["a.submission_id", "a.unit_id as unitId", "u.path", "a.closed"])
+    .where("a.submission_id", "in", ids)
+    .execute();
+  return rows.filter((r) => !r.urgent_submission_id || seesSubmission(scope, true, assigned.filter((a) => a.submission_id === r.urgent_submission_id)));
+}
+
+/** One conversation in her scope (and, when urgent, under the record's rule), or 404 either way. */
+async function oneInScope(db: Conn, auth: AuthContext, id: string, lock = false): Promise<Row> {
+  const q = inScope(db, auth).where("c.id", "=", id);
+  const row = await (lock ? q.forUpdate("c") : q).executeTakeFirst();
+  const [readable] = row ? await urgentReadable(db, auth, [row]) : [];
+  if (!readable) throw notFound("Không tìm thấy cuộc trò chuyện này.");
+  return readable;
+}
+
 export async function listConversations(deps: AppDeps, auth: AuthContext): Promise<ChatConversation[]> {
   // A woman who wrote a danger phrase comes first, whatever came in since.
   const rows = await inScope(deps.db, auth).orderBy(sql`c.urgent_at IS NULL`).orderBy("c.last_message_at", "desc").limit(200).execute();
-  return rows.map(view);
+  return (await urgentReadable(deps.db, auth, rows)).map(view);
 }
 
 /**
@@ -60,8 +88,9 @@ export async function listConversations(deps: AppDeps, auth: AuthContext): Promi
  * its text next to her name would say who sent it.
  */
 export async function conversationDetail(deps: AppDeps, auth: AuthContext, id: string): Promise<ChatConversationDetail> {
-  const row = await inScope(deps.db, auth).where("c.id", "=", id).executeTakeFirst();
-  if (!row) throw notFound("Không tìm thấy cuộc trò chuyện này.");
+  const row = await oneInScope(deps.db, auth, id);
+  // What she wrote there is part of the urgent record: every look is traced like a look at the record.
+  if (row.urgent_submission_id) await auditSensitiveRead(deps.db, auth.memberId, row.urgent_submission_id, { screen: "chatbot.conversation", conversationId: id });
   const messages = await deps.db
     .selectFrom("chatbot_messages")
     .select(["id", "direction", "author", "text", "status", "created_at"])
@@ -81,8 +110,7 @@ export async function replyToConversation(deps: AppDeps, auth: AuthContext, id: 
   const body = text.trim();
   if (body === "") throw badRequest("Chị chưa nhập nội dung trả lời.", "text");
   const ids = await deps.db.transaction().execute(async (tx) => {
-    const row = await inScope(tx, auth).where("c.id", "=", id).forUpdate("c").executeTakeFirst();
-    if (!row) throw notFound("Không tìm thấy cuộc trò chuyện này.");
+    await oneInScope(tx, auth, id, true);
     const m = await tx
       .insertInto("chatbot_messages")
       .values({ conversation_id: id, direction: "out", author: "staff", staff_id: auth.memberId, text: body, status: "pending" })
@@ -97,8 +125,7 @@ export async function replyToConversation(deps: AppDeps, auth: AuthContext, id: 
 /** Ends the handover: the bot answers her again, and tells her so. */
 export async function closeConversation(deps: AppDeps, auth: AuthContext, id: string): Promise<void> {
   const ids = await deps.db.transaction().execute(async (tx) => {
-    const row = await inScope(tx, auth).where("c.id", "=", id).forUpdate("c").executeTakeFirst();
-    if (!row) throw notFound("Không tìm thấy cuộc trò chuyện này.");
+    const row = await oneInScope(tx, auth, id, true);
     const lang = (await tx.selectFrom("members").select("language").where("zalo_oa_user_id", "=", row.oa_user_id).executeTakeFirst())?.language ?? "vi";
     await tx
       .updateTable("chatbot_conversations")

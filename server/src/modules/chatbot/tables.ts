@@ -43,6 +43,8 @@ export interface ChatbotConversationsTable {
   rate_count: Auto<number>;
   /** A danger phrase was met: the cán bộ sees this conversation first. */
   urgent_at: Date | null;
+  /** The urgent record a danger phrase filed (migration 102); a new one is filed only once it is resolved or closed. */
+  urgent_submission_id: string | null;
   last_message_at: Timestamp;
   created_at: Timestamp;
 }

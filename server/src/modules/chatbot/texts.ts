@@ -18,8 +18,57 @@ export const fill = (template: string, params: Record<string, string | number>) 
  * the province admin.
  */
 export function textFrom(texts: ReadonlyMap<string, string>, key: string, lang: string, params: Record<string, string | number> = {}): string {
-  return fill(texts.get(`${key}.${lang}`) ?? texts.get(`${key}.vi`) ?? key, params);
+  const instead = TRANSLATION_FALLBACK[key];
+  const near = lang !== "vi" && instead && instead !== "vi" ? texts.get(`${instead}.${lang}`) : undefined;
+  return fill(texts.get(`${key}.${lang}`) ?? near ?? texts.get(`${key}.vi`) ?? key, params);
 }
+
+/**
+ * What a H'Mông or Dao reader gets for a sentence the union has no draft of in her language yet: "vi" (the Vietnamese
+ * sentence), or another sentence of the same meaning that has a draft (read instead, in her language). Every bot
+ * sentence either has a draft in hmn and dao or is listed here (tests/server/chatbot/texts.test.ts): a new sentence
+ * must say how it falls back. Cán bộ-facing sentences (urgent_private_body) are Vietnamese by design.
+ */
+export const TRANSLATION_FALLBACK: Readonly<Record<string, string>> = {
+  // In danger inside a guided feedback: the safety answer in her language (it too says a cán bộ was told).
+  safety_private: "safety",
+  handover: "vi",
+  not_found: "vi",
+  news: "vi",
+  contests: "vi",
+  services_list: "vi",
+  answer: "vi",
+  unsure: "vi",
+  fb_need_link: "vi",
+  fb_category: "vi",
+  fb_text: "vi",
+  fb_attached: "vi",
+  fb_anonymous: "vi",
+  fb_confirm: "vi",
+  fb_anon_yes: "vi",
+  fb_anon_no: "vi",
+  fb_sent: "vi",
+  fb_sent_private: "vi",
+  fb_failed: "vi",
+  fb_cancelled: "vi",
+  fb_choose: "vi",
+  status: "vi",
+  status_unknown: "vi",
+  handover_closed: "vi",
+  too_long: "vi",
+  empty: "vi",
+  unsupported: "vi",
+  rate_limited: "vi",
+  status_received: "vi",
+  status_forwarded: "vi",
+  status_acknowledged: "vi",
+  status_replied: "vi",
+  status_resolved: "vi",
+  status_closed: "vi",
+  linked: "vi",
+  expired: "vi",
+  urgent_private_body: "vi",
+};
 
 /** The same, read from the table (outside the hot path: a cán bộ closing a conversation, tests). */
 export async function botText(db: Conn, key: string, lang: string, params: Record<string, string | number> = {}): Promise<string> {

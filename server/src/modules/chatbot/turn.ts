@@ -5,6 +5,7 @@ import type { OaEvent } from "../../zalo/webhook.js";
 import type { Conversation } from "./conversation.js";
 import type { BotData } from "./cache.js";
 import type { ChatbotSettings } from "./texts.js";
+import type { UrgentFiled } from "../safety/urgent.js";
 
 /** What the bot decided for one message: replies to send (in order), and whether they belong to a private flow. */
 export interface Turn {
@@ -25,6 +26,8 @@ export interface Turn {
   escalateAt?: { conversationId: string; at: Date };
   /** A danger phrase was met: the conversation is marked urgent for the cán bộ. */
   urgent?: boolean;
+  /** The urgent record a danger phrase filed (urgent.ts): its alerts and acknowledgement check go out after commit. */
+  urgentFiled?: Pick<UrgentFiled, "fx" | "assignmentId" | "ackDueAt">;
   /** One sentence in her language, placeholders filled (the Mini App link always available as {{appLink}}). */
   text(key: string, params?: Record<string, string | number>): string;
   say(key: string, params?: Record<string, string | number>, opts?: { private?: boolean }): void;

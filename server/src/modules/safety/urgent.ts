@@ -1,12 +1,23 @@
-import { sealPhone } from "../../privacy/phones.js";
 import crypto from "node:crypto";
-import { ErrorCode, foldVietnamese, generateTrackingCode, normalizeVietnamPhone, SafetyErrorCode, type UrgentBody, type UrgentCreated } from "@hoiso/shared";
+import {
+  ErrorCode,
+  foldVietnamese,
+  generateTrackingCode,
+  normalizeVietnamPhone,
+  SafetyErrorCode,
+  type SafetySettings,
+  type UrgentBody,
+  type UrgentCreated,
+} from "@hoiso/shared";
+import type { Insertable, Transaction } from "kysely";
 import type { AppDeps } from "../../deps.js";
+import type { DB } from "../../db/types.js";
 import { AppError, badRequest } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
+import { sealPhone } from "../../privacy/phones.js";
 import { exchangeLocationToken } from "../../zalo/graph.js";
 import { appendEvent, assignUnit } from "../feedback/assign.js";
-import { dispatch } from "../feedback/effects.js";
+import { dispatch, type Effects } from "../feedback/effects.js";
 import { authorMsg, eventMsg } from "../feedback/text.js";
 import { alertOnCall, scheduleAckCheck } from "./alerts.js";
 import { loadSafetySettings } from "./settings.js";
@@ -16,8 +27,6 @@ import { communeOfOrNull } from "./units.js";
 export const URGENT_CATEGORY = "bao_luc";
 
 const randomInts = (n: number) => [...crypto.randomBytes(n)];
-const isTrackingCodeClash = (err: unknown) =>
-  (err as { code?: string; constraint?: string }).code === "23505" && (err as { constraint?: string }).constraint === "submissions_tracking_code_key";
 
 /**
  * Her location, only when she agreed (the Mini App asked Zalo and sent the token): exchanged now, stored with this
@@ -64,103 +73,142 @@ export async function submitUrgent(deps: AppDeps, auth: AuthContext, body: Urgen
   const settings = await loadSafetySettings(deps.db);
   const what = body.what.trim();
   const where = body.where?.trim() ?? "";
+  const filed = await deps.db.transaction().execute((tx) =>
+    fileUrgent(tx, { authorId: auth.memberId, originUnitId: origin.id, commune, what, where, callbackPhoneSealed: phone ? sealPhone(deps.config.phoneKeys, phone) : null, place, settings, now: new Date() }),
+  );
+  await afterUrgentCommit(deps, filed);
+  return { id: filed.id, trackingCode: filed.trackingCode, communeName: commune.name, alerted: filed.alerted };
+}
 
-  for (let attempt = 0; ; attempt++) {
-    const trackingCode = generateTrackingCode("report", randomInts);
-    try {
-      const out = await deps.db.transaction().execute(async (tx) => {
-        const now = new Date();
-        const s = await tx
-          .insertInto("submissions")
-          .values({
-            tracking_code: trackingCode,
-            kind: "report",
-            category_code: URGENT_CATEGORY,
-            body: where ? `${what}\n\n${where}` : what,
-            search_text: foldVietnamese(`${what} ${where}`),
-            origin_unit_id: origin.id,
-            author_id: auth.memberId,
-            anonymous: false,
-            sensitive: true,
-            urgent: true,
-            status: "forwarded",
-            queued_at: now,
-            routed_at: now,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning(["id", "kind", "tracking_code", "author_id", "sensitive"])
-          .executeTakeFirstOrThrow();
-        await tx
-          .insertInto("safety_reports")
-          .values({
-            submission_id: s.id,
-            callback_phone_enc: phone ? sealPhone(deps.config.phoneKeys, phone) : null,
-            where_text: where,
-            location_lat: place?.lat ?? null,
-            location_lng: place?.lng ?? null,
-            location_at: place ? now : null,
-          })
-          .execute();
-        const item = { kind: s.kind, trackingCode: s.tracking_code };
-        const received = await appendEvent(
-          tx,
-          s,
-          { type: "received", actorId: auth.memberId, unitId: origin.id, message: eventMsg.received(), visibleToAuthor: true },
-          null,
-          now,
-        );
-        const assigned = await assignUnit(tx, {
-          submission: s,
-          unit: commune,
-          reason: "primary",
-          fromAssignmentId: null,
-          slaHours: settings.resolveHours,
-          escalationLevels: [],
-          now,
-          event: { type: "forwarded", actorId: null, message: eventMsg.routed(commune.name), visibleToAuthor: true, detail: { urgent: true } },
-          staffMessage: () => ({ type: "safety.staff.urgent", params: {} }),
-          authorMessage: authorMsg.forwarded(item, commune.name),
-          tellStaff: false,
-        });
-        if (!assigned.assignmentId) throw new Error("urgent report: the commune's assignment was not written");
-        const alert = await alertOnCall(tx, {
-          assignmentId: assigned.assignmentId,
-          submissionId: s.id,
-          trackingCode: s.tracking_code,
-          unit: commune,
-          fromUnit: null,
-          now,
-          ackMinutes: settings.ackMinutes,
-        });
-        await appendEvent(
-          tx,
-          s,
-          {
-            type: "alerted",
-            actorId: null,
-            unitId: commune.id,
-            assignmentId: assigned.assignmentId,
-            message: { type: "safety.event.alerted", params: { unit: commune.name, count: alert.alerted } },
-            visibleToAuthor: false,
-          },
-          null,
-          now,
-        );
-        return {
-          id: s.id,
-          trackingCode: s.tracking_code,
-          assignmentId: assigned.assignmentId,
-          fx: { ...assigned.fx, deliveries: [...received.deliveries, ...assigned.fx.deliveries, ...alert.deliveries] },
-          ackDueAt: alert.ackDueAt,
-          alerted: alert.alerted,
-        };
-      });
-      await Promise.all([dispatch(deps, out.fx), scheduleAckCheck(deps, out.assignmentId, out.ackDueAt)]);
-      return { id: out.id, trackingCode: out.trackingCode, communeName: commune.name, alerted: out.alerted };
-    } catch (err) {
-      if (isTrackingCodeClash(err) && attempt < 5) continue;
-      throw err;
-    }
+export interface UrgentInput {
+  /** Who the item is from (her member record; the chat's stand-in for a follower not linked, chatbot/urgent.ts). */
+  authorId: string;
+  originUnitId: string;
+  /** The unit whose cán bộ on call are alerted first (her xã; the province when nothing tells which xã). */
+  commune: { id: string; name: string };
+  what: string;
+  where: string;
+  /** Her callback number, already sealed (privacy/phones.ts). */
+  callbackPhoneSealed: string | null;
+  place: { lat: number; lng: number } | null;
+  settings: SafetySettings;
+  now: Date;
+}
+
+export interface UrgentFiled {
+  id: string;
+  trackingCode: string;
+  assignmentId: string;
+  alerted: number;
+  ackDueAt: Date;
+  fx: Effects;
+}
+
+/** A fresh tracking code, taken without aborting the caller's transaction when it clashes (no retry of the whole). */
+async function insertUrgent(tx: Transaction<DB>, values: Omit<Insertable<DB["submissions"]>, "tracking_code">) {
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const s = await tx
+      .insertInto("submissions")
+      .values({ ...values, tracking_code: generateTrackingCode("report", randomInts) })
+      .onConflict((oc) => oc.column("tracking_code").doNothing())
+      .returning(["id", "kind", "tracking_code", "author_id", "sensitive"])
+      .executeTakeFirst();
+    if (s) return s;
   }
+  throw new Error("urgent report: no free tracking code after 6 tries");
+}
+
+/**
+ * The urgent record, inside the caller's transaction: the item (a report in the private category, sensitive, urgent),
+ * its safety details, the xã's assignment and the alert to its cán bộ on call with the acknowledgement deadline. The
+ * Mini App's "Cần giúp đỡ" and a danger phrase in the OA chat (chatbot/urgent.ts) both come through here; after commit
+ * the caller runs `afterUrgentCommit`.
+ */
+export async function fileUrgent(tx: Transaction<DB>, u: UrgentInput): Promise<UrgentFiled> {
+  const { now, commune, settings } = u;
+  const s = await insertUrgent(tx, {
+    kind: "report",
+    category_code: URGENT_CATEGORY,
+    body: u.where ? `${u.what}\n\n${u.where}` : u.what,
+    search_text: foldVietnamese(`${u.what} ${u.where}`),
+    origin_unit_id: u.originUnitId,
+    author_id: u.authorId,
+    anonymous: false,
+    sensitive: true,
+    urgent: true,
+    status: "forwarded",
+    queued_at: now,
+    routed_at: now,
+    created_at: now,
+    updated_at: now,
+  });
+  await tx
+    .insertInto("safety_reports")
+    .values({
+      submission_id: s.id,
+      callback_phone_enc: u.callbackPhoneSealed,
+      where_text: u.where,
+      location_lat: u.place?.lat ?? null,
+      location_lng: u.place?.lng ?? null,
+      location_at: u.place ? now : null,
+    })
+    .execute();
+  const item = { kind: s.kind, trackingCode: s.tracking_code };
+  const received = await appendEvent(
+    tx,
+    s,
+    { type: "received", actorId: u.authorId, unitId: u.originUnitId, message: eventMsg.received(), visibleToAuthor: true },
+    null,
+    now,
+  );
+  const assigned = await assignUnit(tx, {
+    submission: s,
+    unit: commune,
+    reason: "primary",
+    fromAssignmentId: null,
+    slaHours: settings.resolveHours,
+    escalationLevels: [],
+    now,
+    event: { type: "forwarded", actorId: null, message: eventMsg.routed(commune.name), visibleToAuthor: true, detail: { urgent: true } },
+    staffMessage: () => ({ type: "safety.staff.urgent", params: {} }),
+    authorMessage: authorMsg.forwarded(item, commune.name),
+    tellStaff: false,
+  });
+  if (!assigned.assignmentId) throw new Error("urgent report: the commune's assignment was not written");
+  const alert = await alertOnCall(tx, {
+    assignmentId: assigned.assignmentId,
+    submissionId: s.id,
+    trackingCode: s.tracking_code,
+    unit: commune,
+    fromUnit: null,
+    now,
+    ackMinutes: settings.ackMinutes,
+  });
+  await appendEvent(
+    tx,
+    s,
+    {
+      type: "alerted",
+      actorId: null,
+      unitId: commune.id,
+      assignmentId: assigned.assignmentId,
+      message: { type: "safety.event.alerted", params: { unit: commune.name, count: alert.alerted } },
+      visibleToAuthor: false,
+    },
+    null,
+    now,
+  );
+  return {
+    id: s.id,
+    trackingCode: s.tracking_code,
+    assignmentId: assigned.assignmentId,
+    alerted: alert.alerted,
+    ackDueAt: alert.ackDueAt,
+    fx: { ...assigned.fx, deliveries: [...received.deliveries, ...assigned.fx.deliveries, ...alert.deliveries] },
+  };
+}
+
+/** After commit: the alerts and the author's notices to Zalo, and the delayed acknowledgement check. */
+export async function afterUrgentCommit(deps: AppDeps, filed: Pick<UrgentFiled, "fx" | "assignmentId" | "ackDueAt">): Promise<void> {
+  await Promise.all([dispatch(deps, filed.fx), scheduleAckCheck(deps, filed.assignmentId, filed.ackDueAt)]);
 }
