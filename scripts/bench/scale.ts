@@ -63,12 +63,12 @@ async function startCluster(env: Record<string, string>, n: number): Promise<Clu
   const cluster: Cluster = { apis: [], workers: [] };
   for (let i = 0; i < n; i++) {
     const proc = startProcess({ ...env, HOISO_ROLE: "api" }, ["server/src/main.ts"]);
-    const port = (await proc.waitFor(/API:\s+http:\/\/localhost:(\d+)\//))[1];
+    const port = (await proc.waitFor(/API:\s+http:\/\/localhost:(\d+)\//, 300_000))[1];
     cluster.apis.push({ proc, base: `http://127.0.0.1:${port}/api`, alive: true });
   }
   for (let i = 0; i < n; i++) {
     const w = startProcess({ ...env, HOISO_ROLE: "worker" }, ["server/src/main.ts"]);
-    await w.waitFor(/bộ xử lý hàng đợi/);
+    await w.waitFor(/bộ xử lý hàng đợi/, 300_000);
     cluster.workers.push(w);
   }
   return cluster;
@@ -255,8 +255,8 @@ async function main(): Promise<void> {
       const id = crypto.randomUUID();
       await db.query(
         `INSERT INTO contest_rounds (id, contest_id, position, title, opens_at, closes_at, question_count, time_limit_seconds, max_attempts, prediction_kind, prediction_prompt)
-         VALUES ($1, $2, $3, 'Đợt ' || $3, now() - interval '1 hour', now() + interval '1 day', $4, 900, 3, 'perfect_count', 'Bao nhiêu người đúng hết?')`,
-        [id, contestId, position, QUESTIONS],
+         VALUES ($1, $2, $3, $5, now() - interval '1 hour', now() + interval '1 day', $4, 900, 3, 'perfect_count', 'Bao nhiêu người đúng hết?')`,
+        [id, contestId, position, QUESTIONS, `Đợt ${position}`],
       );
       await db.query(
         `INSERT INTO contest_questions (round_id, position, prompt, choices, answer, explanation) SELECT $1, p, 'Câu ' || p, ARRAY['Đúng','Sai','Sai nữa','Cũng sai'], ARRAY[0], '' FROM generate_series(1, $2::int) p`,
