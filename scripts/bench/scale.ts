@@ -63,12 +63,12 @@ async function startCluster(env: Record<string, string>, n: number): Promise<Clu
   const cluster: Cluster = { apis: [], workers: [] };
   for (let i = 0; i < n; i++) {
     const proc = startProcess({ ...env, HOISO_ROLE: "api" }, ["server/src/main.ts"]);
-    const port = (await proc.waitFor(/API:\s+http:\/\/localhost:(\d+)\//))[1];
+    const port = (await proc.waitFor(/API:\s+http:\/\/localhost:(\d+)\//, 300_000))[1];
     cluster.apis.push({ proc, base: `http://127.0.0.1:${port}/api`, alive: true });
   }
   for (let i = 0; i < n; i++) {
     const w = startProcess({ ...env, HOISO_ROLE: "worker" }, ["server/src/main.ts"]);
-    await w.waitFor(/bộ xử lý hàng đợi/);
+    await w.waitFor(/bộ xử lý hàng đợi/, 300_000);
     cluster.workers.push(w);
   }
   return cluster;
@@ -129,6 +129,8 @@ async function phase(label: string, n: number, kill: boolean, ctx: { env: Record
     let answered = 0;
     let killed = false;
     const sentBefore = sim.sentCount().cs;
+    const messagesBefore = sim.sentMessages().length;
+    const phaseStart = new Date();
     const t0 = performance.now();
     const broadcast = await call("POST", "/admin/broadcasts", ctx.staff, { unitId: ctx.xaId, targetUnitIds: [ctx.chiHoi], title: `Thông báo ${tag}`, body: "Họp chi hội tối thứ Sáu.", channels: ["oa"] });
     if (broadcast.status !== 201) throw new Error(`broadcast ${broadcast.status} ${JSON.stringify(broadcast.json)}`);
@@ -162,7 +164,9 @@ async function phase(label: string, n: number, kill: boolean, ctx: { env: Record
         [ids, broadcastId],
       );
       const expanded = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries WHERE source_module = 'broadcasts' AND source_id = $1 AND channel = 'oa_cs'", [broadcastId])).rows[0]!.n;
-      if (r.rows[0]!.unrouted === 0 && r.rows[0]!.pending === 0 && expanded === women.length) break;
+      // every outbound message of the phase (the women's "forwarded" notices, the cán bộ's) final too
+      const outbound = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries WHERE created_at >= $1 AND channel <> 'in_app' AND status = 'pending'", [phaseStart])).rows[0]!.n;
+      if (r.rows[0]!.unrouted === 0 && r.rows[0]!.pending === 0 && outbound === 0 && expanded === women.length) break;
       if (Date.now() > deadline) {
         problems.push(`not done after 180 s: ${r.rows[0]!.unrouted} unrouted, ${r.rows[0]!.pending} deliveries pending, ${expanded}/${women.length} expanded`);
         break;
@@ -193,6 +197,12 @@ async function phase(label: string, n: number, kill: boolean, ctx: { env: Record
     const byStatus = Object.fromEntries(deliveries.rows.map((r) => [r.status, r.n]));
     const inDoubt = (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries WHERE source_id = $1 AND last_error LIKE 'in doubt%'", [broadcastId])).rows[0]!.n;
     const title = `Thông báo ${tag}`;
+    // no message twice, whatever it was about: the same text to the same woman is a double
+    const seen = new Map<string, number>();
+    for (const m of sim.sentMessages().slice(messagesBefore)) if (m.kind === "cs") seen.set(`${m.userId}\u0000${m.text}`, (seen.get(`${m.userId}\u0000${m.text}`) ?? 0) + 1);
+    const doubled = [...seen.values()].filter((c) => c > 1).length;
+    if (doubled > 0) problems.push(`${doubled} OA messages reached the same woman twice`);
+    const outcomes = await db.query<{ status: string; n: number }>("SELECT status, count(*)::int AS n FROM deliveries WHERE created_at >= $1 AND channel <> 'in_app' GROUP BY 1 ORDER BY 1", [phaseStart]);
     const perWoman = new Map<string, number>();
     for (const m of sim.sentMessages()) if (m.kind === "cs" && m.text?.includes(title)) perWoman.set(m.userId!, (perWoman.get(m.userId!) ?? 0) + 1);
     const twice = [...perWoman.values()].filter((c) => c > 1).length;
@@ -201,7 +211,8 @@ async function phase(label: string, n: number, kill: boolean, ctx: { env: Record
     if ((byStatus.sent ?? 0) > perWoman.size) problems.push(`${byStatus.sent} recorded sent but the simulator got ${perWoman.size}`);
     console.log(
       `  checked: ${accepted.size} submissions stored and assigned once; ${entries.rows.length} contest entries, each one scored attempt; announcement ${JSON.stringify(byStatus)}` +
-        ` (in doubt: ${inDoubt}), ${perWoman.size} women messaged, ${twice} twice; simulator OA messages this phase ${sim.sentCount().cs - sentBefore}`,
+        ` (in doubt: ${inDoubt}), ${perWoman.size} women messaged, ${twice} twice; every outbound delivery of the phase ${JSON.stringify(Object.fromEntries(outcomes.rows.map((r) => [r.status, r.n])))},` +
+        ` simulator OA messages ${sim.sentCount().cs - sentBefore}, ${doubled} doubled`,
     );
     return { label, requests: tasks.length, requestMs, doneMs, latencies, problems, inDoubt };
   } finally {
@@ -255,8 +266,8 @@ async function main(): Promise<void> {
       const id = crypto.randomUUID();
       await db.query(
         `INSERT INTO contest_rounds (id, contest_id, position, title, opens_at, closes_at, question_count, time_limit_seconds, max_attempts, prediction_kind, prediction_prompt)
-         VALUES ($1, $2, $3, 'Đợt ' || $3, now() - interval '1 hour', now() + interval '1 day', $4, 900, 3, 'perfect_count', 'Bao nhiêu người đúng hết?')`,
-        [id, contestId, position, QUESTIONS],
+         VALUES ($1, $2, $3, $5, now() - interval '1 hour', now() + interval '1 day', $4, 900, 3, 'perfect_count', 'Bao nhiêu người đúng hết?')`,
+        [id, contestId, position, QUESTIONS, `Đợt ${position}`],
       );
       await db.query(
         `INSERT INTO contest_questions (round_id, position, prompt, choices, answer, explanation) SELECT $1, p, 'Câu ' || p, ARRAY['Đúng','Sai','Sai nữa','Cũng sai'], ARRAY[0], '' FROM generate_series(1, $2::int) p`,
