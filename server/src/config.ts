@@ -71,6 +71,8 @@ const Env = Type.Object({
   RATE_LIMIT_SIGN_PER_MEMBER: Type.Integer({ minimum: 0, default: 30 }),
   RATE_LIMIT_SIGN_PER_IP: Type.Integer({ minimum: 0, default: 600 }),
   RATE_LIMIT_WEBHOOK_PER_IP: Type.Integer({ minimum: 0, default: 1200 }),
+  RATE_LIMIT_ATTEMPT_PER_MEMBER: Type.Integer({ minimum: 0, default: 10 }),
+  RATE_LIMIT_ATTEMPT_PER_IP: Type.Integer({ minimum: 0, default: 600 }),
   /** Bytes of photos and voice notes one member may have stored. */
   MEDIA_QUOTA_MB: Type.Number({ exclusiveMinimum: 0, default: 500 }),
   /** Photos with more pixels than this would take a phone's memory to show. */
@@ -138,6 +140,7 @@ export interface Limits {
   upload: RateLimit;
   sign: RateLimit;
   webhook: RateLimit;
+  attempt: RateLimit;
   mediaQuotaBytes: number;
   maxImagePixels: number;
   orphanUploadMinutes: number;
@@ -256,6 +259,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
       upload: { perMember: env.RATE_LIMIT_UPLOAD_PER_MEMBER, perIp: env.RATE_LIMIT_UPLOAD_PER_IP },
       sign: { perMember: env.RATE_LIMIT_SIGN_PER_MEMBER, perIp: env.RATE_LIMIT_SIGN_PER_IP },
       webhook: { perMember: 0, perIp: env.RATE_LIMIT_WEBHOOK_PER_IP },
+      attempt: { perMember: env.RATE_LIMIT_ATTEMPT_PER_MEMBER, perIp: env.RATE_LIMIT_ATTEMPT_PER_IP },
       mediaQuotaBytes: Math.round(env.MEDIA_QUOTA_MB * 1024 * 1024),
       maxImagePixels: Math.round(env.MEDIA_MAX_MEGAPIXELS * 1_000_000),
       orphanUploadMinutes: env.MEDIA_ORPHAN_MINUTES,

@@ -5,7 +5,7 @@ import { Redis } from "ioredis";
 import type { Config, Limits } from "../config.js";
 import { AppError } from "./errors.js";
 
-export type LimitName = "login" | "submit" | "upload" | "sign" | "webhook";
+export type LimitName = "login" | "submit" | "upload" | "sign" | "webhook" | "attempt";
 type Guard = (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 declare module "fastify" {
@@ -21,6 +21,7 @@ const WHAT: Record<LimitName, string> = {
   upload: "gửi ảnh, ghi âm",
   sign: "ký tên kiến nghị",
   webhook: "gửi sự kiện",
+  attempt: "bắt đầu bài thi",
 };
 
 function waitText(seconds: number): string {

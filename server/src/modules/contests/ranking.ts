@@ -125,16 +125,6 @@ export async function standingOf(db: Q, roundId: string, memberId: string, scope
   return row ? { rank: Number(row.ahead) + 1, of: Number(row.total) } : null;
 }
 
-/** How many members have an entry in the scope (the whole round reads its counter). */
-export async function entriesIn(db: Q, roundId: string, scope: Scope): Promise<number> {
-  if (scope.kind === "all") {
-    const r = await db.selectFrom("contest_entry_counts").select((eb) => eb.fn.sum<string>("n").as("n")).where("round_id", "=", roundId).executeTakeFirst();
-    return Number(r?.n ?? 0);
-  }
-  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM contest_entries e WHERE e.round_id = ${roundId} ${scopeFilter(scope)}`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
-}
-
 export interface TopRow {
   memberId: string;
   name: string;
