@@ -12,7 +12,6 @@ import { useChange } from "../../../components/useChange.js";
 import { Questions } from "./Questions.js";
 import { useAdminContestsT } from "./i18n/index.js";
 
-
 /** One contest: publish or close it; per round, import the bank, preview it, close the round, pick winners, export. */
 export function ContestAdminDetail(): ReactElement {
   const { id = "" } = useParams();
