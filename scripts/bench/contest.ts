@@ -5,10 +5,11 @@
  *
  * 1. One contest round with 300,000 scored attempts (one member each, so 300,000 entries to rank — the worst case for
  *    the board; national contests see ~80,000 people and ~290,000 attempts). For random members — ranked anywhere from
- *    first to last — her rank (`rankOf`: a COUNT of the entries ahead of her on the composite index) plus the top 100
- *    (`topOf`), the same two calls GET /api/contests/:id/leaderboard makes, timed beside a primary-key lookup of her entry
- *    in the same run, on the same pool, interleaved so the machine's drift hits both alike. Also the whole endpoint
- *    through Fastify's inject.
+ *    first to last — her rank (`rankOf`: the two bucket levels of migration 061 summed, then a COUNT inside her fine
+ *    bucket), the top 100 (`topOf`), both one after the other, and `boardOf` (rank + top 100 + total in one statement,
+ *    what GET /api/contests/:id/leaderboard sends), timed beside a primary-key lookup of her entry in the same run, on the
+ *    same pool, interleaved so the machine's drift hits all alike; the plans of the three statements are printed. Also
+ *    the whole endpoint through Fastify's inject.
  * 2. 1,000 members start an attempt, then all submit within the same minute (as fast as `--concurrency` connections
  *    allow), through the same service code the routes call: every score is checked against what she answered, every
  *    entry is in the board, and the submit latency percentiles are printed.
