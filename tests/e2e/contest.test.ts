@@ -151,7 +151,8 @@ describe.runIf(available)("Thi in Chromium", () => {
     await h.inBrowser("contest-edit", async (page) => {
       await page.goto(`${h.base}/`);
       await devLoginAs(page, OFFICER.zaloId);
-      await page.goto(`${h.base}/quan-tri/thi/${practice.id}`);
+      await page.getByTestId("broadcast-card").waitFor({ timeout: 15_000 });
+      await page.goto(`${h.base}/zapps/hoiso/quan-tri/thi/${practice.id}`);
       await page.getByTestId("contest-edit-open").click();
       await page.getByTestId("edit-title").waitFor({ timeout: 15_000 });
       await page.getByTestId("edit-title").fill("Ôn tập Luật Bình đẳng giới (bản mới)");
