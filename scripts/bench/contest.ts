@@ -5,25 +5,27 @@
  *
  * 1. One contest round with 300,000 scored attempts (one member each, so 300,000 entries to rank — the worst case for
  *    the board; national contests see ~80,000 people and ~290,000 attempts). For random members — ranked anywhere from
- *    first to last — her rank (`rankOf`: a COUNT of the entries ahead of her on the composite index) plus the top 100
- *    (`topOf`), the same two calls GET /api/contests/:id/leaderboard makes, timed beside a primary-key lookup of her entry
- *    in the same run, on the same pool, interleaved so the machine's drift hits both alike. Also the whole endpoint
- *    through Fastify's inject.
+ *    first to last — her rank (`rankOf`: the two bucket levels of migration 061 summed, then a COUNT inside her fine
+ *    bucket), the top 100 (`topOf`), both one after the other, and `boardOf` (rank + top 100 + total in one statement,
+ *    what GET /api/contests/:id/leaderboard sends), timed beside a primary-key lookup of her entry in the same run, on the
+ *    same pool, interleaved so the machine's drift hits all alike; the plans of the three statements are printed. Also
+ *    the whole endpoint through Fastify's inject.
  * 2. 1,000 members start an attempt, then all submit within the same minute (as fast as `--concurrency` connections
  *    allow), through the same service code the routes call: every score is checked against what she answered, every
  *    entry is in the board, and the submit latency percentiles are printed.
  * Prints measured figures only; it asserts nothing (a wrong score makes the run exit non-zero).
  */
 import type { AttemptView } from "@hoiso/shared";
-import { sql } from "kysely";
+import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { buildApp } from "../../server/src/app.js";
 import { loadConfig } from "../../server/src/config.js";
 import { openDatabase } from "../../server/src/db/pool.js";
+import type { DB } from "../../server/src/db/types.js";
 import { checkModules } from "../../server/src/modules/contract.js";
 import { serverModules } from "../../server/src/modules/index.js";
 import { startAttempt, submitAttempt } from "../../server/src/modules/contests/attempts.js";
-import { rankOf, topOf } from "../../server/src/modules/contests/ranking.js";
+import { boardOf, rankOf, topOf } from "../../server/src/modules/contests/ranking.js";
 import { createQueueFactory } from "../../server/src/queue/connection.js";
 import { DEMO_UNITS } from "../seed/demo.js";
 import { numberArg, percentile } from "./load.js";
@@ -96,7 +98,11 @@ async function fill(pool: pg.Pool): Promise<void> {
     [ROUND],
   );
   await pool.query(
-    "INSERT INTO contest_rank_buckets (round_id, k1, b2, b3, n) SELECT round_id, k1, contest_bucket(k2), contest_bucket(k3), count(*) FROM contest_entries WHERE round_id = $1 GROUP BY 1, 2, 3, 4",
+    "INSERT INTO contest_rank_buckets (round_id, level, k1, b, n) SELECT round_id, 1, k1, contest_fine_bucket(k2), count(*) FROM contest_entries WHERE round_id = $1 GROUP BY 1, 3, 4",
+    [ROUND],
+  );
+  await pool.query(
+    "INSERT INTO contest_rank_buckets (round_id, level, k1, b, n) SELECT round_id, 0, k1, contest_coarse_bucket(b), sum(n) FROM contest_rank_buckets WHERE round_id = $1 AND level = 1 GROUP BY 1, 3, 4",
     [ROUND],
   );
   // what autovacuum would do on its own (the visibility map lets the COUNT stay on the index), done now
@@ -114,27 +120,32 @@ async function main(): Promise<void> {
     await fill(pool);
     const members = (await pool.query<{ member_id: string }>("SELECT member_id FROM contest_entries WHERE round_id = $1 ORDER BY random() LIMIT $2", [ROUND, LOOKUPS])).rows.map((r) => r.member_id);
 
-    const plan = await pool.query<{ "QUERY PLAN": string }>(
-      `EXPLAIN (ANALYZE, BUFFERS) WITH me AS (SELECT k1, k2, k3, k4, member_id, contest_bucket(k2) AS b2, contest_bucket(k3) AS b3 FROM contest_entries WHERE round_id = $1 AND member_id = $2)
-       SELECT (SELECT coalesce(sum(b.n), 0) FROM contest_rank_buckets b WHERE b.round_id = $1 AND (b.k1, b.b2, b.b3) < (me.k1, me.b2, me.b3))
-            + (SELECT count(*) FROM contest_entries e WHERE e.round_id = $1 AND e.k1 = me.k1
-                  AND (e.k2, e.k3) >= (contest_bucket_floor(me.b2), contest_bucket_floor(me.b3))
-                  AND (e.k2, e.k3, e.k4, e.member_id) < (me.k2, me.k3, me.k4, me.member_id)
-                  AND contest_bucket(e.k2) = me.b2 AND contest_bucket(e.k3) = me.b3) AS ahead FROM me`,
-      [ROUND, members[0]],
-    );
-    console.log(`\n### her rank, one member's plan\n${plan.rows.map((r) => `    ${r["QUERY PLAN"]}`).join("\n")}`);
+    // the plans of the statements as the server sends them (Kysely's compiled SQL, parameters inlined by EXPLAIN)
+    const explain = async (title: string, run: (d: Kysely<DB>) => Promise<unknown>) => {
+      let q: { sql: string; parameters: readonly unknown[] } = { sql: "SELECT 1", parameters: [] };
+      const capturing = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: (e) => void (q = e.query) });
+      await run(capturing);
+      const plan = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, [...q.parameters]);
+      console.log(`\n### ${title}\n${plan.rows.map((r) => `    ${r["QUERY PLAN"]}`).join("\n")}`);
+    };
+    const mid = members.find((m) => m !== undefined)!;
+    await explain("her rank (one member)", (d) => rankOf(d, ROUND, mid, { kind: "all" }));
+    await explain("top 100", (d) => topOf(d, ROUND, { kind: "all" }, 100));
+    await explain("her rank + top 100 + total in one statement (GET …/leaderboard)", (d) => boardOf(d, ROUND, mid, { kind: "all" }, 100));
 
     // warm the caches the way a running server has them
     for (const m of members.slice(0, 50)) {
       await rankOf(db, ROUND, m, { kind: "all" });
       await topOf(db, ROUND, { kind: "all" }, 100);
+      await boardOf(db, ROUND, m, { kind: "all" }, 100);
     }
     const pk: number[] = [];
     const rank: number[] = [];
     const top: number[] = [];
     const both: number[] = [];
+    const one: number[] = [];
     const ranks: number[] = [];
+    let disagree = 0;
     for (const m of members) {
       let t = performance.now();
       await sql`SELECT * FROM contest_entries WHERE round_id = ${ROUND} AND member_id = ${m}`.execute(db);
@@ -149,13 +160,22 @@ async function main(): Promise<void> {
       const tt = performance.now() - t;
       top.push(tt);
       both.push(tr + tt);
+      t = performance.now();
+      const board = await boardOf(db, ROUND, m, { kind: "all" }, 100);
+      one.push(performance.now() - t);
+      if (board.me?.rank !== r || board.top.length !== 100) disagree++;
     }
     console.log(`\n## Her rank + top 100, ${ENTRIES} entries, members ranked ${Math.min(...ranks)}…${Math.max(...ranks)} (median ${stats(ranks).p50})`);
     console.log(fmt("primary-key lookup of her entry (yardstick)", pk));
-    console.log(fmt("her rank (buckets ahead + COUNT in her bucket)", rank));
+    console.log(fmt("her rank (two bucket levels + COUNT in her fine bucket)", rank));
     console.log(fmt("top 100 (index range scan + names)", top));
-    console.log(fmt("her rank + top 100", both));
-    console.log(`ratio p99 (rank + top 100) / p99 (PK lookup): ${(stats(both).p99 / stats(pk).p99).toFixed(2)}×`);
+    console.log(fmt("her rank, then top 100 (two round trips)", both));
+    console.log(fmt("her rank + top 100 + total (one statement, boardOf)", one));
+    console.log(`ratio p99 / p99 (PK lookup): two round trips ${(stats(both).p99 / stats(pk).p99).toFixed(2)}×, one statement ${(stats(one).p99 / stats(pk).p99).toFixed(2)}×; ratio p50: ${(stats(one).p50 / stats(pk).p50).toFixed(2)}×`);
+    if (disagree > 0) {
+      console.error(`boardOf disagreed with rankOf for ${disagree} members`);
+      failed = true;
+    }
 
     // the endpoint itself, through Fastify (schema, auth, serialisation), against the same database
     const config = loadConfig({ NODE_ENV: "development", RATE_LIMIT_LOGIN_PER_IP: "0", DATABASE_URL: bench.url, QUEUE_BACKEND: "postgres", DEV_LOGIN: "true", ZALO_SIMULATOR: "true", LOG_LEVEL: "warn" });

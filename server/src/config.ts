@@ -81,6 +81,8 @@ const Env = Type.Object({
   // high: women on one mobile carrier share addresses (CGNAT), and a province-wide poll comes in all at once
   RATE_LIMIT_ANSWER_PER_IP: Type.Integer({ minimum: 0, default: 3000 }),
   RATE_LIMIT_WEBHOOK_PER_IP: Type.Integer({ minimum: 0, default: 1200 }),
+  RATE_LIMIT_ATTEMPT_PER_MEMBER: Type.Integer({ minimum: 0, default: 10 }),
+  RATE_LIMIT_ATTEMPT_PER_IP: Type.Integer({ minimum: 0, default: 600 }),
   /** Bytes of photos and voice notes one member may have stored. */
   MEDIA_QUOTA_MB: Type.Number({ exclusiveMinimum: 0, default: 500 }),
   /** Photos with more pixels than this would take a phone's memory to show. */
@@ -150,6 +152,7 @@ export interface Limits {
   sign: RateLimit;
   answer: RateLimit;
   webhook: RateLimit;
+  attempt: RateLimit;
   mediaQuotaBytes: number;
   maxImagePixels: number;
   orphanUploadMinutes: number;
@@ -275,6 +278,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
       sign: { perMember: env.RATE_LIMIT_SIGN_PER_MEMBER, perIp: env.RATE_LIMIT_SIGN_PER_IP },
       answer: { perMember: env.RATE_LIMIT_ANSWER_PER_MEMBER, perIp: env.RATE_LIMIT_ANSWER_PER_IP },
       webhook: { perMember: 0, perIp: env.RATE_LIMIT_WEBHOOK_PER_IP },
+      attempt: { perMember: env.RATE_LIMIT_ATTEMPT_PER_MEMBER, perIp: env.RATE_LIMIT_ATTEMPT_PER_IP },
       mediaQuotaBytes: Math.round(env.MEDIA_QUOTA_MB * 1024 * 1024),
       maxImagePixels: Math.round(env.MEDIA_MAX_MEGAPIXELS * 1_000_000),
       orphanUploadMinutes: env.MEDIA_ORPHAN_MINUTES,

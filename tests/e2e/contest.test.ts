@@ -1,7 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AdminContest, ContestWriteBody } from "@hoiso/shared";
+import type { AdminContest, AdminQuestionList, ContestWriteBody } from "@hoiso/shared";
 import { bankCsv } from "../server/contests/world.js";
+import { multipart, png } from "../server/media/fixtures.js";
 import { available, devLoginAs, OFFICER, shot, startHarness, WOMAN, type Harness } from "./feedback-harness.js";
 
 /**
@@ -46,6 +47,15 @@ describe.runIf(available)("Thi in Chromium", () => {
       rounds: [round()],
     });
     practice = await make({ kind: "practice", unitId: h.seeded.xa, title: "Ôn tập Luật Bình đẳng giới", rounds: [round({ prediction: null })] });
+    // every question of the contest shows the officer's picture (whichever three are drawn)
+    const { payload, headers } = multipart([{ field: "file", filename: "minh-hoa.png", contentType: "image/png", bytes: png() }]);
+    const up = await h.t.app.inject({ method: "POST", url: "/api/media", payload, headers: { ...headers, authorization: `Bearer ${officer}` } });
+    const image = up.json<{ id: string }>().id;
+    const roundId = contest.rounds[0]!.id;
+    const bank = await h.call<AdminQuestionList>(officer, "GET", `/admin/contests/${contest.id}/rounds/${roundId}/questions`);
+    for (const q of bank.items) {
+      await h.call(officer, "PUT", `/admin/contests/${contest.id}/rounds/${roundId}/questions/${q.id}`, { prompt: q.prompt, choices: q.choices, answer: q.answer, explanation: q.explanation, imageMediaId: image });
+    }
   });
   afterAll(async () => {
     await h?.close();
@@ -86,6 +96,11 @@ describe.runIf(available)("Thi in Chromium", () => {
       await page.getByTestId("attempt-timer").waitFor({ timeout: 15_000 });
       await expect.poll(() => page.getByTestId("attempt-question").count()).toBe(3);
       const prompts = await page.getByTestId("attempt-question").locator(".hs-card-title").allTextContents();
+      // the first question's picture loads (it is on screen) and fits the phone
+      const picture = page.getByTestId("attempt-question").first().getByTestId("question-image-shown");
+      await picture.waitFor({ timeout: 15_000 });
+      const box = await picture.boundingBox();
+      expect(box && box.width > 0 && box.x + box.width <= 360).toBe(true);
       await answerAll(page);
       await page.getByTestId("attempt-prediction").fill("1");
       await looked(page, "contest-attempt");
@@ -131,6 +146,23 @@ describe.runIf(available)("Thi in Chromium", () => {
       expect(confirmed.rows[0]?.n).toBe(1);
     });
   }, 180_000);
+
+  it("the officer edits the contest in Quản trị › Thi › Sửa", async () => {
+    await h.inBrowser("contest-edit", async (page) => {
+      await page.goto(`${h.base}/`);
+      await devLoginAs(page, OFFICER.zaloId);
+      await page.getByTestId("broadcast-card").waitFor({ timeout: 15_000 });
+      await page.goto(`${h.base}/zapps/hoiso/quan-tri/thi/${practice.id}`);
+      await page.getByTestId("contest-edit-open").click();
+      await page.getByTestId("edit-title").waitFor({ timeout: 15_000 });
+      await page.getByTestId("edit-title").fill("Ôn tập Luật Bình đẳng giới (bản mới)");
+      await page.getByTestId("edit-save").click();
+      await expect
+        .poll(async () => (await h.t.deps.pool.query<{ title: string }>("SELECT title FROM contests WHERE id = $1", [practice.id])).rows[0]?.title, { timeout: 15_000 })
+        .toBe("Ôn tập Luật Bình đẳng giới (bản mới)");
+      await looked(page, "contest-edit");
+    });
+  });
 
   it("practises: each answer checked at once with the right one and its explanation", async () => {
     await h.inBrowser("contest-practice", async (page) => {

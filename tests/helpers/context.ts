@@ -10,7 +10,8 @@ import { createQueueFactory, type QueueBackendName } from "../../server/src/queu
 import { createTestDatabase } from "./db.js";
 import { dropRedisNamespace, TEST_REDIS_URL } from "./services.js";
 
-const RATE_LIMITS = ["LOGIN_PER_IP", "SUBMIT_PER_MEMBER", "SUBMIT_PER_IP", "UPLOAD_PER_MEMBER", "UPLOAD_PER_IP", "SIGN_PER_MEMBER", "SIGN_PER_IP", "ANSWER_PER_MEMBER", "ANSWER_PER_IP", "WEBHOOK_PER_IP"].map(
+const RATE_LIMITS = ["LOGIN_PER_IP", "SUBMIT_PER_MEMBER", "SUBMIT_PER_IP", "UPLOAD_PER_MEMBER", "UPLOAD_PER_IP", "SIGN_PER_MEMBER", "SIGN_PER_IP", "ANSWER_PER_MEMBER", "ANSWER_PER_IP",
+  "WEBHOOK_PER_IP", "ATTEMPT_PER_MEMBER", "ATTEMPT_PER_IP"].map(
   (k) => `RATE_LIMIT_${k}`,
 );
 

@@ -2,11 +2,13 @@ import { mutationOptions, queryOptions, type QueryClient } from "@tanstack/react
 import type {
   AdminContest,
   AdminContestList,
+  AdminQuestion,
   AdminQuestionList,
   AdminWinnerList,
   AttemptResult,
   AttemptView,
   ContestDetail,
+  ContestEditBody,
   ContestList,
   ContestWriteBody,
   ImportBody,
@@ -18,6 +20,8 @@ import type {
   QuizCheckResult,
   QuizList,
   QuizSession,
+  QuestionWrite,
+  RoundEditBody,
   SubmitAttemptBody,
   WinnerConfirmBody,
   WinnerList,
@@ -123,6 +127,24 @@ export const contestAdminMutations = {
   import: (id: string, roundId: string) =>
     mutationOptions({
       mutationFn: (body: ImportBody) => request<ImportResult>("POST", `/admin/contests/${seg(id)}/rounds/${seg(roundId)}/import`, { body, timeoutMs: 120_000 }),
+      onSuccess: (_r, _b, _x, { client }) => organised(client),
+    }),
+  /** Title, texts and prizes after creation. */
+  edit: (id: string) =>
+    mutationOptions({ mutationFn: (body: ContestEditBody) => request<AdminContest>("PATCH", `/admin/contests/${seg(id)}`, { body }), onSuccess: (_r, _b, _x, { client }) => organised(client) }),
+  /** A round's title, times, attempts (and, before anyone started, its draw and time limit). */
+  editRound: (id: string) =>
+    mutationOptions({
+      mutationFn: ({ roundId, body }: { roundId: string; body: RoundEditBody }) => request<AdminContest>("PATCH", `/admin/contests/${seg(id)}/rounds/${seg(roundId)}`, { body }),
+      onSuccess: (_r, _b, _x, { client }) => organised(client),
+    }),
+  /** One question changed (with its picture) or removed, while nobody has started an attempt in the round. */
+  question: (id: string, roundId: string) =>
+    mutationOptions({
+      mutationFn: (a: { questionId: string; body: QuestionWrite } | { questionId: string; remove: true }) =>
+        "remove" in a
+          ? request<unknown>("DELETE", `/admin/contests/${seg(id)}/rounds/${seg(roundId)}/questions/${seg(a.questionId)}`)
+          : request<AdminQuestion>("PUT", `/admin/contests/${seg(id)}/rounds/${seg(roundId)}/questions/${seg(a.questionId)}`, { body: a.body }),
       onSuccess: (_r, _b, _x, { client }) => organised(client),
     }),
   /** publish / close the contest; close a round; pick a round's winners. */

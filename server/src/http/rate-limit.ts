@@ -5,7 +5,7 @@ import { Redis } from "ioredis";
 import type { Config, Limits } from "../config.js";
 import { AppError } from "./errors.js";
 
-export type LimitName = "login" | "submit" | "upload" | "sign" | "answer" | "webhook";
+export type LimitName = "login" | "submit" | "upload" | "sign" | "answer" | "webhook" | "attempt";
 type Guard = (req: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 declare module "fastify" {
@@ -22,6 +22,7 @@ const WHAT: Record<LimitName, string> = {
   sign: "ký tên kiến nghị",
   answer: "gửi ý kiến",
   webhook: "gửi sự kiện",
+  attempt: "bắt đầu bài thi",
 };
 
 function waitText(seconds: number): string {

@@ -39,6 +39,10 @@ export const ContestErrorCode = {
   CONTEST_ROUND_OPEN: "CONTEST_ROUND_OPEN",
   /** Only a winner confirms her identity. */
   CONTEST_NOT_WINNER: "CONTEST_NOT_WINNER",
+  /** Someone has already started an attempt in the round: its questions, their number and the time limit stay as they are. */
+  CONTEST_ROUND_HAS_ATTEMPTS: "CONTEST_ROUND_HAS_ATTEMPTS",
+  /** A question image that is not a picture she uploaded. */
+  CONTEST_IMAGE_INVALID: "CONTEST_IMAGE_INVALID",
 } as const;
 export type ContestErrorCode = (typeof ContestErrorCode)[keyof typeof ContestErrorCode];
 
@@ -82,8 +86,52 @@ export const ContestWriteBody = Type.Object({
 });
 export type ContestWriteBody = Static<typeof ContestWriteBody>;
 
+/** A change to a contest after it was created: only the fields sent change (audited). The ranking rule and kind stay. */
+export const ContestEditBody = Type.Object(
+  {
+    title: Type.Optional(Text(L.titleMax, 1)),
+    description: Type.Optional(Text(L.textMax)),
+    rules: Type.Optional(Text(L.textMax)),
+    prizeTiers: Type.Optional(Type.Array(PrizeTierSchema, { maxItems: L.prizeTiersMax })),
+  },
+  { additionalProperties: false },
+);
+export type ContestEditBody = Static<typeof ContestEditBody>;
+
+/**
+ * A change to a round: title, times and attempts allowed at any time before it is closed; the number of questions an
+ * attempt draws, the time limit and the prediction question only while nobody has started an attempt in it.
+ */
+export const RoundEditBody = Type.Object(
+  {
+    title: Type.Optional(Text(L.titleMax, 1)),
+    opensAt: Type.Optional(Timestamp),
+    closesAt: Type.Optional(Timestamp),
+    maxAttempts: Type.Optional(Type.Integer({ minimum: 1, maximum: L.attemptsMax })),
+    questionCount: Type.Optional(Type.Integer({ minimum: 1, maximum: L.questionsPerAttemptMax })),
+    timeLimitSeconds: Type.Optional(Type.Integer({ minimum: L.timeLimitMinSeconds, maximum: L.timeLimitMaxSeconds })),
+    prediction: Type.Optional(Nullable(PredictionSchema)),
+  },
+  { additionalProperties: false },
+);
+export type RoundEditBody = Static<typeof RoundEditBody>;
+
+/** One question of a bank, written by hand (changed only while nobody has started an attempt in its round). */
+export const QuestionWrite = Type.Object({
+  prompt: Text(L.promptMax, 1),
+  choices: Type.Array(Text(L.choiceMax, 1), { minItems: L.choicesMin, maxItems: L.choicesMax }),
+  /** The right choices' numbers (0 = A). */
+  answer: Type.Array(Type.Integer({ minimum: 0, maximum: L.choicesMax - 1 }), { minItems: 1, maxItems: L.choicesMax }),
+  explanation: Type.Optional(Text(L.textMax)),
+  /** A picture uploaded through POST /api/media (JPEG/PNG/WebP), or null for none. */
+  imageMediaId: Type.Optional(Nullable(Uuid)),
+});
+export type QuestionWrite = Static<typeof QuestionWrite>;
+
 export const RoundParams = Type.Object({ id: Uuid, roundId: Uuid });
 export type RoundParams = Static<typeof RoundParams>;
+export const QuestionParams = Type.Object({ id: Uuid, roundId: Uuid, questionId: Uuid });
+export type QuestionParams = Static<typeof QuestionParams>;
 export const RoundQuery = Type.Object({ roundId: Uuid });
 export type RoundQuery = Static<typeof RoundQuery>;
 
@@ -319,8 +367,10 @@ export const AdminQuestion = Type.Object({
   choices: Type.Array(Type.String()),
   answer: Type.Array(Type.Integer()),
   explanation: Type.String(),
+  imageMediaId: Nullable(Uuid),
 });
-export const AdminQuestionList = Type.Object({ items: Type.Array(AdminQuestion) });
+export type AdminQuestion = Static<typeof AdminQuestion>;
+export const AdminQuestionList = Type.Object({ items: Type.Array(AdminQuestion), attempts: Type.Integer({ description: "Attempts started in the round: while 0, questions may be changed" }) });
 export type AdminQuestionList = Static<typeof AdminQuestionList>;
 export const AdminWinnerRow = Type.Composite([
   Type.Omit(WinnerRow, ["me", "phoneMasked"]),

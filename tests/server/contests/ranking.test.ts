@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fc from "fast-check";
 import { RANKING_RULES, type AdminContest, type Leaderboard, type RankedEntry } from "@hoiso/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { finalizeRound, rankOf, recordEntry, topOf } from "../../../server/src/modules/contests/ranking.js";
+import { boardOf, finalizeRound, rankOf, recordEntry, standingOf, topOf } from "../../../server/src/modules/contests/ranking.js";
 import { referenceCompare, referenceSort } from "../../helpers/contest-reference.js";
 import { contestWorld } from "./world.js";
 
@@ -33,8 +33,9 @@ describe("Thi: ranking in the database", () => {
 
   const attempt = fc.record({
     correct: fc.integer({ min: 0, max: 5 }),
-    // bucket edges among them (powers of two), so the bucketed rank is tried where it is easiest to get wrong
-    durationMs: fc.constantFrom(0, 1000, 2000, 3000, 65_535, 65_536, 65_537, 900_000),
+    // bucket edges among them (powers of two for the coarse buckets, 65,536 × 2^(1/256) ≈ 65,713.7 for a fine one), so
+    // the bucketed rank is tried where it is easiest to get wrong
+    durationMs: fc.constantFrom(0, 1000, 2000, 3000, 65_535, 65_536, 65_537, 65_713, 65_714, 900_000),
     prediction: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
     submittedAtMs: fc.integer({ min: 0, max: 2 }).map((x) => 1_790_000_000_000 + x),
   });
@@ -79,7 +80,15 @@ describe("Thi: ranking in the database", () => {
             const top = await topOf(w.ctx.deps.db, roundId, { kind: "all" }, 100);
             expect(top.map((t) => t.memberId)).toEqual(want);
             expect(top.map((t) => t.correct)).toEqual(want.map((id) => best.find((b) => b.memberId === id)!.correct));
-            for (const [i, id] of want.entries()) expect([id, await rankOf(w.ctx.deps.db, roundId, id, { kind: "all" })]).toEqual([id, i + 1]);
+            // every member's rank (the bucketed count her standing, her result and the board share) and the total
+            for (const [i, id] of want.entries()) expect([id, await standingOf(w.ctx.deps.db, roundId, id, { kind: "all" })]).toEqual([id, { rank: i + 1, of: want.length }]);
+            // the leaderboard's one statement (top, her row and rank, the total) and rankOf, for the first, middle and last
+            for (const i of new Set([0, want.length >> 1, want.length - 1])) {
+              const id = want[i]!;
+              const board = await boardOf(w.ctx.deps.db, roundId, id, { kind: "all" }, 3);
+              expect([id, board.top.map((t) => t.memberId), board.me?.rank, board.me?.memberId, board.total]).toEqual([id, want.slice(0, 3), i + 1, id, want.length]);
+              expect(await rankOf(w.ctx.deps.db, roundId, id, { kind: "all" })).toBe(i + 1);
+            }
             return best;
           };
           await check(null);

@@ -15,8 +15,8 @@ export function bankCsv(n: number, prefix = "Câu"): string {
  * A province with two communes (A with two chi hội), a province admin, a cán bộ of xã A, members in chi hội A, A2 and
  * in xã B: who organises and who takes part in Thi.
  */
-export async function contestWorld() {
-  const ctx: TestContext = await createTestContext();
+export async function contestWorld(env: Record<string, string> = {}) {
+  const ctx: TestContext = await createTestContext({ env });
   const tree = await smallTree(ctx.deps.db);
   const chiHoiA2 = await addUnit(ctx.deps.db, tree.xaA, "chi_hoi", "Chi hội thôn Cốc Ly");
   const chiHoiB = await addUnit(ctx.deps.db, tree.xaB, "chi_hoi", "Chi hội thôn Ý Linh Hồ");
@@ -33,7 +33,7 @@ export async function contestWorld() {
   const memberA2 = await member("Hội viên A2", chiHoiA2.id);
   const memberB = await member("Hội viên B", chiHoiB.id);
 
-  const inject = (method: "GET" | "POST" | "PUT", url: string, by: Headers, payload?: unknown) => ctx.app.inject({ method, url, headers: by, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const inject = (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", url: string, by: Headers, payload?: unknown) => ctx.app.inject({ method, url, headers: by, ...(payload === undefined ? {} : { payload: payload as object }) });
 
   const contestBody = (over: Partial<ContestWriteBody> = {}, round: Partial<ContestWriteBody["rounds"][number]> = {}): ContestWriteBody => ({
     kind: "contest",

@@ -9,6 +9,7 @@ import { ConfirmModal } from "../../components/ConfirmModal.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { QueryState } from "../../components/States.js";
 import { duration } from "./format.js";
+import { QuestionImage } from "./QuestionImage.js";
 import { useQuizT } from "./i18n/index.js";
 
 /** Her answers so far, kept on the phone: a dropped connection or a closed Zalo comes back to them. */
@@ -135,6 +136,7 @@ function Answering({ attempt: a }: { attempt: AttemptView }): ReactElement {
         <fieldset key={q.id} className="hs-card hs-quiz-question" data-testid="attempt-question">
           <legend className="hs-card-label">{t("attempt.question", { n: i + 1, total: a.questions.length })}</legend>
           <p className="hs-card-title">{q.prompt}</p>
+          {q.imageMediaId && <QuestionImage id={q.imageMediaId} alt={t("attempt.imageAlt", { n: i + 1 })} />}
           <span className="hs-muted">{q.multiple ? t("attempt.pickMany") : t("attempt.pickOne")}</span>
           {q.choices.map((c) => (
             <label key={c.index} className="hs-quiz-choice">

@@ -1,8 +1,26 @@
-import { AdminContest, AdminContestList, AdminQuestionList, AdminWinnerList, ContestWriteBody, ErrorBody, IdParams, ImportBody, ImportResult, Ok, RoundParams } from "@hoiso/shared";
+import {
+  AdminContest,
+  AdminContestList,
+  AdminQuestion,
+  AdminQuestionList,
+  AdminWinnerList,
+  ContestEditBody,
+  ContestWriteBody,
+  ErrorBody,
+  IdParams,
+  ImportBody,
+  ImportResult,
+  Ok,
+  QuestionParams,
+  QuestionWrite,
+  RoundEditBody,
+  RoundParams,
+} from "@hoiso/shared";
 import { Type } from "@sinclair/typebox";
 import { requireAuth } from "../../http/auth-plugin.js";
 import type { App } from "../../http/types-app.js";
 import { adminContest, closeContest, closeRound, createContest, listAdminContests, publishContest, roundQuestions } from "./admin.js";
+import { addQuestion, deleteQuestion, editContest, editRound, updateQuestion } from "./edit.js";
 import { exportRound } from "./export.js";
 import { importQuestions } from "./import.js";
 import { adminWinners, pickWinners } from "./winners.js";
@@ -29,6 +47,44 @@ export async function contestAdminRoutes(app: App): Promise<void> {
     "/admin/contests/:id",
     { schema: { tags, summary: "A contest with its rounds, bank sizes and entries", ...secured, params: IdParams, response: { 200: AdminContest, ...errors } } },
     async (req) => adminContest(db, requireAuth(req), req.params.id),
+  );
+  app.patch(
+    "/admin/contests/:id",
+    { schema: { tags, summary: "Change a contest's title, description, rules text or prizes (until it is closed)", description: scope, ...secured, params: IdParams, body: ContestEditBody, response: { 200: AdminContest, ...errors } } },
+    async (req) => editContest(db, requireAuth(req), req.params.id, req.body),
+  );
+  app.patch(
+    "/admin/contests/:id/rounds/:roundId",
+    {
+      schema: {
+        tags,
+        summary: "Change a round: title, times, attempts allowed; questions per attempt, time limit and prediction only before anyone started",
+        description: "409 CONTEST_ROUND_HAS_ATTEMPTS when an attempt exists and the change would alter how attempts are drawn or timed; 409 CONTEST_NOT_EDITABLE once closed.",
+        ...secured,
+        params: RoundParams,
+        body: RoundEditBody,
+        response: { 200: AdminContest, ...errors },
+      },
+    },
+    async (req) => editRound(db, requireAuth(req), req.params.id, req.params.roundId, req.body),
+  );
+  app.post(
+    "/admin/contests/:id/rounds/:roundId/questions",
+    { schema: { tags, summary: "Add one question by hand (with an optional picture) while nobody has started an attempt", ...secured, params: RoundParams, body: QuestionWrite, response: { 201: AdminQuestion, ...errors } } },
+    async (req, reply) => reply.status(201).send(await addQuestion(db, requireAuth(req), req.params.id, req.params.roundId, req.body)),
+  );
+  app.put(
+    "/admin/contests/:id/rounds/:roundId/questions/:questionId",
+    { schema: { tags, summary: "Change a question (prompt, choices, answer, explanation, picture) while nobody has started an attempt", description: "409 CONTEST_ROUND_HAS_ATTEMPTS otherwise.", ...secured, params: QuestionParams, body: QuestionWrite, response: { 200: AdminQuestion, ...errors } } },
+    async (req) => updateQuestion(db, requireAuth(req), req.params.id, req.params.roundId, req.params.questionId, req.body),
+  );
+  app.delete(
+    "/admin/contests/:id/rounds/:roundId/questions/:questionId",
+    { schema: { tags, summary: "Remove a question while nobody has started an attempt", ...secured, params: QuestionParams, response: { 200: Ok, ...errors } } },
+    async (req) => {
+      await deleteQuestion(db, requireAuth(req), req.params.id, req.params.roundId, req.params.questionId);
+      return { ok: true as const };
+    },
   );
   app.post(
     "/admin/contests/:id/publish",
@@ -75,7 +131,7 @@ export async function contestAdminRoutes(app: App): Promise<void> {
   app.post(
     "/admin/contests/:id/rounds/:roundId/winners",
     { schema: { tags, summary: "Pick the round's winners by the contest's rule and prize tiers", ...secured, params: RoundParams, response: { 200: Type.Object({ winners: Type.Integer() }), ...errors } } },
-    async (req) => pickWinners(db, requireAuth(req), req.params.id, req.params.roundId),
+    async (req) => pickWinners(app.deps, requireAuth(req), req.params.id, req.params.roundId),
   );
   app.get(
     "/admin/contests/:id/rounds/:roundId/winners",

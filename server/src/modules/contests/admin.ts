@@ -197,12 +197,13 @@ export async function roundQuestions(db: Db, auth: AuthContext, id: string, roun
   const rows = await db
     .selectFrom("contest_questions as q")
     .innerJoin("contest_rounds as r", "r.id", "q.round_id")
-    .select(["q.id", "q.position", "q.prompt", "q.choices", "q.answer", "q.explanation"])
+    .select(["q.id", "q.position", "q.prompt", "q.choices", "q.answer", "q.explanation", "q.image_media_id"])
     .where("r.id", "=", roundId)
     .where("r.contest_id", "=", id)
     .orderBy("q.position")
     .execute();
-  return { items: rows };
+  const attempts = await db.selectFrom("contest_attempts").select((eb) => eb.fn.countAll<string>().as("n")).where("round_id", "=", roundId).executeTakeFirst();
+  return { items: rows.map(({ image_media_id, ...q }) => ({ ...q, imageMediaId: image_media_id })), attempts: Number(attempts?.n ?? 0) };
 }
 
 /** Rounds whose time is over and nobody closed: finalised by the worker so the prediction figure and order settle. */

@@ -16,7 +16,7 @@ import type { Db } from "../../db/pool.js";
 import type { DB } from "../../db/types.js";
 import { AppError, badRequest, conflict } from "../../http/errors.js";
 import { attemptNotFound, playerOf, roundNotFound, visibleTo, type Player } from "./access.js";
-import { entriesIn, rankOf, recordEntry } from "./ranking.js";
+import { recordEntry, standingOf } from "./ranking.js";
 
 type Tx = Transaction<DB>;
 const GRACE_MS = CONTEST_LIMITS.graceSeconds * 1000;
@@ -179,8 +179,7 @@ export async function submitAttempt(db: Db, memberId: string, attemptId: string,
     return { id: a.id, roundId: a.round_id, correct, total: a.question_ids.length, durationMs, submittedAt: now.toISOString(), best };
   });
   // her rank is read after the commit: counting the entries ahead of her holds no lock others wait on
-  const rank = (await rankOf(db, scored.roundId, memberId, { kind: "all" })) ?? 0;
-  const of = await entriesIn(db, scored.roundId, { kind: "all" });
-  return { ...scored, rank: { rank, of } };
+  const rank = (await standingOf(db, scored.roundId, memberId, { kind: "all" })) ?? { rank: 0, of: 0 };
+  return { ...scored, rank };
 }
 

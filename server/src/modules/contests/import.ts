@@ -6,6 +6,7 @@ import type { Db } from "../../db/pool.js";
 import { AppError, conflict } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { lockRound } from "./admin.js";
+import { assertBankOpen } from "./edit.js";
 
 /**
  * A question bank from the organising committee's Excel (.xlsx) or CSV file, one question per row under a header row:
@@ -111,6 +112,7 @@ export async function importQuestions(db: Db, auth: AuthContext, id: string, rou
   return db.transaction().execute(async (tx) => {
     const { c } = await lockRound(tx, auth, id, roundId);
     if (c.status === "closed") throw conflict("Cuộc thi đã kết thúc, không thêm câu hỏi được nữa.", ContestErrorCode.CONTEST_NOT_EDITABLE);
+    await assertBankOpen(tx, roundId);
     const count = async () => Number((await tx.selectFrom("contest_questions").select((eb) => eb.fn.countAll<string>().as("n")).where("round_id", "=", roundId).executeTakeFirst())?.n ?? 0);
     const before = await count();
     if ((errors.length > 0 && !body.skipBad) || questions.length === 0) {

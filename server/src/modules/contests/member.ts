@@ -16,7 +16,7 @@ import {
 import { sql } from "kysely";
 import type { Db } from "../../db/pool.js";
 import { contestNotFound, playerOf, roundNotFound, visibleTo, type Player } from "./access.js";
-import { entriesIn, rankOf, topOf, type Scope } from "./ranking.js";
+import { boardOf, standingOf, type Scope } from "./ranking.js";
 
 /** Published contests she sees (newest first) with their rounds and her own standing in each. */
 async function contestsFor(db: Db, player: Player, now: Date, id?: string) {
@@ -113,11 +113,7 @@ export async function myRound(db: Db, memberId: string, contestId: string, round
     .orderBy("number")
     .execute();
   const entry = await db.selectFrom("contest_entries").selectAll().where("round_id", "=", roundId).where("member_id", "=", memberId).executeTakeFirst();
-  const rankIn = async (scope: Scope | null) => {
-    if (!entry || !scope) return null;
-    const rank = await rankOf(db, roundId, memberId, scope);
-    return rank === null ? null : { rank, of: await entriesIn(db, roundId, scope) };
-  };
+  const rankIn = async (scope: Scope | null) => (entry && scope ? standingOf(db, roundId, memberId, scope) : null);
   const ranks = {
     all: await rankIn({ kind: "all" }),
     xa: await rankIn(entry?.xa_id ? { kind: "xa", unitId: entry.xa_id } : null),
@@ -190,24 +186,11 @@ export async function leaderboard(db: Db, memberId: string, contestId: string, q
   const unitId = q.unitId?.toLowerCase() ?? (scopeName === "xa" ? player.xaId : scopeName === "chi_hoi" ? player.chiHoiId : null);
   const scope: Scope = scopeName === "all" ? { kind: "all" } : unitId ? { kind: scopeName, unitId } : { kind: "all" };
   if (scopeName !== "all" && !unitId) return { ...base, total: 0, top: [], me: null, units: [] };
-  const top = await topOf(db, q.roundId, scope, CONTEST_LIMITS.leaderboardTop);
-  const rows = top.map((t, i) => ({ rank: i + 1, name: t.name, unitName: t.unitName, correct: t.correct, durationMs: t.durationMs, prediction: t.prediction, me: t.memberId === memberId }));
-  let me = rows.find((x) => x.me) ?? null;
-  if (!me) {
-    const rank = await rankOf(db, q.roundId, memberId, scope);
-    if (rank !== null) {
-      const e = await db
-        .selectFrom("contest_entries as e")
-        .innerJoin("members as m", "m.id", "e.member_id")
-        .leftJoin("units as u", "u.id", "m.unit_id")
-        .select(["m.name", "u.name as unitName", "e.correct", "e.duration_ms", "e.prediction"])
-        .where("e.round_id", "=", q.roundId)
-        .where("e.member_id", "=", memberId)
-        .executeTakeFirstOrThrow();
-      me = { rank, name: e.name, unitName: e.unitName ?? "", correct: e.correct, durationMs: e.duration_ms, prediction: e.prediction, me: true };
-    }
-  }
-  return { ...base, total: await entriesIn(db, q.roundId, scope), top: rows, me, units: [] };
+  const board = await boardOf(db, q.roundId, memberId, scope, CONTEST_LIMITS.leaderboardTop);
+  const rows = board.top.map((t, i) => ({ rank: i + 1, name: t.name, unitName: t.unitName, correct: t.correct, durationMs: t.durationMs, prediction: t.prediction, me: t.memberId === memberId }));
+  const mine = board.me;
+  const me = rows.find((x) => x.me) ?? (mine ? { rank: mine.rank, name: mine.name, unitName: mine.unitName, correct: mine.correct, durationMs: mine.durationMs, prediction: mine.prediction, me: true } : null);
+  return { ...base, total: board.total, top: rows, me, units: [] };
 }
 
 /** The winners of a round, names and units, phone numbers masked. */

@@ -32,7 +32,7 @@ export const shardOf = (memberId: string) => Number.parseInt(memberId.slice(-2),
 export async function recordEntry(tx: Transaction<DB>, rule: RankingRule, actual: number | null, e: EntryInput): Promise<{ best: boolean; inserted: boolean; key: RankKey }> {
   const key = rankKey(rule, { memberId: e.memberId, correct: e.correct, durationMs: e.durationMs, prediction: e.prediction, submittedAtMs: e.submittedAt.getTime() }, actual);
   // her entry as it is (locked): which bucket it leaves if this attempt is better
-  const old = await tx.selectFrom("contest_entries").select(["k1", "k2", "k3"]).where("round_id", "=", e.roundId).where("member_id", "=", e.memberId).forUpdate().executeTakeFirst();
+  const old = await tx.selectFrom("contest_entries").select(["k1", "k2"]).where("round_id", "=", e.roundId).where("member_id", "=", e.memberId).forUpdate().executeTakeFirst();
   const r = await sql<{ inserted: boolean }>`
     INSERT INTO contest_entries AS ce (round_id, member_id, attempt_id, xa_id, chi_hoi_id, correct, duration_ms, prediction, submitted_at, k1, k2, k3, k4)
     VALUES (${e.roundId}, ${e.memberId}, ${e.attemptId}, ${e.xaId}, ${e.chiHoiId}, ${e.correct}, ${e.durationMs}, ${e.prediction}, ${e.submittedAt},
@@ -44,14 +44,15 @@ export async function recordEntry(tx: Transaction<DB>, rule: RankingRule, actual
     RETURNING (xmax = 0) AS inserted`.execute(tx);
   const row = r.rows[0];
   if (row) {
-    // her entry moved from its old bucket (if any) to the new one; rows are locked in bucket order, so two
-    // submissions moving between the same buckets never wait on each other in a cycle
-    const moves = !old ? sql`(${key[0]}::int8, ${key[1]}::int8, ${key[2]}::int8, 1)` : sql`(${key[0]}::int8, ${key[1]}::int8, ${key[2]}::int8, 1), (${old.k1}::int8, ${old.k2}::int8, ${old.k3}::int8, -1)`;
+    // her entry moved from its old buckets (if any) to the new ones, at both levels; rows are locked in (level, k1, b)
+    // order, so two submissions moving between the same buckets never wait on each other in a cycle
+    const moves = !old ? sql`(${key[0]}::int8, ${key[1]}::int8, 1)` : sql`(${key[0]}::int8, ${key[1]}::int8, 1), (${old.k1}::int8, ${old.k2}::int8, -1)`;
     await sql`
-      INSERT INTO contest_rank_buckets AS b (round_id, k1, b2, b3, n)
-      SELECT ${e.roundId}::uuid, v.k1, contest_bucket(v.k2), contest_bucket(v.k3), sum(v.d)::int FROM (VALUES ${moves}) AS v(k1, k2, k3, d)
-       GROUP BY 2, 3, 4 HAVING sum(v.d) <> 0 ORDER BY 2, 3, 4
-      ON CONFLICT (round_id, k1, b2, b3) DO UPDATE SET n = b.n + excluded.n`.execute(tx);
+      INSERT INTO contest_rank_buckets AS b (round_id, level, k1, b, n)
+      SELECT ${e.roundId}::uuid, l.level, f.k1, CASE l.level WHEN 0 THEN contest_coarse_bucket(f.fb) ELSE f.fb END, sum(f.d)::int
+        FROM (SELECT v.k1, contest_fine_bucket(v.k2) AS fb, v.d FROM (VALUES ${moves}) AS v(k1, k2, d)) f CROSS JOIN (VALUES (0::int2), (1::int2)) AS l(level)
+       GROUP BY 2, 3, 4 HAVING sum(f.d) <> 0 ORDER BY 2, 3, 4
+      ON CONFLICT (round_id, level, k1, b) DO UPDATE SET n = b.n + excluded.n`.execute(tx);
   }
   if (row?.inserted) {
     await sql`INSERT INTO contest_entry_counts AS c (round_id, shard, n) VALUES (${e.roundId}, ${shardOf(e.memberId)}, 1)
@@ -66,48 +67,62 @@ export async function recordEntry(tx: Transaction<DB>, rule: RankingRule, actual
  */
 export async function rankOf(db: Q, roundId: string, memberId: string, scope: Scope): Promise<number | null> {
   if (scope.kind === "all") return rankInRound(db, roundId, memberId);
-  const r = await sql<{ ahead: string }>`
-    SELECT (SELECT count(*) FROM contest_entries e
-             WHERE e.round_id = ${roundId} ${scopeFilter(scope)}
-               AND (e.k1, e.k2, e.k3, e.k4, e.member_id) < (me.k1, me.k2, me.k3, me.k4, me.member_id)) AS ahead
-      FROM contest_entries me WHERE me.round_id = ${roundId} AND me.member_id = ${memberId}`.execute(db);
+  const r = await sql<{ ahead: string }>`WITH me AS (${meRow(roundId, memberId)}) SELECT ${aheadInScope(roundId, scope)} AS ahead FROM me`.execute(db);
   const row = r.rows[0];
   return row ? Number(row.ahead) + 1 : null;
 }
 
 /**
- * Her rank in the whole round without counting everyone ahead of her: the entries in buckets ahead of hers (summed
- * from contest_rank_buckets) plus those in her own bucket that rank above her (an index range from the bucket's
- * lower bound to her key). Exact: every entry ahead of her is either in a bucket ahead or in hers.
+ * The entries ahead of `me` in the whole round (`me`: a row with k1…k4, member_id and f, the fine bucket of its k2),
+ * without counting everyone ahead of her: the coarse buckets ahead of hers (level 0, a few hundred small rows), the fine
+ * buckets ahead of hers inside her coarse one (level 1, at most 32), and on the rank index only the entries of her own
+ * fine bucket that rank above her. Exact: every entry ahead of her is in exactly one of the three.
  *
- * "Ahead" is decided on (k1, bucket of k2) only. Two entries in the same k2 bucket may still differ in k2, so the
- * bucket of k3 says nothing about their order (a shorter time with a worse prediction is still ahead): comparing
- * (k1, b2, b3) as a whole counted such entries ahead of her (found by the ranking property test).
+ * "Ahead" is decided on (k1, bucket of k2) only and then exactly on (k2, k3, k4, member_id): two entries in the same
+ * bucket may still differ in k2, so a bucket of k3 would say nothing about their order (the ranking property test
+ * found that once).
  */
+const aheadInRound = (roundId: string) => sql<string>`(
+      (SELECT coalesce(sum(b.n), 0) FROM contest_rank_buckets b
+        WHERE b.round_id = ${roundId} AND b.level = 0 AND (b.k1, b.b) < (me.k1, contest_coarse_bucket(me.f)))
+    + (SELECT coalesce(sum(b.n), 0) FROM contest_rank_buckets b
+        WHERE b.round_id = ${roundId} AND b.level = 1 AND b.k1 = me.k1 AND b.b > (contest_coarse_bucket(me.f) - 1) * 32 AND b.b < me.f)
+    + (SELECT count(*) FROM contest_entries e
+        WHERE e.round_id = ${roundId} AND e.k1 = me.k1
+          AND e.k2 >= contest_fine_floor(me.f)
+          AND (e.k2, e.k3, e.k4, e.member_id) < (me.k2, me.k3, me.k4, me.member_id)
+          AND contest_fine_bucket(e.k2) = me.f))`;
+
+/** Entries ahead of `me` in a commune or chi hội: a COUNT on that scope's rank index (a scope holds a few thousand). */
+const aheadInScope = (roundId: string, scope: Scope) => sql<string>`(
+      SELECT count(*) FROM contest_entries e
+       WHERE e.round_id = ${roundId} ${scopeFilter(scope)}
+         AND (e.k1, e.k2, e.k3, e.k4, e.member_id) < (me.k1, me.k2, me.k3, me.k4, me.member_id))`;
+
+const aheadOf = (roundId: string, scope: Scope) => (scope.kind === "all" ? aheadInRound(roundId) : aheadInScope(roundId, scope));
+
+/** How many entries the scope holds: the round's 16 counter rows, or a COUNT on the scope's index. */
+const totalOf = (roundId: string, scope: Scope) =>
+  scope.kind === "all"
+    ? sql<string>`(SELECT coalesce(sum(c.n), 0) FROM contest_entry_counts c WHERE c.round_id = ${roundId})`
+    : sql<string>`(SELECT count(*) FROM contest_entries e WHERE e.round_id = ${roundId} ${scopeFilter(scope)})`;
+
+/** Her entry as `me`, with the fine bucket of its k2. */
+const meRow = (roundId: string, memberId: string) =>
+  sql`SELECT k1, k2, k3, k4, member_id, correct, duration_ms, prediction, contest_fine_bucket(k2) AS f FROM contest_entries WHERE round_id = ${roundId} AND member_id = ${memberId}`;
+
 export async function rankInRound(db: Q, roundId: string, memberId: string): Promise<number | null> {
-  const r = await sql<{ ahead: string }>`
-    WITH me AS (SELECT k1, k2, k3, k4, member_id, contest_bucket(k2) AS b2
-                  FROM contest_entries WHERE round_id = ${roundId} AND member_id = ${memberId})
-    SELECT (SELECT coalesce(sum(b.n), 0) FROM contest_rank_buckets b
-             WHERE b.round_id = ${roundId} AND (b.k1 < me.k1 OR (b.k1 = me.k1 AND b.b2 < me.b2)))
-         + (SELECT count(*) FROM contest_entries e
-             WHERE e.round_id = ${roundId} AND e.k1 = me.k1
-               AND e.k2 >= contest_bucket_floor(me.b2)
-               AND (e.k2, e.k3, e.k4, e.member_id) < (me.k2, me.k3, me.k4, me.member_id)
-               AND contest_bucket(e.k2) = me.b2) AS ahead
-      FROM me`.execute(db);
+  const r = await sql<{ ahead: string }>`WITH me AS (${meRow(roundId, memberId)}) SELECT ${aheadInRound(roundId)} AS ahead FROM me`.execute(db);
   const row = r.rows[0];
   return row ? Number(row.ahead) + 1 : null;
 }
 
-/** How many members have an entry in the scope (the whole round reads its counter). */
-export async function entriesIn(db: Q, roundId: string, scope: Scope): Promise<number> {
-  if (scope.kind === "all") {
-    const r = await db.selectFrom("contest_entry_counts").select((eb) => eb.fn.sum<string>("n").as("n")).where("round_id", "=", roundId).executeTakeFirst();
-    return Number(r?.n ?? 0);
-  }
-  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM contest_entries e WHERE e.round_id = ${roundId} ${scopeFilter(scope)}`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
+/** Her rank and the number of entries in the scope, in one statement (null when she has no entry). */
+export async function standingOf(db: Q, roundId: string, memberId: string, scope: Scope): Promise<{ rank: number; of: number } | null> {
+  const r = await sql<{ ahead: string; total: string }>`
+    WITH me AS (${meRow(roundId, memberId)}) SELECT ${aheadOf(roundId, scope)} AS ahead, ${totalOf(roundId, scope)} AS total FROM me`.execute(db);
+  const row = r.rows[0];
+  return row ? { rank: Number(row.ahead) + 1, of: Number(row.total) } : null;
 }
 
 export interface TopRow {
@@ -130,6 +145,42 @@ export async function topOf(db: Q, roundId: string, scope: Scope, limit: number)
       LEFT JOIN units u ON u.id = m.unit_id
      ORDER BY t.k1, t.k2, t.k3, t.k4, t.member_id`.execute(db);
   return r.rows;
+}
+
+export interface Board {
+  top: TopRow[];
+  /** Her row and rank, wherever she stands; null without an entry. */
+  me: (TopRow & { rank: number }) | null;
+  total: number;
+}
+
+/**
+ * What a leaderboard shows, in one statement (one round trip): the first `limit` entries, her own row with her rank,
+ * and the number of entries in the scope. The same ranking as `topOf` and `rankOf`, which the property test checks.
+ */
+export async function boardOf(db: Q, roundId: string, memberId: string, scope: Scope, limit: number): Promise<Board> {
+  const r = await sql<TopRow & { part: number; n: string | null; k1: string; k2: string; k3: string; k4: string }>`
+    WITH me AS (${meRow(roundId, memberId)}),
+         top AS (SELECT e.member_id, e.correct, e.duration_ms, e.prediction, e.k1, e.k2, e.k3, e.k4
+                   FROM contest_entries e WHERE e.round_id = ${roundId} ${scopeFilter(scope)}
+                  ORDER BY e.k1, e.k2, e.k3, e.k4, e.member_id LIMIT ${limit}),
+         rows AS (SELECT 0 AS part, t.member_id, t.correct, t.duration_ms, t.prediction, NULL::int8 AS n, t.k1, t.k2, t.k3, t.k4 FROM top t
+                  UNION ALL
+                  SELECT 1, me.member_id, me.correct, me.duration_ms, me.prediction, ${aheadOf(roundId, scope)}, me.k1, me.k2, me.k3, me.k4 FROM me)
+    SELECT x.part, x.member_id AS "memberId", m.name, coalesce(u.name, '') AS "unitName", x.correct, x.duration_ms AS "durationMs", x.prediction, x.n, x.k1, x.k2, x.k3, x.k4
+      FROM rows x JOIN members m ON m.id = x.member_id LEFT JOIN units u ON u.id = m.unit_id
+    UNION ALL
+    SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, ${totalOf(roundId, scope)}, NULL, NULL, NULL, NULL
+    ORDER BY 1, 9, 10, 11, 12, 2`.execute(db);
+  const board: Board = { top: [], me: null, total: 0 };
+  for (const x of r.rows) {
+    const { part, n } = x;
+    const row: TopRow = { memberId: x.memberId, name: x.name, unitName: x.unitName, correct: x.correct, durationMs: x.durationMs, prediction: x.prediction };
+    if (part === 0) board.top.push(row);
+    else if (part === 1) board.me = { ...row, rank: Number(n) + 1 };
+    else board.total = Number(n);
+  }
+  return board;
 }
 
 /**
@@ -177,6 +228,8 @@ export async function finalizeRound(tx: Transaction<DB>, roundId: string, now: D
 /** The buckets recounted from the entries (after the keys of a whole round changed at once). */
 export async function rebuildBuckets(tx: Transaction<DB>, roundId: string): Promise<void> {
   await tx.deleteFrom("contest_rank_buckets").where("round_id", "=", roundId).execute();
-  await sql`INSERT INTO contest_rank_buckets (round_id, k1, b2, b3, n)
-            SELECT round_id, k1, contest_bucket(k2), contest_bucket(k3), count(*) FROM contest_entries WHERE round_id = ${roundId} GROUP BY 1, 2, 3, 4`.execute(tx);
+  await sql`INSERT INTO contest_rank_buckets (round_id, level, k1, b, n)
+            SELECT round_id, 1, k1, contest_fine_bucket(k2), count(*) FROM contest_entries WHERE round_id = ${roundId} GROUP BY 1, 3, 4`.execute(tx);
+  await sql`INSERT INTO contest_rank_buckets (round_id, level, k1, b, n)
+            SELECT round_id, 0, k1, contest_coarse_bucket(b), sum(n) FROM contest_rank_buckets WHERE round_id = ${roundId} AND level = 1 GROUP BY 1, 3, 4`.execute(tx);
 }

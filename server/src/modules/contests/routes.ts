@@ -27,6 +27,7 @@ import { checkPractice, listQuizzes, practiceSession } from "./practice.js";
 import { confirmWinner } from "./winners.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const limited = { ...errors, 429: ErrorBody };
 const secured = { security: [{ bearer: [] }] };
 const tags = ["contests"];
 
@@ -46,14 +47,16 @@ export async function contestRoutes(app: App): Promise<void> {
   app.post(
     "/contests/:id/attempts",
     {
+      // a script starting and abandoning attempts to harvest the bank is slowed; a woman starts a few per round
+      onRequest: app.limit("attempt"),
       schema: {
         tags,
         summary: "Start an attempt in an open round: questions without answers, and the deadline by the server's clock",
-        description: "409 CONTEST_ATTEMPT_OPEN (field = the open attempt's id, to resume), CONTEST_ATTEMPTS_USED, CONTEST_ROUND_CLOSED, CONTEST_ROUND_NOT_OPEN.",
+        description: "409 CONTEST_ATTEMPT_OPEN (field = the open attempt's id, to resume), CONTEST_ATTEMPTS_USED, CONTEST_ROUND_CLOSED, CONTEST_ROUND_NOT_OPEN; 429 RATE_LIMITED when she starts too many in a short time.",
         ...secured,
         params: IdParams,
         body: StartAttemptBody,
-        response: { 201: AttemptView, ...errors },
+        response: { 201: AttemptView, ...limited },
       },
     },
     async (req, reply) => reply.status(201).send(await startAttempt(db, requireAuth(req).memberId, req.params.id, req.body)),

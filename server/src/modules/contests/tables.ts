@@ -114,9 +114,10 @@ export interface ContestEntryCountsTable {
 
 export interface ContestRankBucketsTable {
   round_id: string;
+  /** 0: (k1, coarse bucket of k2); 1: (k1, fine bucket of k2), migration 061. */
+  level: number;
   k1: Int8;
-  b2: number;
-  b3: number;
+  b: number;
   n: number;
 }
 

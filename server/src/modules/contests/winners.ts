@@ -2,20 +2,30 @@ import { readPhone, sealPhone, type PhoneKeyring } from "../../privacy/phones.js
 import type { WinnerConfirmation } from "./tables.js";
 import { assignPrizes, ContestErrorCode, normalizeVietnamPhone, type AdminWinnerList, type WinnerConfirmBody } from "@hoiso/shared";
 import { audit, auditRead } from "../../db/audit.js";
+import type { AppDeps } from "../../deps.js";
 import type { Db } from "../../db/pool.js";
 import { AppError, badRequest, conflict } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { contestNotFound, inStaffScope, playerOf, roundNotFound, visibleTo } from "./access.js";
 import { lockRound } from "./admin.js";
+import { record } from "../notify/outbox.js";
+import { enqueueDeliveries } from "../notify/queue.js";
 import { finalizeRound, topOf } from "./ranking.js";
+
+/** Where a winner confirms who she is: her round's page (her result, the winners, the form). */
+export const roundLink = (contestId: string, roundId: string) => `/thi/cuoc-thi/${contestId}/dot/${roundId}`;
 
 /**
  * Winners by the contest's rule: once the round is over (closed by time or by the organisers), it is finalised (the
  * prediction figure counted) and the first entries get the prize tiers in order. Picking again replaces the list
  * (confirmations of those still winning are kept).
+ *
+ * Each winner is told once (in-app, and on Zalo where notify may reach her) to confirm her identity: recorded in the same
+ * transaction with a fixed key per round, so picking again tells only a newcomer to the list; queued after the commit,
+ * and notify's outbox reconciler queues what could not be.
  */
-export async function pickWinners(db: Db, auth: AuthContext, id: string, roundId: string, now = new Date()): Promise<{ winners: number }> {
-  return db.transaction().execute(async (tx) => {
+export async function pickWinners(deps: AppDeps, auth: AuthContext, id: string, roundId: string, now = new Date()): Promise<{ winners: number }> {
+  const { winners, deliveries } = await deps.db.transaction().execute(async (tx) => {
     const { c, r } = await lockRound(tx, auth, id, roundId);
     if (c.kind !== "contest" || c.status === "draft") throw conflict("Cuộc thi chưa công bố.", ContestErrorCode.CONTEST_NOT_EDITABLE);
     if (!r.closed_at && r.closes_at.getTime() > now.getTime()) {
@@ -38,9 +48,16 @@ export async function pickWinners(db: Db, auth: AuthContext, id: string, roundId
         .execute();
     }
     await tx.updateTable("contest_rounds").set({ winners_picked_at: now }).where("id", "=", roundId).execute();
+    const deliveries = await record(tx, {
+      source: { module: "contests", id: roundId },
+      key: "winner",
+      recipients: prizes.map((p) => ({ memberId: p.entry.memberId, type: "contests.winner", params: { title: c.title, round: r.title, label: p.label }, link: roundLink(id, roundId) })),
+    });
     await audit(tx, { actorId: auth.memberId, action: "contest.winners", entityType: "contest", entityId: id, detail: { roundId, winners: prizes.length } });
-    return { winners: prizes.length };
+    return { winners: prizes.length, deliveries };
   });
+  await enqueueDeliveries(deps, deliveries);
+  return { winners };
 }
 
 /** The organisers' list: full phone numbers and what each winner gave to confirm who she is (an audited read). */

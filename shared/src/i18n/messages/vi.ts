@@ -122,6 +122,10 @@ export const vi = {
     message: "{{unit}} gửi thông báo: {{title}}. Chị mở Hội Số để đọc toàn văn: {{url}}",
   },
   /** Góp ý dự thảo: the outcome reached everyone who took part ({{title}} of the draft, {{sentTo}} as the cán bộ wrote it). */
+  /** Thi: a winner is told to confirm who she is ({{label}} "Giải Nhất"…, {{round}} "Đợt 1", {{title}} of the contest). */
+  contests: {
+    winner: "Chúc mừng chị đoạt {{label}} {{round}} cuộc thi \"{{title}}\". Chị mở Hội Số, vào mục Thi để xác nhận thông tin nhận giải.",
+  },
   consultations: {
     outcome: "Ý kiến của chị về dự thảo \"{{title}}\" đã được tổng hợp gửi {{sentTo}}. Chị mở Hội Số để xem kết quả.",
   },

@@ -9,9 +9,8 @@ import { errorMessage } from "../../../api/http.js";
 import { QueryState } from "../../../components/States.js";
 import { useNotify } from "../../../components/notify.js";
 import { useChange } from "../../../components/useChange.js";
+import { Questions } from "./Questions.js";
 import { useAdminContestsT } from "./i18n/index.js";
-
-const LETTERS = ["A", "B", "C", "D", "E", "F"];
 
 /** One contest: publish or close it; per round, import the bank, preview it, close the round, pick winners, export. */
 export function ContestAdminDetail(): ReactElement {
@@ -34,6 +33,11 @@ function Detail({ c }: { c: AdminContest }): ReactElement {
         <h2 className="hs-card-title">{c.title}</h2>
         <span className="hs-muted">{c.unitName}</span>
         {c.kind === "contest" && <span>{t(`rule.${c.ranking}`)}</span>}
+        {c.status !== "closed" && (
+          <Button variant="secondary" fullWidth onClick={() => navigate(`/quan-tri/thi/${c.id}/sua`)} data-testid="contest-edit-open">
+            {t("edit.open")}
+          </Button>
+        )}
         {c.status === "draft" && (
           <Button fullWidth disabled={action.busy} onClick={() => void action.run({ kind: "publish" }, t("detail.published"))} data-testid="contest-publish">
             {t("detail.publish")}
@@ -127,28 +131,6 @@ function Round({ c, r }: { c: AdminContest; r: AdminRound }): ReactElement {
         </>
       )}
     </section>
-  );
-}
-
-function Questions({ contestId, roundId }: { contestId: string; roundId: string }): ReactElement {
-  const t = useAdminContestsT();
-  const query = useQuery(contestAdminQueries.questions(contestId, roundId));
-  return (
-    <QueryState query={query}>
-      {(list) => (
-        <ol className="hs-quiz-rows">
-          {list.items.map((q) => (
-            <li key={q.id}>
-              <strong>{q.prompt}</strong>
-              <br />
-              {q.choices.map((ch, i) => `${LETTERS[i] ?? ""}. ${ch}`).join(" · ")}
-              <br />
-              <span className="hs-quiz-right">{t("detail.answer", { value: q.answer.map((i) => LETTERS[i] ?? "?").join(", ") })}</span>
-            </li>
-          ))}
-        </ol>
-      )}
-    </QueryState>
   );
 }
 

@@ -6,6 +6,7 @@ import { contestAdminQueries } from "../../../api/contests.js";
 import { QueryState } from "../../../components/States.js";
 import { formatDateTime } from "../../../i18n/format.js";
 import { ContestAdminDetail } from "./Detail.js";
+import { ContestEdit } from "./Edit.js";
 import { ContestForm } from "./Form.js";
 import { useAdminContestsT } from "./i18n/index.js";
 import "../../quiz/quiz.css";
@@ -17,6 +18,7 @@ export function ContestsAdmin(): ReactElement {
       <Route index element={<ContestList />} />
       <Route path="moi" element={<ContestForm />} />
       <Route path=":id" element={<ContestAdminDetail />} />
+      <Route path=":id/sua" element={<ContestEdit />} />
     </Routes>
   );
 }

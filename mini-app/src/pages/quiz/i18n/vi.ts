@@ -34,6 +34,7 @@ export default {
     left: "Còn lại {{time}}",
     timeUp: "Đã hết giờ, bài của chị đang được nộp…",
     question: "Câu {{n}}/{{total}}",
+    imageAlt: "Hình minh hoạ câu {{n}}",
     pickOne: "Chọn một đáp án",
     pickMany: "Chọn tất cả đáp án đúng",
     prediction: "Câu hỏi dự đoán",
