@@ -102,6 +102,11 @@ export const Dashboard = Type.Object({
   from: Day,
   to: Day,
   madeAt: Timestamp,
+  /**
+   * When the summaries behind the figures were last refreshed (a queue job, every few minutes): "Số liệu cập nhật lúc …".
+   * Null until the first refresh has run.
+   */
+  refreshedAt: Nullable(Timestamp),
   resolutions: Type.Array(Type.Object({ id: Uuid, title: Type.String() })),
   rows: Type.Array(DashboardRow),
   categories: Type.Array(DashboardCategory),

@@ -3,6 +3,7 @@ import { auditRead } from "../../db/audit.js";
 import { requireAuth } from "../../http/auth-plugin.js";
 import type { App } from "../../http/types-app.js";
 import { dashboardWorkbook } from "./export.js";
+import { enqueueRefresh } from "./jobs.js";
 import { dashboard } from "./service.js";
 import { importWomenCounts, setWomenCount } from "./women-admin.js";
 
@@ -11,13 +12,22 @@ const secured = { security: [{ bearer: [] }] };
 const tags = ["dashboard"];
 const scope = "Her subtree only: the unit must be under one of her cán bộ/admin roles (403 otherwise).";
 
+/** Before the first refresh the summaries are empty: ask for one now rather than at the next tick (a lost add is retried then). */
+async function firstRefresh(app: App): Promise<void> {
+  await enqueueRefresh(app.deps).catch((err: unknown) => app.log.warn({ err }, "dashboard refresh not queued"));
+}
+
 /** Tổng hợp: the action programme's figures for a unit and its child units, on screen and as the periodic report's Excel. */
 export async function dashboardRoutes(app: App): Promise<void> {
   const db = app.deps.db;
   app.get(
     "/dashboard",
     { schema: { tags, summary: "The unit's and each child unit's figures against the targets, with the monthly trend", description: scope, ...secured, querystring: DashboardQuery, response: { 200: Dashboard, ...errors } } },
-    async (req) => dashboard(db, requireAuth(req), req.query),
+    async (req) => {
+      const d = await dashboard(db, requireAuth(req), req.query);
+      if (d.refreshedAt === null) await firstRefresh(app);
+      return d;
+    },
   );
   app.get(
     "/dashboard/export",
