@@ -3,8 +3,9 @@ import type { Migration } from "../migrate.js";
 /**
  * Tổng hợp's refreshed summaries (issue 17), kept by the `dashboard.refresh` job (modules/dashboard/refresh.ts):
  * - `dashboard_facts`: counts per (fact, grain, day, unit, key), each fact at three grains (the Lào Cai day, its month,
- *   its year) so that any period is a handful of ranges: whole years, whole months, loose days at either end. A
- *   dashboard sums a few rows per unit of the subtree instead of counting members, read records or items.
+ *   its year) so that any period is a handful of ranges: whole years, whole months, loose days at either end; and for
+ *   what is counted "by the end of the period", grain c: the running total before the 1st of each month. A dashboard
+ *   sums a few rows per unit of the subtree instead of counting members, read records or items.
  * - `dashboard_items`: one narrow row per feedback item with what the figures need of its assignments, events and rating
  *   (the joins done once, incrementally by watermark), so medians and "as of the end of the period" stay exact.
  * - `dashboard_refresh`: when the figures were last refreshed (shown as "Số liệu cập nhật lúc …") and the watermarks.
@@ -15,12 +16,13 @@ export const m121: Migration = {
   sql: /* sql */ `
 CREATE TABLE dashboard_facts (
   fact text NOT NULL,
-  grain "char" NOT NULL CHECK (grain IN ('y', 'm', 'd')),
+  grain "char" NOT NULL CHECK (grain IN ('y', 'm', 'd', 'c')),
   day date NOT NULL,
   unit_id uuid NOT NULL,
   key text NOT NULL DEFAULT '',
   n bigint NOT NULL,
-  PRIMARY KEY (fact, grain, day, unit_id, key)
+  -- key before the dates: one resolution's rows, or a fact without key, are one range of the index
+  PRIMARY KEY (fact, key, grain, day, unit_id)
 );
 
 CREATE TABLE dashboard_items (

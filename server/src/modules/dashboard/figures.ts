@@ -57,8 +57,16 @@ export interface MemberFigures { registered: number; confirmed: number; active30
 
 /** The period's edges as Lào Cai days: [from, until) with `until` the day after `to`. */
 const untilOf = (p: Period): string => dayAfter(p.to);
-/** Far enough back for "everything before". */
-const EPOCH = "2000-01-01";
+
+/**
+ * Everything before `until`: the running total (grain c) at the 1st of its month, then the loose days. Running totals
+ * go as far as the month after this one; a later end reads the months between as well.
+ */
+function before(until: string): RawBuilder<boolean> {
+  const nextMonth = dayAfter(`${localDay(new Date()).slice(0, 7)}-01`, 32).slice(0, 7);
+  const c = `${(until.slice(0, 7) < nextMonth ? until : nextMonth).slice(0, 7)}-01`;
+  return sql<boolean>`((f.grain = 'c' AND f.day = ${c}::date) OR ${inSpans(dashboardSpans(c, until))})`;
+}
 
 /** Summary rows of `facts` inside the spans (`f` is dashboard_facts); false when there is none. */
 function inSpans(spans: DashboardSpan[]): RawBuilder<boolean> {
@@ -77,7 +85,7 @@ function last30(p: Period): DashboardSpan[] {
 }
 
 export async function memberFigures(db: Db, root: Root, p: Period): Promise<Rows<MemberFigures>> {
-  const byEnd = inSpans(dashboardSpans(EPOCH, untilOf(p)));
+  const byEnd = before(untilOf(p));
   const members = await sql<{ row_id: string | null; registered: string; confirmed: string; active30: string }>`
     WITH ${bucket(root)}
     SELECT b.row_id,
@@ -128,7 +136,7 @@ export async function studyFigures(db: Db, root: Root, p: Period, ids: string[])
     if (!c) m.set(article, (c = { members: 0, membersStudied: 0, canBo: 0, canBoStudied: 0 }));
     return c;
   };
-  const byEnd = inSpans(dashboardSpans(EPOCH, untilOf(p)));
+  const byEnd = before(untilOf(p));
   const facts = await sql<{ row_id: string | null; article_id: string; studied: string | null; eligible: string | null }>`
     WITH ${bucket(root)}
     SELECT b.row_id, f.key AS article_id, sum(f.n) FILTER (WHERE f.fact = 'studied') AS studied, sum(f.n) FILTER (WHERE f.fact = 'eligible') AS eligible
@@ -206,7 +214,7 @@ function items(root: Root, p: Period): RawBuilder<unknown> {
     x AS (
       SELECT i.submission_id AS id, b.row_id, i.category_code, i.urgent, i.created_at, i.channel,
              CASE WHEN i.first_answer_at < ${p.end} THEN i.first_answer_at END AS first_answer,
-             (SELECT count(*) FROM unnest(i.escalated_at) t WHERE t < ${p.end}) AS escalations,
+             CASE WHEN cardinality(i.escalated_at) = 0 THEN 0 ELSE (SELECT count(*) FROM unnest(i.escalated_at) t WHERE t < ${p.end}) END AS escalations,
              COALESCE(i.lifted_at < ${p.end}, false) AS lifted,
              i.due_at, i.first_contact_at AS first_contact,
              CASE WHEN i.rated_at < ${p.end} THEN i.rating END AS rating,
@@ -233,10 +241,14 @@ export interface FeedbackFigures {
 
 const rounded = (v: unknown, div: number): number | null => (v === null || v === undefined ? null : Math.round((Number(v) / div) * 10) / 10);
 
-export async function feedbackFigures(db: Db, root: Root, p: Period): Promise<Rows<FeedbackFigures>> {
-  const r = await sql<Record<string, string | null> & { row_id: string | null }>`
+/**
+ * The feedback figures of every row and the total, and the counts by category, in one pass over the period's items
+ * (`GROUPING SETS`: the rows, the total, the categories).
+ */
+export async function feedbackFigures(db: Db, root: Root, p: Period): Promise<{ rows: Rows<FeedbackFigures>; categories: CategoryFigures[] }> {
+  const r = await sql<Record<string, string | null> & { row_id: string | null; category_code: string | null; by_category: number }>`
     WITH ${items(root, p)}
-    SELECT row_id, count(*) AS received,
+    SELECT row_id, category_code, GROUPING(category_code) = 0 AS by_category, count(*) AS received,
            count(*) FILTER (WHERE channel = 'mini_app') AS mini_app, count(*) FILTER (WHERE channel = 'oa_chat') AS oa_chat,
            count(*) FILTER (WHERE channel = 'on_behalf') AS on_behalf,
            count(*) FILTER (WHERE is_resolved) AS resolved, count(*) FILTER (WHERE is_due) AS due, count(*) FILTER (WHERE on_time) AS on_time,
@@ -245,8 +257,8 @@ export async function feedbackFigures(db: Db, root: Root, p: Period): Promise<Ro
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_contact - created_at)) FILTER (WHERE urgent) AS contact_s,
            count(*) FILTER (WHERE rating = 'hai_long') AS hai_long, count(*) FILTER (WHERE rating = 'binh_thuong') AS binh_thuong,
            count(*) FILTER (WHERE rating = 'chua_hai_long') AS chua_hai_long
-      FROM x GROUP BY GROUPING SETS ((row_id), ())`.execute(db);
-  return byRow(r.rows, (x) => ({
+      FROM x GROUP BY GROUPING SETS ((row_id), (), (category_code))`.execute(db);
+  const rows = byRow(r.rows.filter((x) => !x.by_category), (x) => ({
     received: n(x.received),
     byChannel: { mini_app: n(x.mini_app), oa_chat: n(x.oa_chat), on_behalf: n(x.on_behalf) },
     resolved: n(x.resolved),
@@ -259,20 +271,23 @@ export async function feedbackFigures(db: Db, root: Root, p: Period): Promise<Ro
     urgent: n(x.urgent),
     medianFirstContactMinutes: rounded(x.contact_s, 60),
   }));
+  const byCode = r.rows.filter((x) => x.by_category && x.category_code !== null);
+  const cats = byCode.length
+    ? await db.selectFrom("categories").select(["code", "name", "private", "sort"]).where("code", "in", byCode.map((x) => x.category_code!)).execute()
+    : [];
+  const info = new Map(cats.map((c) => [c.code, c]));
+  const categories = byCode
+    .map((x) => {
+      const c = info.get(x.category_code!);
+      return { code: x.category_code!, name: c?.name ?? x.category_code!, private: c?.private ?? false, received: n(x.received), resolved: n(x.resolved), onTime: n(x.on_time), sort: c?.sort ?? null };
+    })
+    // as the categories are listed everywhere: by their sort, unknown ones last, then by code
+    .sort((a, b) => (a.sort ?? Infinity) - (b.sort ?? Infinity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .map(({ sort: _sort, ...c }) => c);
+  return { rows, categories };
 }
 
 export interface CategoryFigures { code: string; name: string; private: boolean; received: number; resolved: number; onTime: number }
-
-/** The subtree's items by category (the Mini App and the export hide all but the count of a private category). */
-export async function categoryFigures(db: Db, root: Root, p: Period): Promise<CategoryFigures[]> {
-  const r = await sql<{ code: string; name: string | null; private: boolean | null; received: string; resolved: string; on_time: string }>`
-    WITH ${items(root, p)}
-    SELECT x.category_code AS code, c.name, c.private, count(*) AS received,
-           count(*) FILTER (WHERE is_resolved) AS resolved, count(*) FILTER (WHERE on_time) AS on_time
-      FROM x LEFT JOIN categories c ON c.code = x.category_code
-     GROUP BY x.category_code, c.name, c.private, c.sort ORDER BY c.sort NULLS LAST, x.category_code`.execute(db);
-  return r.rows.map((x) => ({ code: x.code, name: x.name ?? x.code, private: x.private ?? false, received: n(x.received), resolved: n(x.resolved), onTime: n(x.on_time) }));
-}
 
 /** Active communes in each row and those with at least one active trusted address in their subtree. */
 export async function trustedFigures(db: Db, root: Root): Promise<Rows<{ communes: number; withTrusted: number }>> {
@@ -305,20 +320,20 @@ export async function announcementFigures(db: Db, root: Root, p: Period): Promis
 
 export interface MonthFigures { month: string; confirmed: number; studied: number; received: number; resolved: number; participants: number; announcements: number }
 
-/** The subtree's monthly series: new confirmed members (and those before the period), studies, items, contests, announcements. */
-export async function trendFigures(db: Db, root: Root, p: Period, resolutionIds: string[]): Promise<{ confirmedBefore: number; months: Map<string, MonthFigures> }> {
+/**
+ * The subtree's monthly series: new confirmed members (and those before the period), studies of resolutions meant for
+ * them (all resolutions, not only the latest shown above), items, contests, announcements.
+ */
+export async function trendFigures(db: Db, root: Root, p: Period): Promise<{ confirmedBefore: number; months: Map<string, MonthFigures> }> {
   const month = (col: RawBuilder<unknown>) => sql`to_char(${col} AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')`;
   const inPeriod = inSpans(dashboardSpans(p.from, untilOf(p), "m"));
   const r = await sql<{ month: string | null; what: string; n: string }>`
     WITH ${bucket(root)}
     SELECT NULL AS month, 'confirmed' AS what, COALESCE(sum(f.n), 0) AS n FROM dashboard_facts f JOIN bucket b ON b.unit_id = f.unit_id
-     WHERE f.fact = 'confirmed' AND ${inSpans(dashboardSpans(EPOCH, p.from))}
+     WHERE f.fact = 'confirmed' AND ${before(p.from)}
     UNION ALL SELECT to_char(f.day, 'YYYY-MM'), f.fact, sum(f.n) FROM dashboard_facts f JOIN bucket b ON b.unit_id = f.unit_id
-     WHERE (f.fact = 'confirmed' OR (f.fact = 'studied' AND f.key = ANY(${resolutionIds}::text[]))) AND ${inPeriod} GROUP BY 1, 2
-    UNION ALL SELECT ${month(sql`i.created_at`)}, 'received', count(*) FROM dashboard_items i JOIN bucket b ON b.unit_id = i.origin_unit_id
-     WHERE i.created_at >= ${p.start} AND i.created_at < ${p.end} GROUP BY 1
-    UNION ALL SELECT ${month(sql`i.resolved_at`)}, 'resolved', count(*) FROM dashboard_items i JOIN bucket b ON b.unit_id = i.origin_unit_id
-     WHERE i.resolved_at >= ${p.start} AND i.resolved_at < ${p.end} GROUP BY 1
+     WHERE f.fact IN ('confirmed', 'received', 'resolved', 'studies') AND f.key = '' AND ${inPeriod}
+     GROUP BY 1, 2
     UNION ALL SELECT ${month(sql`e.submitted_at`)}, 'participants', count(DISTINCT e.member_id)
       FROM contest_entries e JOIN contest_rounds cr ON cr.id = e.round_id JOIN contests c ON c.id = cr.contest_id AND c.kind = 'contest'
       JOIN members m ON m.id = e.member_id JOIN bucket b ON b.unit_id = m.unit_id
@@ -331,7 +346,7 @@ export async function trendFigures(db: Db, root: Root, p: Period, resolutionIds:
     if (x.month === null) { confirmedBefore = n(x.n); continue; }
     let m = months.get(x.month);
     if (!m) months.set(x.month, (m = { month: x.month, confirmed: 0, studied: 0, received: 0, resolved: 0, participants: 0, announcements: 0 }));
-    (m as unknown as Record<string, number>)[x.what] = n(x.n);
+    (m as unknown as Record<string, number>)[x.what === "studies" ? "studied" : x.what] = n(x.n);
   }
   return { confirmedBefore, months };
 }

@@ -28,8 +28,11 @@ const localDay = (col: RawBuilder<unknown>) => sql`(${col} AT TIME ZONE 'Asia/Ho
  * - registered / confirmed / seen: members by the day they registered, were confirmed, were last seen;
  * - studied (key: the resolution): confirmed members who studied a resolution meant for them (the content module's
  *   audience rule: its units and target tags), by the day they studied it;
+ * - studies: the same for all resolutions together (the monthly series);
  * - eligible (key: the resolution): confirmed members a tagged resolution is meant for, by the day they were confirmed
  *   (an untagged one is for every confirmed member of its units: the dashboard reads `confirmed` for those);
+ * - received / resolved: feedback items by the day they reached the Hội from the unit, and the day they were resolved
+ *   (read off `dashboard_items`, refreshed first);
  * - act: something happened in the unit in the app (an item sent from it or handled by it, an announcement it sent, a
  *   contest entry of its member); a member seen is `seen`.
  */
@@ -47,10 +50,15 @@ function factSources(): RawBuilder<unknown> {
       FROM articles a JOIN article_reads ar ON ar.article_id = a.id AND ar.studied_at IS NOT NULL
       JOIN members m ON m.id = ar.member_id AND m.membership_status = 'confirmed' JOIN units u ON u.id = m.unit_id
      WHERE a.kind = 'nghi_quyet' AND ${meant}
+
     UNION ALL
     SELECT 'eligible', m.unit_id, ${localDay(sql`COALESCE(m.membership_confirmed_at, m.created_at)`)}, a.id::text
       FROM articles a JOIN members m ON m.membership_status = 'confirmed' JOIN units u ON u.id = m.unit_id
      WHERE a.kind = 'nghi_quyet' AND cardinality(a.tags) > 0 AND ${meant}
+    UNION ALL
+    SELECT 'received', i.origin_unit_id, ${localDay(sql`i.created_at`)}, '' FROM dashboard_items i
+    UNION ALL
+    SELECT 'resolved', i.origin_unit_id, ${localDay(sql`i.resolved_at`)}, '' FROM dashboard_items i WHERE i.resolved_at IS NOT NULL
     UNION ALL
     SELECT 'act', x.unit_id, ${localDay(sql`x.at`)}, '' FROM (
       SELECT origin_unit_id AS unit_id, created_at AS at FROM submissions
@@ -60,21 +68,44 @@ function factSources(): RawBuilder<unknown> {
       UNION ALL SELECT m.unit_id, e.submitted_at FROM contest_entries e JOIN members m ON m.id = e.member_id WHERE m.unit_id IS NOT NULL) x`;
 }
 
+/** Facts read as "everything before the end of the period" (registered, confirmed, studied by then). */
+const CUMULATIVE = ["registered", "confirmed", "studied", "eligible"];
+
+/**
+ * Grain c: for a cumulative fact, everything before the 1st of each month, from the month after its first until the
+ * month after this one. "Before the end of the period" is then one row per unit and the loose days of the last month.
+ */
+function runningTotals(): RawBuilder<unknown> {
+  return sql`
+    WITH monthly AS (SELECT fact, unit_id, key, date_trunc('month', d)::date AS month, sum(n) AS n FROM days
+                      WHERE fact = ANY(${CUMULATIVE}::text[]) GROUP BY 1, 2, 3, 4),
+    series AS (SELECT fact, unit_id, key, min(month) AS first FROM monthly GROUP BY 1, 2, 3)
+    SELECT s.fact, s.unit_id, s.key, g::date AS day,
+           (sum(COALESCE(m.n, 0)) OVER (PARTITION BY s.fact, s.unit_id, s.key ORDER BY g))::bigint AS n
+      FROM series s
+     CROSS JOIN generate_series(s.first + interval '1 month', date_trunc('month', now() AT TIME ZONE 'Asia/Ho_Chi_Minh') + interval '1 month', interval '1 month') g
+      LEFT JOIN monthly m ON m.fact = s.fact AND m.unit_id = s.unit_id AND m.key = s.key AND m.month = (g - interval '1 month')::date`;
+}
+
 /** Recomputes every fact into a temporary table and writes only the difference (rows gone, rows whose count moved). */
 async function refreshFacts(tx: Db): Promise<number> {
   await sql`
     CREATE TEMP TABLE dash_fresh ON COMMIT DROP AS
-    WITH days AS MATERIALIZED (SELECT fact, unit_id, key, d, count(*)::bigint AS n FROM (${factSources()}) src GROUP BY 1, 2, 3, 4)
+    WITH counted AS MATERIALIZED (SELECT fact, unit_id, key, d, count(*)::bigint AS n FROM (${factSources()}) src GROUP BY 1, 2, 3, 4),
+    days AS MATERIALIZED (
+      SELECT * FROM counted
+      UNION ALL SELECT 'studies', unit_id, '', d, sum(n)::bigint FROM counted WHERE fact = 'studied' GROUP BY unit_id, d)
     SELECT fact, 'd'::"char" AS grain, d AS day, unit_id, key, n FROM days
     UNION ALL SELECT fact, 'm'::"char", date_trunc('month', d)::date, unit_id, key, sum(n)::bigint FROM days GROUP BY 1, 3, 4, 5
-    UNION ALL SELECT fact, 'y'::"char", date_trunc('year', d)::date, unit_id, key, sum(n)::bigint FROM days GROUP BY 1, 3, 4, 5`.execute(tx);
+    UNION ALL SELECT fact, 'y'::"char", date_trunc('year', d)::date, unit_id, key, sum(n)::bigint FROM days GROUP BY 1, 3, 4, 5
+    UNION ALL SELECT fact, 'c'::"char", day, unit_id, key, n FROM (${runningTotals()}) c WHERE n > 0`.execute(tx);
   await sql`ANALYZE dash_fresh`.execute(tx);
   await sql`
     DELETE FROM dashboard_facts f WHERE NOT EXISTS (
       SELECT 1 FROM dash_fresh x WHERE x.fact = f.fact AND x.grain = f.grain AND x.day = f.day AND x.unit_id = f.unit_id AND x.key = f.key)`.execute(tx);
   await sql`
     INSERT INTO dashboard_facts (fact, grain, day, unit_id, key, n) SELECT fact, grain, day, unit_id, key, n FROM dash_fresh
-    ON CONFLICT (fact, grain, day, unit_id, key) DO UPDATE SET n = excluded.n WHERE dashboard_facts.n <> excluded.n`.execute(tx);
+    ON CONFLICT (fact, key, grain, day, unit_id) DO UPDATE SET n = excluded.n WHERE dashboard_facts.n <> excluded.n`.execute(tx);
   const c = await sql<{ n: string }>`SELECT count(*) AS n FROM dash_fresh`.execute(tx);
   await sql`DROP TABLE dash_fresh`.execute(tx);
   return Number(c.rows[0]?.n ?? 0);
@@ -137,6 +168,8 @@ export async function refreshDashboard(db: Db, opts: { full?: boolean } = {}): P
     const full = opts.full === true || !state || now.getTime() - new Date(state.full_at).getTime() >= FULL_EVERY_MS;
     const items = await refreshItems(tx, full || !state ? null : new Date(new Date(state.items_watermark).getTime() - OVERLAP_MS));
     const facts = await refreshFacts(tx);
+    // the planner must know how big the summaries are, or it loops over them (they start empty and grow in one step)
+    await sql`ANALYZE dashboard_facts, dashboard_items`.execute(tx);
     const ms = performance.now() - t0;
     await tx
       .insertInto("dashboard_refresh")

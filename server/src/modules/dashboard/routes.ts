@@ -1,11 +1,11 @@
-import { Dashboard, DashboardQuery, ErrorBody, Ok, WomenCountBody, WomenImportBody, WomenImportResult } from "@hoiso/shared";
+import { Dashboard, DashboardQuery, ErrorBody, Ok, WomenCountBody, WomenCounts, WomenCountsQuery, WomenImportBody, WomenImportResult } from "@hoiso/shared";
 import { auditRead } from "../../db/audit.js";
 import { requireAuth } from "../../http/auth-plugin.js";
 import type { App } from "../../http/types-app.js";
 import { dashboardWorkbook } from "./export.js";
 import { enqueueRefresh } from "./jobs.js";
 import { dashboard } from "./service.js";
-import { importWomenCounts, setWomenCount } from "./women-admin.js";
+import { importWomenCounts, setWomenCount, womenCountsOf } from "./women-admin.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const secured = { security: [{ bearer: [] }] };
@@ -42,6 +42,11 @@ export async function dashboardRoutes(app: App): Promise<void> {
         .header("content-disposition", `attachment; filename="tong-hop-${d.from}-${d.to}.xlsx"`)
         .send(bytes);
     },
+  );
+  app.get(
+    "/dashboard/women",
+    { schema: { tags, summary: "A unit and its child units with the number of women entered for a year (admin of the unit or above)", ...secured, querystring: WomenCountsQuery, response: { 200: WomenCounts, ...errors } } },
+    async (req) => womenCountsOf(db, requireAuth(req), req.query),
   );
   app.put(
     "/dashboard/women",

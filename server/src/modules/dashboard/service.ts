@@ -4,7 +4,7 @@ import { forbidden } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { assertRoleOver, hasRoleOver, scopeOf } from "../../policy/policy.js";
 import {
-  announcementFigures, categoryFigures, contestFigures, feedbackFigures, itFigures, memberFigures, resolutionsOf, studyFigures, TOTAL,
+  announcementFigures, contestFigures, feedbackFigures, itFigures, memberFigures, resolutionsOf, studyFigures, TOTAL,
   subtreeOf, trendFigures, trustedFigures, type Root,
 } from "./figures.js";
 import { monthsOf, periodOf } from "./period.js";
@@ -40,11 +40,10 @@ export async function dashboard(db: Db, auth: AuthContext, q: DashboardQuery, no
   const studied = await studyFigures(db, root, p, ids);
   const it = await itFigures(db, root, p);
   const contests = await contestFigures(db, root, p);
-  const feedback = await feedbackFigures(db, root, p);
-  const categories = await categoryFigures(db, root, p);
+  const { rows: feedback, categories } = await feedbackFigures(db, root, p);
   const trusted = await trustedFigures(db, root);
   const announcements = await announcementFigures(db, root, p);
-  const trend = await trendFigures(db, root, p, ids);
+  const trend = await trendFigures(db, root, p);
   const women = await womenCounts(db, root, years);
   const refreshed = await refreshedAt(db);
   const children = await db

@@ -11,10 +11,13 @@ export interface UnitWomenCountsTable {
   updated_at: Timestamp;
 }
 
-/** A refreshed count: `fact` of `unit_id` on the Lào Cai `day` (grain d), its month (m, day = the 1st) or year (y). */
+/**
+ * A refreshed count: `fact` of `unit_id` on the Lào Cai `day` (grain d), its month (m, day = the 1st) or year (y); or
+ * (grain c) everything before `day`, the 1st of a month.
+ */
 export interface DashboardFactsTable {
   fact: string;
-  grain: "y" | "m" | "d";
+  grain: "y" | "m" | "d" | "c";
   day: string;
   unit_id: string;
   key: string;
