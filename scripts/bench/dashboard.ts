@@ -6,7 +6,8 @@
  *
  *   npm run bench:dashboard [-- --members 150000 --reads 1000000 --items 100000 --runs 20]
  *
- * Prints measured figures only; it asserts nothing but that every answer was a 200.
+ * Prints measured figures only; it asserts nothing but that every answer was a 200. BENCH_KEEP=1 keeps the bench
+ * database afterwards (its URL is printed) for EXPLAIN.
  */
 import os from "node:os";
 import pg from "pg";
