@@ -6,10 +6,13 @@
  *
  *   npm run bench:dashboard [-- --members 150000 --reads 1000000 --items 100000 --runs 20]
  *
- * Prints measured figures only; it asserts nothing but that every answer was a 200.
+ * Prints measured figures only; it asserts nothing but that every answer was a 200. BENCH_KEEP=1 keeps the bench
+ * database afterwards (its URL is printed) for EXPLAIN.
  */
 import os from "node:os";
 import pg from "pg";
+import { openDatabase } from "../../server/src/db/pool.js";
+import { refreshDashboard, type RefreshResult } from "../../server/src/modules/dashboard/refresh.js";
 import { startServerProcess } from "../lib/process.js";
 import { numberArg, percentile } from "./load.js";
 import { benchServerEnv, createBenchDatabase } from "./setup.js";
@@ -109,6 +112,8 @@ async function fill(db: pg.Pool): Promise<void> {
       INSERT INTO submission_ratings (submission_id, unit_id, rating, rated_at)
       SELECT id, origin_unit_id, (ARRAY['hai_long','binh_thuong','chua_hai_long'])[1 + substring(tracking_code from 3)::int % 3], resolved_at
         FROM submissions WHERE tracking_code LIKE 'BD%' AND status = 'resolved' AND substring(tracking_code from 3)::int % 10 < 3`);
+    // as the app leaves them: last written when resolved (or sent), not at seeding time
+    await db.query(`UPDATE submissions SET updated_at = least(COALESCE(resolved_at, created_at), now()) WHERE tracking_code LIKE 'BD%'`);
   });
   await timed("VACUUM ANALYZE", () => db.query("VACUUM ANALYZE"));
 }
@@ -132,6 +137,23 @@ async function main(): Promise<void> {
     const c = await db.query<Record<string, string>>(`SELECT (SELECT count(*) FROM units WHERE level = 'xa' AND active) AS xa, (SELECT count(*) FROM units WHERE level = 'chi_hoi' AND active) AS chi_hoi,
       (SELECT count(*) FROM members) AS members, (SELECT count(*) FROM article_reads) AS reads, (SELECT count(*) FROM submissions) AS items`);
     console.log(`data: ${Object.entries(c.rows[0]!).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+    // The figures are read from the summaries the dashboard.refresh job keeps; this run has no worker, so it refreshes
+    // them itself: the first time in full, then as the job does every few minutes (items by watermark, facts diffed).
+    const summaries = openDatabase(bench.url, 2);
+    const refreshes: Array<{ what: string; r: RefreshResult }> = [];
+    try {
+      refreshes.push({ what: "first (full) refresh", r: await refreshDashboard(summaries.db) });
+      refreshes.push({ what: "next refresh (nothing new)", r: await refreshDashboard(summaries.db) });
+      await db.query(`
+        INSERT INTO submissions (tracking_code, kind, category_code, body, search_text, origin_unit_id, author_id, status, created_at)
+        SELECT 'BN' || g, 'feedback', s.category_code, s.body, s.search_text, s.origin_unit_id, s.author_id, 'forwarded', now()
+          FROM generate_series(1, 1000) g JOIN LATERAL (SELECT * FROM submissions ORDER BY tracking_code LIMIT 1 OFFSET g) s ON true`);
+      refreshes.push({ what: "refresh after 1,000 new items", r: await refreshDashboard(summaries.db) });
+      const sizes = await db.query<{ facts: string; items: string }>("SELECT (SELECT count(*) FROM dashboard_facts) AS facts, (SELECT count(*) FROM dashboard_items) AS items");
+      console.log(`summaries: ${sizes.rows[0]!.facts} fact rows, ${sizes.rows[0]!.items} item rows`);
+    } finally {
+      await summaries.close();
+    }
     const m = await server.waitFor(/API:\s+http:\/\/localhost:(\d+)\//);
     const base = `http://127.0.0.1:${m[1]}`;
     const login = await fetch(`${base}/api/auth/dev`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Quản trị thử tải", zaloId: "bench-dash-admin" }) });
@@ -184,10 +206,12 @@ async function main(): Promise<void> {
     console.log(summary(`GET /api/dashboard (province, ${(size / 1024).toFixed(0)} KB JSON)`, province));
     console.log(summary("GET /api/dashboard?unitId=<the largest xã>", commune));
     console.log(summary(`GET /api/dashboard/export (province, ${(xlsx / 1024).toFixed(0)} KB .xlsx)`, exports));
+    for (const { what, r } of refreshes) console.log(`refresh: ${what}: ${ms(r.ms)} (${r.full ? "full" : "incremental items"}, ${r.items} item rows written, ${r.facts} fact rows)`);
+    console.log(`load at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   } finally {
     await db.end();
     await server.stop();
-    await bench.drop();
+    if (!process.env.BENCH_KEEP) await bench.drop(); else console.log("kept", bench.url);
   }
   if (failed) process.exitCode = 1;
 }

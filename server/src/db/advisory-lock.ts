@@ -11,6 +11,7 @@ export const LOCKS = {
   safetyEscalation: 7_310_070,
   broadcastReconciler: 7_310_080,
   chatbotReconciler: 7_310_100,
+  dashboardRefresh: 7_310_120,
 } as const;
 
 /**

@@ -40,3 +40,66 @@ export function targetMet(value: number | null, target: DashboardTarget): boolea
 /** How a feedback item reached the Hội, as the dashboard counts it. */
 export const DASHBOARD_CHANNELS = ["mini_app", "oa_chat", "on_behalf"] as const;
 export type DashboardChannel = (typeof DASHBOARD_CHANNELS)[number];
+
+/** The grains the refreshed summaries keep each count at: a Lào Cai day, its month, its year. */
+export type DashboardGrain = "y" | "m" | "d";
+
+/** Rows of one grain whose day lies in [from, to) (YYYY-MM-DD: the 1st of the month or of January for m and y). */
+export interface DashboardSpan {
+  grain: DashboardGrain;
+  from: string;
+  to: string;
+}
+
+const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
+const monthStart = (day: string): string => `${day.slice(0, 7)}-01`;
+const yearStart = (day: string): string => `${day.slice(0, 4)}-01-01`;
+const nextMonth = (day: string): string => {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+};
+const nextYear = (day: string): string => `${Number(day.slice(0, 4)) + 1}-01-01`;
+const earlier = (a: string, b: string): string => (a < b ? a : b);
+
+/** The day after `day`, and the day `n` days from it (YYYY-MM-DD, calendar days). */
+export const dayAfter = (day: string, n = 1): string => addDays(day, n);
+
+/**
+ * The days [from, to) as few summary rows as possible: loose days up to the first whole month, whole months up to the
+ * first whole year, whole years, then whole months and loose days up to `to`. Every day is covered exactly once, so a
+ * sum over the spans is the sum over the days. A report period (1 January to 30 June) is one or two spans per unit.
+ * `coarsest: "m"` never uses years (a monthly series groups its rows by month).
+ */
+export function dashboardSpans(from: string, to: string, coarsest: "y" | "m" = "y"): DashboardSpan[] {
+  const out: DashboardSpan[] = [];
+  const push = (grain: DashboardGrain, a: string, b: string) => {
+    if (a < b) out.push({ grain, from: a, to: b });
+  };
+  let cur = from;
+  if (cur >= to) return out;
+  if (cur !== monthStart(cur)) {
+    const end = earlier(nextMonth(cur), to);
+    push("d", cur, end);
+    cur = end;
+  }
+  if (cur < to && (coarsest === "m" || cur !== yearStart(cur))) {
+    const end = earlier(nextYear(cur), monthStart(to));
+    if (end > cur) {
+      push("m", cur, end);
+      cur = end;
+    }
+  }
+  const years = coarsest === "y" ? yearStart(to) : cur;
+  if (years > cur) {
+    push("y", cur, years);
+    cur = years;
+  }
+  const months = monthStart(to);
+  if (months > cur) {
+    push("m", cur, months);
+    cur = months;
+  }
+  push("d", cur, to);
+  return out;
+}

@@ -102,6 +102,11 @@ export const Dashboard = Type.Object({
   from: Day,
   to: Day,
   madeAt: Timestamp,
+  /**
+   * When the summaries behind the figures were last refreshed (a queue job, every few minutes): "Số liệu cập nhật lúc …".
+   * Null until the first refresh has run.
+   */
+  refreshedAt: Nullable(Timestamp),
   resolutions: Type.Array(Type.Object({ id: Uuid, title: Type.String() })),
   rows: Type.Array(DashboardRow),
   categories: Type.Array(DashboardCategory),
@@ -111,6 +116,34 @@ export type Dashboard = Static<typeof Dashboard>;
 
 export const WomenCountBody = Type.Object({ unitId: Uuid, year: Type.Integer({ minimum: 2000, maximum: 2100 }), women: Type.Integer({ minimum: 0, maximum: 10_000_000 }) });
 export type WomenCountBody = Static<typeof WomenCountBody>;
+
+export const WomenCountsQuery = Type.Object({
+  /** Her highest unit as an admin when left out. */
+  unitId: Type.Optional(Uuid),
+  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+});
+export type WomenCountsQuery = Static<typeof WomenCountsQuery>;
+
+export const WomenCountUnit = Type.Object({
+  unitId: Uuid,
+  code: Type.String(),
+  name: Type.String(),
+  level: Type.String(),
+  /** What was entered for the unit itself that year; null when nothing was (the dashboard then adds up its child units). */
+  women: Nullable(Int),
+  updatedAt: Nullable(Timestamp),
+  hasChildren: Type.Boolean(),
+});
+export type WomenCountUnit = Static<typeof WomenCountUnit>;
+
+/** A unit and its active child units with the women counted in a year, for the admin who enters them. */
+export const WomenCounts = Type.Object({
+  unit: Type.Object({ id: Uuid, name: Type.String(), level: Type.String(), parentId: Nullable(Uuid), parentInScope: Type.Boolean() }),
+  year: Type.Integer(),
+  /** The unit itself first, then its child units by name. */
+  rows: Type.Array(WomenCountUnit),
+});
+export type WomenCounts = Static<typeof WomenCounts>;
 
 export const WomenImportBody = Type.Object({
   year: Type.Integer({ minimum: 2000, maximum: 2100 }),

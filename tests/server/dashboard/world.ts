@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { refreshDashboard } from "../../../server/src/modules/dashboard/refresh.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { addUnit, devLogin, grant, type TestUnit } from "../../helpers/fixtures.js";
 
@@ -177,6 +178,9 @@ export async function dashboardWorld() {
   // C is merged into B through the real merge: its members, chi hội and open work move; its history stays on C.
   const merged = await ctx.app.inject({ method: "POST", url: `/api/admin/units/${C.id}/merge`, headers: admin.headers, payload: { intoId: B.id } });
   if (merged.statusCode !== 200) throw new Error(`merge failed: ${merged.statusCode} ${merged.body}`);
+
+  // the figures are read from the refreshed summaries: refresh them, as the queue job does every few minutes
+  await refreshDashboard(db);
 
   return { ctx, db, units: { T, A, B, C, A1, A2, B1, C1 }, admin, canBoA, canBoB, adminA, members: { m1, m2, m3, m4, m5, m6, m7 }, R1 };
 }

@@ -23,6 +23,7 @@ describe("queue names", () => {
         "broadcasts.fanout",
         "chatbot.escalate",
         "chatbot.send",
+        "dashboard.refresh",
         "feedback.escalate",
         "feedback.follow-up",
         "feedback.petition",

@@ -23,7 +23,8 @@ import { m102 } from "./102_chatbot_urgent.js";
 import { m110 } from "./110_consultations.js";
 import { m111 } from "./111_polls.js";
 import { m120 } from "./120_dashboard.js";
+import { m121 } from "./121_dashboard_summaries.js";
 import { m130 } from "./130_phones_sealed.js";
 
 /** Append new migrations here; never edit one that has shipped. */
-export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m053, m060, m061, m070, m080, m081, m090, m091, m100, m101, m102, m110, m111, m120, m130];
+export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m053, m060, m061, m070, m080, m081, m090, m091, m100, m101, m102, m110, m111, m120, m121, m130];

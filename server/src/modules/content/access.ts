@@ -49,9 +49,22 @@ export function tagsAdmitSql(itemTags: RawBuilder<string[]>, memberTags: RawBuil
  */
 export function visibleTo(alias: "a" | "g", who: Audience, now: Date): RawBuilder<boolean> {
   const col = (c: string) => sql.ref(`${alias}.${c}`);
-  return sql<boolean>`(${col("status")} <> 'draft' AND ${col("publish_at")} <= ${now} AND ${col("audience")} && ${sql.val(who.units)}::uuid[]
-    AND ${tagsAdmitSql(sql<string[]>`${col("tags")}`, sql<string[]>`${sql.val(who.tags)}::text[]`)})`;
+  return sql<boolean>`(${col("status")} <> 'draft' AND ${col("publish_at")} <= ${now}
+    AND ${audienceAdmitsSql(alias, sql<string[]>`${sql.val(who.units)}::uuid[]`, sql<string[]>`${sql.val(who.tags)}::text[]`)})`;
 }
+
+/**
+ * Who an item is for, whatever its status and time: its audience holds one of `units` (her unit and those above it) and
+ * its target tags admit `tags`. `visibleTo` for a reader; the dashboard's "studied" for every member at once, with
+ * `units` and `tags` as column expressions.
+ */
+export function audienceAdmitsSql(alias: "a" | "g", units: RawBuilder<string[]>, tags: RawBuilder<string[]>): RawBuilder<boolean> {
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  return sql<boolean>`(${col("audience")} && ${units} AND ${tagsAdmitSql(sql<string[]>`${col("tags")}`, tags)})`;
+}
+
+/** A unit's id and its ancestors' (read off a `units.path` expression), as the `units` of `audienceAdmitsSql`. */
+export const unitAndAncestorsSql = (path: RawBuilder<string>): RawBuilder<string[]> => sql<string[]>`string_to_array(trim(both '/' from ${path}), '/')::uuid[]`;
 
 /** The admin side: items published by a unit of her subtree (cán bộ or admin role). */
 export function inStaffScope(alias: "a" | "g", auth: AuthContext): RawBuilder<boolean> {

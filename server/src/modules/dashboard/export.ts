@@ -14,11 +14,13 @@ export async function dashboardWorkbook(d: Dashboard): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = "Hội Số";
   book.created = new Date(d.madeAt);
-  const made = new Date(d.madeAt).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
+  const clock = (iso: string) => new Date(iso).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh" });
+  const made = clock(d.madeAt);
+  const fresh = d.refreshedAt ? `Số liệu cập nhật lúc: ${clock(d.refreshedAt)}` : "Số liệu chưa được tổng hợp lần nào";
   const sheet = (name: string, headers: string[], rows: Array<Array<string | number | null>>) => {
     const s = book.addWorksheet(name);
     s.addRow([`Hội LHPN — ${d.unit.name}: ${name}`]).font = { bold: true, size: 13 };
-    s.addRow([`Kỳ báo cáo: từ ${d.from} đến ${d.to}`, "", `Lập lúc: ${made}`]);
+    s.addRow([`Kỳ báo cáo: từ ${d.from} đến ${d.to}`, "", `Lập lúc: ${made}`, "", fresh]);
     s.addRow([]);
     s.addRow(["Đơn vị", "Cấp", ...headers]).font = { bold: true };
     s.columns = [{ width: 36 }, { width: 12 }, ...headers.map((h) => ({ width: Math.max(12, Math.min(28, h.length + 2)) }))];
@@ -75,7 +77,7 @@ export async function dashboardWorkbook(d: Dashboard): Promise<Buffer> {
   );
   const cats = book.addWorksheet("Theo lĩnh vực");
   cats.addRow([`Hội LHPN — ${d.unit.name}: phản ánh theo lĩnh vực`]).font = { bold: true, size: 13 };
-  cats.addRow([`Kỳ báo cáo: từ ${d.from} đến ${d.to}`, "", `Lập lúc: ${made}`]);
+  cats.addRow([`Kỳ báo cáo: từ ${d.from} đến ${d.to}`, "", `Lập lúc: ${made}`, "", fresh]);
   cats.addRow([]);
   cats.addRow(["Lĩnh vực", "Tiếp nhận", "Đã giải quyết", "Đúng hạn"]).font = { bold: true };
   cats.columns = [{ width: 36 }, { width: 12 }, { width: 14 }, { width: 12 }];
@@ -87,7 +89,7 @@ export async function dashboardWorkbook(d: Dashboard): Promise<Buffer> {
   );
   const trend = book.addWorksheet("Theo tháng");
   trend.addRow([`Hội LHPN — ${d.unit.name}: diễn biến theo tháng`]).font = { bold: true, size: 13 };
-  trend.addRow([`Kỳ báo cáo: từ ${d.from} đến ${d.to}`, "", `Lập lúc: ${made}`]);
+  trend.addRow([`Kỳ báo cáo: từ ${d.from} đến ${d.to}`, "", `Lập lúc: ${made}`, "", fresh]);
   trend.addRow([]);
   trend.addRow(["Tháng", "Hội viên đã xác nhận (lũy kế)", "Tỷ lệ thu hút (%)", "Lượt học nghị quyết", "Phản ánh tiếp nhận", "Đã giải quyết", "Người dự thi", "Thông báo"]).font = { bold: true };
   trend.columns = [{ width: 10 }, { width: 16 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 12 }, { width: 12 }];

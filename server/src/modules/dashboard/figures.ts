@@ -1,6 +1,8 @@
 import { sql, type RawBuilder } from "kysely";
+import { dashboardSpans, dayAfter, type DashboardSpan } from "@hoiso/shared";
 import type { Db } from "../../db/pool.js";
-import type { Period } from "./period.js";
+import { audienceAdmitsSql, unitAndAncestorsSql } from "../content/access.js";
+import { localDay, type Period } from "./period.js";
 
 /**
  * The dashboard's SQL, one query per section, all over the real tables. Every query starts from `bucket`: each unit
@@ -15,6 +17,8 @@ export interface Root {
   /** Every unit counted in the subtree (merged ones included) and the row each counts toward: see `subtreeOf`. */
   unitIds: string[];
   rowIds: string[];
+  /** The path of the unit each counts as (its own, or that of the unit it was merged into). */
+  paths: string[];
 }
 
 /** Key of the total row in every result map. */
@@ -28,15 +32,15 @@ type Rows<T> = Map<string, T>;
  * read record (minutes at 1,000,000 reads); an array's length it knows, and it hashes it.
  */
 export async function subtreeOf(db: Db, root: { id: string; path: string }): Promise<Root> {
-  const r = await sql<{ id: string; row_id: string }>`
-    SELECT u.id, COALESCE(NULLIF(split_part(substr(e.path, ${root.path.length + 1}), '/', 1), ''), ${root.id}::text) AS row_id
+  const r = await sql<{ id: string; row_id: string; path: string }>`
+    SELECT u.id, e.path, COALESCE(NULLIF(split_part(substr(e.path, ${root.path.length + 1}), '/', 1), ''), ${root.id}::text) AS row_id
       FROM units u JOIN units e ON e.id = COALESCE(u.merged_into, u.id)
      WHERE e.path LIKE ${`${root.path}%`}`.execute(db);
-  return { ...root, unitIds: r.rows.map((x) => x.id), rowIds: r.rows.map((x) => x.row_id) };
+  return { ...root, unitIds: r.rows.map((x) => x.id), rowIds: r.rows.map((x) => x.row_id), paths: r.rows.map((x) => x.path) };
 }
 
 function bucket(root: Root): RawBuilder<unknown> {
-  return sql`bucket AS MATERIALIZED (SELECT * FROM unnest(${root.unitIds}::uuid[], ${root.rowIds}::text[]) AS b(unit_id, row_id))`;
+  return sql`bucket AS MATERIALIZED (SELECT * FROM unnest(${root.unitIds}::uuid[], ${root.rowIds}::text[], ${root.paths}::text[]) AS b(unit_id, row_id, path))`;
 }
 
 /** Unit ids of `path` and its ancestors, for matching a unit to the chi hội or commune above it by equality. */
@@ -51,15 +55,45 @@ function byRow<R extends { row_id: string | null }, T>(rows: R[], map: (r: R) =>
 
 export interface MemberFigures { registered: number; confirmed: number; active30: number; canBo: number }
 
+/** The period's edges as Lào Cai days: [from, until) with `until` the day after `to`. */
+const untilOf = (p: Period): string => dayAfter(p.to);
+
+/**
+ * Everything before `until`: the running total (grain c) at the 1st of its month, then the loose days. Running totals
+ * go as far as the month after this one; a later end reads the months between as well.
+ */
+function before(until: string): RawBuilder<boolean> {
+  const nextMonth = dayAfter(`${localDay(new Date()).slice(0, 7)}-01`, 32).slice(0, 7);
+  const c = `${(until.slice(0, 7) < nextMonth ? until : nextMonth).slice(0, 7)}-01`;
+  return sql<boolean>`((f.grain = 'c' AND f.day = ${c}::date) OR ${inSpans(dashboardSpans(c, until))})`;
+}
+
+/** Summary rows of `facts` inside the spans (`f` is dashboard_facts); false when there is none. */
+function inSpans(spans: DashboardSpan[]): RawBuilder<boolean> {
+  if (spans.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`(${sql.join(spans.map((s) => sql`(f.grain = ${s.grain} AND f.day >= ${s.from}::date AND f.day < ${s.to}::date)`), sql` OR `)})`;
+}
+
+/**
+ * "Active in the last 30 days" as whole Lào Cai days: the 30 days that end with the day of `asOf` (or just before it,
+ * when `asOf` is a midnight, as at the end of a past period).
+ */
+function last30(p: Period): DashboardSpan[] {
+  const day = localDay(p.asOf);
+  const until = new Date(`${day}T00:00:00+07:00`).getTime() === p.asOf.getTime() ? day : dayAfter(day);
+  return dashboardSpans(dayAfter(until, -30), until);
+}
+
 export async function memberFigures(db: Db, root: Root, p: Period): Promise<Rows<MemberFigures>> {
-  const since = new Date(p.asOf.getTime() - 30 * 86400_000);
+  const byEnd = before(untilOf(p));
   const members = await sql<{ row_id: string | null; registered: string; confirmed: string; active30: string }>`
     WITH ${bucket(root)}
     SELECT b.row_id,
-           count(*) FILTER (WHERE m.created_at < ${p.end}) AS registered,
-           count(*) FILTER (WHERE m.membership_status = 'confirmed' AND COALESCE(m.membership_confirmed_at, m.created_at) < ${p.end}) AS confirmed,
-           count(*) FILTER (WHERE m.last_seen_at > ${since} AND m.last_seen_at <= ${p.asOf}) AS active30
-      FROM members m JOIN bucket b ON b.unit_id = m.unit_id
+           sum(f.n) FILTER (WHERE f.fact = 'registered' AND ${byEnd}) AS registered,
+           sum(f.n) FILTER (WHERE f.fact = 'confirmed' AND ${byEnd}) AS confirmed,
+           sum(f.n) FILTER (WHERE f.fact = 'seen') AS active30
+      FROM dashboard_facts f JOIN bucket b ON b.unit_id = f.unit_id
+     WHERE (f.fact IN ('registered', 'confirmed') AND ${byEnd}) OR (f.fact = 'seen' AND ${inSpans(last30(p))})
      GROUP BY GROUPING SETS ((b.row_id), ())`.execute(db);
   const canBo = await sql<{ row_id: string | null; n: string }>`
     WITH ${bucket(root)}
@@ -83,52 +117,77 @@ export async function resolutionsOf(db: Db, p: Period): Promise<Resolution[]> {
   return r.rows;
 }
 
-/** Per row and resolution: confirmed members and cán bộ who had studied it by the end of the period. */
-export async function studyFigures(db: Db, root: Root, p: Period, ids: string[]): Promise<Rows<Map<string, { members: number; canBo: number }>>> {
-  const out: Rows<Map<string, { members: number; canBo: number }>> = new Map();
+/** Per row and resolution: who it is meant for and who had studied it by the end of the period, members and cán bộ. */
+export interface StudyCell { members: number; membersStudied: number; canBo: number; canBoStudied: number }
+
+/**
+ * A resolution counts only the people it is meant for: the content module's audience rule (its units, its target
+ * tags) decides, as it decides what she may read. Members come from the summaries (a tagged resolution has its own
+ * `eligible` count; an untagged one is for every confirmed member of its units); cán bộ, a few per unit, are read live
+ * from their roles, each counted where her role is and once in the total.
+ */
+export async function studyFigures(db: Db, root: Root, p: Period, ids: string[]): Promise<Rows<Map<string, StudyCell>>> {
+  const out: Rows<Map<string, StudyCell>> = new Map();
   if (ids.length === 0) return out;
   const cell = (row: string, article: string) => {
     let m = out.get(row);
     if (!m) out.set(row, (m = new Map()));
     let c = m.get(article);
-    if (!c) m.set(article, (c = { members: 0, canBo: 0 }));
+    if (!c) m.set(article, (c = { members: 0, membersStudied: 0, canBo: 0, canBoStudied: 0 }));
     return c;
   };
-  const members = await sql<{ row_id: string | null; article_id: string; n: string }>`
+  const byEnd = before(untilOf(p));
+  const facts = await sql<{ row_id: string | null; article_id: string; studied: string | null; eligible: string | null }>`
     WITH ${bucket(root)}
-    SELECT b.row_id, ar.article_id, count(*) AS n
-      FROM article_reads ar JOIN members m ON m.id = ar.member_id JOIN bucket b ON b.unit_id = m.unit_id
-     WHERE ar.article_id = ANY(${ids}::uuid[]) AND ar.studied_at < ${p.end} AND m.membership_status = 'confirmed'
-     GROUP BY GROUPING SETS ((b.row_id, ar.article_id), (ar.article_id))`.execute(db);
-  for (const r of members.rows) cell(key(r.row_id), r.article_id).members = n(r.n);
-  const canBo = await sql<{ row_id: string | null; article_id: string; n: string }>`
-    WITH ${bucket(root)}
-    SELECT b.row_id, ar.article_id, count(DISTINCT ar.member_id) AS n
-      FROM article_reads ar JOIN roles r ON r.member_id = ar.member_id JOIN bucket b ON b.unit_id = r.unit_id
-     WHERE ar.article_id = ANY(${ids}::uuid[]) AND ar.studied_at < ${p.end}
-     GROUP BY GROUPING SETS ((b.row_id, ar.article_id), (ar.article_id))`.execute(db);
-  for (const r of canBo.rows) cell(key(r.row_id), r.article_id).canBo = n(r.n);
+    SELECT b.row_id, f.key AS article_id, sum(f.n) FILTER (WHERE f.fact = 'studied') AS studied, sum(f.n) FILTER (WHERE f.fact = 'eligible') AS eligible
+      FROM dashboard_facts f JOIN bucket b ON b.unit_id = f.unit_id
+     WHERE f.fact IN ('studied', 'eligible') AND f.key = ANY(${ids}::text[]) AND ${byEnd}
+     GROUP BY GROUPING SETS ((b.row_id, f.key), (f.key))`.execute(db);
+  for (const r of facts.rows) {
+    const c = cell(key(r.row_id), r.article_id);
+    c.membersStudied = n(r.studied);
+    c.members = n(r.eligible);
+  }
+  const untagged = await sql<{ row_id: string | null; article_id: string; n: string }>`
+    WITH ${bucket(root)},
+    conf AS (SELECT f.unit_id, sum(f.n) AS n FROM dashboard_facts f JOIN bucket b ON b.unit_id = f.unit_id
+              WHERE f.fact = 'confirmed' AND ${byEnd} GROUP BY f.unit_id)
+    SELECT b.row_id, a.id::text AS article_id, sum(c.n) AS n
+      FROM conf c JOIN bucket b ON b.unit_id = c.unit_id
+      JOIN articles a ON a.id = ANY(${ids}::uuid[]) AND cardinality(a.tags) = 0
+       AND ${audienceAdmitsSql("a", unitAndAncestorsSql(sql<string>`b.path`), sql<string[]>`'{}'::text[]`)}
+     GROUP BY GROUPING SETS ((b.row_id, a.id), (a.id))`.execute(db);
+  for (const r of untagged.rows) cell(key(r.row_id), r.article_id).members = n(r.n);
+  const canBo = await sql<{ row_id: string | null; article_id: string; eligible: string; studied: string }>`
+    WITH ${bucket(root)},
+    cb AS (SELECT DISTINCT r.member_id, b.row_id, b.path FROM roles r JOIN bucket b ON b.unit_id = r.unit_id)
+    SELECT cb.row_id, a.id::text AS article_id, count(DISTINCT cb.member_id) AS eligible,
+           count(DISTINCT cb.member_id) FILTER (WHERE ar.studied_at < ${p.end}) AS studied
+      FROM cb JOIN members m ON m.id = cb.member_id
+      JOIN articles a ON a.id = ANY(${ids}::uuid[])
+       AND ${audienceAdmitsSql("a", unitAndAncestorsSql(sql<string>`cb.path`), sql<string[]>`COALESCE(m.profile_tags, '{}')`)}
+      LEFT JOIN article_reads ar ON ar.article_id = a.id AND ar.member_id = cb.member_id
+     GROUP BY GROUPING SETS ((cb.row_id, a.id), (a.id))`.execute(db);
+  for (const r of canBo.rows) {
+    const c = cell(key(r.row_id), r.article_id);
+    c.canBo = n(r.eligible);
+    c.canBoStudied = n(r.studied);
+  }
   return out;
 }
 
 /**
  * Chi hội using IT: an active chi hội is counted as using the app in the period when something happened in its
  * subtree: a member opened the app, an item was sent from it or handled by it, it sent an announcement, a member took
- * part in a contest.
+ * part in a contest (the `seen` and `act` summaries).
  */
 export async function itFigures(db: Db, root: Root, p: Period): Promise<Rows<{ branches: number; active: number }>> {
   const r = await sql<{ row_id: string | null; branches: string; active: string }>`
     WITH ${bucket(root)},
     chi AS (SELECT u.id, b.row_id FROM units u JOIN bucket b ON b.unit_id = u.id WHERE u.level = 'chi_hoi' AND u.active),
-    acts AS (
-      SELECT unit_id FROM members WHERE last_seen_at >= ${p.start} AND last_seen_at < ${p.end} AND unit_id IS NOT NULL
-      UNION SELECT origin_unit_id FROM submissions WHERE created_at >= ${p.start} AND created_at < ${p.end}
-      UNION SELECT unit_id FROM assignments
-             WHERE (acknowledged_at >= ${p.start} AND acknowledged_at < ${p.end}) OR (resolved_at >= ${p.start} AND resolved_at < ${p.end})
-      UNION SELECT unit_id FROM broadcasts WHERE send_at >= ${p.start} AND send_at < ${p.end} AND status IN ('sending', 'done')
-      UNION SELECT m.unit_id FROM contest_entries e JOIN members m ON m.id = e.member_id
-             WHERE e.submitted_at >= ${p.start} AND e.submitted_at < ${p.end} AND m.unit_id IS NOT NULL),
-    act_units AS (SELECT DISTINCT ${ancestors(sql`e.path`)} AS id FROM acts a JOIN units u ON u.id = a.unit_id JOIN units e ON e.id = COALESCE(u.merged_into, u.id))
+    acts AS (SELECT DISTINCT b.path FROM dashboard_facts f JOIN bucket b ON b.unit_id = f.unit_id
+              WHERE f.fact IN ('seen', 'act') AND ${inSpans(dashboardSpans(p.from, untilOf(p)))}),
+    act_units AS (SELECT DISTINCT ${ancestors(sql`acts.path`)} AS id FROM acts)
     SELECT c.row_id, count(*) AS branches, count(au.id) AS active
       FROM chi c LEFT JOIN act_units au ON au.id = c.id GROUP BY GROUPING SETS ((c.row_id), ())`.execute(db);
   return byRow(r.rows, (x) => ({ branches: n(x.branches), active: n(x.active) }));
@@ -146,33 +205,24 @@ export async function contestFigures(db: Db, root: Root, p: Period): Promise<Row
   return byRow(r.rows, (x) => n(x.n));
 }
 
-/** The items received in the period from the subtree, with what the feedback figures need of each. */
+/**
+ * The items received in the period from the subtree (the refreshed `dashboard_items`), each as it stood at the end of
+ * the period: answered, escalated, lifted, rated and resolved only by then.
+ */
 function items(root: Root, p: Period): RawBuilder<unknown> {
   return sql`${bucket(root)},
-    s AS (
-      SELECT s.id, b.row_id, s.category_code, s.urgent, s.created_at, s.resolved_at,
-             CASE WHEN s.channel <> 'mini_app' THEN 'on_behalf'
-                  WHEN EXISTS (SELECT 1 FROM submission_keys k WHERE k.submission_id = s.id AND k.key LIKE 'oa-chat.%') THEN 'oa_chat'
-                  ELSE 'mini_app' END AS channel
-        FROM submissions s JOIN bucket b ON b.unit_id = s.origin_unit_id
-       WHERE s.created_at >= ${p.start} AND s.created_at < ${p.end}),
-    ev AS (
-      SELECT e.submission_id,
-             min(e.created_at) FILTER (WHERE e.type IN ('acknowledged', 'replied', 'resolved')) AS first_answer,
-             count(*) FILTER (WHERE e.type = 'escalated') AS escalations,
-             bool_or(e.type = 'petition_lifted') AS lifted
-        FROM submission_events e WHERE e.submission_id IN (SELECT id FROM s) AND e.created_at < ${p.end} GROUP BY e.submission_id),
-    asg AS (
-      SELECT a.submission_id, max(a.due_at) FILTER (WHERE a.reason = 'primary') AS due_at, min(a.acknowledged_at) AS first_contact
-        FROM assignments a WHERE a.submission_id IN (SELECT id FROM s) GROUP BY a.submission_id),
     x AS (
-      SELECT s.*, ev.first_answer, COALESCE(ev.escalations, 0) AS escalations, COALESCE(ev.lifted, false) AS lifted,
-             a.due_at, a.first_contact, rt.rating,
-             (s.resolved_at < ${p.end}) AS is_resolved,
-             (s.resolved_at < ${p.end} AND s.resolved_at <= a.due_at) AS on_time,
-             (a.due_at IS NOT NULL AND (s.resolved_at < ${p.end} OR a.due_at < ${p.asOf})) AS is_due
-        FROM s LEFT JOIN ev ON ev.submission_id = s.id LEFT JOIN asg a ON a.submission_id = s.id
-        LEFT JOIN submission_ratings rt ON rt.submission_id = s.id AND rt.rated_at < ${p.end})`;
+      SELECT i.submission_id AS id, b.row_id, i.category_code, i.urgent, i.created_at, i.channel,
+             CASE WHEN i.first_answer_at < ${p.end} THEN i.first_answer_at END AS first_answer,
+             CASE WHEN cardinality(i.escalated_at) = 0 THEN 0 ELSE (SELECT count(*) FROM unnest(i.escalated_at) t WHERE t < ${p.end}) END AS escalations,
+             COALESCE(i.lifted_at < ${p.end}, false) AS lifted,
+             i.due_at, i.first_contact_at AS first_contact,
+             CASE WHEN i.rated_at < ${p.end} THEN i.rating END AS rating,
+             (i.resolved_at < ${p.end}) AS is_resolved,
+             (i.resolved_at < ${p.end} AND i.resolved_at <= i.due_at) AS on_time,
+             (i.due_at IS NOT NULL AND (i.resolved_at < ${p.end} OR i.due_at < ${p.asOf})) AS is_due
+        FROM dashboard_items i JOIN bucket b ON b.unit_id = i.origin_unit_id
+       WHERE i.created_at >= ${p.start} AND i.created_at < ${p.end})`;
 }
 
 export interface FeedbackFigures {
@@ -191,10 +241,14 @@ export interface FeedbackFigures {
 
 const rounded = (v: unknown, div: number): number | null => (v === null || v === undefined ? null : Math.round((Number(v) / div) * 10) / 10);
 
-export async function feedbackFigures(db: Db, root: Root, p: Period): Promise<Rows<FeedbackFigures>> {
-  const r = await sql<Record<string, string | null> & { row_id: string | null }>`
+/**
+ * The feedback figures of every row and the total, and the counts by category, in one pass over the period's items
+ * (`GROUPING SETS`: the rows, the total, the categories).
+ */
+export async function feedbackFigures(db: Db, root: Root, p: Period): Promise<{ rows: Rows<FeedbackFigures>; categories: CategoryFigures[] }> {
+  const r = await sql<Record<string, string | null> & { row_id: string | null; category_code: string | null; by_category: number }>`
     WITH ${items(root, p)}
-    SELECT row_id, count(*) AS received,
+    SELECT row_id, category_code, GROUPING(category_code) = 0 AS by_category, count(*) AS received,
            count(*) FILTER (WHERE channel = 'mini_app') AS mini_app, count(*) FILTER (WHERE channel = 'oa_chat') AS oa_chat,
            count(*) FILTER (WHERE channel = 'on_behalf') AS on_behalf,
            count(*) FILTER (WHERE is_resolved) AS resolved, count(*) FILTER (WHERE is_due) AS due, count(*) FILTER (WHERE on_time) AS on_time,
@@ -203,8 +257,8 @@ export async function feedbackFigures(db: Db, root: Root, p: Period): Promise<Ro
            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_contact - created_at)) FILTER (WHERE urgent) AS contact_s,
            count(*) FILTER (WHERE rating = 'hai_long') AS hai_long, count(*) FILTER (WHERE rating = 'binh_thuong') AS binh_thuong,
            count(*) FILTER (WHERE rating = 'chua_hai_long') AS chua_hai_long
-      FROM x GROUP BY GROUPING SETS ((row_id), ())`.execute(db);
-  return byRow(r.rows, (x) => ({
+      FROM x GROUP BY GROUPING SETS ((row_id), (), (category_code))`.execute(db);
+  const rows = byRow(r.rows.filter((x) => !x.by_category), (x) => ({
     received: n(x.received),
     byChannel: { mini_app: n(x.mini_app), oa_chat: n(x.oa_chat), on_behalf: n(x.on_behalf) },
     resolved: n(x.resolved),
@@ -217,20 +271,23 @@ export async function feedbackFigures(db: Db, root: Root, p: Period): Promise<Ro
     urgent: n(x.urgent),
     medianFirstContactMinutes: rounded(x.contact_s, 60),
   }));
+  const byCode = r.rows.filter((x) => x.by_category && x.category_code !== null);
+  const cats = byCode.length
+    ? await db.selectFrom("categories").select(["code", "name", "private", "sort"]).where("code", "in", byCode.map((x) => x.category_code!)).execute()
+    : [];
+  const info = new Map(cats.map((c) => [c.code, c]));
+  const categories = byCode
+    .map((x) => {
+      const c = info.get(x.category_code!);
+      return { code: x.category_code!, name: c?.name ?? x.category_code!, private: c?.private ?? false, received: n(x.received), resolved: n(x.resolved), onTime: n(x.on_time), sort: c?.sort ?? null };
+    })
+    // as the categories are listed everywhere: by their sort, unknown ones last, then by code
+    .sort((a, b) => (a.sort ?? Infinity) - (b.sort ?? Infinity) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .map(({ sort: _sort, ...c }) => c);
+  return { rows, categories };
 }
 
 export interface CategoryFigures { code: string; name: string; private: boolean; received: number; resolved: number; onTime: number }
-
-/** The subtree's items by category (the Mini App and the export hide all but the count of a private category). */
-export async function categoryFigures(db: Db, root: Root, p: Period): Promise<CategoryFigures[]> {
-  const r = await sql<{ code: string; name: string | null; private: boolean | null; received: string; resolved: string; on_time: string }>`
-    WITH ${items(root, p)}
-    SELECT x.category_code AS code, c.name, c.private, count(*) AS received,
-           count(*) FILTER (WHERE is_resolved) AS resolved, count(*) FILTER (WHERE on_time) AS on_time
-      FROM x LEFT JOIN categories c ON c.code = x.category_code
-     GROUP BY x.category_code, c.name, c.private, c.sort ORDER BY c.sort NULLS LAST, x.category_code`.execute(db);
-  return r.rows.map((x) => ({ code: x.code, name: x.name ?? x.code, private: x.private ?? false, received: n(x.received), resolved: n(x.resolved), onTime: n(x.on_time) }));
-}
 
 /** Active communes in each row and those with at least one active trusted address in their subtree. */
 export async function trustedFigures(db: Db, root: Root): Promise<Rows<{ communes: number; withTrusted: number }>> {
@@ -263,22 +320,20 @@ export async function announcementFigures(db: Db, root: Root, p: Period): Promis
 
 export interface MonthFigures { month: string; confirmed: number; studied: number; received: number; resolved: number; participants: number; announcements: number }
 
-/** The subtree's monthly series: new confirmed members (and those before the period), studies, items, contests, announcements. */
-export async function trendFigures(db: Db, root: Root, p: Period, resolutionIds: string[]): Promise<{ confirmedBefore: number; months: Map<string, MonthFigures> }> {
+/**
+ * The subtree's monthly series: new confirmed members (and those before the period), studies of resolutions meant for
+ * them (all resolutions, not only the latest shown above), items, contests, announcements.
+ */
+export async function trendFigures(db: Db, root: Root, p: Period): Promise<{ confirmedBefore: number; months: Map<string, MonthFigures> }> {
   const month = (col: RawBuilder<unknown>) => sql`to_char(${col} AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM')`;
+  const inPeriod = inSpans(dashboardSpans(p.from, untilOf(p), "m"));
   const r = await sql<{ month: string | null; what: string; n: string }>`
-    WITH ${bucket(root)},
-    mem AS (SELECT COALESCE(m.membership_confirmed_at, m.created_at) AS at FROM members m JOIN bucket b ON b.unit_id = m.unit_id
-             WHERE m.membership_status = 'confirmed' AND COALESCE(m.membership_confirmed_at, m.created_at) < ${p.end})
-    SELECT NULL AS month, 'confirmed' AS what, count(*) AS n FROM mem WHERE at < ${p.start}
-    UNION ALL SELECT ${month(sql`at`)}, 'confirmed', count(*) FROM mem WHERE at >= ${p.start} GROUP BY 1
-    UNION ALL SELECT ${month(sql`ar.studied_at`)}, 'studied', count(*)
-      FROM article_reads ar JOIN members m ON m.id = ar.member_id JOIN bucket b ON b.unit_id = m.unit_id
-     WHERE ar.article_id = ANY(${resolutionIds}::uuid[]) AND ar.studied_at >= ${p.start} AND ar.studied_at < ${p.end} AND m.membership_status = 'confirmed' GROUP BY 1
-    UNION ALL SELECT ${month(sql`s.created_at`)}, 'received', count(*) FROM submissions s JOIN bucket b ON b.unit_id = s.origin_unit_id
-     WHERE s.created_at >= ${p.start} AND s.created_at < ${p.end} GROUP BY 1
-    UNION ALL SELECT ${month(sql`s.resolved_at`)}, 'resolved', count(*) FROM submissions s JOIN bucket b ON b.unit_id = s.origin_unit_id
-     WHERE s.resolved_at >= ${p.start} AND s.resolved_at < ${p.end} GROUP BY 1
+    WITH ${bucket(root)}
+    SELECT NULL AS month, 'confirmed' AS what, COALESCE(sum(f.n), 0) AS n FROM dashboard_facts f JOIN bucket b ON b.unit_id = f.unit_id
+     WHERE f.fact = 'confirmed' AND ${before(p.from)}
+    UNION ALL SELECT to_char(f.day, 'YYYY-MM'), f.fact, sum(f.n) FROM dashboard_facts f JOIN bucket b ON b.unit_id = f.unit_id
+     WHERE f.fact IN ('confirmed', 'received', 'resolved', 'studies') AND f.key = '' AND ${inPeriod}
+     GROUP BY 1, 2
     UNION ALL SELECT ${month(sql`e.submitted_at`)}, 'participants', count(DISTINCT e.member_id)
       FROM contest_entries e JOIN contest_rounds cr ON cr.id = e.round_id JOIN contests c ON c.id = cr.contest_id AND c.kind = 'contest'
       JOIN members m ON m.id = e.member_id JOIN bucket b ON b.unit_id = m.unit_id
@@ -291,7 +346,7 @@ export async function trendFigures(db: Db, root: Root, p: Period, resolutionIds:
     if (x.month === null) { confirmedBefore = n(x.n); continue; }
     let m = months.get(x.month);
     if (!m) months.set(x.month, (m = { month: x.month, confirmed: 0, studied: 0, received: 0, resolved: 0, participants: 0, announcements: 0 }));
-    (m as unknown as Record<string, number>)[x.what] = n(x.n);
+    (m as unknown as Record<string, number>)[x.what === "studies" ? "studied" : x.what] = n(x.n);
   }
   return { confirmedBefore, months };
 }

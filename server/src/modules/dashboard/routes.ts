@@ -1,15 +1,21 @@
-import { Dashboard, DashboardQuery, ErrorBody, Ok, WomenCountBody, WomenImportBody, WomenImportResult } from "@hoiso/shared";
+import { Dashboard, DashboardQuery, ErrorBody, Ok, WomenCountBody, WomenCounts, WomenCountsQuery, WomenImportBody, WomenImportResult } from "@hoiso/shared";
 import { auditRead } from "../../db/audit.js";
 import { requireAuth } from "../../http/auth-plugin.js";
 import type { App } from "../../http/types-app.js";
 import { dashboardWorkbook } from "./export.js";
+import { enqueueRefresh } from "./jobs.js";
 import { dashboard } from "./service.js";
-import { importWomenCounts, setWomenCount } from "./women-admin.js";
+import { importWomenCounts, setWomenCount, womenCountsOf } from "./women-admin.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const secured = { security: [{ bearer: [] }] };
 const tags = ["dashboard"];
 const scope = "Her subtree only: the unit must be under one of her cán bộ/admin roles (403 otherwise).";
+
+/** Before the first refresh the summaries are empty: ask for one now rather than at the next tick (a lost add is retried then). */
+async function firstRefresh(app: App): Promise<void> {
+  await enqueueRefresh(app.deps).catch((err: unknown) => app.log.warn({ err }, "dashboard refresh not queued"));
+}
 
 /** Tổng hợp: the action programme's figures for a unit and its child units, on screen and as the periodic report's Excel. */
 export async function dashboardRoutes(app: App): Promise<void> {
@@ -17,7 +23,11 @@ export async function dashboardRoutes(app: App): Promise<void> {
   app.get(
     "/dashboard",
     { schema: { tags, summary: "The unit's and each child unit's figures against the targets, with the monthly trend", description: scope, ...secured, querystring: DashboardQuery, response: { 200: Dashboard, ...errors } } },
-    async (req) => dashboard(db, requireAuth(req), req.query),
+    async (req) => {
+      const d = await dashboard(db, requireAuth(req), req.query);
+      if (d.refreshedAt === null) await firstRefresh(app);
+      return d;
+    },
   );
   app.get(
     "/dashboard/export",
@@ -32,6 +42,11 @@ export async function dashboardRoutes(app: App): Promise<void> {
         .header("content-disposition", `attachment; filename="tong-hop-${d.from}-${d.to}.xlsx"`)
         .send(bytes);
     },
+  );
+  app.get(
+    "/dashboard/women",
+    { schema: { tags, summary: "A unit and its child units with the number of women entered for a year (admin of the unit or above)", ...secured, querystring: WomenCountsQuery, response: { 200: WomenCounts, ...errors } } },
+    async (req) => womenCountsOf(db, requireAuth(req), req.query),
   );
   app.put(
     "/dashboard/women",

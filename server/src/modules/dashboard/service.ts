@@ -4,10 +4,11 @@ import { forbidden } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
 import { assertRoleOver, hasRoleOver, scopeOf } from "../../policy/policy.js";
 import {
-  announcementFigures, categoryFigures, contestFigures, feedbackFigures, itFigures, memberFigures, resolutionsOf, studyFigures, TOTAL,
+  announcementFigures, contestFigures, feedbackFigures, itFigures, memberFigures, resolutionsOf, studyFigures, TOTAL,
   subtreeOf, trendFigures, trustedFigures, type Root,
 } from "./figures.js";
 import { monthsOf, periodOf } from "./period.js";
+import { refreshedAt } from "./refresh.js";
 import { womenCounts } from "./women.js";
 
 /** The unit she asked for, or the highest unit she holds a staff role at; 404/403 through the policy. */
@@ -39,12 +40,12 @@ export async function dashboard(db: Db, auth: AuthContext, q: DashboardQuery, no
   const studied = await studyFigures(db, root, p, ids);
   const it = await itFigures(db, root, p);
   const contests = await contestFigures(db, root, p);
-  const feedback = await feedbackFigures(db, root, p);
-  const categories = await categoryFigures(db, root, p);
+  const { rows: feedback, categories } = await feedbackFigures(db, root, p);
   const trusted = await trustedFigures(db, root);
   const announcements = await announcementFigures(db, root, p);
-  const trend = await trendFigures(db, root, p, ids);
+  const trend = await trendFigures(db, root, p);
   const women = await womenCounts(db, root, years);
+  const refreshed = await refreshedAt(db);
   const children = await db
     .selectFrom("units as u")
     .select(["u.id", "u.name", "u.level"])
@@ -63,15 +64,15 @@ export async function dashboard(db: Db, auth: AuthContext, q: DashboardQuery, no
     const i = it.get(k) ?? { branches: 0, active: 0 };
     const participants = contests.get(k) ?? 0;
     const studiedRows = ids.map((articleId) => {
-      const c = st?.get(articleId) ?? { members: 0, canBo: 0 };
+      const c = st?.get(articleId) ?? { members: 0, membersStudied: 0, canBo: 0, canBoStudied: 0 };
       return {
         articleId,
-        canBo: m.canBo,
-        canBoStudied: c.canBo,
-        canBoRate: percentOf(c.canBo, m.canBo),
-        members: m.confirmed,
-        membersStudied: c.members,
-        membersRate: percentOf(c.members, m.confirmed),
+        canBo: c.canBo,
+        canBoStudied: c.canBoStudied,
+        canBoRate: percentOf(c.canBoStudied, c.canBo),
+        members: c.members,
+        membersStudied: c.membersStudied,
+        membersRate: percentOf(c.membersStudied, c.members),
       };
     });
     const membersRate = percentOf(m.confirmed, womenN);
@@ -133,6 +134,7 @@ export async function dashboard(db: Db, auth: AuthContext, q: DashboardQuery, no
     from: p.from,
     to: p.to,
     madeAt: now.toISOString(),
+    refreshedAt: refreshed ? refreshed.toISOString() : null,
     resolutions,
     rows,
     categories: categories.map((c) => (c.private ? { ...c, resolved: null, onTime: null } : c)),

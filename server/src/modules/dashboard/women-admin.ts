@@ -1,11 +1,14 @@
 import { Readable } from "node:stream";
-import { DashboardErrorCode, foldVietnamese, type Ok, type WomenCountBody, type WomenImportBody, type WomenImportResult } from "@hoiso/shared";
+import {
+  DashboardErrorCode, foldVietnamese, type Ok, type WomenCountBody, type WomenCounts, type WomenCountsQuery, type WomenImportBody, type WomenImportResult,
+} from "@hoiso/shared";
 import ExcelJS from "exceljs";
 import { audit } from "../../db/audit.js";
 import type { Db } from "../../db/pool.js";
 import { AppError } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
-import { assertRoleOver, hasRoleOver } from "../../policy/policy.js";
+import { forbidden } from "../../http/errors.js";
+import { assertRoleOver, hasRoleOver, scopeOf } from "../../policy/policy.js";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const unreadable = (why: string) => new AppError(400, DashboardErrorCode.DASHBOARD_IMPORT_UNREADABLE, why, "contentBase64");
@@ -22,6 +25,36 @@ export async function setWomenCount(db: Db, auth: AuthContext, body: WomenCountB
     await audit(tx, { actorId: auth.memberId, action: "dashboard.women", entityType: "unit", entityId: body.unitId, detail: { year: body.year, women: body.women } });
   });
   return { ok: true };
+}
+
+/** The unit (her highest as an admin when none is named) and its active child units, with what was entered for the year. */
+export async function womenCountsOf(db: Db, auth: AuthContext, q: WomenCountsQuery): Promise<WomenCounts> {
+  let id = q.unitId;
+  if (!id) {
+    const top = auth.roles.filter((r) => scopeOf(auth, ["admin"]).unitIds.includes(r.unitId)).sort((a, b) => a.unitPath.length - b.unitPath.length)[0];
+    if (!top) throw forbidden("Chị chưa được giao vai trò quản trị ở đơn vị nào.");
+    id = top.unitId;
+  }
+  await assertRoleOver(db, auth, id, ["admin"]);
+  const unit = await db.selectFrom("units").select(["id", "name", "level", "parent_id"]).where("id", "=", id).executeTakeFirstOrThrow();
+  const parent = unit.parent_id ? await db.selectFrom("units").select("path").where("id", "=", unit.parent_id).executeTakeFirst() : undefined;
+  const rows = await db
+    .selectFrom("units as u")
+    .leftJoin("unit_women_counts as w", (j) => j.onRef("w.unit_id", "=", "u.id").on("w.year", "=", q.year))
+    .select(["u.id", "u.code", "u.name", "u.level", "w.women", "w.updated_at"])
+    .select((eb) => eb.exists(eb.selectFrom("units as c").select("c.id").whereRef("c.parent_id", "=", "u.id").where("c.active", "=", true)).as("has_children"))
+    .where((eb) => eb.or([eb("u.id", "=", id), eb.and([eb("u.parent_id", "=", id), eb("u.active", "=", true)])]))
+    .orderBy((eb) => eb.case().when("u.id", "=", id).then(0).else(1).end())
+    .orderBy("u.name")
+    .execute();
+  return {
+    unit: { id: unit.id, name: unit.name, level: unit.level, parentId: unit.parent_id, parentInScope: parent ? hasRoleOver(auth, parent.path, ["admin"]) : false },
+    year: q.year,
+    rows: rows.map((r) => ({
+      unitId: r.id, code: r.code, name: r.name, level: r.level, women: r.women ?? null,
+      updatedAt: r.updated_at ? new Date(r.updated_at).toISOString() : null, hasChildren: Boolean(r.has_children),
+    })),
+  };
 }
 
 async function readRows(fileName: string, bytes: Buffer): Promise<Array<{ line: number; cells: string[] }>> {

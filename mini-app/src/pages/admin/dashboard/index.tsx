@@ -9,7 +9,10 @@ import { Loading, QueryState } from "../../../components/States.js";
 import { useNotify } from "../../../components/notify.js";
 import { useCommonT } from "../../../i18n/common/index.js";
 import { formatDateTime } from "../../../i18n/format.js";
+import { useMe } from "../../../state.js";
+import { isAdmin } from "../labels.js";
 import { useAdminDashboardT } from "./i18n/index.js";
+import { WomenCountsScreen } from "./Women.js";
 import "./dashboard.css";
 
 // chart.js is loaded only when this tab draws its chart: the members' screens never download it.
@@ -24,6 +27,8 @@ export function DashboardAdmin(): ReactElement {
   return (
     <Routes>
       <Route index element={<UnitDashboard period={period} />} />
+      <Route path="so-phu-nu" element={<WomenCountsScreen />} />
+      <Route path="so-phu-nu/:unitId" element={<WomenCountsScreen />} />
       <Route path=":unitId" element={<UnitDashboard period={period} />} />
     </Routes>
   );
@@ -66,6 +71,7 @@ function UnitView({ d }: { d: Dashboard }): ReactElement {
   const tc = useCommonT();
   const navigate = useNavigate();
   const notify = useNotify();
+  const me = useMe();
   const [busy, setBusy] = useState(false);
   const total = d.rows.find((r) => r.kind === "total")!;
   const title = (id: string | null) => d.resolutions.find((r) => r.id === id)?.title ?? "";
@@ -86,7 +92,9 @@ function UnitView({ d }: { d: Dashboard }): ReactElement {
       <section className="hs-card hs-dash-head">
         <span className="hs-muted">{tc(`level.${d.unit.level as "tinh"}`)}</span>
         <h2 className="hs-card-title" data-testid="dashboard-unit">{d.unit.name}</h2>
-        <span className="hs-muted hs-small">{t("madeAt", { at: formatDateTime(d.madeAt) })}</span>
+        <span className="hs-muted hs-small" data-testid="dashboard-refreshed">
+          {d.refreshedAt ? t("refreshedAt", { at: formatDateTime(d.refreshedAt) }) : t("notRefreshed")}
+        </span>
         <div className="hs-dash-actions">
           {d.unit.parentInScope && d.unit.parentId && (
             <Button variant="tertiary" onClick={() => navigate(`/quan-tri/tong-hop/${d.unit.parentId}`)} data-testid="dashboard-up">
@@ -96,6 +104,11 @@ function UnitView({ d }: { d: Dashboard }): ReactElement {
           <Button variant="secondary" disabled={busy} onClick={() => void exportFile()} data-testid="dashboard-export">
             {t("export")}
           </Button>
+          {isAdmin(me) && (
+            <Button variant="tertiary" onClick={() => navigate(`/quan-tri/tong-hop/so-phu-nu/${d.unit.id}`)} data-testid="dashboard-women">
+              {t("womenLink")}
+            </Button>
+          )}
         </div>
       </section>
 
