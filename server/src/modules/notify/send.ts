@@ -35,10 +35,18 @@ class RetryLater extends Error {}
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
 
 /**
- * Deliveries claimed (and sent) together: one budget take, one claim UPDATE … RETURNING and one outcome UPDATE per
- * group. A worker that dies mid-group leaves at most this many "in doubt".
+ * Most deliveries claimed (and sent) together: one budget take, one claim UPDATE … RETURNING and one outcome UPDATE per
+ * group. The budget decides the actual size: with the rate on, a grant is at most a fifth of a second's worth (the
+ * bucket), so a group is never more than the rate allows; with it off, whole groups go.
  */
-export const SEND_GROUP = 20;
+export const SEND_GROUP = 50;
+/**
+ * Groups of one job in flight at once: the next group's budget take and claim overlap the calls of the one before,
+ * so the Zalo calls do not wait on database round trips.
+ */
+export const GROUPS_IN_FLIGHT = 2;
+/** Claimed and not yet settled by one job at any moment: a worker that dies leaves at most this many "in doubt" per job. */
+export const MAX_CLAIMED_PER_JOB = SEND_GROUP * GROUPS_IN_FLIGHT;
 
 interface Row {
   id: string;
@@ -138,17 +146,15 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
     else count(await r.settle());
   }
 
-  for (let i = 0; i < ready.length; ) {
-    const n = await awaitBudget(deps, Math.min(SEND_GROUP, ready.length - i), "bulk");
-    const group = ready.slice(i, i + n);
-    i += n;
+  const client = oaClient(deps);
+  /** One group: claim, the calls in parallel, one outcome write for what went out, Zalo's answer for the rest. */
+  const sendGroup = async (group: Ready[]): Promise<void> => {
     const claimed = await sql<{ id: string }>`
       UPDATE deliveries SET sending_since = now(), attempts = attempts + 1
        WHERE id = ANY (${group.map((g) => g.row.id)}::uuid[]) AND status = 'pending' AND sending_since IS NULL
        RETURNING id`.execute(deps.db);
     const mine = new Set(claimed.rows.map((r) => r.id));
     count("done", group.length - mine.size);
-    const client = oaClient(deps);
     const results = await Promise.all(
       group
         .filter((g) => mine.has(g.row.id))
@@ -172,7 +178,28 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
       if (o === "retry") firstRetry ??= errText(f.err);
       count(o);
     }
+  };
+
+  // Up to GROUPS_IN_FLIGHT groups at once; each waits for its budget before its claim, so the rate holds as before.
+  const inFlight = new Set<Promise<void>>();
+  let broken: Error | null = null;
+  for (let i = 0; i < ready.length && broken === null; ) {
+    const n = await awaitBudget(deps, Math.min(SEND_GROUP, ready.length - i), "bulk");
+    const group = ready.slice(i, i + n);
+    i += n;
+    const p: Promise<void> = sendGroup(group).then(
+      () => void inFlight.delete(p),
+      (err: unknown) => {
+        inFlight.delete(p);
+        broken ??= err instanceof Error ? err : new Error(errText(err));
+      },
+    );
+    inFlight.add(p);
+    if (inFlight.size >= GROUPS_IN_FLIGHT) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  // a database failure mid-way: the job is tried again (what was not claimed is still pending, a claim becomes in doubt)
+  if (broken !== null) throw broken;
   if (firstRetry !== undefined) throw new RetryLater(ids.length === 1 ? firstRetry : `${tally.retry} of ${ids.length} to be tried again; first: ${firstRetry}`);
   return tally;
 }
