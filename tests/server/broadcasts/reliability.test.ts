@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startZaloSimulator, type ZaloSimulator } from "../../../scripts/zalo-sim/server.js";
 import { fanoutQueue } from "../../../server/src/modules/broadcasts/queue.js";
 import { notifyJobs } from "../../../server/src/modules/notify/jobs.js";
-import { IN_DOUBT, MAX_CLAIMED_PER_JOB } from "../../../server/src/modules/notify/send.js";
+import { IN_DOUBT, MAX_CLAIMED_PER_JOB, NO_ANSWER } from "../../../server/src/modules/notify/send.js";
 import { concurrencyOf } from "../../../server/src/queue/registry.js";
 import { startServerProcess, type ServerProcess } from "../../helpers/process.js";
 import { addUnit } from "../../helpers/fixtures.js";
@@ -90,15 +90,15 @@ describe.each(backends)("announcement fan-out across worker processes, on the %s
     expect([...got.values()].filter((n) => n > 1)).toEqual([]); // nobody twice
     expect(t["in_app:sent"]).toBe(N);
     // Sent, or in doubt: the dead worker's claimed calls, at most MAX_CLAIMED_PER_JOB (the groups in flight) per notify job slot, never sent again
-    const inDoubt = t["oa_cs:failed"] ?? 0;
-    expect(t["oa_cs:sent"]! + inDoubt).toBe(N);
+    const failed = await w.ctx.deps.db.selectFrom("deliveries").select("last_error").where("source_id", "=", b.id).where("status", "=", "failed").execute();
+    const inDoubt = failed.filter((r) => r.last_error === IN_DOUBT).length;
+    // a call that went out and timed out on an overloaded machine is in doubt too (Zalo may have it), never sent again
+    const noAnswer = failed.filter((r) => r.last_error === NO_ANSWER).length;
+    expect(inDoubt + noAnswer).toBe(t["oa_cs:failed"] ?? 0);
+    expect(t["oa_cs:sent"]! + inDoubt + noAnswer).toBe(N);
     expect(inDoubt).toBeLessThanOrEqual(concurrencyOf(notifyJobs.jobs?.[0] ?? {}, 8) * MAX_CLAIMED_PER_JOB);
     expect(got.size).toBeGreaterThanOrEqual(t["oa_cs:sent"]!);
     expect(got.size).toBeLessThanOrEqual(N);
-    if (inDoubt > 0) {
-      const rows = await w.ctx.deps.db.selectFrom("deliveries").select("last_error").where("source_id", "=", b.id).where("status", "=", "failed").execute();
-      expect(new Set(rows.map((r) => r.last_error))).toEqual(new Set([IN_DOUBT]));
-    }
     // and the members: exactly one in-app row each
     const dup = await w.ctx.deps.db
       .selectFrom("deliveries")

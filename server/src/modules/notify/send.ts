@@ -2,6 +2,7 @@ import type { Job } from "bullmq";
 import { ErrorCode, languageOf, normalizeVietnamPhone } from "@hoiso/shared";
 import { sql } from "kysely";
 import type { AppDeps } from "../../deps.js";
+import { ZaloNoAnswerError } from "../../zalo/http.js";
 import { classifyZaloError, createOaClient, type OaClient } from "../../zalo/oa.js";
 import { morningAfter, sendAgainAt } from "./morning.js";
 import { enqueueDeliveries } from "./queue.js";
@@ -237,8 +238,16 @@ const finish = (deps: AppDeps, id: string, status: "sent" | "skipped" | "failed"
     .execute()
     .then(() => status);
 
+/** last_error of a delivery whose Zalo call went out and got no answer (a timeout): Zalo may have it. */
+export const NO_ANSWER = "in doubt: Zalo gave no answer to the call; not sent again to avoid a second copy";
+
 /** A claimed row whose Zalo call failed: Zalo's answer decides (see sendDeliveries). */
 async function failed(deps: AppDeps, d: Row, err: unknown, lastAttempt: boolean): Promise<Outcome> {
+  // Sent whole, unanswered: like a worker dying mid-call, a second copy is worse than a missing one (the in-app row is there).
+  if (err instanceof ZaloNoAnswerError) {
+    await finish(deps, d.id, "failed", { last_error: NO_ANSWER });
+    return "in-doubt";
+  }
   const kind = classifyZaloError(err);
   if (kind === "night") return inTheMorning(deps, d.id, err);
   if (d.channel === "oa_cs") {
