@@ -183,8 +183,8 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
 
   // Up to GROUPS_IN_FLIGHT groups at once; each waits for its budget before its claim, so the rate holds as before.
   const inFlight = new Set<Promise<void>>();
-  let broken: Error | null = null;
-  for (let i = 0; i < ready.length && broken === null; ) {
+  const broken: { err: Error | null } = { err: null };
+  for (let i = 0; i < ready.length && broken.err === null; ) {
     const n = await awaitBudget(deps, Math.min(SEND_GROUP, ready.length - i), "bulk");
     const group = ready.slice(i, i + n);
     i += n;
@@ -192,7 +192,7 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
       () => void inFlight.delete(p),
       (err: unknown) => {
         inFlight.delete(p);
-        broken ??= err instanceof Error ? err : new Error(errText(err));
+        broken.err ??= err instanceof Error ? err : new Error(errText(err));
       },
     );
     inFlight.add(p);
@@ -200,7 +200,7 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
   }
   await Promise.all(inFlight);
   // a database failure mid-way: the job is tried again (what was not claimed is still pending, a claim becomes in doubt)
-  if (broken !== null) throw broken;
+  if (broken.err !== null) throw broken.err;
   if (firstRetry !== undefined) throw new RetryLater(ids.length === 1 ? firstRetry : `${tally.retry} of ${ids.length} to be tried again; first: ${firstRetry}`);
   return tally;
 }
