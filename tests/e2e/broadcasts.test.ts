@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+import { foldVietnamese } from "@hoiso/shared";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AdminBroadcastList, Feed } from "@hoiso/shared";
@@ -26,15 +28,18 @@ describe.runIf(available)("Thông báo in Chromium", () => {
     other = await h.tokenFor(OTHER.zaloId, OTHER.name);
     const naCang = await h.t.deps.pool.query<{ id: string }>("SELECT id FROM units WHERE code = 'e2e-nacang'");
     await h.t.deps.pool.query("UPDATE members SET unit_id = $1 WHERE zalo_app_user_id = $2", [naCang.rows[0]!.id, `dev-${OTHER.zaloId}`]);
-    // a published article of her xã, for the composer's link picker
-    articleId = (
-      await h.call<{ id: string }>(officer, "POST", "/admin/articles", {
-        kind: "nghi_quyet",
-        unitId: h.seeded.xa,
-        variants: [{ language: "vi", title: ARTICLE, body: "Hội viên vay vốn ưu đãi qua tổ tiết kiệm và vay vốn của Hội." }],
-      })
-    ).id;
-    await h.call(officer, "POST", `/admin/articles/${articleId}/publish`, {});
+    // a published article of her xã, for the composer's link picker (written as the seed writes its samples)
+    articleId = crypto.randomUUID();
+    await h.t.deps.pool.query(
+      `INSERT INTO articles (id, kind, unit_id, audience, status, publish_at, search_text) VALUES ($1, 'nghi_quyet', $2, ARRAY[$2::uuid], 'published', now() - interval '1 minute', $3)`,
+      [articleId, h.seeded.xa, foldVietnamese(ARTICLE)],
+    );
+    await h.t.deps.pool.query("INSERT INTO article_variants (article_id, language, title, body, html, excerpt) VALUES ($1, 'vi', $2, $3, $4, $3)", [
+      articleId,
+      ARTICLE,
+      "Hội viên vay vốn ưu đãi qua tổ tiết kiệm và vay vốn của Hội.",
+      "<p>Hội viên vay vốn ưu đãi qua tổ tiết kiệm và vay vốn của Hội.</p>",
+    ]);
   }, 120_000);
   afterAll(async () => {
     await h?.close();
