@@ -20,7 +20,8 @@ import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { startProcess, type ServerProcess } from "../lib/process.js";
-import { startZaloSimulator } from "../zalo-sim/server.js";
+import { zaloFetch } from "../../server/src/zalo/http.js";
+import { startZaloSimulator, type ZaloSimulator } from "../zalo-sim/server.js";
 import { numberArg } from "./load.js";
 import { benchServerEnv, createBenchDatabase } from "./setup.js";
 
@@ -94,15 +95,52 @@ async function noopThroughput(): Promise<{ add: number; process: number }> {
   return { add: (N * 1000) / added, process: (N * 1000) / processed };
 }
 
+/**
+ * The ceiling the machine allows the sends themselves: OA messages from this process through the server's own Zalo
+ * HTTP client (zalo/http.ts) to the simulator, 64 in flight, no database and no queue. Client and simulator share
+ * this one process here; in the run they are two, so the end-to-end figure may pass this one on two free cores.
+ */
+async function simulatorCeiling(sim: ZaloSimulator, n: number): Promise<{ perSec: number; cpuUsPerCall: number }> {
+  const u = sim.createUser({ name: "Hội viên" });
+  sim.interact(u.oaUserId);
+  const token = sim.issueOaTokens().accessToken;
+  const body = JSON.stringify({ recipient: { user_id: u.oaUserId }, message: { text: "Chị có thông báo mới từ Hội: thử tải." } });
+  const before = sim.sentCount().cs;
+  let i = 0;
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (i++ < n) {
+        await zaloFetch(`${sim.url}/v3.0/oa/message/cs`, { method: "POST", headers: { "content-type": "application/json", access_token: token }, body }, 120_000, "oa/message/cs");
+      }
+    }),
+  );
+  const ms = performance.now() - t0;
+  const used = process.cpuUsage(cpu);
+  if (sim.sentCount().cs - before !== n) throw new Error("the simulator did not accept every ceiling message");
+  return { perSec: (n * 1000) / ms, cpuUsPerCall: (used.user + used.system) / n };
+}
+
+const load = () => `load average ${os.loadavg().map((x) => x.toFixed(2)).join(", ")}`;
+
 async function main() {
   console.log(`# Hội Số announcement benchmark — ${new Date().toISOString()}`);
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; queue redis`);
-  console.log(`recipients ${N.toLocaleString("en")}; WORKER_CONCURRENCY ${CONCURRENCY}; rate-limited run ${RATE}/s to ${RATE_N.toLocaleString("en")} recipients\n`);
+  console.log(`recipients ${N.toLocaleString("en")}; WORKER_CONCURRENCY ${CONCURRENCY}; rate-limited run ${RATE}/s to ${RATE_N.toLocaleString("en")} recipients`);
+  console.log(`at the start: ${load()}\n`);
 
   const noop = await noopThroughput();
   console.log(`BullMQ alone (no-op jobs, one worker, concurrency ${CONCURRENCY}): add ${Math.round(noop.add).toLocaleString("en")}/s, process ${Math.round(noop.process).toLocaleString("en")}/s`);
 
   const sim = await startZaloSimulator({ port: 0, host: "127.0.0.1", appId: "sim-app", appSecret: "sim-app-secret", oaId: "sim-oa", oaSecret: "sim-oa-secret", ratePerSec: 0 });
+  const ceiling = await simulatorCeiling(sim, Math.min(N, 20_000)).catch(async (err: unknown) => {
+    await sim.close();
+    throw err;
+  });
+  console.log(
+    `Zalo simulator alone (the server's Zalo client → simulator, one process, 64 in flight): ${Math.round(ceiling.perSec).toLocaleString("en")}/s, ${Math.round(ceiling.cpuUsPerCall)} µs CPU per message (client + simulator)`,
+  );
   const database = await createBenchDatabase(ADMIN_URL);
   const db = new pg.Pool({ connectionString: database.url, max: 4 });
   const redis = new Redis(REDIS_URL);
@@ -141,11 +179,13 @@ async function main() {
     const env = benchServerEnv({ databaseUrl: database.url, backend: "redis", redisUrl: REDIS_URL, prefix, zaloUrl: sim.url }, { WORKER_CONCURRENCY: String(CONCURRENCY) });
     const api = startProcess({ ...env, HOISO_ROLE: "api" }, ["server/src/main.ts"]);
     children.push(api);
-    const port = (await api.waitFor(/API:\s+http:\/\/localhost:(\d+)\//))[1];
+    const port = (await api.waitFor(/API:\s+http:\/\/localhost:(\d+)\//, 300_000))[1];
     const worker = () => {
-      const p = startProcess({ ...env, HOISO_ROLE: "worker" }, ["server/src/main.ts"]);
+      // BENCH_WORKER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the worker processes
+      const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+      const p = startProcess({ ...env, HOISO_ROLE: "worker" }, [...nodeArgs, "server/src/main.ts"]);
       children.push(p);
-      return p.waitFor(/bộ xử lý hàng đợi/);
+      return p.waitFor(/bộ xử lý hàng đợi/, 300_000);
     };
     await worker();
     const base = `http://127.0.0.1:${port}/api`;
@@ -177,6 +217,7 @@ async function main() {
     console.log(`  OA messages: ${N.toLocaleString("en")} in ${(elapsed / 1000).toFixed(1)} s = ${rate(N, elapsed)} end to end (in-app rows: ${inApp.toLocaleString("en")})`);
     console.log(`  beside BullMQ's own no-op processing: ${Math.round(noop.process).toLocaleString("en")}/s`);
     console.log(`  Redis used_memory: peak ${mb(peak)}, baseline ${mb(baseline)}, peak − baseline ${mb(peak - baseline)}`);
+    console.log(`  ${load()}`);
 
     // 3. rate limit on, two worker processes
     await db.query("UPDATE notify_settings SET value = $1 WHERE key = 'notify_rate_per_sec'", [JSON.stringify(RATE)]);
@@ -197,6 +238,7 @@ async function main() {
     const achieved = ((Math.floor(times.length * 0.9) - Math.floor(times.length * 0.1)) * 1000) / (hi - lo);
     console.log(`\nrate limit ${RATE}/s, two worker processes:`);
     console.log(`  achieved ${achieved.toFixed(1)}/s over the middle 80 % of ${times.length.toLocaleString("en")} messages (${(((achieved - RATE) / RATE) * 100).toFixed(1)} % from the setting)`);
+    console.log(`  ${load()}`);
   } finally {
     for (const c of children) await c.stop("SIGTERM").catch(() => undefined);
     await db.end();

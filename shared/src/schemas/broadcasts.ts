@@ -156,3 +156,15 @@ export const FeedQuery = Type.Object({
 });
 export type FeedQuery = Static<typeof FeedQuery>;
 export type Feed = Static<typeof Feed>;
+
+/** The composer's link picker: items she may attach for this sending unit, searched by title (folded, no diacritics needed). */
+export const BroadcastLinkQuery = Type.Object({
+  unitId: Uuid,
+  kind: Type.Optional(lit(BROADCAST_LINK_KINDS)),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+});
+export type BroadcastLinkQuery = Static<typeof BroadcastLinkQuery>;
+export const BroadcastLinkOption = Type.Object({ kind: lit(BROADCAST_LINK_KINDS), id: Uuid, title: Type.String() });
+export type BroadcastLinkOption = Static<typeof BroadcastLinkOption>;
+export const BroadcastLinkOptions = Type.Object({ items: Type.Array(BroadcastLinkOption) });
+export type BroadcastLinkOptions = Static<typeof BroadcastLinkOptions>;

@@ -1,10 +1,11 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, type ReactElement } from "react";
 import { Route, Routes, useNavigate, useParams } from "react-router-dom";
 import { Button } from "zmp-ui";
 import { broadcastMutations, broadcastQueries } from "../../api/broadcasts.js";
 import { PageHeader } from "../../components/PageHeader.js";
-import { QueryState } from "../../components/States.js";
+import { ErrorState, QueryState } from "../../components/States.js";
+import { errorMessage } from "../../api/http.js";
 import { formatDateTime } from "../../i18n/format.js";
 import { FeedRow } from "./FeedRow.js";
 import { useBroadcastsT } from "./i18n/index.js";
@@ -22,23 +23,32 @@ export default function BroadcastsPage(): ReactElement {
 
 function FeedList(): ReactElement {
   const t = useBroadcastsT();
-  const feed = useQuery(broadcastQueries.feed());
+  const feed = useInfiniteQuery(broadcastQueries.feedPages());
+  const items = feed.data?.pages.flatMap((p) => p.items) ?? [];
+  // The first page failing is the whole screen's error; a later page's is shown under what is already there.
+  const first = { data: feed.data, error: feed.data ? null : feed.error, refetch: feed.refetch };
   return (
     <div className="hs-page">
       <PageHeader title={t("title")} back />
-      <QueryState query={feed}>
-        {(f) =>
-          f.items.length === 0 ? (
+      <QueryState query={first}>
+        {() =>
+          items.length === 0 ? (
             <p className="hs-card hs-muted">{t("list.none")}</p>
           ) : (
             <ul className="hs-bc-list" aria-label={t("list.label")}>
-              {f.items.map((i) => (
+              {items.map((i) => (
                 <FeedRow key={i.id} item={i} />
               ))}
             </ul>
           )
         }
       </QueryState>
+      {feed.isFetchNextPageError && <ErrorState message={errorMessage(feed.error)} onRetry={() => void feed.fetchNextPage()} />}
+      {feed.hasNextPage && !feed.isFetchNextPageError && (
+        <Button variant="secondary" fullWidth loading={feed.isFetchingNextPage} disabled={feed.isFetchingNextPage} onClick={() => void feed.fetchNextPage()} data-testid="broadcast-more">
+          {t("list.more")}
+        </Button>
+      )}
     </div>
   );
 }

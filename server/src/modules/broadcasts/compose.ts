@@ -1,39 +1,13 @@
 import { BroadcastErrorCode, type BroadcastWriteBody } from "@hoiso/shared";
-import { sql, type Transaction } from "kysely";
 import type { AppDeps } from "../../deps.js";
 import { audit } from "../../db/audit.js";
-import type { DB } from "../../db/types.js";
 import { badRequest } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
-import { scopeOf } from "../../policy/policy.js";
-import { resolveAudience, type ResolvedAudience } from "./audience.js";
+import { resolveAudience } from "./audience.js";
+import { checkLink } from "./links.js";
 import { enqueueExpand } from "./queue.js";
 
-type Tx = Transaction<DB>;
-
 const textInvalid = (msg: string, field: string) => badRequest(msg, field, BroadcastErrorCode.BROADCAST_TEXT_INVALID);
-
-/**
- * The linked article or guide must be out (not a draft, its time come) and one she may see: published for the
- * sending unit or a unit above it, or by a unit of her own subtree.
- */
-async function checkLink(tx: Tx, auth: AuthContext, a: ResolvedAudience, link: NonNullable<BroadcastWriteBody["link"]>): Promise<void> {
-  const table = link.kind === "article" ? "articles" : "guides";
-  const sending = await tx.selectFrom("units").select("path").where("id", "=", a.unitId).executeTakeFirstOrThrow();
-  const above = sending.path.split("/").filter(Boolean);
-  const { paths } = scopeOf(auth);
-  const row = await sql<{ id: string }>`
-    SELECT x.id FROM ${sql.table(table)} x JOIN units xu ON xu.id = x.unit_id
-     WHERE x.id = ${link.id} AND x.status <> 'draft' AND x.publish_at <= now()
-       AND (x.audience && ${sql.val(above)}::uuid[] OR xu.path LIKE ANY (${sql.val(paths.map((p) => `${p}%`))}::text[]))`.execute(tx);
-  if (row.rows.length === 0) {
-    throw badRequest(
-      link.kind === "article" ? "Bài viết chị gắn kèm chưa đăng hoặc chị không xem được." : "Hướng dẫn chị gắn kèm chưa đăng hoặc chị không xem được.",
-      "link",
-      BroadcastErrorCode.BROADCAST_LINK_INVALID,
-    );
-  }
-}
 
 /**
  * Writes the announcement and, after commit, queues its expansion (now, or delayed until its time; the reconciler
@@ -55,7 +29,7 @@ export async function createBroadcast(deps: AppDeps, auth: AuthContext, body: Br
   const scheduled = body.sendAt !== undefined;
   const id = await deps.db.transaction().execute(async (tx) => {
     const a = await resolveAudience(tx, auth, body);
-    if (body.link) await checkLink(tx, auth, a, body.link);
+    if (body.link) await checkLink(tx, auth, a.unitId, body.link);
     const row = await tx
       .insertInto("broadcasts")
       .values({

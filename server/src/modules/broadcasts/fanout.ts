@@ -10,13 +10,19 @@ import { broadcastLink } from "./links.js";
 import { chunkJobId, fanoutJobOptions, fanoutQueue, type ChunkJob } from "./queue.js";
 
 /** Member ids read per query while expanding; cut into chunks of BROADCAST_LIMITS.chunkSize. */
-const PAGE = 5000;
+const PAGE = 25_000;
 /**
  * Outbound jobs allowed to wait on notify's queue before a chunk holds back (batch jobs of up to NOTIFY_BATCH: a few
  * thousand deliveries): Redis keeps a bounded number of small jobs whatever the audience's size, and the sender never
  * runs dry (a chunk refills it within milliseconds).
  */
 export const NOTIFY_BACKLOG_MAX = 40;
+/**
+ * Chunk jobs of one announcement in the queue at once: the expansion queues the first ones and each chunk, once
+ * done, queues the one this far ahead (the reconciler re-adds the window if a link is lost). So a held-back chunk
+ * job is one of a few, not one of every chunk of a large audience each looking at the backlog again and again.
+ */
+export const CHUNK_WINDOW = 8;
 /** How long a held-back chunk waits before looking again (a delayed job: no worker slot is held). */
 const HOLD_BACK_MS = 200;
 
@@ -62,30 +68,30 @@ export async function expand(deps: AppDeps, broadcastId: string): Promise<string
   let idx = last ? last.idx + 1 : 0;
   let after = last?.last_member ?? null;
   const audience = audienceOf(b);
+  const size = BROADCAST_LIMITS.chunkSize;
   for (;;) {
-    const page = await sql<{ id: string }>`
-      SELECT m.id FROM members m JOIN units u ON u.id = m.unit_id
-       WHERE ${inAudience(audience)} ${after ? sql`AND m.id > ${after}::uuid` : sql``}
-       ORDER BY m.id LIMIT ${PAGE}`.execute(deps.db);
-    const ids = page.rows.map((r) => r.id);
-    const chunks: Array<{ broadcast_id: string; idx: number; first_member: string; last_member: string; size: number }> = [];
-    for (let i = 0; i < ids.length; i += BROADCAST_LIMITS.chunkSize) {
-      const part = ids.slice(i, i + BROADCAST_LIMITS.chunkSize);
-      chunks.push({ broadcast_id: broadcastId, idx: idx++, first_member: part[0] as string, last_member: part[part.length - 1] as string, size: part.length });
-    }
+    // One statement per page: the chunk boundaries are cut in the database, member ids never travel to this process.
+    // uuids have no min/max before PostgreSQL 16; their text in the C collation sorts as they do.
+    const page = await sql<{ idx: number; last_member: string; size: number }>`
+      WITH page AS (
+        SELECT m.id, ((row_number() OVER (ORDER BY m.id) - 1) / ${size}::int)::int AS g
+          FROM members m JOIN units u ON u.id = m.unit_id
+         WHERE ${inAudience(audience)} ${after ? sql`AND m.id > ${after}::uuid` : sql``}
+         ORDER BY m.id LIMIT ${PAGE})
+      INSERT INTO broadcast_chunks (broadcast_id, idx, first_member, last_member, size)
+      SELECT ${broadcastId}::uuid, ${idx}::int + g, min(id::text COLLATE "C")::uuid, max(id::text COLLATE "C")::uuid, count(*)::int
+        FROM page GROUP BY g
+      ON CONFLICT DO NOTHING
+      RETURNING idx, last_member, size`.execute(deps.db);
+    const chunks = page.rows.sort((x, y) => x.idx - y.idx);
+    const members = chunks.reduce((n, c) => n + c.size, 0);
     if (chunks.length > 0) {
-      await deps.db.insertInto("broadcast_chunks").values(chunks).onConflict((oc) => oc.doNothing()).execute();
-      // A failed add is not fatal: the reconciler queues any chunk not done a little later.
-      await within(
-        fanoutQueue.addBulk(
-          deps.queues,
-          chunks.map((c) => ({ name: "chunk" as const, data: { broadcastId, idx: c.idx }, opts: { ...fanoutJobOptions, jobId: chunkJobId(broadcastId, c.idx) } })),
-        ),
-        10_000,
-      ).catch(() => undefined);
+      idx = (chunks[chunks.length - 1] as { idx: number }).idx + 1;
+      // A failed add is not fatal: the reconciler queues the window a little later.
+      await queueWindow(deps, broadcastId).catch(() => undefined);
     }
-    if (ids.length < PAGE) break;
-    after = ids[ids.length - 1] as string;
+    if (members < PAGE) break;
+    after = (chunks[chunks.length - 1] as { last_member: string }).last_member;
     // a cancel during a long expansion stops it here
     const now = await deps.db.selectFrom("broadcasts").select("status").where("id", "=", broadcastId).executeTakeFirst();
     if (now?.status !== "expanding") return "stopped";
@@ -152,7 +158,37 @@ export async function processChunk(deps: AppDeps, data: ChunkJob, job?: Job, tok
   });
   if (written) await enqueueChunk(deps, data.broadcastId, chunk.first_member, chunk.last_member);
   await deps.db.updateTable("broadcast_chunks").set({ done_at: new Date() }).where("broadcast_id", "=", data.broadcastId).where("idx", "=", data.idx).execute();
+  // the window moves on; a chunk not recorded yet (the expansion is still paging) is queued by it or by the reconciler
+  if (written) await queueChunks(deps, [{ broadcastId: data.broadcastId, idx: data.idx + CHUNK_WINDOW }]).catch(() => undefined);
   return written ? "written" : "cancelled";
+}
+
+/** Adds chunk jobs; each id says which chunk, so a chunk queued or running already is not added twice. */
+export function queueChunks(deps: AppDeps, chunks: ChunkJob[]): Promise<unknown> {
+  if (chunks.length === 0) return Promise.resolve();
+  return within(
+    fanoutQueue.addBulk(
+      deps.queues,
+      chunks.map((c) => ({ name: "chunk" as const, data: c, opts: { ...fanoutJobOptions, jobId: chunkJobId(c.broadcastId, c.idx) } })),
+    ),
+    10_000,
+  );
+}
+
+/** The first CHUNK_WINDOW chunks not done of announcements (all open ones when none given), as jobs. */
+export async function queueWindow(deps: AppDeps, broadcastId?: string, olderThanS = 0): Promise<number> {
+  const rows = await sql<{ broadcast_id: string; idx: number }>`
+    SELECT b.id AS broadcast_id, c.idx FROM broadcasts b
+     CROSS JOIN LATERAL (SELECT c.idx FROM broadcast_chunks c
+                          WHERE c.broadcast_id = b.id AND c.done_at IS NULL AND c.created_at < now() - make_interval(secs => ${olderThanS})
+                          ORDER BY c.idx LIMIT ${CHUNK_WINDOW}) c
+     WHERE b.status IN ('expanding', 'sending') ${broadcastId ? sql`AND b.id = ${broadcastId}::uuid` : sql``}
+     LIMIT 2000`.execute(deps.db);
+  await queueChunks(
+    deps,
+    rows.rows.map((r) => ({ broadcastId: r.broadcast_id, idx: r.idx })),
+  );
+  return rows.rows.length;
 }
 
 /**

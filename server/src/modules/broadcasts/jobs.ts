@@ -2,9 +2,8 @@ import { sql } from "kysely";
 import { LOCKS, withAdvisoryLock } from "../../db/advisory-lock.js";
 import type { AppDeps } from "../../deps.js";
 import { defineJob, type JobModule, type PeriodicTask } from "../../queue/registry.js";
-import { within } from "../../queue/within.js";
-import { expand, processChunk } from "./fanout.js";
-import { chunkJobId, enqueueExpand, fanoutJobOptions, fanoutQueue } from "./queue.js";
+import { expand, processChunk, queueWindow } from "./fanout.js";
+import { enqueueExpand, fanoutQueue } from "./queue.js";
 
 const fanoutJob = defineJob({
   queue: fanoutQueue,
@@ -20,8 +19,8 @@ const LOST_AFTER_S = 10;
 
 /**
  * The safety net under the fan-out, whatever the queue lost (a flushed Redis, a worker killed mid-job, a delayed job
- * gone with a restart): scheduled announcements that are due, expansions not finished, chunks not done — queued
- * again; an announcement whose every chunk is done and every outbound delivery settled is marked done.
+ * gone with a restart): scheduled announcements that are due, expansions not finished, the window of chunks not
+ * done — queued again; an announcement whose every chunk is done and every outbound delivery settled is marked done.
  */
 export async function reconcileBroadcasts(deps: AppDeps): Promise<number> {
   let n = 0;
@@ -38,26 +37,8 @@ export async function reconcileBroadcasts(deps: AppDeps): Promise<number> {
     .execute();
   for (const b of open) if (await enqueueExpand(deps, b.id)) n++;
 
-  const chunks = await deps.db
-    .selectFrom("broadcast_chunks as c")
-    .innerJoin("broadcasts as b", "b.id", "c.broadcast_id")
-    .select(["c.broadcast_id", "c.idx"])
-    .where("c.done_at", "is", null)
-    .where("c.created_at", "<", sql<Date>`now() - make_interval(secs => ${LOST_AFTER_S})`)
-    .where("b.status", "in", ["expanding", "sending"])
-    .orderBy("c.created_at")
-    .limit(2000)
-    .execute();
-  if (chunks.length > 0) {
-    await within(
-      fanoutQueue.addBulk(
-        deps.queues,
-        chunks.map((c) => ({ name: "chunk" as const, data: { broadcastId: c.broadcast_id, idx: c.idx }, opts: { ...fanoutJobOptions, jobId: chunkJobId(c.broadcast_id, c.idx) } })),
-      ),
-      10_000,
-    );
-    n += chunks.length;
-  }
+  // the chunks of each open announcement's window (fanout.ts CHUNK_WINDOW): a job already queued is not added twice
+  n += await queueWindow(deps, undefined, LOST_AFTER_S);
 
   await sql`
     UPDATE broadcasts b SET status = 'done', updated_at = now()

@@ -1,9 +1,10 @@
-import { AdminBroadcast, AdminBroadcastList, BroadcastAudience, BroadcastPreview, BroadcastWriteBody, CancelResult, ErrorBody, Feed, FeedItem, FeedQuery, IdParams, Ok } from "@hoiso/shared";
+import { AdminBroadcast, AdminBroadcastList, BroadcastAudience, BroadcastLinkOptions, BroadcastLinkQuery, BroadcastPreview, BroadcastWriteBody, CancelResult, ErrorBody, Feed, FeedItem, FeedQuery, IdParams, Ok } from "@hoiso/shared";
 import { requireAuth } from "../../http/auth-plugin.js";
 import type { App } from "../../http/types-app.js";
 import { cancelBroadcast } from "./cancel.js";
 import { createBroadcast } from "./compose.js";
 import { feedItem, markFeedRead, memberFeed } from "./feed.js";
+import { linkOptions } from "./links.js";
 import { previewAudience } from "./preview.js";
 import { broadcastDetail, listBroadcasts } from "./progress.js";
 
@@ -27,6 +28,20 @@ export async function broadcastRoutes(app: App): Promise<void> {
       const id = await createBroadcast(app.deps, auth, req.body);
       return reply.status(201).send(await broadcastDetail(app.deps.db, auth, id));
     },
+  );
+  app.get(
+    "/admin/broadcasts/links",
+    {
+      schema: {
+        tags,
+        summary: "What she may link an announcement to, searched by title (with or without diacritics)",
+        description: "Published items she may see for the sending unit (the same rule the send checks); 403 outside her scope.",
+        ...secured,
+        querystring: BroadcastLinkQuery,
+        response: { 200: BroadcastLinkOptions, ...errors },
+      },
+    },
+    async (req) => ({ items: await linkOptions(app.deps.db, requireAuth(req), req.query) }),
   );
   app.get(
     "/admin/broadcasts",

@@ -8,7 +8,8 @@ import { loadNotifySettings } from "./settings.js";
 
 const notifyJob = defineJob({
   queue: notifyQueue,
-  // A batch job has SEND_GROUP calls in flight at once: half the slots keep a worker's open calls near 10× its concurrency.
+  // A batch job has up to MAX_CLAIMED_PER_JOB (send.ts) calls in flight at once: half the slots keep a worker's open
+  // calls near 50× its concurrency, which the Zalo client's kept-alive connections (zalo/http.ts) carry.
   concurrencyFactor: 0.5,
   processor: (deps) => {
     // An old queue-wide limiter (before the shared OA budget) would pace jobs, not messages: removed before the first send.

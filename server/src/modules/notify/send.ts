@@ -2,6 +2,7 @@ import type { Job } from "bullmq";
 import { ErrorCode, languageOf, normalizeVietnamPhone } from "@hoiso/shared";
 import { sql } from "kysely";
 import type { AppDeps } from "../../deps.js";
+import { ZaloNoAnswerError } from "../../zalo/http.js";
 import { classifyZaloError, createOaClient, type OaClient } from "../../zalo/oa.js";
 import { morningAfter, sendAgainAt } from "./morning.js";
 import { enqueueDeliveries } from "./queue.js";
@@ -36,10 +37,18 @@ class RetryLater extends Error {}
 const errText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
 
 /**
- * Deliveries claimed (and sent) together: one budget take, one claim UPDATE … RETURNING and one outcome UPDATE per
- * group. A worker that dies mid-group leaves at most this many "in doubt".
+ * Most deliveries claimed (and sent) together: one budget take, one claim UPDATE … RETURNING and one outcome UPDATE per
+ * group. The budget decides the actual size: with the rate on, a grant is at most a fifth of a second's worth (the
+ * bucket), so a group is never more than the rate allows; with it off, whole groups go.
  */
-export const SEND_GROUP = 20;
+export const SEND_GROUP = 50;
+/**
+ * Groups of one job in flight at once: the next group's budget take and claim overlap the calls of the one before,
+ * so the Zalo calls do not wait on database round trips.
+ */
+export const GROUPS_IN_FLIGHT = 2;
+/** Claimed and not yet settled by one job at any moment: a worker that dies leaves at most this many "in doubt" per job. */
+export const MAX_CLAIMED_PER_JOB = SEND_GROUP * GROUPS_IN_FLIGHT;
 
 interface Row {
   id: string;
@@ -149,17 +158,15 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
     else count(await r.settle(), 1, d.channel);
   }
 
-  for (let i = 0; i < ready.length; ) {
-    const n = await awaitBudget(deps, Math.min(SEND_GROUP, ready.length - i), "bulk");
-    const group = ready.slice(i, i + n);
-    i += n;
+  const client = oaClient(deps);
+  /** One group: claim, the calls in parallel, one outcome write for what went out, Zalo's answer for the rest. */
+  const sendGroup = async (group: Ready[]): Promise<void> => {
     const claimed = await sql<{ id: string }>`
       UPDATE deliveries SET sending_since = now(), attempts = attempts + 1
        WHERE id = ANY (${group.map((g) => g.row.id)}::uuid[]) AND status = 'pending' AND sending_since IS NULL
        RETURNING id`.execute(deps.db);
     const mine = new Set(claimed.rows.map((r) => r.id));
     byChannel("done", group.filter((g) => !mine.has(g.row.id)).map((g) => g.row));
-    const client = oaClient(deps);
     const results = await Promise.all(
       group
         .filter((g) => mine.has(g.row.id))
@@ -184,7 +191,28 @@ export async function sendDeliveries(deps: AppDeps, ids: string[], job?: Job): P
       if (o === "retry") firstRetry ??= errText(f.err);
       count(o, 1, f.g.row.channel);
     }
+  };
+
+  // Up to GROUPS_IN_FLIGHT groups at once; each waits for its budget before its claim, so the rate holds as before.
+  const inFlight = new Set<Promise<void>>();
+  const broken: { err: Error | null } = { err: null };
+  for (let i = 0; i < ready.length && broken.err === null; ) {
+    const n = await awaitBudget(deps, Math.min(SEND_GROUP, ready.length - i), "bulk");
+    const group = ready.slice(i, i + n);
+    i += n;
+    const p: Promise<void> = sendGroup(group).then(
+      () => void inFlight.delete(p),
+      (err: unknown) => {
+        inFlight.delete(p);
+        broken.err ??= err instanceof Error ? err : new Error(errText(err));
+      },
+    );
+    inFlight.add(p);
+    if (inFlight.size >= GROUPS_IN_FLIGHT) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
+  // a database failure mid-way: the job is tried again (what was not claimed is still pending, a claim becomes in doubt)
+  if (broken.err !== null) throw broken.err;
   if (firstRetry !== undefined) throw new RetryLater(ids.length === 1 ? firstRetry : `${tally.retry} of ${ids.length} to be tried again; first: ${firstRetry}`);
   return tally;
 }
@@ -222,8 +250,16 @@ const finish = (deps: AppDeps, id: string, status: "sent" | "skipped" | "failed"
     .execute()
     .then(() => status);
 
+/** last_error of a delivery whose Zalo call went out and got no answer (a timeout): Zalo may have it. */
+export const NO_ANSWER = "in doubt: Zalo gave no answer to the call; not sent again to avoid a second copy";
+
 /** A claimed row whose Zalo call failed: Zalo's answer decides (see sendDeliveries). */
 async function failed(deps: AppDeps, d: Row, err: unknown, lastAttempt: boolean): Promise<Outcome> {
+  // Sent whole, unanswered: like a worker dying mid-call, a second copy is worse than a missing one (the in-app row is there).
+  if (err instanceof ZaloNoAnswerError) {
+    await finish(deps, d.id, "failed", { last_error: NO_ANSWER });
+    return "in-doubt";
+  }
   const kind = classifyZaloError(err);
   if (kind === "night") return inTheMorning(deps, d.id, err);
   if (d.channel === "oa_cs") {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { BROADCAST_LIMITS, BROADCAST_WHO, LANGUAGES, PROFILE_TAG_GROUP_LABEL, PROFILE_TAG_GROUPS, PROFILE_TAG_LABEL, PROFILE_TAG_VOCABULARY } from "@hoiso/shared/domain";
-import type { BroadcastAudience, BroadcastPreview, BroadcastWriteBody } from "@hoiso/shared";
+import type { BroadcastAudience, BroadcastLinkOption, BroadcastPreview, BroadcastWriteBody } from "@hoiso/shared";
 import { useMemo, useState, type ReactElement } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button, Input } from "zmp-ui";
@@ -11,6 +11,7 @@ import { useChange } from "../../../components/useChange.js";
 import { useDebounced } from "../../../components/useDebounced.js";
 import { useMe } from "../../../state.js";
 import { useAdminBroadcastsT } from "./i18n/index.js";
+import { LinkPicker } from "./LinkPicker.js";
 import type vi from "./i18n/vi.js";
 
 type Who = (typeof BROADCAST_WHO)[number];
@@ -60,8 +61,7 @@ export function Compose(): ReactElement {
   const [zns, setZns] = useState(false);
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
-  const [linkKind, setLinkKind] = useState<"" | "article" | "guide">("");
-  const [linkId, setLinkId] = useState("");
+  const [link, setLink] = useState<BroadcastLinkOption | null>(null);
   const [sendAt, setSendAt] = useState("");
   const children = useQuery({ ...unitQueries.list({ parentId: unitId }), enabled: unitId !== "" });
   const channels: BroadcastAudience["channels"] = [...(oa ? (["oa"] as const) : []), ...(urgent && zns ? (["zns"] as const) : [])];
@@ -82,7 +82,7 @@ export function Compose(): ReactElement {
       tags,
       title,
       body,
-      ...(linkKind && linkId.trim() ? { link: { kind: linkKind, id: linkId.trim() } } : {}),
+      ...(link ? { link: { kind: link.kind, id: link.id } } : {}),
       ...(sendAt ? { sendAt: new Date(sendAt).toISOString() } : {}),
     };
     void send.run(b, sendAt ? t("compose.scheduled") : t("compose.sent"), (r) => navigate(`/quan-tri/thong-bao/${r.id}`));
@@ -98,6 +98,8 @@ export function Compose(): ReactElement {
           onChange={(e) => {
             setUnitId(e.target.value);
             setTargets([]);
+            // what she may attach depends on the sending unit
+            setLink(null);
           }}
         >
           {units.map(([id, name]) => (
@@ -182,15 +184,7 @@ export function Compose(): ReactElement {
       </fieldset>
       <Input label={t("compose.heading")} value={title} maxLength={BROADCAST_LIMITS.titleMax} onChange={(e) => setTitle(e.target.value)} data-testid="broadcast-title" />
       <Input.TextArea label={t("compose.body")} value={body} maxLength={BROADCAST_LIMITS.bodyMax} onChange={(e) => setBody(e.target.value)} data-testid="broadcast-body" />
-      <label className="hs-select">
-        <span className="hs-card-label">{t("compose.link")}</span>
-        <select value={linkKind} onChange={(e) => setLinkKind(e.target.value as "" | "article" | "guide")}>
-          <option value="">{t("compose.linkNone")}</option>
-          <option value="article">{t("compose.linkArticle")}</option>
-          <option value="guide">{t("compose.linkGuide")}</option>
-        </select>
-      </label>
-      {linkKind && <Input label={t("compose.linkId")} value={linkId} onChange={(e) => setLinkId(e.target.value)} />}
+      <LinkPicker unitId={unitId} value={link} onChange={setLink} />
       <label className="hs-select">
         <span className="hs-card-label">{t("compose.sendAt")}</span>
         <input type="datetime-local" value={sendAt} onChange={(e) => setSendAt(e.target.value)} />

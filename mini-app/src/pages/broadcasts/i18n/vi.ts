@@ -10,6 +10,7 @@ export default {
   list: {
     none: "Hội chưa gửi thông báo nào cho chị.",
     label: "Các thông báo",
+    more: "Xem thêm",
   },
   item: {
     from: "{{unit}} · {{at}}",
