@@ -33,7 +33,7 @@ export function FeedCard(): ReactElement | null {
         </ul>
       )}
       {feed.items.length > 3 && (
-        <button type="button" className="hs-link-button" onClick={() => navigate("/thong-bao-hoi")}>
+        <button type="button" className="hs-link" onClick={() => navigate("/thong-bao-hoi")}>
           {t("card.all")}
         </button>
       )}

@@ -40,7 +40,7 @@ export function LinkPicker({ unitId, value, onChange }: { unitId: string; value:
       {kind !== "" && value !== null && (
         <div className="hs-bc-link-chosen" data-testid="broadcast-link-chosen">
           <span>{t("compose.linkChosen", { title: value.title })}</span>
-          <button type="button" className="hs-link-button" onClick={() => onChange(null)}>
+          <button type="button" className="hs-link" onClick={() => onChange(null)}>
             {t("compose.linkChange")}
           </button>
         </div>
