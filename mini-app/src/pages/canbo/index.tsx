@@ -5,6 +5,7 @@ import { Button } from "zmp-ui";
 import type { Me } from "@hoiso/shared";
 import { inboxQueries } from "../../api/inbox.js";
 import "../../components/feedback.css";
+import { EntryCard } from "../../components/EntryCard.js";
 import { Icon } from "../../components/icons.js";
 import { PageHeader } from "../../components/PageHeader.js";
 import { useCommonT } from "../../i18n/common/index.js";
@@ -27,26 +28,24 @@ import { useChatT } from "./chat/i18n/index.js";
 
 /** The way into Hộp việc, with how much is waiting and how much is late. */
 function InboxCard(): ReactElement {
-  const navigate = useNavigate();
   const t = useCanboT();
   // Without the numbers (a failed call) the card still leads to the inbox, which says what went wrong.
   const counts = useQuery(inboxQueries.counts()).data ?? null;
   return (
-    <button type="button" className="hs-choice hs-inbox-card" data-testid="inbox-card" onClick={() => navigate("/can-bo/hop-viec")}>
-      <span className="hs-tile-icon">
-        <Icon name="feedback" size={28} />
-      </span>
-      <span className="hs-grow">
-        <span className="hs-choice-title">{t("inboxCard.title")}</span>
-        <span className="hs-choice-hint">
-          {counts === null
-            ? t("inboxCard.hint")
-            : `${t("inboxCard.open", { count: counts.open })}${counts.overdue > 0 ? ` · ${t("inboxCard.overdue", { count: counts.overdue })}` : ""}`}
-        </span>
-        {counts !== null && counts.overdue > 0 && <span className="hs-overdue">{t("inboxCard.overdueAlert")}</span>}
-      </span>
-      <Icon name="chevron" />
-    </button>
+    <EntryCard
+      to="/can-bo/hop-viec"
+      icon="feedback"
+      title={t("inboxCard.title")}
+      hint={
+        counts === null
+          ? t("inboxCard.hint")
+          : `${t("inboxCard.open", { count: counts.open })}${counts.overdue > 0 ? ` · ${t("inboxCard.overdue", { count: counts.overdue })}` : ""}`
+      }
+      testId="inbox-card"
+      className="hs-inbox-card"
+    >
+      {counts !== null && counts.overdue > 0 && <span className="hs-overdue">{t("inboxCard.overdueAlert")}</span>}
+    </EntryCard>
   );
 }
 

@@ -2,6 +2,7 @@ import type { ReactElement } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "react-router-dom";
 import { chatQueries } from "../../../api/chat.js";
+import { EntryCard } from "../../../components/EntryCard.js";
 import { Icon } from "../../../components/icons.js";
 import { QueryState } from "../../../components/States.js";
 import { formatDateTime } from "../../../i18n/format.js";
@@ -9,21 +10,18 @@ import { useChatT } from "./i18n/index.js";
 
 /** The way into Tin nhắn from the cán bộ's overview, with how many wait for an answer. */
 export function ChatCard(): ReactElement {
-  const navigate = useNavigate();
   const t = useChatT();
   const list = useQuery(chatQueries.list()).data ?? null;
   const waiting = list?.items.filter((c) => !c.answered).length ?? 0;
   return (
-    <button type="button" className="hs-choice hs-inbox-card" data-testid="chat-card" onClick={() => navigate("/can-bo/tin-nhan")}>
-      <span className="hs-tile-icon">
-        <Icon name="feedback" size={28} />
-      </span>
-      <span className="hs-grow">
-        <span className="hs-choice-title">{t("card.title")}</span>
-        <span className="hs-choice-hint">{waiting > 0 ? t("card.waiting", { count: waiting }) : t("card.hint")}</span>
-      </span>
-      <Icon name="chevron" />
-    </button>
+    <EntryCard
+      to="/can-bo/tin-nhan"
+      icon="feedback"
+      title={t("card.title")}
+      hint={waiting > 0 ? t("card.waiting", { count: waiting }) : t("card.hint")}
+      testId="chat-card"
+      className="hs-inbox-card"
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "react-router-dom";
 import type { PendingPublicationList } from "@hoiso/shared";
 import { publicRecordQueries } from "../../../api/publicRecord.js";
+import { EntryCard } from "../../../components/EntryCard.js";
 import { Icon } from "../../../components/icons.js";
 import { QueryState } from "../../../components/States.js";
 import { formatDate } from "../../../i18n/format.js";
@@ -12,21 +13,17 @@ const chipClass = (state: PendingPublicationList["items"][number]["state"]) => (
 
 /** The way in from the Cán bộ overview, with how many wait for her decision. */
 export function PublishCard(): ReactElement {
-  const navigate = useNavigate();
   const t = usePublishT();
   // Without the number (a failed call) the card still leads to the list, which says what went wrong.
   const waiting = useQuery(publicRecordQueries.pending()).data?.items.filter((i) => i.state === "pending").length ?? null;
   return (
-    <button type="button" className="hs-choice" data-testid="publish-card" onClick={() => navigate("/can-bo/cong-khai")}>
-      <span className="hs-tile-icon">
-        <Icon name="feedback" size={28} />
-      </span>
-      <span className="hs-grow">
-        <span className="hs-choice-title">{t("card.title")}</span>
-        <span className="hs-choice-hint">{waiting ? t("card.waiting", { count: waiting }) : t("card.hint")}</span>
-      </span>
-      <Icon name="chevron" />
-    </button>
+    <EntryCard
+      to="/can-bo/cong-khai"
+      icon="feedback"
+      title={t("card.title")}
+      hint={waiting ? t("card.waiting", { count: waiting }) : t("card.hint")}
+      testId="publish-card"
+    />
   );
 }
 
