@@ -35,7 +35,12 @@ describe.each(backends)("announcement fan-out across worker processes, on the %s
     await sim?.close();
   });
 
-  const worker = async () => {
+  /**
+   * `zaloTimeoutMs`: a call unanswered this long is "in doubt" and never sent again; the killed-worker test wants it
+   * short (a dead worker's claims go stale sooner), a test expecting every message through wants it long enough that a
+   * loaded machine's slow answer is not taken for none.
+   */
+  const worker = async (zaloTimeoutMs = 2000) => {
     const env: Record<string, string> = {
       NODE_ENV: "test",
       DATABASE_URL: w.ctx.config.databaseUrl as string,
@@ -52,7 +57,7 @@ describe.each(backends)("announcement fan-out across worker processes, on the %s
       ZALO_TEMPLATE_URL: sim.url,
       LOG_LEVEL: "silent",
       WORKER_CONCURRENCY: "8",
-      ZALO_HTTP_TIMEOUT_MS: "2000",
+      ZALO_HTTP_TIMEOUT_MS: String(zaloTimeoutMs),
     };
     if (w.ctx.config.redisUrl) env.REDIS_URL = w.ctx.config.redisUrl;
     const p = startServerProcess(env, ["--role=worker"]);
@@ -116,7 +121,7 @@ describe.each(backends)("announcement fan-out across worker processes, on the %s
     const unit = await addUnit(w.ctx.deps.db, w.tree.xaA, "chi_hoi", "Chi hội thôn Bản Phiệt");
     await manyMembers(w.ctx.deps, sim, unit.id, M);
     for (const c of children.splice(0)) await c.stop("SIGKILL");
-    await Promise.all([worker(), worker()]);
+    await Promise.all([worker(20_000), worker(20_000)]);
     const b = await w.send(w.canBoA.headers, w.compose({ targetUnitIds: [unit.id], title: "Tin khi hết hạn mã truy cập" }));
     await waitUntil("some sent", async () => perUser(b.id).size >= M / 4, 180_000, 20);
     const refreshesBefore = sim.requests.filter((r) => r.path === "/v4/oa/access_token").length;
