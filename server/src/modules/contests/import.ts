@@ -1,10 +1,9 @@
-import { Readable } from "node:stream";
 import { CONTEST_LIMITS as L, ContestErrorCode, foldVietnamese, type ImportBody, type ImportResult } from "@hoiso/shared";
-import ExcelJS from "exceljs";
 import { audit } from "../../db/audit.js";
 import type { Db } from "../../db/pool.js";
 import { AppError, conflict } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
+import { readSheetRows, type SheetRows } from "../../util/sheet-rows.js";
 import { lockRound } from "./admin.js";
 import { assertBankOpen } from "./edit.js";
 
@@ -25,38 +24,7 @@ export interface ParsedQuestion {
 const unreadable = (why: string) => new AppError(400, ContestErrorCode.CONTEST_IMPORT_UNREADABLE, why, "contentBase64");
 const LETTERS = ["a", "b", "c", "d", "e", "f"];
 
-type Rows = Array<{ line: number; cells: string[] }>;
-
-async function readRows(fileName: string, bytes: Buffer): Promise<Rows> {
-  const book = new ExcelJS.Workbook();
-  let sheet: ExcelJS.Worksheet | undefined;
-  try {
-    if (/\.csv$/i.test(fileName)) {
-      // Excel writes UTF-8 CSV with a byte-order mark; keep every cell as the text she typed (no number or date guessing)
-      const text = bytes.toString("utf8").replace(/^\ufeff/, "");
-      sheet = await book.csv.read(Readable.from([text]), { map: (v: unknown) => v });
-    } else if (/\.xlsx$/i.test(fileName)) {
-      // exceljs' types ask for the older Buffer type
-      await book.xlsx.load(bytes as unknown as Parameters<typeof book.xlsx.load>[0]);
-      sheet = book.worksheets[0];
-    } else {
-      throw unreadable("Chị vui lòng chọn tệp Excel (.xlsx) hoặc CSV (.csv).");
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw unreadable("Không đọc được tệp, chị kiểm tra lại tệp Excel (.xlsx) hoặc CSV (.csv).");
-  }
-  if (!sheet) throw unreadable("Tệp không có trang tính nào.");
-  const rows: Rows = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = (cell.text ?? "").trim();
-    });
-    rows.push({ line, cells: Array.from(cells, (c) => c ?? "") });
-  });
-  return rows;
-}
+type Rows = SheetRows;
 
 /** Which column holds what, from the header row's words (with or without diacritics). */
 function columnsOf(header: string[]) {
@@ -108,7 +76,7 @@ export async function importQuestions(db: Db, auth: AuthContext, id: string, rou
   const bytes = Buffer.from(body.contentBase64, "base64");
   if (bytes.length === 0) throw unreadable("Tệp trống.");
   if (bytes.length > L.importMaxBytes) throw unreadable("Tệp quá lớn (tối đa 2 MB).");
-  const { questions, errors } = parseRows(await readRows(body.fileName, bytes));
+  const { questions, errors } = parseRows(await readSheetRows(body.fileName, bytes, unreadable));
   return db.transaction().execute(async (tx) => {
     const { c } = await lockRound(tx, auth, id, roundId);
     if (c.status === "closed") throw conflict("Cuộc thi đã kết thúc, không thêm câu hỏi được nữa.", ContestErrorCode.CONTEST_NOT_EDITABLE);

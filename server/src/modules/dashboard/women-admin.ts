@@ -1,12 +1,11 @@
-import { Readable } from "node:stream";
 import {
   DashboardErrorCode, foldVietnamese, type Ok, type WomenCountBody, type WomenCounts, type WomenCountsQuery, type WomenImportBody, type WomenImportResult,
 } from "@hoiso/shared";
-import ExcelJS from "exceljs";
 import { audit } from "../../db/audit.js";
 import type { Db } from "../../db/pool.js";
 import { AppError } from "../../http/errors.js";
 import type { AuthContext } from "../../http/types.js";
+import { readSheetRows } from "../../util/sheet-rows.js";
 import { forbidden } from "../../http/errors.js";
 import { assertRoleOver, hasRoleOver, scopeOf } from "../../policy/policy.js";
 
@@ -57,35 +56,6 @@ export async function womenCountsOf(db: Db, auth: AuthContext, q: WomenCountsQue
   };
 }
 
-async function readRows(fileName: string, bytes: Buffer): Promise<Array<{ line: number; cells: string[] }>> {
-  const book = new ExcelJS.Workbook();
-  let sheet: ExcelJS.Worksheet | undefined;
-  try {
-    if (/\.csv$/i.test(fileName)) {
-      sheet = await book.csv.read(Readable.from([bytes.toString("utf8").replace(/^\ufeff/, "")]), { map: (v: unknown) => v });
-    } else if (/\.xlsx$/i.test(fileName)) {
-      // exceljs' types ask for the older Buffer type
-      await book.xlsx.load(bytes as unknown as Parameters<typeof book.xlsx.load>[0]);
-      sheet = book.worksheets[0];
-    } else {
-      throw unreadable("Chị vui lòng chọn tệp Excel (.xlsx) hoặc CSV (.csv).");
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw unreadable("Không đọc được tệp, chị kiểm tra lại tệp Excel (.xlsx) hoặc CSV (.csv).");
-  }
-  if (!sheet) throw unreadable("Tệp không có trang tính nào.");
-  const rows: Array<{ line: number; cells: string[] }> = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = (cell.text ?? "").trim();
-    });
-    rows.push({ line, cells: Array.from(cells, (c) => c ?? "") });
-  });
-  return rows;
-}
-
 /**
  * The women counts of many units from a file: a header row with "Mã đơn vị" and "Số phụ nữ" ("Tên đơn vị" is read
  * by eye only). Every row is checked (a known unit in her admin scope, a whole number); one bad row stops the file
@@ -95,7 +65,7 @@ export async function importWomenCounts(db: Db, auth: AuthContext, body: WomenIm
   const bytes = Buffer.from(body.contentBase64, "base64");
   if (bytes.length === 0) throw unreadable("Tệp trống.");
   if (bytes.length > MAX_BYTES) throw unreadable("Tệp quá lớn (tối đa 2 MB).");
-  const [header, ...data] = await readRows(body.fileName, bytes);
+  const [header, ...data] = await readSheetRows(body.fileName, bytes, unreadable);
   const errors: Array<{ line: number; message: string }> = [];
   if (!header) return { imported: 0, skipped: 0, rejected: true, errors: [{ line: 1, message: "Tệp trống." }] };
   const folded = header.cells.map((h) => foldVietnamese(h).replace(/\s+/g, " ").trim());
