@@ -102,7 +102,7 @@ describe.runIf(available)("Thông báo in Chromium", () => {
       await expect.poll(() => page.getByTestId("broadcast-row").first().getAttribute("class"), { timeout: 10_000 }).not.toContain("is-unread");
       // the attached article opens from the announcement
       await page.getByTestId("broadcast-row").filter({ hasText: TITLE }).click();
-      await page.getByRole("button", { name: "Mở nội dung kèm theo" }).click();
+      await page.getByRole("button", { name: "Đọc bài viết" }).click();
       await expect.poll(() => page.url(), { timeout: 10_000 }).toContain(articleId);
     });
 

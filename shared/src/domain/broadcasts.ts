@@ -9,8 +9,12 @@ export const BROADCAST_WHO = ["all", "members", "can_bo"] as const;
 /** Channels beside the in-app feed (always): the OA consultation message, and the template message (ZNS) for urgent ones. */
 export const BROADCAST_CHANNELS = ["oa", "zns"] as const;
 
-/** What an announcement may point at (its page opens from the announcement). */
-export const BROADCAST_LINK_KINDS = ["article", "guide"] as const;
+/**
+ * What an announcement may point at (its page opens from the announcement): an article, a guide, a contest or
+ * practice quiz, or a petition open for co-signing.
+ */
+export const BROADCAST_LINK_KINDS = ["article", "guide", "contest", "petition"] as const;
+export type BroadcastLinkKind = (typeof BROADCAST_LINK_KINDS)[number];
 
 export const BROADCAST_STATUSES = ["scheduled", "expanding", "sending", "done", "cancelled"] as const;
 

@@ -138,7 +138,9 @@ export const FeedItem = Type.Object({
   body: Type.String(),
   unit: Type.String(),
   urgent: Type.Boolean(),
-  link: Nullable(Type.String({ description: "Mini App route of the linked article or guide" })),
+  link: Nullable(Type.String({ description: "Mini App route of the linked article, guide, contest or petition" })),
+  /** What the link opens, so the button can say so ("Xem cuộc thi", "Xem và ký kiến nghị"). */
+  linkKind: Nullable(lit(BROADCAST_LINK_KINDS)),
   sentAt: Timestamp,
   readAt: Nullable(Timestamp),
 });

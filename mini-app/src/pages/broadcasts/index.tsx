@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
+import type { BroadcastLinkKind } from "@hoiso/shared/domain";
 import { useEffect, type ReactElement } from "react";
 import { Route, Routes, useNavigate, useParams } from "react-router-dom";
 import { Button } from "zmp-ui";
@@ -10,6 +11,14 @@ import { formatDateTime } from "../../i18n/format.js";
 import { FeedRow } from "./FeedRow.js";
 import { useBroadcastsT } from "./i18n/index.js";
 import "./broadcasts.css";
+
+/** The attached item's button names what it opens. */
+const OPEN: Record<BroadcastLinkKind, "item.openArticle" | "item.openGuide" | "item.openContest" | "item.openPetition"> = {
+  article: "item.openArticle",
+  guide: "item.openGuide",
+  contest: "item.openContest",
+  petition: "item.openPetition",
+};
 
 /** Thông báo của Hội: every announcement she got, and one opened (the OA message links here). */
 export default function BroadcastsPage(): ReactElement {
@@ -77,7 +86,7 @@ function Announcement(): ReactElement {
             <p className="hs-bc-body">{a.body}</p>
             {a.link && (
               <Button fullWidth onClick={() => navigate(a.link ?? "/")}>
-                {t("item.open")}
+                {t(OPEN[a.linkKind ?? "article"])}
               </Button>
             )}
           </article>

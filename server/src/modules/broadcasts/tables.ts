@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
+import type { BroadcastLinkKind } from "@hoiso/shared";
 
 type Auto<T> = ColumnType<T, T | undefined, T>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -13,7 +14,7 @@ export interface BroadcastsTable {
   author_id: string;
   title: string;
   body: string;
-  link_kind: "article" | "guide" | null;
+  link_kind: BroadcastLinkKind | null;
   link_id: string | null;
   target_unit_ids: Auto<string[]>;
   target_paths: string[];

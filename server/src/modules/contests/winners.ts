@@ -10,10 +10,9 @@ import { contestNotFound, inStaffScope, playerOf, roundNotFound, visibleTo } fro
 import { lockRound } from "./admin.js";
 import { record } from "../notify/outbox.js";
 import { enqueueDeliveries } from "../notify/queue.js";
+import { roundLink } from "./links.js";
 import { finalizeRound, topOf } from "./ranking.js";
 
-/** Where a winner confirms who she is: her round's page (her result, the winners, the form). */
-export const roundLink = (contestId: string, roundId: string) => `/thi/cuoc-thi/${contestId}/dot/${roundId}`;
 
 /**
  * Winners by the contest's rule: once the round is over (closed by time or by the organisers), it is finalised (the
@@ -51,7 +50,7 @@ export async function pickWinners(deps: AppDeps, auth: AuthContext, id: string, 
     const deliveries = await record(tx, {
       source: { module: "contests", id: roundId },
       key: "winner",
-      recipients: prizes.map((p) => ({ memberId: p.entry.memberId, type: "contests.winner", params: { title: c.title, round: r.title, label: p.label }, link: roundLink(id, roundId) })),
+      recipients: prizes.map((p) => ({ memberId: p.entry.memberId, type: "contests.winner", params: { title: c.title, round: r.title, label: p.label }, link: roundLink(id, roundId) /* where she confirms who she is: her result, the winners, the form */ })),
     });
     await audit(tx, { actorId: auth.memberId, action: "contest.winners", entityType: "contest", entityId: id, detail: { roundId, winners: prizes.length } });
     return { winners: prizes.length, deliveries };

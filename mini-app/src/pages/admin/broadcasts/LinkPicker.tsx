@@ -10,8 +10,15 @@ import { useAdminBroadcastsT } from "./i18n/index.js";
 
 type Kind = (typeof BROADCAST_LINK_KINDS)[number];
 
+const KIND_LABEL: Record<Kind, "compose.linkArticle" | "compose.linkGuide" | "compose.linkContest" | "compose.linkPetition"> = {
+  article: "compose.linkArticle",
+  guide: "compose.linkGuide",
+  contest: "compose.linkContest",
+  petition: "compose.linkPetition",
+};
+
 /**
- * Gắn nội dung: she picks the article or guide from what she may attach for the sending unit (the server's own rule,
+ * Gắn nội dung: she picks the article, guide, contest or open petition from what she may attach for the sending unit (the server's own rule,
  * so a picked item is never refused on sending), finding it by title words typed with or without diacritics.
  */
 export function LinkPicker({ unitId, value, onChange }: { unitId: string; value: BroadcastLinkOption | null; onChange: (v: BroadcastLinkOption | null) => void }): ReactElement {
@@ -33,8 +40,11 @@ export function LinkPicker({ unitId, value, onChange }: { unitId: string; value:
           }}
         >
           <option value="">{t("compose.linkNone")}</option>
-          <option value="article">{t("compose.linkArticle")}</option>
-          <option value="guide">{t("compose.linkGuide")}</option>
+          {BROADCAST_LINK_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(KIND_LABEL[k])}
+            </option>
+          ))}
         </select>
       </label>
       {kind !== "" && value !== null && (
@@ -47,7 +57,14 @@ export function LinkPicker({ unitId, value, onChange }: { unitId: string; value:
       )}
       {kind !== "" && value === null && (
         <>
-          <Input label={t("compose.linkSearch")} placeholder={t("compose.linkSearchHint")} value={text} onChange={(e) => setText(e.target.value)} clearable data-testid="broadcast-link-search" />
+          <Input
+            label={t(kind === "petition" ? "compose.linkSearchPetition" : "compose.linkSearch")}
+            placeholder={t(kind === "petition" ? "compose.linkSearchPetitionHint" : "compose.linkSearchHint")}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            clearable
+            data-testid="broadcast-link-search"
+          />
           <QueryState query={options}>
             {(l) =>
               l.items.length === 0 ? (

@@ -16,7 +16,10 @@ export default {
     from: "{{unit}} · {{at}}",
     urgent: "Khẩn",
     new: "Mới",
-    open: "Mở nội dung kèm theo",
+    openArticle: "Đọc bài viết",
+    openGuide: "Xem hướng dẫn",
+    openContest: "Xem cuộc thi",
+    openPetition: "Xem và ký kiến nghị",
     back: "Về danh sách thông báo",
   },
 } as const;
