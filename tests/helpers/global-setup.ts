@@ -6,6 +6,7 @@ import type { TestProject } from "vitest/node";
 import { migrate } from "../../server/src/db/migrate.js";
 import { startEmbeddedPostgres, type EmbeddedHandle } from "../../server/src/db/embedded.js";
 import { reachable, required } from "./services.js";
+import { embeddedPgPort } from "./ports.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -29,7 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     console.warn(`[tests] PostgreSQL not reachable at ${u.host}: using the embedded PostgreSQL for this run.`);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "hoiso-test-pg-"));
     fs.chmodSync(tmp, 0o777);
-    embedded = await startEmbeddedPostgres(path.join(tmp, "pg"), 54000 + Math.floor(Math.random() * 900));
+    embedded = await startEmbeddedPostgres(path.join(tmp, "pg"), embeddedPgPort(0));
     const e = new URL(embedded.url);
     e.pathname = "/postgres";
     adminUrl = e.toString();

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServerProcess, type ServerProcess } from "../../helpers/process.js";
+import { embeddedPgPort } from "../../helpers/ports.js";
 
 /**
  * The newcomer's path: no DATABASE_URL, no REDIS_URL. `npm start` (scripts/start/main.ts) starts the bundled PostgreSQL,
@@ -10,7 +11,7 @@ import { startServerProcess, type ServerProcess } from "../../helpers/process.js
  */
 describe("embedded mode (no DATABASE_URL / REDIS_URL)", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "hoiso-embedded-"));
-  const pgPort = String(55000 + Math.floor(Math.random() * 900));
+  const pgPort = String(embeddedPgPort(1));
   const env = {
     DATA_DIR: dataDir,
     PORT: "0",

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../helpers/db.js";
 import { startProcess, startServerProcess } from "../../helpers/process.js";
+import { embeddedPgPort } from "../../helpers/ports.js";
 
 const CRASH = ["--import", "./tests/fixtures/crash-on-signal.mjs"];
 /** A child process of ours (node + tsx) can take long to start on a busy two-core machine. */
@@ -38,7 +39,7 @@ describe("embedded mode: failures exit non-zero and stop PostgreSQL", () => {
     DATA_DIR: dataDir,
     PORT: "0",
     HOST: "127.0.0.1",
-    EMBEDDED_PG_PORT: String(56000 + Math.floor(Math.random() * 900)),
+    EMBEDDED_PG_PORT: String(embeddedPgPort(2)),
     ZALO_SIMULATOR_PORT: "0",
     NODE_ENV: "development",
     LOG_LEVEL: "warn",

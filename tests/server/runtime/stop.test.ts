@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startProcess, type ServerProcess } from "../../helpers/process.js";
+import { embeddedPgPort } from "../../helpers/ports.js";
 
 /**
  * `npm start` in a terminal, then Ctrl-C: the terminal sends SIGINT to the whole process group. The server must
@@ -20,7 +21,7 @@ describe("embedded mode: Ctrl-C", () => {
       {
         DATA_DIR: dataDir,
         PORT: "0",
-        EMBEDDED_PG_PORT: String(57000 + Math.floor(Math.random() * 900)),
+        EMBEDDED_PG_PORT: String(embeddedPgPort(3)),
         ZALO_SIMULATOR_PORT: "0",
         LOG_LEVEL: "info",
         MINI_APP_DIR: path.join(dataDir, "no-app"),
