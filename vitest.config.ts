@@ -8,9 +8,9 @@ export default defineConfig({
     // Two shared cores: a test that starts a browser or a child process can be slow without being wrong.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Most files wait on a browser, a child process or the queue more than they compute: a third file at once uses
-    // the cores a run of two left idle. PostgreSQL's connections bound it (server/src/queue/connection.ts).
-    maxWorkers: 3,
+    // Two cores: a third file at once made each file 1.6 times slower (measured), and more files only add contention
+    // on PostgreSQL.
+    maxWorkers: 2,
     minWorkers: 1,
     projects: [
       {

@@ -10,6 +10,7 @@ import { buildApp } from "../../server/src/app.js";
 import type { App } from "../../server/src/http/types-app.js";
 import { startWorkers, type RunningWorkers } from "../../server/src/queue/registry.js";
 import { createTestContext, type TestContext } from "../helpers/context.js";
+import { browserQueueBackend } from "../helpers/services.js";
 import { chromiumAvailable, devLoginAs, inBrowser as runInBrowser } from "../helpers/chromium.js";
 
 /**
@@ -85,7 +86,8 @@ export async function startHarness(opts: { zaloUrl?: string } = {}): Promise<Har
     throw new Error(`${WWW}/index.html is missing: run \`npm run build:app\` before the browser tests (the root \`npm test\` does).`);
   }
   fs.mkdirSync(SHOTS, { recursive: true });
-  const t = await createTestContext(opts.zaloUrl ? { zaloUrl: opts.zaloUrl } : {});
+  const backend = await browserQueueBackend();
+  const t = await createTestContext(opts.zaloUrl ? { zaloUrl: opts.zaloUrl, backend } : { backend });
   const web: App = await buildApp({ ...t.deps, config: { ...t.config, miniAppDir: WWW } }, { serveMiniApp: true });
   await web.listen({ port: 0, host: "127.0.0.1" });
   const addr = web.server.address();

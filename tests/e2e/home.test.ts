@@ -9,6 +9,7 @@ import { foldVietnamese } from "@hoiso/shared";
 import { buildApp } from "../../server/src/app.js";
 import type { App } from "../../server/src/http/types-app.js";
 import { createTestContext, type TestContext } from "../helpers/context.js";
+import { browserQueueBackend } from "../helpers/services.js";
 
 /**
  * The built Mini App in Debian's Chromium against a whole in-process server: dev login (zmp-sdk only mocks on a
@@ -74,7 +75,7 @@ describe.runIf(available)("Mini App in Chromium", () => {
       throw new Error(`${WWW}/index.html is missing: run \`npm run build:app\` before the browser tests (the root \`npm test\` does).`);
     }
     fs.mkdirSync(SHOTS, { recursive: true });
-    t = await createTestContext();
+    t = await createTestContext({ backend: await browserQueueBackend() });
     web = await buildApp({ ...t.deps, config: { ...t.config, miniAppDir: WWW } }, { serveMiniApp: true });
     await web.listen({ port: 0, host: "127.0.0.1" });
     const addr = web.server.address();

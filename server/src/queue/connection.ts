@@ -95,10 +95,10 @@ export function createQueueFactory(opts: QueueConnectionOptions): QueueFactory {
   }
 
   if (!opts.databaseUrl) throw new Error("postgres queue backend needs a database URL");
-  // Every Queue and Worker on this backend owns a pool of its own (plus a LISTEN connection per worker), about twenty
-  // of each per process: a pool keeps a connection only while it works, or a worker process would hold some fifty
-  // idle ones and two processes would exhaust PostgreSQL's default hundred.
-  const connection = { connectionString: opts.databaseUrl, schema: pgSchemaFor(opts.namespace), migrate: true, max: 10, idleTimeoutMillis: 2_000 };
+  // Every Queue and Worker on this backend owns a pool of its own, and every Worker a LISTEN connection besides
+  // (docs/DEPLOYMENT.md counts them). Idle pool connections close after pg's 10 s: a worker polls every few seconds,
+  // and a shorter idle time only makes PostgreSQL start a backend for each poll.
+  const connection = { connectionString: opts.databaseUrl, schema: pgSchemaFor(opts.namespace), migrate: true, max: 10 };
   return {
     backend: "postgres",
     queue<T>(name: string): Queue<T> {
