@@ -188,8 +188,22 @@ async function main() {
       `stored ${accepted} of ${ours.ok} answered 201; not routed after waiting: ${pending}; ` +
         `submission → assignment p50 ${percentile(routed, 50).toFixed(0)} ms, p99 ${percentile(routed, 99).toFixed(0)} ms, max ${(routed.at(-1) ?? NaN).toFixed(0)} ms`,
     );
+    const loopStart = new Date();
     const oursMax = await maxThroughput(base, CONCURRENCY, MAX_SECONDS, (i) => body(i + 2_000_000));
+    const loopEnd = new Date();
     console.log(formatResult(`closed loop, ${CONCURRENCY} clients × ${MAX_SECONDS} s`, oursMax));
+    if (LAYOUT !== "api") {
+      // The worker shares the two cores with intake: a worker that routes more during the loop leaves intake less CPU,
+      // so the loop's req/s alone would reward a worker that falls behind. Both figures, per second of the loop.
+      const during = await db.query<{ routed: number }>(
+        `SELECT count(*)::int AS routed FROM submissions s
+          WHERE s.created_at >= $1 AND EXISTS (SELECT 1 FROM assignments a WHERE a.submission_id = s.id AND a.created_at <= $2)`,
+        [loopStart, loopEnd],
+      );
+      const secs = (loopEnd.getTime() - loopStart.getTime()) / 1000;
+      const routedPerSec = (during.rows[0]?.routed ?? 0) / secs;
+      console.log(`  routed during the loop: ${routedPerSec.toFixed(0)}/s of ${oursMax.throughput.toFixed(0)}/s taken in; intake + routing ${(oursMax.throughput + routedPerSec).toFixed(0)} items/s`);
+    }
     await server.stop();
     await worker?.stop();
 

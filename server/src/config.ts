@@ -55,6 +55,10 @@ const Env = Type.Object({
   MINI_APP_DIR: Type.String({ default: "mini-app/www" }),
   MEDIA_DIR: Type.Optional(Type.String()),
   WORKER_CONCURRENCY: Type.Integer({ minimum: 1, default: 8 }),
+  /** Connections of the process's own pool (docs/DEPLOYMENT.md: PostgreSQL). */
+  DB_POOL_MAX: Type.Integer({ minimum: 2, maximum: 500, default: 20 }),
+  /** On BullMQ's PostgreSQL backend: connections of each queue's and each worker's own pool. */
+  QUEUE_PG_POOL_MAX: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 10000 }),
   /** Bearer token Prometheus sends to /metrics; unset, the route does not exist. */
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
@@ -132,6 +136,8 @@ export interface Config {
   miniAppDir: string;
   mediaDir: string;
   workerConcurrency: number;
+  dbPoolMax: number;
+  queuePgPoolMax: number;
   shutdownTimeoutMs: number;
   ops: { metricsToken: string | undefined; metricsPort: number | undefined; drainMs: number };
   limits: Limits;
@@ -267,6 +273,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): Config {
     miniAppDir: env.MINI_APP_DIR,
     mediaDir: env.MEDIA_DIR ?? `${env.DATA_DIR}/media`,
     workerConcurrency: env.WORKER_CONCURRENCY,
+    dbPoolMax: env.DB_POOL_MAX,
+    queuePgPoolMax: env.QUEUE_PG_POOL_MAX,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     ops: { metricsToken: env.METRICS_TOKEN, metricsPort: env.METRICS_PORT, drainMs: env.DRAIN_MS },
     limits: {

@@ -44,7 +44,7 @@ export async function startRuntime(initial: Config, hooks: RuntimeHooks): Promis
       const e = embedded;
       cleanups.push(() => e.stop());
     }
-    const database: Database = openDatabase(databaseUrl);
+    const database: Database = openDatabase(databaseUrl, config.dbPoolMax);
     cleanups.push(() => database.close());
     const applied = await migrate(database.pool);
     if (applied.length > 0) hooks.log(`Đã áp dụng migration: ${applied.join(", ")}`);
@@ -62,6 +62,7 @@ export async function startRuntime(initial: Config, hooks: RuntimeHooks): Promis
       redisUrl: config.redisUrl,
       databaseUrl,
       namespace: config.queuePrefix,
+      pgPoolMax: config.queuePgPoolMax,
     });
     cleanups.push(() => queues.close());
 

@@ -58,6 +58,7 @@ export async function createTestContext(opts: ContextOptions = {}): Promise<Test
     redisUrl: config.redisUrl,
     databaseUrl: database.url,
     namespace: config.queuePrefix,
+    pgPoolMax: config.queuePgPoolMax,
   });
   const deps: AppDeps = { config, db: db.db, pool: db.pool, queues, modules: checkModules(opts.modules ?? serverModules) };
   const app = await buildApp(deps);

@@ -14,7 +14,8 @@ export interface Database {
 }
 
 export function openDatabase(connectionString: string, max = 20): Database {
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000 });
+  // Named, so pg_stat_activity tells the app's connections from the queue's ("hoiso-queue") and BullMQ's LISTENs.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000, application_name: "hoiso" });
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -9,6 +9,8 @@ export interface QueueConnectionOptions {
   databaseUrl?: string | undefined;
   /** Redis key prefix (hash-tagged for Cluster) or PostgreSQL schema name. */
   namespace: string;
+  /** PostgreSQL backend: the most connections each queue's and each worker's pool opens (QUEUE_PG_POOL_MAX). */
+  pgPoolMax?: number;
 }
 
 /**
@@ -96,15 +98,17 @@ export function createQueueFactory(opts: QueueConnectionOptions): QueueFactory {
 
   if (!opts.databaseUrl) throw new Error("postgres queue backend needs a database URL");
   // Every Queue and Worker on this backend owns a pool of its own, and every Worker a LISTEN connection besides
-  // (docs/DEPLOYMENT.md counts them). Idle pool connections close after pg's 10 s: a worker polls every few seconds,
-  // and a shorter idle time only makes PostgreSQL start a backend for each poll.
-  const connection = { connectionString: opts.databaseUrl, schema: pgSchemaFor(opts.namespace), migrate: true, max: 10 };
+  // (docs/DEPLOYMENT.md counts them). A worker's pool keeps its idle connections pg's 10 s, since it polls every few
+  // seconds and a shorter time would start a PostgreSQL backend per poll; a queue's (a producer's) is used now and
+  // then, by requests or a reconciler, and lets its connections go after 2 s.
+  const connection = { connectionString: opts.databaseUrl, schema: pgSchemaFor(opts.namespace), migrate: true, max: opts.pgPoolMax ?? 10, application_name: "hoiso-queue" };
+  const producerConnection = { ...connection, idleTimeoutMillis: 2_000 };
   return {
     backend: "postgres",
     queue<T>(name: string): Queue<T> {
       let q = queues.get(name);
       if (!q) {
-        const pq = new Queue(name, { connection }, createPostgresBackend);
+        const pq = new Queue(name, { connection: producerConnection }, createPostgresBackend);
         pq.on("error", () => undefined);
         // Same runtime API on both backends; only the generic backend parameter differs, so callers see one type.
         q = withPostgresRetention(pq as unknown as Queue);
