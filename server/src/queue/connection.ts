@@ -1,4 +1,15 @@
-import { Queue, Worker, createPostgresBackend, type JobsOptions, type Processor, type WorkerOptions } from "bullmq";
+import {
+  Queue,
+  Worker,
+  createPostgresBackend,
+  type BackendFactory,
+  type IQueueBackend,
+  type JobsOptions,
+  type PostgresConnectionOptions,
+  type PostgresQueueBackend,
+  type Processor,
+  type WorkerOptions,
+} from "bullmq";
 import { Redis } from "ioredis";
 
 export type QueueBackendName = "redis" | "postgres";
@@ -97,18 +108,25 @@ export function createQueueFactory(opts: QueueConnectionOptions): QueueFactory {
   }
 
   if (!opts.databaseUrl) throw new Error("postgres queue backend needs a database URL");
-  // Every Queue and Worker on this backend owns a pool of its own, and every Worker a LISTEN connection besides
-  // (docs/DEPLOYMENT.md counts them). A worker's pool keeps its idle connections pg's 10 s, since it polls every few
-  // seconds and a shorter time would start a PostgreSQL backend per poll; a queue's (a producer's) is used now and
-  // then, by requests or a reconciler, and lets its connections go after 2 s.
+  // Every Worker on this backend owns a pool and a LISTEN connection (docs/DEPLOYMENT.md counts them); its idle
+  // connections stay pg's 10 s, since it polls every few seconds and a shorter time would start a PostgreSQL backend
+  // per poll. The queues a process writes to share one pool instead, as BullMQ's FlowProducer does for its queues
+  // (`forQueue`: a sibling that never blocks or LISTENs), so a process has one producer pool, not one per queue.
   const connection = { connectionString: opts.databaseUrl, schema: pgSchemaFor(opts.namespace), migrate: true, max: opts.pgPoolMax ?? 10, application_name: "hoiso-queue" };
-  const producerConnection = { ...connection, idleTimeoutMillis: 2_000 };
+  let producers: PostgresQueueBackend | null = null;
+  const producerBackend: BackendFactory<IQueueBackend, PostgresConnectionOptions> = (name, o, f) => {
+    if (!producers) {
+      producers = createPostgresBackend("hoiso-producers", o, f);
+      producers.on("error", () => undefined);
+    }
+    return producers.forQueue(name, undefined);
+  };
   return {
     backend: "postgres",
     queue<T>(name: string): Queue<T> {
       let q = queues.get(name);
       if (!q) {
-        const pq = new Queue(name, { connection: producerConnection }, createPostgresBackend);
+        const pq = new Queue(name, { connection }, producerBackend);
         pq.on("error", () => undefined);
         // Same runtime API on both backends; only the generic backend parameter differs, so callers see one type.
         q = withPostgresRetention(pq as unknown as Queue);
@@ -127,6 +145,7 @@ export function createQueueFactory(opts: QueueConnectionOptions): QueueFactory {
     },
     async close() {
       await Promise.allSettled([...queues.values()].map((q) => q.close()));
+      await producers?.close();
     },
   };
 }
