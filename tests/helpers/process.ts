@@ -1,5 +1,5 @@
 // The benchmarks start servers the same way, and scripts/ never imports tests/: the code lives in scripts/lib.
-import { startProcess as start, type ServerProcess } from "../../scripts/lib/process.js";
+import { startProcess as start, startServerProcess as startServer, type ServerProcess } from "../../scripts/lib/process.js";
 
 export * from "../../scripts/lib/process.js";
 
@@ -15,5 +15,5 @@ export function startProcess(env: Record<string, string>, args: string[], opts: 
 }
 
 export function startServerProcess(env: Record<string, string>, args: string[] = [], nodeArgs: string[] = []): ServerProcess {
-  return startProcess(env, [...nodeArgs, "scripts/start/main.ts", ...args]);
+  return startServer({ ...SMALL_POOLS, ...env }, args, nodeArgs);
 }

@@ -77,7 +77,12 @@ async function contests(db: Conn, s: Scope, f: Find): Promise<Found[]> {
      WHERE x.status <> 'draft' AND (x.audience && ${sql.val(s.above)}::uuid[] OR xu.path LIKE ANY (${sql.val(s.under)}::text[]))
        ${idIs(f)}
      ORDER BY x.created_at DESC LIMIT 500`.execute(db);
-  return r.rows.filter((c) => f.words.every((w) => foldVietnamese(c.title).includes(w))).slice(0, f.limit);
+  return r.rows
+    .filter((c) => {
+      const title = foldVietnamese(c.title);
+      return f.words.every((w) => title.includes(w));
+    })
+    .slice(0, f.limit);
 }
 
 /**
