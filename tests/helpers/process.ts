@@ -4,9 +4,9 @@ import { startProcess as start, startServerProcess as startServer, type ServerPr
 export * from "../../scripts/lib/process.js";
 
 /**
- * Smaller pools for the servers and workers tests start: on BullMQ's PostgreSQL backend a worker process holds some
- * forty-five connections at the defaults, and two of them beside another test file would fill PostgreSQL's hundred.
- * A test that sets these itself keeps its own.
+ * Smaller pools for the servers and workers tests start: a process holds up to DB_POOL_MAX + 1 connections, and on the
+ * PostgreSQL queue backend QUEUE_PG_POOL_MAX + 1 more; two test files side by side, each with a server or two
+ * processes of its own, must stay well inside PostgreSQL's hundred. A test that sets these itself keeps its own.
  */
 const SMALL_POOLS = { DB_POOL_MAX: "8", QUEUE_PG_POOL_MAX: "3" };
 

@@ -43,8 +43,7 @@ export async function queueBackends(): Promise<Array<"redis" | "postgres">> {
 
 /**
  * The queue under the browser tests, which test screens, not the queue (its own tests run on both backends): Redis
- * where there is one. On BullMQ's PostgreSQL backend every queue and worker holds connections of its own, some
- * forty for a server with all its workers, and browser files running side by side would fill PostgreSQL's hundred.
+ * where there is one, as production runs.
  */
 export async function browserQueueBackend(): Promise<"redis" | "postgres"> {
   return (await redisAvailable()) ? "redis" : "postgres";

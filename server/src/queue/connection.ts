@@ -1,12 +1,12 @@
 import {
   Queue,
   Worker,
-  createPostgresBackend,
+  PostgresConnection,
+  PostgresQueueBackend,
   type BackendFactory,
   type IQueueBackend,
   type JobsOptions,
   type PostgresConnectionOptions,
-  type PostgresQueueBackend,
   type Processor,
   type WorkerOptions,
 } from "bullmq";
@@ -20,7 +20,7 @@ export interface QueueConnectionOptions {
   databaseUrl?: string | undefined;
   /** Redis key prefix (hash-tagged for Cluster) or PostgreSQL schema name. */
   namespace: string;
-  /** PostgreSQL backend: the most connections each queue's and each worker's pool opens (QUEUE_PG_POOL_MAX). */
+  /** PostgreSQL backend: the size of the one pool a process's queues and workers share (QUEUE_PG_POOL_MAX). */
   pgPoolMax?: number;
 }
 
@@ -108,25 +108,29 @@ export function createQueueFactory(opts: QueueConnectionOptions): QueueFactory {
   }
 
   if (!opts.databaseUrl) throw new Error("postgres queue backend needs a database URL");
-  // Every Worker on this backend owns a pool and a LISTEN connection (docs/DEPLOYMENT.md counts them); its idle
-  // connections stay pg's 10 s, since it polls every few seconds and a shorter time would start a PostgreSQL backend
-  // per poll. The queues a process writes to share one pool instead, as BullMQ's FlowProducer does for its queues
-  // (`forQueue`: a sibling that never blocks or LISTENs), so a process has one producer pool, not one per queue.
-  const connection = { connectionString: opts.databaseUrl, schema: pgSchemaFor(opts.namespace), migrate: true, max: opts.pgPoolMax ?? 10, application_name: "hoiso-queue" };
-  let producers: PostgresQueueBackend | null = null;
-  const producerBackend: BackendFactory<IQueueBackend, PostgresConnectionOptions> = (name, o, f) => {
-    if (!producers) {
-      producers = createPostgresBackend("hoiso-producers", o, f);
-      producers.on("error", () => undefined);
+  // BullMQ gives every Queue and Worker on this backend a pool and a LISTEN connection of its own: a worker process
+  // serving eleven queues held 45 connections, two of them filled a 100-connection server in CI. Here a process
+  // opens one PostgresConnection (one pool of QUEUE_PG_POOL_MAX, one LISTEN client) and every queue and worker is a
+  // backend on it, as BullMQ's own `forQueue` siblings are. Sharing the LISTEN client is sound: each wait filters the
+  // shared channel by its queue name.
+  const connectionOpts = { connectionString: opts.databaseUrl, schema: pgSchemaFor(opts.namespace), migrate: true, max: opts.pgPoolMax ?? 10, application_name: "hoiso-queue" };
+  let shared: PostgresConnection | null = null;
+  const connection = (): PostgresConnection => {
+    if (!shared) {
+      shared = new PostgresConnection(connectionOpts);
+      shared.on("error", () => undefined); // each worker reports it too; a pool error must not crash the process
+      shared.setMaxListeners(0); // every worker backend listens for the LISTEN client's rebuild
     }
-    return producers.forQueue(name, undefined);
+    return shared;
   };
+  const producerBackend: BackendFactory<IQueueBackend, PostgresConnectionOptions> = (name, o) => new PostgresQueueBackend(connection(), name, o, false);
+  const workerBackend: BackendFactory<IQueueBackend, PostgresConnectionOptions> = (name, o) => new SharedConnectionWorkerBackend(connection(), name, o);
   return {
     backend: "postgres",
     queue<T>(name: string): Queue<T> {
       let q = queues.get(name);
       if (!q) {
-        const pq = new Queue(name, { connection }, producerBackend);
+        const pq = new Queue(name, { connection: connectionOpts }, producerBackend);
         pq.on("error", () => undefined);
         // Same runtime API on both backends; only the generic backend parameter differs, so callers see one type.
         q = withPostgresRetention(pq as unknown as Queue);
@@ -136,7 +140,7 @@ export function createQueueFactory(opts: QueueConnectionOptions): QueueFactory {
     },
     worker<T>(name: string, processor: Processor<T>, wopts: Partial<WorkerOptions> = {}): Worker<T> {
       const { connection: _ignored, ...rest } = wopts;
-      const pw = new Worker(name, processor as Processor, { ...rest, connection }, createPostgresBackend);
+      const pw = new Worker(name, processor as Processor, { ...rest, connection: connectionOpts }, workerBackend);
       return pw as unknown as Worker<T>;
     },
     async ping() {
@@ -145,9 +149,26 @@ export function createQueueFactory(opts: QueueConnectionOptions): QueueFactory {
     },
     async close() {
       await Promise.allSettled([...queues.values()].map((q) => q.close()));
-      await producers?.close();
+      await (shared as PostgresConnection | null)?.close();
     },
   };
+}
+
+/**
+ * A worker's backend on the process's shared connection. It owns the connection in BullMQ's sense, so it follows the
+ * LISTEN client when that is rebuilt after a drop and reports the connection's errors, but closing the worker only
+ * ends its own wait: the factory closes the connection once, after every worker and queue.
+ */
+class SharedConnectionWorkerBackend extends PostgresQueueBackend {
+  constructor(connection: PostgresConnection, name: string, opts: ConstructorParameters<typeof PostgresQueueBackend>[2]) {
+    super(connection, name, opts, true);
+  }
+  override async close(): Promise<void> {
+    await this.disconnectBlocking();
+  }
+  override async disconnect(): Promise<void> {
+    await this.disconnectBlocking();
+  }
 }
 
 /**

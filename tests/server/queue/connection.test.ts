@@ -1,8 +1,10 @@
 import crypto from "node:crypto";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeWithDeadline, createQueueFactory, type QueueFactory } from "../../../server/src/queue/connection.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/db.js";
 import { dropRedisNamespace, queueBackends, TEST_REDIS_URL } from "../../helpers/services.js";
+import { waitUntil } from "../feedback/world.js";
 
 const backends = await queueBackends();
 
@@ -75,5 +77,75 @@ describe("Redis producer without Redis", () => {
     await expect(queues.queue("x").add("x", {})).rejects.toThrow();
     expect(Date.now() - t0).toBeLessThan(3000);
     await queues.close();
+  });
+});
+
+/**
+ * BullMQ's PostgreSQL backend gives each Queue and Worker a pool and a LISTEN connection of its own; a worker process
+ * with every queue held 45 and two filled the CI machine's hundred. The factory puts a process's queues and workers
+ * on one pool and one LISTEN client.
+ */
+describe("queue factory on postgres: one pool and one LISTEN connection per process", () => {
+  let database: TestDatabase;
+  let queues: QueueFactory;
+  const POOL = 2;
+  const NAMES = ["a", "b", "c", "d", "e", "f"];
+  const dbName = () => new URL(database.url).pathname.slice(1);
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    queues = createQueueFactory({ backend: "postgres", databaseUrl: database.url, namespace: `{q${crypto.randomBytes(4).toString("hex")}}`, pgPoolMax: POOL });
+  });
+  afterAll(async () => {
+    await queues?.close();
+    await database?.drop();
+  });
+
+  async function queueConnections(): Promise<number> {
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'hoiso-queue'", [dbName()]);
+      return rows[0]!.n;
+    } finally {
+      await admin.end();
+    }
+  }
+
+  /** Adds `perQueue` jobs to every queue and resolves when each worker has run them all. */
+  async function runJobs(workers: Map<string, string[]>, tag: string, perQueue: number) {
+    await Promise.all(NAMES.map((n) => queues.queue<{ tag: string }>(n).addBulk(Array.from({ length: perQueue }, (_, i) => ({ name: "x", data: { tag: `${tag}${i}` } })))));
+    await waitUntil(`every worker to run its ${tag} jobs`, async () => NAMES.every((n) => workers.get(n)!.filter((t) => t.startsWith(tag)).length === perQueue), 30_000, 50);
+  }
+
+  it("six workers and their queues, all busy, hold the pool and one LISTEN client; a dropped LISTEN client is rebuilt", async () => {
+    const seen = new Map(NAMES.map((n) => [n, [] as string[]]));
+    let peak = 0;
+    for (const n of NAMES) {
+      const w = queues.worker<{ tag: string }>(n, async (job) => {
+        seen.get(n)!.push(job.data.tag);
+        peak = Math.max(peak, await queueConnections());
+      }, { concurrency: 3 });
+      w.on("error", () => undefined);
+      afterAll(() => w.close());
+    }
+    await runJobs(seen, "first", 5);
+    // One worker each held POOL + 1 before (every worker its pool and its LISTEN client): 18 here.
+    expect(peak).toBeGreaterThan(0);
+    expect(peak).toBeLessThanOrEqual(POOL + 1);
+
+    // PostgreSQL drops the LISTEN connection (a restart, a failover): the workers go on taking jobs on a new one.
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ n: number }>(
+        "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'hoiso-queue' AND query LIKE '%LISTEN bullmq_jobs%'",
+        [dbName()],
+      );
+      expect(rows[0]!.n).toBe(1);
+    } finally {
+      await admin.end();
+    }
+    await runJobs(seen, "second", 2);
+    expect(await queueConnections()).toBeLessThanOrEqual(POOL + 1);
   });
 });
