@@ -149,7 +149,7 @@ export function createQueueFactory(opts: QueueConnectionOptions): QueueFactory {
     },
     async close() {
       await Promise.allSettled([...queues.values()].map((q) => q.close()));
-      await (shared as PostgresConnection | null)?.close();
+      await shared?.close();
     },
   };
 }
