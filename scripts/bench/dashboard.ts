@@ -206,6 +206,9 @@ async function main(): Promise<void> {
     console.log(summary(`GET /api/dashboard (province, ${(size / 1024).toFixed(0)} KB JSON)`, province));
     console.log(summary("GET /api/dashboard?unitId=<the largest xã>", commune));
     console.log(summary(`GET /api/dashboard/export (province, ${(xlsx / 1024).toFixed(0)} KB .xlsx)`, exports));
+    const p95 = (t: number[]) => percentile([...t].sort((a, b) => a - b), 95);
+    const yard = p95(yardstick);
+    console.log(`against the yardstick's p95 (${ms(yard)}): province dashboard p95 ${(p95(province) / yard).toFixed(1)}×, export p95 ${(p95(exports) / yard).toFixed(1)}×`);
     for (const { what, r } of refreshes) console.log(`refresh: ${what}: ${ms(r.ms)} (${r.full ? "full" : "incremental items"}, ${r.items} item rows written, ${r.facts} fact rows)`);
     console.log(`load at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   } finally {

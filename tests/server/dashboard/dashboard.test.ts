@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { Dashboard, DashboardRow } from "@hoiso/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dashboardWorld } from "./world.js";
@@ -158,5 +159,123 @@ describe("drilling down and her subtree", () => {
     const res = await w.ctx.app.inject({ method: "GET", url: "/api/dashboard?from=2026-06-01&to=2026-01-01", headers: w.admin.headers });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ code: string }>().code).toBe("DASHBOARD_PERIOD_INVALID");
+  });
+
+  it("refuses bad periods and units, naming the field, on screen and for the export alike", async () => {
+    const cases: Array<[string, string, string]> = [
+      ["from=2026-02-30&to=2026-06-30", "from", "DASHBOARD_PERIOD_INVALID"], // a day February does not have
+      ["from=2026-01-01&to=2026-06-31", "to", "DASHBOARD_PERIOD_INVALID"],
+      ["from=2020-01-01&to=2026-06-30", "from", "DASHBOARD_PERIOD_INVALID"], // longer than three years
+      ["from=2026-1-1&to=2026-06-30", "from", "VALIDATION"],
+      ["from=2026-01-01&to=hôm nay", "to", "VALIDATION"],
+      ["unitId=xa-bao-thang", "unitId", "VALIDATION"],
+    ];
+    for (const [q, field, code] of cases) {
+      for (const path of ["/api/dashboard", "/api/dashboard/export"]) {
+        const res = await w.ctx.app.inject({ method: "GET", url: `${path}?${q}`, headers: w.admin.headers });
+        expect(res.statusCode, `${path}?${q}`).toBe(400);
+        expect(res.json(), `${path}?${q}`).toMatchObject({ code, field });
+        expect(res.json<{ message: string }>().message).toMatch(/[ạảãàáâậầấẩẫăắằẳẵặđếềểễệịỉìíọỏõòóôốồổỗộơớờởỡợụủũùúưứừửữựỳỵỷỹý]/i);
+      }
+    }
+  });
+});
+
+describe("chi hội using IT: each kind of activity in the period counts", () => {
+  // Chi hội thôn Cốc Ly (A2) has done nothing in the period: xã A has 1 of 2 chi hội using the app. Each case gives
+  // A2 one thing to have done, refreshes, reads, and takes it back.
+  const active = async () => {
+    const res = await w.ctx.app.inject({ method: "GET", url: "/api/dashboard?from=2026-01-01&to=2026-06-30", headers: w.admin.headers });
+    expect(res.statusCode).toBe(200);
+    return rowOf(res.json<Dashboard>(), w.units.A.id).it;
+  };
+  const withActivity = async (make: () => Promise<() => Promise<unknown>>) => {
+    const { refreshDashboard } = await import("../../../server/src/modules/dashboard/refresh.js");
+    const undo = await make();
+    try {
+      await refreshDashboard(w.db);
+      return await active();
+    } finally {
+      await undo();
+      await refreshDashboard(w.db, { full: true });
+    }
+  };
+  const at = (local: string) => new Date(`${local}T09:00:00+07:00`);
+
+  it("none: 1 of 2", async () => {
+    expect(await active()).toEqual({ branches: 2, active: 1, rate: 50 });
+  });
+
+  it("an announcement the chi hội sent", async () => {
+    const figures = await withActivity(async () => {
+      const id = crypto.randomUUID();
+      await w.db
+        .insertInto("broadcasts")
+        .values({ id, unit_id: w.units.A2.id, author_id: w.adminA.memberId, title: "Họp chi hội", body: "Tối thứ Sáu", target_paths: [w.units.A2.path], who: "all", status: "done", send_at: at("2026-03-02") })
+        .execute();
+      return () => w.db.deleteFrom("broadcasts").where("id", "=", id).execute();
+    });
+    expect(figures).toEqual({ branches: 2, active: 2, rate: 100 });
+  });
+
+  it("an announcement it only drafted or cancelled does not count", async () => {
+    const figures = await withActivity(async () => {
+      const id = crypto.randomUUID();
+      await w.db
+        .insertInto("broadcasts")
+        .values({ id, unit_id: w.units.A2.id, author_id: w.adminA.memberId, title: "Họp chi hội", body: "Tối thứ Sáu", target_paths: [w.units.A2.path], who: "all", status: "cancelled", send_at: at("2026-03-02") })
+        .execute();
+      return () => w.db.deleteFrom("broadcasts").where("id", "=", id).execute();
+    });
+    expect(figures).toEqual({ branches: 2, active: 1, rate: 50 });
+  });
+
+  it("an item it handled (sent from the commune, assigned to the chi hội, acknowledged there)", async () => {
+    const figures = await withActivity(async () => {
+      const id = crypto.randomUUID();
+      await w.db
+        .insertInto("submissions")
+        .values({ id, tracking_code: "PA-DASH-IT", kind: "feedback", category_code: "dash_x", body: "Nội dung", search_text: "noi dung", origin_unit_id: w.units.A.id, author_id: w.members.m2, status: "forwarded", created_at: at("2026-03-01") })
+        .execute();
+      await w.db
+        .insertInto("assignments")
+        .values({ submission_id: id, unit_id: w.units.A2.id, reason: "primary", sla_hours: 72, due_at: at("2026-03-04"), created_at: at("2026-03-01"), acknowledged_at: at("2026-03-02") })
+        .execute();
+      return async () => {
+        await w.db.deleteFrom("assignments").where("submission_id", "=", id).execute();
+        await w.db.deleteFrom("dashboard_items").where("submission_id", "=", id).execute();
+        await w.db.deleteFrom("submissions").where("id", "=", id).execute();
+      };
+    });
+    expect(figures).toEqual({ branches: 2, active: 2, rate: 100 });
+  });
+
+  it("a contest entry of one of its members", async () => {
+    const figures = await withActivity(async () => {
+      const round = await w.db.selectFrom("contest_rounds as r").innerJoin("contests as c", "c.id", "r.contest_id").select("r.id").where("c.kind", "=", "contest").orderBy("r.position").executeTakeFirstOrThrow();
+      const a = await w.db
+        .insertInto("contest_attempts")
+        .values({ round_id: round.id, member_id: w.members.m4, number: 1, status: "submitted", question_ids: [], choice_orders: "[]", started_at: at("2026-04-03"), deadline: at("2026-04-03"), submitted_at: at("2026-04-03"), correct: 1, duration_ms: 1000 })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await w.db.insertInto("contest_entries").values({ round_id: round.id, member_id: w.members.m4, attempt_id: a.id, correct: 1, duration_ms: 1000, submitted_at: at("2026-04-03"), k1: 0, k2: 0, k3: 0, k4: 0 }).execute();
+      return async () => {
+        await w.db.deleteFrom("contest_entries").where("attempt_id", "=", a.id).execute();
+        await w.db.deleteFrom("contest_attempts").where("id", "=", a.id).execute();
+      };
+    });
+    expect(figures).toEqual({ branches: 2, active: 2, rate: 100 });
+  });
+
+  it("what happened after the period does not count for it", async () => {
+    const figures = await withActivity(async () => {
+      const id = crypto.randomUUID();
+      await w.db
+        .insertInto("broadcasts")
+        .values({ id, unit_id: w.units.A2.id, author_id: w.adminA.memberId, title: "Họp chi hội", body: "Tối thứ Sáu", target_paths: [w.units.A2.path], who: "all", status: "done", send_at: at("2026-07-01") })
+        .execute();
+      return () => w.db.deleteFrom("broadcasts").where("id", "=", id).execute();
+    });
+    expect(figures).toEqual({ branches: 2, active: 1, rate: 50 });
   });
 });

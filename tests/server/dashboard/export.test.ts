@@ -56,6 +56,29 @@ describe("the Excel export", () => {
     expect(cats).toContainEqual(["Bạo lực gia đình (riêng tư: chỉ ghi số lượng)", 1]);
     const months = table(book, "Theo tháng");
     expect(months.slice(1).map((r) => r[0])).toEqual(api.trend.map((m) => m.month));
+    expect(months.slice(1).map((r) => r.slice(1))).toEqual(api.trend.map((m) => [m.confirmed, m.membersRate ?? "", m.studied, m.received, m.resolved, m.participants, m.announcements]));
+
+    // every other sheet, row by row, is the API's too (an empty cell where the API has no figure)
+    const cell = (v: number | null) => (v === null ? "" : v);
+    const studied = table(book, "Học tập nghị quyết");
+    expect(studied.slice(1).map((r) => r.slice(3))).toEqual(
+      api.rows.flatMap((r) => r.studied.map((x) => [x.canBo, x.canBoStudied, cell(x.canBoRate), 100, x.members, x.membersStudied, cell(x.membersRate), 90])),
+    );
+    expect(studied[1]![0]).toBe(`Tổng cộng: ${total.name}`);
+    expect(studied[1]![2]).toBe("Nghị quyết Đại hội Phụ nữ tỉnh lần thứ XVI");
+    expect(table(book, "Cuộc thi").slice(1).map((r) => r.slice(2))).toEqual(api.rows.map((r) => [r.contests.participants, cell(r.contests.rate)]));
+    expect(it2.slice(1).map((r) => r.slice(2, 5))).toEqual(api.rows.map((r) => [r.it.branches, r.it.active, cell(r.it.rate)]));
+    expect(fb.slice(1).map((r) => r.slice(2))).toEqual(
+      api.rows.map((r) => {
+        const f = r.feedback;
+        return [
+          f.received, f.byChannel.mini_app, f.byChannel.oa_chat, f.byChannel.on_behalf, f.resolved, f.due, f.onTime, cell(f.onTimeRate), cell(f.medianFirstAnswerHours),
+          f.escalations, f.ratings.hai_long, f.ratings.binh_thuong, f.ratings.chua_hai_long, f.petitionsLifted, f.urgent, cell(f.medianFirstContactMinutes), f.communes, f.communesWithTrusted,
+        ];
+      }),
+    );
+    expect(ann.slice(1).map((r) => r.slice(2))).toEqual(api.rows.map((r) => [r.announcements.sent, r.announcements.recipients, r.announcements.delivered, r.announcements.readers, cell(r.announcements.readRate)]));
+    expect(cats.slice(1).map((r) => r.slice(1))).toEqual(api.categories.map((c) => [c.received, c.resolved, c.onTime].filter((v) => v !== null)));
     const audited = await w.db.selectFrom("audit_log").select("action").where("action", "=", "dashboard.export").where("actor_id", "=", w.admin.memberId).execute();
     expect(audited).toHaveLength(1);
   });
@@ -79,6 +102,43 @@ describe("the women counts", () => {
     expect(skip.json()).toMatchObject({ imported: 1, skipped: 3, rejected: false });
     const rows = await w.db.selectFrom("unit_women_counts").select(["unit_id", "women"]).where("year", "=", 2027).execute();
     expect(rows).toEqual([{ unit_id: w.units.A1.id, women: 1250 }]);
+  });
+
+  it("refuses a file it cannot read, a header it does not know, a unit twice, a file without rows and numbers out of range", async () => {
+    const post = (payload: Record<string, unknown>) => w.ctx.app.inject({ method: "POST", url: "/api/dashboard/women/import", headers: w.adminA.headers, payload: { year: 2029, ...payload } });
+    const a1 = await code(w.units.A1.id);
+    for (const [fileName, contentBase64] of [
+      ["so-lieu.pdf", csv([`${a1},Làng Mới,10`])],
+      ["so-lieu.xlsx", Buffer.from("đây không phải là tệp Excel").toString("base64")],
+    ] as const) {
+      const res = await post({ fileName, contentBase64 });
+      expect(res.statusCode, fileName).toBe(400);
+      expect(res.json(), fileName).toMatchObject({ code: "DASHBOARD_IMPORT_UNREADABLE", field: "contentBase64" });
+      expect(res.json<{ message: string }>().message).toMatch(/tệp/i);
+    }
+    const header = await post({ fileName: "a.csv", contentBase64: Buffer.from(`Đơn vị,Số người\n${a1},10`).toString("base64") });
+    expect(header.json()).toMatchObject({ imported: 0, rejected: true, errors: [{ line: 1, message: "Dòng đầu cần có các cột: Mã đơn vị, Tên đơn vị, Số phụ nữ." }] });
+    const twice = await post({ fileName: "a.csv", contentBase64: csv([`${a1},Làng Mới,10`, `${a1},Làng Mới,12`, `${a1},Làng Mới,-3`]), skipBad: true });
+    expect(twice.json()).toMatchObject({ imported: 1, skipped: 2, rejected: false });
+    expect(twice.json<{ errors: Array<{ line: number; message: string }> }>().errors).toEqual([
+      { line: 3, message: `Mã đơn vị "${a1}" xuất hiện hai lần.` },
+      { line: 4, message: 'Số phụ nữ "-3" phải là một số nguyên không âm.' },
+    ]);
+    const empty = await post({ fileName: "a.csv", contentBase64: csv([]) });
+    expect(empty.json()).toMatchObject({ imported: 0, rejected: true, errors: [{ line: 1, message: "Tệp chưa có dòng số liệu nào dưới dòng tiêu đề." }] });
+    expect(await w.db.selectFrom("unit_women_counts").select(["unit_id", "women"]).where("year", "=", 2029).execute()).toEqual([{ unit_id: w.units.A1.id, women: 10 }]);
+
+    for (const [payload, field] of [
+      [{ unitId: w.units.A.id, year: 2026, women: -1 }, "women"],
+      [{ unitId: w.units.A.id, year: 1999, women: 10 }, "year"],
+      [{ unitId: w.units.A.id, year: 2026, women: 1.5 }, "women"],
+      [{ unitId: "xa-a", year: 2026, women: 10 }, "unitId"],
+    ] as const) {
+      const res = await w.ctx.app.inject({ method: "PUT", url: "/api/dashboard/women", headers: w.adminA.headers, payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json()).toMatchObject({ code: "VALIDATION", field });
+    }
+    await w.db.deleteFrom("unit_women_counts").where("year", "=", 2029).execute();
   });
 
   it("imports an .xlsx file", async () => {

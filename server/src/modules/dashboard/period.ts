@@ -25,9 +25,9 @@ export function periodOf(q: Pick<DashboardQuery, "from" | "to">, now = new Date(
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   const start = startOf(from);
   const end = new Date(startOf(to).getTime() + 86400_000);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || localDay(start) !== from || localDay(new Date(end.getTime() - 1)) !== to) {
-    throw badRequest("Ngày không hợp lệ.", Number.isNaN(start.getTime()) ? "from" : "to", DashboardErrorCode.DASHBOARD_PERIOD_INVALID);
-  }
+  // a day the calendar does not have (2026-02-30) parses as another one: compare it back
+  if (Number.isNaN(start.getTime()) || localDay(start) !== from) throw badRequest("Ngày không hợp lệ.", "from", DashboardErrorCode.DASHBOARD_PERIOD_INVALID);
+  if (Number.isNaN(end.getTime()) || localDay(new Date(end.getTime() - 1)) !== to) throw badRequest("Ngày không hợp lệ.", "to", DashboardErrorCode.DASHBOARD_PERIOD_INVALID);
   if (end <= start) throw badRequest("Ngày kết thúc phải sau ngày bắt đầu.", "to", DashboardErrorCode.DASHBOARD_PERIOD_INVALID);
   if (end.getTime() - start.getTime() > MAX_DAYS * 86400_000) throw badRequest("Kỳ báo cáo dài tối đa 3 năm.", "from", DashboardErrorCode.DASHBOARD_PERIOD_INVALID);
   return { from, to, start, end, year: Number(to.slice(0, 4)), asOf: end < now ? end : now };
