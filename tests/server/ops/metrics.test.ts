@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startZaloSimulator, type ZaloSimulator } from "../../../scripts/zalo-sim/server.js";
+import type { ServerModule } from "../../../server/src/modules/contract.js";
+import { serverModules } from "../../../server/src/modules/index.js";
+import { defineQueue } from "../../../server/src/queue/define.js";
+import { defineJob, startWorkers } from "../../../server/src/queue/registry.js";
 import { createOaClient } from "../../../server/src/zalo/oa.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
 import { queueBackends } from "../../helpers/services.js";
+import { waitUntil } from "../feedback/world.js";
 
 const TOKEN = "metrics-token-for-tests-0123456789";
 
@@ -81,6 +86,30 @@ describe.each(await queueBackends())("metrics (%s queue)", (backend) => {
     const text = await scrape();
     expect(sample(text, "hoiso_db_pool_connections", { state: "total" })).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(/^hoiso_process_cpu_seconds_total /m);
+  });
+
+  it("counts a job that failed under its queue", async () => {
+    // a module of the test's own whose one job always fails, served by a real worker on this backend
+    const failing = defineQueue<{ fail: { n: number } }>("metricsprobe.fail");
+    const probe: ServerModule = {
+      name: "metricsprobe",
+      jobs: [defineJob({ queue: failing, processor: () => async () => { throw new Error("thất bại có chủ đích"); } })],
+    };
+    const own = await createTestContext({ backend, env: { METRICS_TOKEN: TOKEN }, modules: [...serverModules, probe] });
+    const running = startWorkers(own.deps, [probe], () => undefined);
+    try {
+      const read = async () => {
+        const res = await own.app.inject({ method: "GET", url: "/metrics", headers: { authorization: `Bearer ${TOKEN}` } });
+        return sample(res.body, "hoiso_queue_jobs", { queue: "metricsprobe.fail", state: "failed" });
+      };
+      expect(await read()).toBe(0);
+      await failing.add(own.deps.queues, "fail", { n: 1 }, { jobId: "metrics-failed-1", attempts: 1 });
+      await waitUntil("the job to fail", async () => ((await failing.on(own.deps.queues).getJobCounts("failed")).failed === 1 ? true : undefined), 30_000);
+      expect(await read()).toBe(1);
+    } finally {
+      await running.stop(5000);
+      await own.close();
+    }
   });
 
   it("counts outbound Zalo calls by API and result code", async () => {

@@ -29,6 +29,20 @@ describe("load balancer probes", () => {
     expect((await ctx.app.inject({ method: "GET", url: "/api/health/live" })).statusCode).toBe(200);
   });
 
+  it("is not ready while the queue is unreachable, and says so within the probe's time", async () => {
+    const broken = await createTestContext({ backend: "redis", env: { REDIS_URL: "redis://127.0.0.1:1" } });
+    try {
+      const t0 = Date.now();
+      const res = await broken.app.inject({ method: "GET", url: "/api/health/ready" });
+      expect(res.statusCode).toBe(503);
+      expect(res.json<{ ok: boolean }>().ok).toBe(false);
+      expect(Date.now() - t0).toBeLessThan(5000);
+      expect((await broken.app.inject({ method: "GET", url: "/api/health/live" })).statusCode).toBe(200);
+    } finally {
+      await broken.close();
+    }
+  });
+
   it("a worker without HTTP serves its metrics and probes on METRICS_PORT", async () => {
     const ops = await startOpsServer(ctx.deps, 0, "127.0.0.1");
     try {
