@@ -4,7 +4,7 @@
  * feedback (with an Idempotency-Key), take a contest round (start + hand in), and halfway through a cán bộ sends an
  * announcement to all of them on Zalo (scale-run.ts has the run itself).
  *
- *   npm run bench:scale [-- --women 200 --feedback 2 --concurrency 16 --zalo-ms 100]
+ *   [DB_POOL_MAX=10] [WORKER_CONCURRENCY=4] npm run bench:scale [-- --women 200 --feedback 2 --concurrency 16 --zalo-ms 100]
  *
  * 1. One API process and one worker process.
  * 2. Two of each, the load client taking turns between the APIs (a tiny round-robin instead of a load balancer):
@@ -41,7 +41,14 @@ async function main(): Promise<void> {
   const prefix = `{benchscale${Date.now().toString(36)}}`;
   const env = benchServerEnv(
     { databaseUrl: database.url, backend: "redis", redisUrl: REDIS_URL, prefix, zaloUrl: sim.url },
-    { RATE_LIMIT_SUBMIT_PER_MEMBER: "0", RATE_LIMIT_SUBMIT_PER_IP: "0", ZALO_HTTP_TIMEOUT_MS: "3000", WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "4" },
+    {
+      RATE_LIMIT_SUBMIT_PER_MEMBER: "0",
+      RATE_LIMIT_SUBMIT_PER_IP: "0",
+      ZALO_HTTP_TIMEOUT_MS: "3000",
+      WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY ?? "4",
+      // four processes at up to DB_POOL_MAX + 1 connections each: on a PostgreSQL shared with other work, set it lower
+      ...(process.env.DB_POOL_MAX ? { DB_POOL_MAX: process.env.DB_POOL_MAX } : {}),
+    },
   );
   let failed = false;
   try {
