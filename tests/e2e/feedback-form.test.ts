@@ -1,59 +1,13 @@
-import crypto from "node:crypto";
 import fs from "node:fs/promises";
-import zlib from "node:zlib";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storagePath } from "../../server/src/modules/media/storage.js";
-import { available, devLoginAs, shot, startHarness, WOMAN, type Harness } from "./feedback-harness.js";
+import { available, cameraPng, openFeedbackForm, shot, startHarness, type Harness } from "./feedback-harness.js";
 
 /**
  * The send form, issue 13: it explains how a khiếu nại or a tố cáo differs from a phản ánh, and a big camera photo is
  * shrunk on the phone before it is uploaded (a weak signal carries a fraction of the bytes).
  */
-
-/** A camera-sized PNG (w×h, a gradient with noise, so that it stays megabytes when compressed). */
-function cameraPng(w: number, h: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, "ascii"), data]);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(td));
-    return Buffer.concat([len, td, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const stride = 1 + w * 3;
-  const raw = crypto.randomBytes(stride * h);
-  for (let y = 0; y < h; y++) {
-    raw[y * stride] = 0;
-    for (let x = 0; x < w; x++) {
-      const o = y * stride + 1 + x * 3;
-      raw[o] = ((x * 200) / w + (raw[o]! & 31)) | 0;
-      raw[o + 1] = ((y * 200) / h + (raw[o + 1]! & 31)) | 0;
-      raw[o + 2] = 90 + (raw[o + 2]! & 31);
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", zlib.deflateSync(raw, { level: 1 })),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 /** Width and height of a JPEG (its SOF segment), or null when there is none. */
 function jpegSize(body: Buffer): { width: number; height: number } | null {
@@ -78,13 +32,7 @@ describe.runIf(available)("Phản ánh: the send form", () => {
     await h?.close();
   });
 
-  async function openForm(page: Page) {
-    await page.goto(`${h.base}/`);
-    await devLoginAs(page, WOMAN.zaloId);
-    await page.getByText("Chào chị Dung!").waitFor({ timeout: 15_000 });
-    await page.locator(".hs-tile", { hasText: "Phản ánh" }).click();
-    await page.getByTestId("send-form").waitFor();
-  }
+  const openForm = (page: Page) => openFeedbackForm(page, h.base);
 
   it("explains how a khiếu nại and a tố cáo differ from a phản ánh, and under which law each goes", async () => {
     await h.inBrowser("feedback-form-legal", async (page) => {

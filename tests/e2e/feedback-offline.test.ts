@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { available, devLoginAs, shot, startHarness, tinyPng, WOMAN, type Harness } from "./feedback-harness.js";
+import { available, openFeedbackForm, shot, startHarness, tinyPng, type Harness } from "./feedback-harness.js";
 
 /**
  * Weak signal (issue 13): an item written without a connection waits on the phone as "Chờ gửi" and goes by itself
@@ -25,13 +25,7 @@ describe.runIf(available)("Phản ánh: written offline, sent when the connectio
   const outbox = (page: Page) =>
     page.evaluate(() => JSON.parse(localStorage.getItem("hoiso.feedback.outbox.v1") ?? "[]") as Array<{ key: string; state: string; attempts: number; body: { body: string } }>);
 
-  async function openForm(page: Page) {
-    await page.goto(`${h.base}/`);
-    await devLoginAs(page, WOMAN.zaloId);
-    await page.getByText("Chào chị Dung!").waitFor({ timeout: 15_000 });
-    await page.locator(".hs-tile", { hasText: "Phản ánh" }).click();
-    await page.getByTestId("send-form").waitFor();
-  }
+  const openForm = (page: Page) => openFeedbackForm(page, h.base);
   async function fill(page: Page, text: string, category: string | RegExp = "Việc làm – lao động") {
     await page.getByTestId("kind").getByRole("radio", { name: /^Phản ánh/ }).click();
     await page.getByTestId("category").getByRole("radio", { name: category }).click();
