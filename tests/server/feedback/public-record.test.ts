@@ -207,6 +207,14 @@ describe("public record: consent, publish step, anonymous reads", () => {
     expect((await inject("GET", `/api/media/${withFaces}`, null)).statusCode).toBe(401);
     expect((await audits(item.id)).at(-1)).toMatchObject({ action: "submission.publish", detail: expect.objectContaining({ photos: [withFaces, plain], facesCovered: [withFaces] }) });
 
+    // another cán bộ over the unit updates the text and keeps the cover a colleague made; she cannot bring in a copy
+    // made by someone else for another photo
+    const kept = await publishAs(w.staff.tinh, { mediaIds: [withFaces, plain], covered: [{ of: withFaces, mediaId: copy }] });
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json().photos[0]).toEqual({ id: withFaces, chosen: true, coveredBy: copy });
+    const moved = await publishAs(w.staff.tinh, { mediaIds: [withFaces, plain], covered: [{ of: plain, mediaId: copy }] });
+    expect(moved.json()).toMatchObject({ code: "PUBLISH_COVER_INVALID" });
+
     // uncovered on the next update: the original goes public as she then chose, the copy no longer is
     const back = await publishAs(w.staff.xaA, { mediaIds: [withFaces] });
     expect(back.json().photos).toEqual([

@@ -126,10 +126,11 @@ export async function reviewPublication(deps: AppDeps, auth: AuthContext, submis
 }
 
 /**
- * Where she hid faces on a chosen proof photo, the copy shown instead: a photo she herself uploaded, standing for one
- * chosen proof photo only, never another proof photo of the item (which she could simply choose).
+ * Where she hid faces on a chosen proof photo, the copy shown instead: a photo she herself uploaded, or the copy already
+ * on the record for that photo (another cán bộ updating the publication keeps it), standing for one chosen proof photo
+ * only, never another proof photo of the item (which she could simply choose).
  */
-async function checkCovered(tx: Transaction<DB>, auth: AuthContext, chosen: string[], proof: Set<string>, body: PublicationPublishBody): Promise<Map<string, string>> {
+async function checkCovered(tx: Transaction<DB>, auth: AuthContext, submissionId: string, chosen: string[], proof: Set<string>, body: PublicationPublishBody): Promise<Map<string, string>> {
   const covered = new Map<string, string>();
   const refuse = () => badRequest("Ảnh đã che mặt phải là ảnh chị vừa làm từ một ảnh minh chứng đã chọn.", "covered", PublicRecordErrorCode.PUBLISH_COVER_INVALID);
   for (const c of body.covered ?? []) {
@@ -137,8 +138,10 @@ async function checkCovered(tx: Transaction<DB>, auth: AuthContext, chosen: stri
     covered.set(c.of, c.mediaId);
   }
   if (covered.size === 0) return covered;
-  const copies = await tx.selectFrom("media").select(["id"]).where("id", "in", [...covered.values()]).where("owner_id", "=", auth.memberId).where("kind", "=", "image").execute();
-  if (copies.length !== covered.size) throw refuse();
+  const onRecord = await chosenPhotos(tx, submissionId);
+  const mine = await tx.selectFrom("media").select(["id"]).where("id", "in", [...covered.values()]).where("owner_id", "=", auth.memberId).where("kind", "=", "image").execute();
+  const hers = new Set(mine.map((m) => m.id));
+  for (const [of, copy] of covered) if (!hers.has(copy) && onRecord.get(of) !== copy) throw refuse();
   return covered;
 }
 
@@ -160,7 +163,7 @@ export async function publish(deps: AppDeps, auth: AuthContext, submissionId: st
     const proof = new Set(await proofPhotos(tx, item.id));
     const stray = mediaIds.find((id) => !proof.has(id));
     if (stray) throw badRequest("Chỉ đăng được ảnh minh chứng đã gửi kèm câu trả lời của nội dung này.", "mediaIds", PublicRecordErrorCode.PUBLISH_PHOTO_NOT_PROOF);
-    const covered = await checkCovered(tx, auth, mediaIds, proof, body);
+    const covered = await checkCovered(tx, auth, item.id, mediaIds, proof, body);
     const commune = unitAtOrAbove(await unitChain(tx, item.origin_unit_id), "xa");
     const now = new Date();
     const wasPublished = item.state === "published";
