@@ -175,8 +175,8 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.setViewportSize(size);
 }
 
-/** A real (tiny) PNG: w×h pixels of one colour, with a tEXt chunk the server must strip. */
-export function tinyPng(w = 24, h = 16, rgb: [number, number, number] = [176, 38, 92]): Buffer {
+/** A PNG of w×h truecolour pixels from its filtered rows (`raw`, a 0 filter byte before each row), with extra chunks. */
+function pngOf(w: number, h: number, raw: Buffer, extra: Array<[type: string, data: Buffer]> = [], level = zlib.constants.Z_DEFAULT_COMPRESSION): Buffer {
   const table = Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -200,13 +200,43 @@ export function tinyPng(w = 24, h = 16, rgb: [number, number, number] = [176, 38
   ihdr.writeUInt32BE(h, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // truecolour
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => rgb).flat())]);
-  const raw = Buffer.concat(Array.from({ length: h }, () => row));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", ihdr),
-    chunk("tEXt", Buffer.from("Comment\0taken at Ban Me", "latin1")),
-    chunk("IDAT", zlib.deflateSync(raw)),
+    ...extra.map(([type, data]) => chunk(type, data)),
+    chunk("IDAT", zlib.deflateSync(raw, { level })),
     chunk("IEND", Buffer.alloc(0)),
   ]);
+}
+
+/** A real (tiny) PNG: w×h pixels of one colour, with a tEXt chunk the server must strip. */
+export function tinyPng(w = 24, h = 16, rgb: [number, number, number] = [176, 38, 92]): Buffer {
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => rgb).flat())]);
+  const raw = Buffer.concat(Array.from({ length: h }, () => row));
+  return pngOf(w, h, raw, [["tEXt", Buffer.from("Comment\0taken at Ban Me", "latin1")]]);
+}
+
+/** A camera-sized PNG (w×h, a gradient with noise, so that it stays megabytes when compressed). */
+export function cameraPng(w: number, h: number): Buffer {
+  const stride = 1 + w * 3;
+  const raw = crypto.randomBytes(stride * h);
+  for (let y = 0; y < h; y++) {
+    raw[y * stride] = 0;
+    for (let x = 0; x < w; x++) {
+      const o = y * stride + 1 + x * 3;
+      raw[o] = ((x * 200) / w + (raw[o]! & 31)) | 0;
+      raw[o + 1] = ((y * 200) / h + (raw[o + 1]! & 31)) | 0;
+      raw[o + 2] = 90 + (raw[o + 2]! & 31);
+    }
+  }
+  return pngOf(w, h, raw, [], 1);
+}
+
+/** The woman (WOMAN) logged in and on Phản ánh › Gửi mới. */
+export async function openFeedbackForm(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await devLoginAs(page, WOMAN.zaloId);
+  await page.getByText("Chào chị Dung!").waitFor({ timeout: 15_000 });
+  await page.locator(".hs-tile", { hasText: "Phản ánh" }).click();
+  await page.getByTestId("send-form").waitFor();
 }

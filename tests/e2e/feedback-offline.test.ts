@@ -1,12 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { available, devLoginAs, shot, startHarness, tinyPng, WOMAN, type Harness } from "./feedback-harness.js";
+import { available, openFeedbackForm, shot, startHarness, tinyPng, type Harness } from "./feedback-harness.js";
 
 /**
  * Weak signal (issue 13): an item written without a connection waits on the phone as "Chờ gửi" and goes by itself
  * when the connection returns — once, with the form's idempotency key, even when the first answer is lost, the page
  * is reloaded while it waits and two tabs are open when the connection comes back. A private item is never kept.
- * A photo picked offline waits on the phone (IndexedDB) and arrives with the item, uploaded once.
+ * A photo picked and a voice note recorded offline wait on the phone (IndexedDB) and arrive with the item, each uploaded once.
  */
 describe.runIf(available)("Phản ánh: written offline, sent when the connection returns", () => {
   let h: Harness;
@@ -25,13 +25,7 @@ describe.runIf(available)("Phản ánh: written offline, sent when the connectio
   const outbox = (page: Page) =>
     page.evaluate(() => JSON.parse(localStorage.getItem("hoiso.feedback.outbox.v1") ?? "[]") as Array<{ key: string; state: string; attempts: number; body: { body: string } }>);
 
-  async function openForm(page: Page) {
-    await page.goto(`${h.base}/`);
-    await devLoginAs(page, WOMAN.zaloId);
-    await page.getByText("Chào chị Dung!").waitFor({ timeout: 15_000 });
-    await page.locator(".hs-tile", { hasText: "Phản ánh" }).click();
-    await page.getByTestId("send-form").waitFor();
-  }
+  const openForm = (page: Page) => openFeedbackForm(page, h.base);
   async function fill(page: Page, text: string, category: string | RegExp = "Việc làm – lao động") {
     await page.getByTestId("kind").getByRole("radio", { name: /^Phản ánh/ }).click();
     await page.getByTestId("category").getByRole("radio", { name: category }).click();
@@ -167,7 +161,7 @@ describe.runIf(available)("Phản ánh: written offline, sent when the connectio
     });
   }, 180_000);
 
-  it("a photo picked offline waits on the phone and arrives with the item, uploaded once, then leaves the phone", async () => {
+  it("a photo picked and a voice note recorded offline wait on the phone and arrive with the item, each uploaded once, then leave the phone", async () => {
     await h.inBrowser("feedback-offline-photo", async (page) => {
       const ctx = page.context();
       const uploads: number[] = [];
@@ -208,19 +202,26 @@ describe.runIf(available)("Phản ánh: written offline, sent when the connectio
       await page.getByTestId("photo-input").setInputFiles({ name: "cau-treo.png", mimeType: "image/png", buffer: tinyPng(32, 20, [90, 60, 30]) });
       await page.getByTestId("photo-local").waitFor({ timeout: 10_000 });
       expect(await page.getByTestId("photo-local").textContent()).toBe("Chờ có mạng");
+      // A voice note recorded without signal (Chromium's fake microphone) waits the same way.
+      const voice = page.getByTestId("voice");
+      await voice.getByRole("button", { name: "Bấm để ghi âm" }).click();
+      await voice.getByText(/Đang ghi 0:0[1-9]/).waitFor({ timeout: 10_000 });
+      await voice.getByRole("button", { name: "Bấm để dừng" }).click();
+      await voice.getByText("Chưa có mạng: ghi âm được giữ trên máy và gửi kèm khi có mạng.").waitFor({ timeout: 15_000 });
       expect(uploads).toEqual([]);
       await shot(page, "feedback-offline-photo-form");
       await page.getByRole("button", { name: "Gửi tới Hội" }).click();
       const pending = page.getByTestId("pending");
       await pending.waitFor({ timeout: 10_000 });
-      expect(await pending.getByTestId("pending-media").textContent()).toContain("1 ảnh/ghi âm đang được giữ trên máy");
-      expect(await kept()).toBe(1);
+      expect(await pending.getByTestId("pending-media").textContent()).toContain("2 ảnh/ghi âm đang được giữ trên máy");
+      expect(await kept()).toBe(2);
       const [entry] = (await outbox(page)) as Array<{ key: string; localMedia?: unknown[]; body: { mediaIds?: string[] } }>;
-      expect(entry?.localMedia).toHaveLength(1);
+      expect(entry?.localMedia).toHaveLength(2);
       expect(entry?.body.mediaIds ?? []).toEqual([]);
       await shot(page, "feedback-offline-photo-pending");
 
-      // Back online: the photo goes up, the item with it; the lost answer makes the phone send the item again, not the photo.
+      // Back online: the photo and the voice note go up, the item with them; the lost answer makes the phone send the
+      // item again, not its media.
       await ctx.setOffline(false);
       await page.getByTestId("tracking-code").waitFor({ timeout: 30_000 });
       const rows = await h.t.deps.pool.query<{ id: string; media: string[] }>(
@@ -230,13 +231,13 @@ describe.runIf(available)("Phản ánh: written offline, sent when the connectio
         [h.seeded.woman, text],
       );
       expect(rows.rows).toHaveLength(1);
-      expect(rows.rows[0]!.media).toHaveLength(1);
-      expect(uploads).toHaveLength(1);
-      expect((await mediaOfHers()) - before).toBe(1);
+      expect(rows.rows[0]!.media).toHaveLength(2);
+      expect(uploads).toHaveLength(2);
+      expect((await mediaOfHers()) - before).toBe(2);
       expect(loseAnswer).toBe(false);
-      // The server has it as a photo.
-      const stored = await h.t.deps.pool.query<{ kind: string }>("SELECT kind FROM media WHERE id = $1", [rows.rows[0]!.media[0]]);
-      expect(stored.rows[0]?.kind).toBe("image");
+      // The server has a photo and a voice note.
+      const stored = await h.t.deps.pool.query<{ kind: string }>("SELECT kind FROM media WHERE id = ANY($1::uuid[]) ORDER BY kind", [rows.rows[0]!.media]);
+      expect(stored.rows.map((r) => r.kind)).toEqual(["audio", "image"]);
       // Sent: nothing of it stays in IndexedDB.
       await expect.poll(kept, { timeout: 10_000 }).toBe(0);
       await shot(page, "feedback-offline-photo-sent");

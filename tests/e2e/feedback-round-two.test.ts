@@ -190,4 +190,18 @@ describe.runIf(available)("Phản ánh, second round: on-behalf entry, proof, ra
       await shot(page, "woman-legal-guidance");
     });
   }, 150_000);
+  it("the place she shared shows to the handling cán bộ as a link to the map", async () => {
+    const item = await itemOfHers("Cống thoát nước đầu thôn Nậm Chảy tắc, nước tràn vào nhà dân.");
+    // As the intake stores it once Zalo's location token is exchanged on the server (tests/server/feedback/location.test.ts).
+    await h.t.deps.pool.query("INSERT INTO submission_locations (submission_id, lat, lng, at) VALUES ($1, 22.3364, 103.8438, now())", [item.id]);
+    await h.inBrowser("feedback-location-officer", async (page) => {
+      await asOfficer(page, `/can-bo/hop-viec/${item.assignment}`);
+      const link = page.getByTestId("map-link");
+      await link.waitFor({ timeout: 15_000 });
+      expect(await link.textContent()).toBe("Xem vị trí chị em chia sẻ trên bản đồ");
+      expect(await link.getAttribute("href")).toBe("https://www.google.com/maps/search/?api=1&query=22.3364,103.8438");
+      expect(await link.getAttribute("target")).toBe("_blank");
+      await shot(page, "officer-location");
+    });
+  }, 120_000);
 });

@@ -192,4 +192,72 @@ describe.runIf(available)("Cán bộ › Chờ công khai", () => {
     const pending = await h.call<{ items: Array<{ submissionId: string; state: string }> }>(officer, "GET", "/staff/publications");
     expect(pending.items.find((i) => i.submissionId === id)?.state).toBe("pending");
   }, 150_000);
+  it("hides the faces on a proof photo: she covers them with her finger, and the record shows her covered copy, never the original", async () => {
+    const woman = await h.tokenFor(WOMAN.zaloId, WOMAN.name);
+    const officer = await h.tokenFor(OFFICER.zaloId, OFFICER.name);
+    const created = await h.submit(woman, { kind: "feedback", category: "dat_dai", body: "Nhà văn hóa thôn Nậm Chảy dột, chị em không họp được khi mưa.", unitId: h.seeded.chiHoi, publishConsent: true });
+    // a photo with "faces": one colour, so what was covered shows as the fill
+    const group = await h.upload(officer, tinyPng(160, 120, [210, 170, 130]), "chi-em-nha-van-hoa.png");
+    await h.call(officer, "POST", `/assignments/${await h.routed(created.id)}/resolve`, { message: "Xã đã lợp lại mái nhà văn hóa.", mediaIds: [group.id] });
+
+    await h.inBrowser("publish-cover-faces", async (page) => {
+      await asOfficer(page, `/can-bo/cong-khai/${created.id}`);
+      const review = page.getByTestId("publish-review");
+      await review.waitFor({ timeout: 15_000 });
+      const photo = review.getByTestId("publish-photo");
+      await photo.getByRole("checkbox").check();
+      await photo.getByRole("button", { name: "Che mặt" }).click();
+      const cover = page.getByTestId("face-cover");
+      const canvas = cover.getByTestId("face-canvas");
+      await canvas.waitFor({ timeout: 10_000 });
+      // Saving with nothing covered is refused with a word, not an upload.
+      await cover.getByRole("button", { name: "Lưu ảnh đã che" }).click();
+      await cover.getByText("Chị kéo ngón tay trên ảnh để che ít nhất một chỗ.").waitFor();
+      // She drags a box over the middle of the photo (the "faces").
+      const box = (await canvas.boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.25);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 4 });
+      await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.75, { steps: 4 });
+      await page.mouse.up();
+      await expect.poll(() => cover.getByTestId("face-count").textContent()).toBe("Đã che 1 chỗ.");
+      expect(await fitsPhone(page)).toBeLessThanOrEqual(360);
+      await shot(page, "publish-cover-drawing");
+      await cover.getByRole("button", { name: "Lưu ảnh đã che" }).click();
+      await photo.getByTestId("photo-covered").waitFor({ timeout: 15_000 });
+      expect(await cover.count()).toBe(0);
+      await shot(page, "publish-cover-covered");
+
+      await review.getByRole("button", { name: "Đăng công khai" }).click();
+      await page.getByText("Đăng lên Kết quả xử lý?").waitFor();
+      await page.getByRole("button", { name: "Đăng công khai" }).last().click();
+      await page.getByText("Đã đăng lên Kết quả xử lý.").waitFor({ timeout: 10_000 });
+      const rows = await h.t.deps.pool.query<{ media_id: string; source_media_id: string | null }>("SELECT media_id, source_media_id FROM submission_public_media WHERE submission_id = $1", [created.id]);
+      expect(rows.rows).toHaveLength(1);
+      expect(rows.rows[0]!.source_media_id).toBe(group.id);
+      const copy = rows.rows[0]!.media_id;
+      expect(copy).not.toBe(group.id);
+      // The original with the faces is not public; the copy is.
+      expect((await fetch(`${h.base}/api/media/${group.id}`)).status).toBe(401);
+      expect((await fetch(`${h.base}/api/media/${copy}`)).status).toBe(200);
+
+      // On the record: the covered copy, dark where she drew, the photo's own colour elsewhere.
+      await page.getByTestId("publish-view").click();
+      const detail = page.getByTestId("record-detail");
+      await detail.waitFor({ timeout: 10_000 });
+      const img = detail.locator(".hs-thumb img");
+      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth), { timeout: 10_000 }).toBe(160);
+      const [middle, corner] = await img.evaluate((i: HTMLImageElement) => {
+        const c = document.createElement("canvas");
+        c.width = i.naturalWidth;
+        c.height = i.naturalHeight;
+        const ctx = c.getContext("2d")!;
+        ctx.drawImage(i, 0, 0);
+        return [Array.from(ctx.getImageData(80, 60, 1, 1).data.slice(0, 3)), Array.from(ctx.getImageData(5, 5, 1, 1).data.slice(0, 3))];
+      });
+      expect(Math.max(...middle)).toBeLessThan(40);
+      expect(Math.abs(corner[0]! - 210)).toBeLessThan(20);
+      await shot(page, "publish-cover-on-record");
+    });
+  }, 150_000);
 });

@@ -17,6 +17,8 @@ export const PublicRecordErrorCode = {
   PUBLISH_NOT_PUBLISHED: "PUBLISH_NOT_PUBLISHED",
   /** A public photo must be a proof photo attached to this item's answer. */
   PUBLISH_PHOTO_NOT_PROOF: "PUBLISH_PHOTO_NOT_PROOF",
+  /** A copy with faces covered must be a photo the publishing cán bộ uploaded, standing for one chosen proof photo. */
+  PUBLISH_COVER_INVALID: "PUBLISH_COVER_INVALID",
   PUBLISH_TEXT_EMPTY: "PUBLISH_TEXT_EMPTY",
 } as const;
 export type PublicRecordErrorCode = (typeof PublicRecordErrorCode)[keyof typeof PublicRecordErrorCode];
@@ -47,8 +49,13 @@ export const PublicationPublishBody = Type.Object({
   text: Type.String({ maxLength: PUBLIC_TEXT_MAX }),
   /** The unit's answer as it will be shown. */
   answer: Type.String({ maxLength: PUBLIC_TEXT_MAX }),
-  /** Proof photos of the answer chosen to go public (none with a face). */
+  /** Proof photos of the answer chosen to go public. */
   mediaIds: Type.Optional(Type.Array(Uuid, { maxItems: PUBLIC_PHOTOS_MAX })),
+  /**
+   * Faces hidden: for a chosen proof photo (`of`), the copy the cán bộ made with the faces covered and uploaded
+   * (`mediaId`); the public then sees the copy instead.
+   */
+  covered: Type.Optional(Type.Array(Type.Object({ of: Uuid, mediaId: Uuid }), { maxItems: PUBLIC_PHOTOS_MAX })),
 });
 export type PublicationPublishBody = Static<typeof PublicationPublishBody>;
 
@@ -66,7 +73,8 @@ export const PublicationReview = Type.Object({
   blockedBy: Nullable(Type.String()),
   text: Type.String(),
   answer: Type.String(),
-  photos: Type.Array(Type.Object({ id: Uuid, chosen: Type.Boolean() })),
+  /** Each proof photo; `coveredBy`: the copy with faces covered that is shown instead, when she made one. */
+  photos: Type.Array(Type.Object({ id: Uuid, chosen: Type.Boolean(), coveredBy: Nullable(Uuid) })),
   publicId: Nullable(Uuid),
   publishedAt: Nullable(Timestamp),
 });

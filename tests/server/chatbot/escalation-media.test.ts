@@ -10,17 +10,22 @@ import { notifyJobs } from "../../../server/src/modules/notify/jobs.js";
 import { zaloJobs } from "../../../server/src/modules/zalo/jobs.js";
 import { startWorkers, type RunningWorkers } from "../../../server/src/queue/registry.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
-import { jpeg } from "../media/fixtures.js";
+import { jpeg, m4a } from "../media/fixtures.js";
 import { buildWorld, waitUntil, type World } from "../feedback/world.js";
 import { chatDriver } from "./chat.js";
 
-/** A handover nobody answers moves up a level (delayed job, and the reconciler's sweep); a photo she sends is attached. */
+/**
+ * A handover nobody answers moves up a level (delayed job, and the reconciler's sweep); a photo and a voice message
+ * she sends are attached; a file or anything that is not a photo or a voice message is refused politely.
+ */
 let sim: ZaloSimulator;
 let ctx: TestContext;
 let w: World;
 let workers: RunningWorkers;
 let files: http.Server;
 let photoUrl: string;
+let voiceUrl: string;
+let fileUrl: string;
 const chat = chatDriver(
   () => ctx,
   () => sim,
@@ -31,11 +36,21 @@ beforeAll(async () => {
   ctx = await createTestContext({ zaloUrl: sim.url });
   w = await buildWorld(ctx);
   workers = startWorkers(ctx.deps, [zaloJobs, chatbotJobs, feedbackJobs, notifyJobs], () => undefined);
-  // Zalo's CDN stand-in: the photo she sent, at the URL the user_send_image event carries.
-  const bytes = jpeg();
-  files = http.createServer((_req, res) => res.writeHead(200, { "content-type": "image/jpeg" }).end(bytes));
+  // Zalo's CDN stand-in: the photo, the voice message (an .m4a, as Zalo's voice messages are) and a file she sent.
+  const served: Record<string, [string, Buffer]> = {
+    "/photo.jpg": ["image/jpeg", jpeg()],
+    "/voice.m4a": ["audio/mp4", m4a()],
+    "/notes.txt": ["text/plain", Buffer.from("not a photo, not a voice message")],
+  };
+  files = http.createServer((req, res) => {
+    const [type, body] = served[req.url ?? ""] ?? ["text/plain", Buffer.alloc(0)];
+    res.writeHead(body.length > 0 ? 200 : 404, { "content-type": type }).end(body);
+  });
   await new Promise<void>((r) => files.listen(0, "127.0.0.1", r));
-  photoUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/photo.jpg`;
+  const at = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+  photoUrl = `${at}/photo.jpg`;
+  voiceUrl = `${at}/voice.m4a`;
+  fileUrl = `${at}/notes.txt`;
 });
 afterAll(async () => {
   await workers?.stop(5000);
@@ -72,14 +87,20 @@ describe("handover escalation and attachments", () => {
     expect(list.items.find((c) => c.id === conv.id)?.escalated).toBe(true);
   });
 
-  it("a photo she sends during a guided feedback is stored by the media module and attached to the item", async () => {
+  it("a photo and a voice message she sends during a guided feedback are stored by the media module and attached; a file is refused politely", async () => {
     const oa = await link(w.woman.memberId, "Sùng Thị Mai");
     await chat.say(oa, "2");
     await chat.say(oa, "2");
     const [attached] = await chat.sendEvent(chat.base("user_send_image", oa, { text: "", attachments: [{ type: "image", payload: { thumbnail: photoUrl, url: photoUrl } }] }), oa);
     expect(attached).toContain("đã nhận tệp");
+    const [voice] = await chat.sendEvent(chat.base("user_send_audio", oa, { attachments: [{ type: "audio", payload: { url: voiceUrl } }] }), oa);
+    expect(voice).toContain("đã nhận tệp");
+    // A file that is neither: a polite word, the draft goes on without it.
+    const [file] = await chat.sendEvent(chat.base("user_send_file", oa, { attachments: [{ type: "file", payload: { url: fileUrl, name: "notes.txt", size: "33", type: "txt" } }] }), oa);
+    expect(file).toContain("chưa đọc được");
     await chat.say(oa, "Xuong che khong tra luong 3 thang nay");
-    await chat.say(oa, "2");
+    const [confirm] = await chat.say(oa, "2");
+    expect(confirm).toContain("Tệp kèm: 2");
     const [sent] = await chat.say(oa, "1");
     const code = /Mã theo dõi: (PA-[0-9A-Z]{7})/.exec(sent ?? "")?.[1] as string;
     const media = await waitUntil("attached", async () => {
@@ -89,9 +110,13 @@ describe("handover escalation and attachments", () => {
         .innerJoin("media as m", "m.id", "sm.media_id")
         .select(["sm.kind", "m.owner_id", "m.mime"])
         .where("s.tracking_code", "=", code)
+        .orderBy("sm.kind")
         .execute();
       return rows.length > 0 ? rows : null;
     });
-    expect(media).toEqual([{ kind: "image", owner_id: w.woman.memberId, mime: "image/jpeg" }]);
+    expect(media).toEqual([
+      { kind: "audio", owner_id: w.woman.memberId, mime: "audio/mp4" },
+      { kind: "image", owner_id: w.woman.memberId, mime: "image/jpeg" },
+    ]);
   });
 });

@@ -94,7 +94,7 @@ describe("public record: consent, publish step, anonymous reads", () => {
     const review = await inject("GET", `/api/staff/publications/${item.id}`, w.staff.xaA);
     expect(review.statusCode).toBe(200);
     expect(review.json()).toMatchObject({ canPublish: true, blockedBy: null, text: BODY, answer: ANSWER, state: "pending" });
-    expect(review.json().photos).toEqual(item.photos.map((id) => ({ id, chosen: false })));
+    expect(review.json().photos).toEqual(item.photos.map((id) => ({ id, chosen: false, coveredBy: null })));
     const pending = await inject("GET", "/api/staff/publications", w.staff.tinh);
     expect(pending.json().items.map((i: { submissionId: string }) => i.submissionId)).toContain(item.id);
 
@@ -169,6 +169,59 @@ describe("public record: consent, publish step, anonymous reads", () => {
     const again = await inject("POST", `/api/staff/publications/${item.id}/unpublish`, w.staff.xaA, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe("PUBLISH_NOT_PUBLISHED");
+  });
+
+  it("faces hidden: her covered copy is shown in place of the proof photo, never the original; a copy not hers or for a photo not chosen is refused", async () => {
+    const item = await resolved(w.identified, "Cầu tràn thôn Làng Mới ngập, các cháu không đến trường được.", 2);
+    const [withFaces, plain] = item.photos as [string, string];
+    const copyOf = async (who: Login) => (await upload(ctx, who.token, { bytes: png(), filename: "anh-da-che.jpg", contentType: "image/png" })).json().id as string;
+    const copy = await copyOf(w.staff.xaA);
+    const publishAs = (who: Login, extra: Record<string, unknown>) => inject("POST", `/api/staff/publications/${item.id}/publish`, who, { text: "Cầu tràn thôn Làng Mới ngập.", answer: ANSWER, ...extra });
+
+    // refused, nothing published: another cán bộ's upload, a photo not chosen, a proof photo passed off as a copy, twice the same copy
+    const notHers = await copyOf(w.staff.tinh);
+    for (const extra of [
+      { mediaIds: [withFaces], covered: [{ of: withFaces, mediaId: notHers }] },
+      { mediaIds: [plain], covered: [{ of: withFaces, mediaId: copy }] },
+      { mediaIds: [withFaces], covered: [{ of: withFaces, mediaId: plain }] },
+      { mediaIds: [withFaces, plain], covered: [{ of: withFaces, mediaId: copy }, { of: plain, mediaId: copy }] },
+    ]) {
+      const r = await publishAs(w.staff.xaA, extra);
+      expect(r.statusCode, JSON.stringify(extra)).toBe(400);
+      expect(r.json()).toMatchObject({ code: "PUBLISH_COVER_INVALID", field: "covered" });
+    }
+    expect(await consentOf(item.id)).toEqual({ consent: true, state: "pending" });
+
+    const ok = await publishAs(w.staff.xaA, { mediaIds: [withFaces, plain], covered: [{ of: withFaces, mediaId: copy }] });
+    expect(ok.statusCode).toBe(200);
+    // her review keeps which photo is covered, by which copy
+    expect(ok.json().photos).toEqual([
+      { id: withFaces, chosen: true, coveredBy: copy },
+      { id: plain, chosen: true, coveredBy: null },
+    ]);
+    const shown = await inject("GET", `/api/public-record/items/${ok.json().publicId as string}`, null);
+    expect(shown.json().photos).toEqual([{ id: copy }, { id: plain }]);
+    expect(shown.body).not.toContain(withFaces);
+    // the copy is public, the original with the faces is not
+    expect((await inject("GET", `/api/media/${copy}`, null)).statusCode).toBe(200);
+    expect((await inject("GET", `/api/media/${withFaces}`, null)).statusCode).toBe(401);
+    expect((await audits(item.id)).at(-1)).toMatchObject({ action: "submission.publish", detail: expect.objectContaining({ photos: [withFaces, plain], facesCovered: [withFaces] }) });
+
+    // another cán bộ over the unit updates the text and keeps the cover a colleague made; she cannot bring in a copy
+    // made by someone else for another photo
+    const kept = await publishAs(w.staff.tinh, { mediaIds: [withFaces, plain], covered: [{ of: withFaces, mediaId: copy }] });
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json().photos[0]).toEqual({ id: withFaces, chosen: true, coveredBy: copy });
+    const moved = await publishAs(w.staff.tinh, { mediaIds: [withFaces, plain], covered: [{ of: plain, mediaId: copy }] });
+    expect(moved.json()).toMatchObject({ code: "PUBLISH_COVER_INVALID" });
+
+    // uncovered on the next update: the original goes public as she then chose, the copy no longer is
+    const back = await publishAs(w.staff.xaA, { mediaIds: [withFaces] });
+    expect(back.json().photos).toEqual([
+      { id: withFaces, chosen: true, coveredBy: null },
+      { id: plain, chosen: false, coveredBy: null },
+    ]);
+    expect((await inject("GET", `/api/media/${copy}`, null)).statusCode).toBe(401);
   });
 
   it("is refused before a resolution, without her consent, and declined with an audit row", async () => {

@@ -18,6 +18,7 @@ import { m081 } from "./081_oa_budget.js";
 import { m082 } from "./082_broadcast_links.js";
 import { m090 } from "./090_feedback_round2.js";
 import { m091 } from "./091_public_record.js";
+import { m092 } from "./092_public_media_covered.js";
 import { m100 } from "./100_chatbot.js";
 import { m101 } from "./101_chatbot_cache.js";
 import { m102 } from "./102_chatbot_urgent.js";
@@ -28,4 +29,4 @@ import { m121 } from "./121_dashboard_summaries.js";
 import { m130 } from "./130_phones_sealed.js";
 
 /** Append new migrations here; never edit one that has shipped. */
-export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m053, m060, m061, m070, m080, m081, m082, m090, m091, m100, m101, m102, m110, m111, m120, m121, m130];
+export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m053, m060, m061, m070, m080, m081, m082, m090, m091, m092, m100, m101, m102, m110, m111, m120, m121, m130];

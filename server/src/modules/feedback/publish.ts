@@ -100,15 +100,16 @@ async function proofPhotos(db: Conn, submissionId: string): Promise<string[]> {
   return rows.map((r) => r.media_id);
 }
 
-async function chosenPhotos(db: Conn, submissionId: string): Promise<string[]> {
-  const rows = await db.selectFrom("submission_public_media").select("media_id").where("submission_id", "=", submissionId).orderBy("sort").execute();
-  return rows.map((r) => r.media_id);
+/** The proof photos chosen, each with the copy shown in its place when she covered faces on it. */
+async function chosenPhotos(db: Conn, submissionId: string): Promise<Map<string, string | null>> {
+  const rows = await db.selectFrom("submission_public_media").select(["media_id", "source_media_id"]).where("submission_id", "=", submissionId).orderBy("sort").execute();
+  return new Map(rows.map((r) => (r.source_media_id ? [r.source_media_id, r.media_id] : [r.media_id, null])));
 }
 
 /** What the cán bộ reviews: the published copy when there is one, otherwise her text and the answer as drafts. */
 export async function reviewPublication(deps: AppDeps, auth: AuthContext, submissionId: string): Promise<PublicationReview> {
   const item = await guard(deps.db, auth, submissionId, false);
-  const chosen = new Set(await chosenPhotos(deps.db, item.id));
+  const chosen = await chosenPhotos(deps.db, item.id);
   const blocked = blockedBy(item);
   return {
     submissionId: item.id,
@@ -118,15 +119,36 @@ export async function reviewPublication(deps: AppDeps, auth: AuthContext, submis
     blockedBy: blocked,
     text: item.public_text ?? item.body,
     answer: item.public_answer ?? (await resolutionText(deps.db, item)).text,
-    photos: (await proofPhotos(deps.db, item.id)).map((id) => ({ id, chosen: chosen.has(id) })),
+    photos: (await proofPhotos(deps.db, item.id)).map((id) => ({ id, chosen: chosen.has(id), coveredBy: chosen.get(id) ?? null })),
     publicId: item.state === "published" ? item.public_id : null,
     publishedAt: item.state === "published" && item.published_at ? item.published_at.toISOString() : null,
   };
 }
 
 /**
- * Publishes her item with the cán bộ's reviewed text and answer and the proof photos she chose, in one transaction
- * with its audit row. A fresh public id each time, so a page taken down and put back is not the old address.
+ * Where she hid faces on a chosen proof photo, the copy shown instead: a photo she herself uploaded, or the copy already
+ * on the record for that photo (another cán bộ updating the publication keeps it), standing for one chosen proof photo
+ * only, never another proof photo of the item (which she could simply choose).
+ */
+async function checkCovered(tx: Transaction<DB>, auth: AuthContext, submissionId: string, chosen: string[], proof: Set<string>, body: PublicationPublishBody): Promise<Map<string, string>> {
+  const covered = new Map<string, string>();
+  const refuse = () => badRequest("Ảnh đã che mặt phải là ảnh chị vừa làm từ một ảnh minh chứng đã chọn.", "covered", PublicRecordErrorCode.PUBLISH_COVER_INVALID);
+  for (const c of body.covered ?? []) {
+    if (!chosen.includes(c.of) || covered.has(c.of) || [...covered.values()].includes(c.mediaId) || proof.has(c.mediaId)) throw refuse();
+    covered.set(c.of, c.mediaId);
+  }
+  if (covered.size === 0) return covered;
+  const onRecord = await chosenPhotos(tx, submissionId);
+  const mine = await tx.selectFrom("media").select(["id"]).where("id", "in", [...covered.values()]).where("owner_id", "=", auth.memberId).where("kind", "=", "image").execute();
+  const hers = new Set(mine.map((m) => m.id));
+  for (const [of, copy] of covered) if (!hers.has(copy) && onRecord.get(of) !== copy) throw refuse();
+  return covered;
+}
+
+/**
+ * Publishes her item with the cán bộ's reviewed text and answer and the proof photos she chose (or her copies of
+ * them with faces covered), in one transaction with its audit row. A fresh public id each time, so a page taken down
+ * and put back is not the old address.
  */
 export async function publish(deps: AppDeps, auth: AuthContext, submissionId: string, body: PublicationPublishBody): Promise<PublicationReview> {
   const text = body.text.trim();
@@ -141,6 +163,7 @@ export async function publish(deps: AppDeps, auth: AuthContext, submissionId: st
     const proof = new Set(await proofPhotos(tx, item.id));
     const stray = mediaIds.find((id) => !proof.has(id));
     if (stray) throw badRequest("Chỉ đăng được ảnh minh chứng đã gửi kèm câu trả lời của nội dung này.", "mediaIds", PublicRecordErrorCode.PUBLISH_PHOTO_NOT_PROOF);
+    const covered = await checkCovered(tx, auth, item.id, mediaIds, proof, body);
     const commune = unitAtOrAbove(await unitChain(tx, item.origin_unit_id), "xa");
     const now = new Date();
     const wasPublished = item.state === "published";
@@ -166,7 +189,7 @@ export async function publish(deps: AppDeps, auth: AuthContext, submissionId: st
     if (mediaIds.length > 0) {
       await tx
         .insertInto("submission_public_media")
-        .values(mediaIds.map((media_id, sort) => ({ submission_id: item.id, media_id, sort })))
+        .values(mediaIds.map((id, sort) => ({ submission_id: item.id, media_id: covered.get(id) ?? id, source_media_id: covered.has(id) ? id : null, sort })))
         .execute();
     }
     await audit(tx, {
@@ -174,8 +197,8 @@ export async function publish(deps: AppDeps, auth: AuthContext, submissionId: st
       action: wasPublished ? "submission.publication_edit" : "submission.publish",
       entityType: "submission",
       entityId: item.id,
-      // what changed and which photos went public; the text itself is on the record, never her original
-      detail: { textEdited: text !== item.body.trim(), photos: mediaIds, textLength: text.length, answerLength: answer.length },
+      // what changed, which photos went public and which of them with faces covered; the text itself is on the record, never her original
+      detail: { textEdited: text !== item.body.trim(), photos: mediaIds, facesCovered: [...covered.keys()], textLength: text.length, answerLength: answer.length },
     });
   });
   return reviewPublication(deps, auth, submissionId);

@@ -183,8 +183,11 @@ export interface SubmissionPublicationsTable {
 
 export interface SubmissionPublicMediaTable {
   submission_id: string;
+  /** What the public sees: the proof photo itself, or the cán bộ's copy of it with faces covered (migration 092). */
   media_id: string;
   sort: Auto<number>;
+  /** The proof photo a covered copy stands for; null when the proof photo itself is shown. */
+  source_media_id: Auto<string | null>;
 }
 
 export interface FeedbackTables {

@@ -11,6 +11,7 @@ import { QueryState } from "../../../components/States.js";
 import { useChange } from "../../../components/useChange.js";
 import { formatDate } from "../../../i18n/format.js";
 import { FieldError } from "../../feedback/FieldError.js";
+import { FaceCover } from "./FaceCover.js";
 import { usePublishT } from "./i18n/index.js";
 
 const BLOCKED = new Set(["PUBLISH_NOT_ALLOWED", "PUBLISH_NO_CONSENT", "PUBLISH_NOT_RESOLVED"]);
@@ -34,6 +35,9 @@ function Review({ review: r }: { review: PublicationReview }): ReactElement {
   const [text, setText] = useState(r.text);
   const [answer, setAnswer] = useState(r.answer);
   const [chosen, setChosen] = useState<string[]>(r.photos.filter((p) => p.chosen).map((p) => p.id));
+  // proof photo → her copy with the faces covered, shown (and published) in its place
+  const [covers, setCovers] = useState<Record<string, string>>(Object.fromEntries(r.photos.flatMap((p) => (p.coveredBy ? [[p.id, p.coveredBy]] : []))));
+  const [covering, setCovering] = useState<string | null>(null);
   const [note, setNote] = useState("");
   const [ask, setAsk] = useState<Ask>(null);
   const [error, setError] = useState<string | undefined>();
@@ -58,7 +62,8 @@ function Review({ review: r }: { review: PublicationReview }): ReactElement {
   function confirmed() {
     const what = ask;
     setAsk(null);
-    if (what === "publish") void publish.run({ text: text.trim(), answer: answer.trim(), mediaIds: chosen }, published ? t("review.updated") : t("review.published"));
+    const covered = chosen.flatMap((id) => (covers[id] ? [{ of: id, mediaId: covers[id] }] : []));
+    if (what === "publish") void publish.run({ text: text.trim(), answer: answer.trim(), mediaIds: chosen, covered }, published ? t("review.updated") : t("review.published"));
     if (what === "decline") void decline.run(note.trim(), t("review.declined"));
     if (what === "unpublish") void unpublish.run(note.trim(), t("review.unpublished"));
   }
@@ -102,16 +107,42 @@ function Review({ review: r }: { review: PublicationReview }): ReactElement {
             <>
               <p className="hs-muted hs-small">{t("review.photosHint")}</p>
               <ul className="hs-publish-photos" data-testid="publish-photos">
-                {r.photos.map((p, i) => (
-                  <li key={p.id}>
-                    <AuthImage id={p.id} alt={t("review.photoAlt", { n: i + 1 })} />
-                    <label className="hs-check">
-                      <input type="checkbox" checked={chosen.includes(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
-                      <span>{t("review.photoN", { n: i + 1 })}</span>
-                    </label>
-                  </li>
-                ))}
+                {r.photos.map((p, i) => {
+                  const copy = covers[p.id];
+                  return (
+                    <li key={p.id} data-testid="publish-photo">
+                      <AuthImage id={copy ?? p.id} alt={t(copy ? "review.coveredAlt" : "review.photoAlt", { n: i + 1 })} />
+                      <label className="hs-check">
+                        <input type="checkbox" checked={chosen.includes(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
+                        <span>{t("review.photoN", { n: i + 1 })}</span>
+                      </label>
+                      {copy ? (
+                        <>
+                          <p className="hs-choice-hint" data-testid="photo-covered">{t("review.covered")}</p>
+                          <Button variant="tertiary" size="small" onClick={() => setCovers(({ [p.id]: _gone, ...rest }) => rest)}>
+                            {t("review.uncover")}
+                          </Button>
+                        </>
+                      ) : (
+                        <Button variant="tertiary" size="small" disabled={covering !== null} onClick={() => setCovering(p.id)}>
+                          {t("review.cover")}
+                        </Button>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
+              {covering && (
+                <FaceCover
+                  id={covering}
+                  n={r.photos.findIndex((p) => p.id === covering) + 1}
+                  onCancel={() => setCovering(null)}
+                  onDone={(copyId) => {
+                    setCovers((c) => ({ ...c, [covering]: copyId }));
+                    setCovering(null);
+                  }}
+                />
+              )}
             </>
           )}
         </section>
