@@ -41,9 +41,11 @@ describe("Thi: what the server guarantees about an attempt", () => {
   it("resumes the same attempt after a dropped connection, and refuses a second open one", async () => {
     const c = await w.contest();
     const a = await w.start(w.memberA.headers, c);
+    const before = await snapshot();
     const again = await w.inject("POST", `/api/contests/${c.id}/attempts`, w.memberA.headers, { roundId: c.rounds[0]!.id });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: "CONTEST_ATTEMPT_OPEN", field: a.id });
+    expect(again.json()).toMatchObject({ code: "CONTEST_ATTEMPT_OPEN", field: a.id, message: expect.stringMatching(/^Chị đang có một bài thi chưa nộp/) as unknown });
+    expect(await snapshot()).toEqual(before);
     const resumed = await w.inject("GET", `/api/attempts/${a.id}`, w.memberA.headers);
     expect(resumed.statusCode).toBe(200);
     const r = resumed.json<AttemptView>();
@@ -138,8 +140,9 @@ describe("Thi: what the server guarantees about an attempt", () => {
     expect(close.statusCode).toBe(200);
     expect(close.json()).toEqual({ predictionActual: 0 });
     const before = await snapshot();
+    // her attempt was open when the organisers closed the round: she is told the round is closed
     const late = await w.inject("PUT", `/api/attempts/${open.id}`, w.memberA2.headers, { answers: await w.rightAnswers(open) });
-    expect([late.statusCode]).toContain(409);
+    expect([late.statusCode, late.json().code]).toEqual([409, "CONTEST_ROUND_CLOSED"]);
     const start = await w.inject("POST", `/api/contests/${c.id}/attempts`, w.memberB.headers, { roundId: c.rounds[0]!.id });
     expect([start.statusCode, start.json().code]).toEqual([409, "CONTEST_ROUND_CLOSED"]);
     expect(await snapshot()).toEqual(before);

@@ -139,8 +139,10 @@ export async function submitAttempt(db: Db, memberId: string, attemptId: string,
       .forUpdate("a")
       .executeTakeFirst();
     if (!a) throw attemptNotFound();
-    if (a.status !== "open") throw conflict("Bài thi này đã nộp hoặc đã hết giờ.", ContestErrorCode.CONTEST_ATTEMPT_DONE);
+    // a round the organisers closed says so first: the close also expired her open attempt, and "handed in or out of
+    // time" would not tell her why
     if (a.closed_at) throw closed();
+    if (a.status !== "open") throw conflict("Bài thi này đã nộp hoặc đã hết giờ.", ContestErrorCode.CONTEST_ATTEMPT_DONE);
     if (now.getTime() > a.deadline.getTime() + GRACE_MS) {
       throw conflict("Bài thi đã quá thời gian làm bài nên không được tính, chị có thể làm lượt khác nếu còn lượt.", ContestErrorCode.CONTEST_ATTEMPT_LATE);
     }
