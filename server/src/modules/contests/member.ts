@@ -187,7 +187,7 @@ export async function leaderboard(db: Db, memberId: string, contestId: string, q
   const scope: Scope = scopeName === "all" ? { kind: "all" } : unitId ? { kind: scopeName, unitId } : { kind: "all" };
   if (scopeName !== "all" && !unitId) return { ...base, total: 0, top: [], me: null, units: [] };
   const board = await boardOf(db, q.roundId, memberId, scope, CONTEST_LIMITS.leaderboardTop);
-  const rows = board.top.map((t, i) => ({ rank: i + 1, name: t.name, unitName: t.unitName, correct: t.correct, durationMs: t.durationMs, prediction: t.prediction, me: t.memberId === memberId }));
+  const rows = board.top.map((t) => ({ rank: t.rank, name: t.name, unitName: t.unitName, correct: t.correct, durationMs: t.durationMs, prediction: t.prediction, me: t.memberId === memberId }));
   const mine = board.me;
   const me = rows.find((x) => x.me) ?? (mine ? { rank: mine.rank, name: mine.name, unitName: mine.unitName, correct: mine.correct, durationMs: mine.durationMs, prediction: mine.prediction, me: true } : null);
   return { ...base, total: board.total, top: rows, me, units: [] };
@@ -213,6 +213,7 @@ export async function winners(db: Db, ring: PhoneKeyring, memberId: string, cont
     .select(["w.member_id", "w.tier", "w.label", "w.rank", "w.confirmed_at", "m.name", "m.phone", "m.phone_enc", "u.name as unitName", "e.correct", "e.duration_ms"])
     .where("w.round_id", "=", roundId)
     .orderBy("w.rank")
+    .orderBy("w.member_id")
     .execute();
   return {
     roundId,
