@@ -76,6 +76,7 @@ describe("Thi: tied entries", () => {
     expect(closed.top.slice(0, 2).map((t) => t.name).sort()).toEqual(["Hội viên A", "Hội viên A2"]);
     expect(closed.me).toMatchObject({ rank: 3, name: "Hội viên B" });
     expect((await mine(w.memberA2.headers)).all).toEqual({ rank: 1, of: 4 });
+    expect((await mine(w.memberA.headers)).all).toEqual({ rank: 1, of: 4 });
     expect((await mine(w.memberB.headers)).all).toEqual({ rank: 3, of: 4 });
 
     // both share the first prize; the second covers rank 2, which nobody holds
