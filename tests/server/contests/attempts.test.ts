@@ -38,6 +38,17 @@ describe("Thi: what the server guarantees about an attempt", () => {
     expect(a.prediction?.kind).toBe("perfect_count");
   });
 
+  it("draws each attempt at random: which questions, their order and the order of each question's choices", async () => {
+    const c = await w.contest(); // 5 of a bank of 12, three choices each
+    const drawn = [];
+    for (const m of [w.memberA, w.memberA2, w.memberB]) drawn.push(await w.start(m.headers, c));
+    // the same five in the same order for all three: about 1 in 10^10 when drawn at random
+    expect(new Set(drawn.map((a) => a.questions.map((q) => q.id).join())).size).toBeGreaterThan(1);
+    // every one of the fifteen questions showing its choices as written (A, B, C): (1/6)^15 when shuffled
+    const orders = drawn.flatMap((a) => a.questions.map((q) => q.choices.map((ch) => ch.index).join()));
+    expect(orders.filter((o) => o !== "0,1,2").length).toBeGreaterThan(0);
+  });
+
   it("resumes the same attempt after a dropped connection, and refuses a second open one", async () => {
     const c = await w.contest();
     const a = await w.start(w.memberA.headers, c);
