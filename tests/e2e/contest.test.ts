@@ -90,6 +90,7 @@ describe.runIf(available)("Thi in Chromium", () => {
       await looked(page, "contest-list");
       await card.click();
       await expect.poll(() => page.getByTestId("ranking-rule").textContent(), { timeout: 15_000 }).toContain("dự đoán sát hơn → thời gian");
+      expect(await page.getByTestId("ranking-tie").textContent()).toContain("đồng hạng");
       await looked(page, "contest-page");
       await page.getByRole("button", { name: "Bắt đầu làm bài" }).click();
 

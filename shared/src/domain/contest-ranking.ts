@@ -6,8 +6,11 @@
  *    contests).
  * A member's entry is her best attempt. The server stores `rankKey` (four integers, smaller is better) beside each entry
  * and ranks with one composite index in that order; `compareEntries` is the rule written out as the union states it, and
- * a property test checks that both agree. Ties left after all four keys (same ms, impossible in practice) go by member id
- * so the order is total and every page of a leaderboard is stable.
+ * a property test checks that both agree.
+ *
+ * Ties: entries equal on every step of the rule are tied and share a rank ("1, 2, 2, 4": her rank is 1 + the entries
+ * strictly ahead of her), and tied entries share a prize (`prizeTierOf`). The member id only keeps the order of a list
+ * stable (every page of a leaderboard the same); it never makes one of two tied women rank above the other.
  *
  * The real figure a prediction is measured against (how many answered everything, or how many entries) is known only when
  * the round closes; until then the prediction counts as a tie for everyone and the live order is decided by the other keys.
@@ -40,12 +43,31 @@ export function predictionDiff(prediction: number | null, actual: number | null)
 
 export type RankKey = [number, number, number, number];
 
-/** The four keys, ascending = better, in the order the rule names them. */
+/**
+ * The four keys, ascending = better, in the order the rule names them. While the figure is unknown the prediction is 0
+ * for everyone and decides nothing, so both rules store time second: the same order, and the second key (the one the
+ * rank buckets of migration 061 count over) tells entries apart instead of being 0 for every entry of the round.
+ */
 export function rankKey(rule: RankingRule, e: RankedEntry, actual: number | null): RankKey {
   const diff = predictionDiff(e.prediction, actual);
-  return rule === "correct_time_prediction"
+  return rule === "correct_time_prediction" || actual === null
     ? [-e.correct, e.durationMs, diff, e.submittedAtMs]
     : [-e.correct, diff, e.durationMs, e.submittedAtMs];
+}
+
+/** Two entries are tied when every key of the rule is equal. */
+export function sameKeys(a: RankKey, b: RankKey): boolean {
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+}
+
+/**
+ * The ranks of entries listed in ranking order from the top of a board (or of a whole round): each is 1 + the entries
+ * strictly ahead of it, so a tied entry gets the rank of the first it ties with ("1, 2, 2, 4").
+ */
+export function ranksFromTop(keys: readonly RankKey[]): number[] {
+  const ranks: number[] = [];
+  keys.forEach((k, i) => ranks.push(i > 0 && sameKeys(k, keys[i - 1] as RankKey) ? (ranks[i - 1] as number) : i + 1));
+  return ranks;
 }
 
 /** Lexicographic order of two keys, then member id (the database index ends with member_id too). */
@@ -84,15 +106,29 @@ export interface PrizeTier {
   count: number;
 }
 
-/** Winners in ranking order get the tiers in order: 1 first, then 3 second, … until the prizes or the entries run out. */
-export function assignPrizes<T>(tiers: readonly PrizeTier[], ranked: readonly T[]): Array<{ entry: T; tier: number; label: string }> {
-  const out: Array<{ entry: T; tier: number; label: string }> = [];
-  let i = 0;
-  tiers.forEach((t, tier) => {
-    for (let k = 0; k < t.count && i < ranked.length; k++) out.push({ entry: ranked[i++] as T, tier, label: t.label });
-  });
-  return out;
+/**
+ * The prize a rank wins: the tiers cover ranks in order (1 first, 3 second: rank 1 first, ranks 2–4 second), so tied
+ * entries, sharing a rank, share a prize; a tie on the last prized rank gives that prize to each of them. Null: no prize.
+ */
+export function prizeTierOf(tiers: readonly PrizeTier[], rank: number): number | null {
+  let last = 0;
+  for (const [tier, t] of tiers.entries()) {
+    last += t.count;
+    if (rank <= last) return tier;
+  }
+  return null;
 }
+
+/** Winners: the entries (in ranking order, with their ranks) whose rank wins a prize, each with its tier. */
+export function assignPrizes<T extends { rank: number }>(tiers: readonly PrizeTier[], ranked: readonly T[]): Array<{ entry: T; tier: number; label: string }> {
+  return ranked.flatMap((entry) => {
+    const tier = prizeTierOf(tiers, entry.rank);
+    return tier === null ? [] : [{ entry, tier, label: (tiers[tier] as PrizeTier).label }];
+  });
+}
+
+/** How many ranks the tiers cover (the last prized rank). */
+export const prizedRanks = (tiers: readonly PrizeTier[]): number => tiers.reduce((n, t) => n + t.count, 0);
 
 /** A unit's participation: the share of its members who took part (0 when it has none on record). */
 export function participationRate(participants: number, members: number): number {

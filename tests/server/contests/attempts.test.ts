@@ -38,12 +38,25 @@ describe("Thi: what the server guarantees about an attempt", () => {
     expect(a.prediction?.kind).toBe("perfect_count");
   });
 
+  it("draws each attempt at random: which questions, their order and the order of each question's choices", async () => {
+    const c = await w.contest(); // 5 of a bank of 12, three choices each
+    const drawn = [];
+    for (const m of [w.memberA, w.memberA2, w.memberB]) drawn.push(await w.start(m.headers, c));
+    // the same five in the same order for all three: about 1 in 10^10 when drawn at random
+    expect(new Set(drawn.map((a) => a.questions.map((q) => q.id).join())).size).toBeGreaterThan(1);
+    // every one of the fifteen questions showing its choices as written (A, B, C): (1/6)^15 when shuffled
+    const orders = drawn.flatMap((a) => a.questions.map((q) => q.choices.map((ch) => ch.index).join()));
+    expect(orders.filter((o) => o !== "0,1,2").length).toBeGreaterThan(0);
+  });
+
   it("resumes the same attempt after a dropped connection, and refuses a second open one", async () => {
     const c = await w.contest();
     const a = await w.start(w.memberA.headers, c);
+    const before = await snapshot();
     const again = await w.inject("POST", `/api/contests/${c.id}/attempts`, w.memberA.headers, { roundId: c.rounds[0]!.id });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: "CONTEST_ATTEMPT_OPEN", field: a.id });
+    expect(again.json()).toMatchObject({ code: "CONTEST_ATTEMPT_OPEN", field: a.id, message: expect.stringMatching(/^Chị đang có một bài thi chưa nộp/) as unknown });
+    expect(await snapshot()).toEqual(before);
     const resumed = await w.inject("GET", `/api/attempts/${a.id}`, w.memberA.headers);
     expect(resumed.statusCode).toBe(200);
     const r = resumed.json<AttemptView>();
@@ -138,8 +151,9 @@ describe("Thi: what the server guarantees about an attempt", () => {
     expect(close.statusCode).toBe(200);
     expect(close.json()).toEqual({ predictionActual: 0 });
     const before = await snapshot();
+    // her attempt was open when the organisers closed the round: she is told the round is closed
     const late = await w.inject("PUT", `/api/attempts/${open.id}`, w.memberA2.headers, { answers: await w.rightAnswers(open) });
-    expect([late.statusCode]).toContain(409);
+    expect([late.statusCode, late.json().code]).toEqual([409, "CONTEST_ROUND_CLOSED"]);
     const start = await w.inject("POST", `/api/contests/${c.id}/attempts`, w.memberB.headers, { roundId: c.rounds[0]!.id });
     expect([start.statusCode, start.json().code]).toEqual([409, "CONTEST_ROUND_CLOSED"]);
     expect(await snapshot()).toEqual(before);

@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import fc from "fast-check";
 import { RANKING_RULES, type AdminContest, type Leaderboard, type RankedEntry } from "@hoiso/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boardOf, finalizeRound, rankOf, recordEntry, standingOf, topOf } from "../../../server/src/modules/contests/ranking.js";
-import { referenceCompare, referenceSort } from "../../helpers/contest-reference.js";
+import { boardOf, finalizeRound, rankOf, recordEntry, standingOf, topOf, upToRank } from "../../../server/src/modules/contests/ranking.js";
+import { referenceCompare, referenceRanks, referenceSort } from "../../helpers/contest-reference.js";
 import { contestWorld } from "./world.js";
 
 type World = Awaited<ReturnType<typeof contestWorld>>;
@@ -12,7 +12,8 @@ type World = Awaited<ReturnType<typeof contestWorld>>;
  * Both published ranking orders, resolved by the database exactly as a simple reference sort does: random attempts
  * (with many ties on every field) are recorded through the same code a submission uses; the top of the board and every
  * member's rank are compared with the reference — while the round is open (prediction unknown) and after it closes
- * (prediction measured against the real figure, and each member's best attempt chosen again).
+ * (prediction measured against the real figure, and each member's best attempt chosen again). Entries tied on every
+ * step of the rule share a rank; the member id only orders the list.
  */
 describe("Thi: ranking in the database", () => {
   let w: World;
@@ -50,6 +51,15 @@ describe("Thi: ranking in the database", () => {
     [1, { correct: 2, durationMs: 65_537, prediction: 0, submittedAtMs: 1_790_000_000_000 }],
     [0, { correct: 0, durationMs: 0, prediction: null, submittedAtMs: 1_790_000_000_000 }],
   ];
+  /**
+   * Tied on every step of the rule, open and closed (same score, time and second; predictions 1 and 3 are equally far
+   * from a figure of 2 once two members answered everything): they share rank 1, and the one after them is third.
+   */
+  const fullTie: Play[] = [
+    [3, { correct: 5, durationMs: 2000, prediction: 1, submittedAtMs: 1_790_000_000_001 }],
+    [4, { correct: 5, durationMs: 2000, prediction: 3, submittedAtMs: 1_790_000_000_001 }],
+    [5, { correct: 4, durationMs: 1000, prediction: 2, submittedAtMs: 1_790_000_000_000 }],
+  ];
 
   for (const rule of RANKING_RULES) {
     it(`${rule}: top and every rank match the reference, before and after the close`, async () => {
@@ -77,18 +87,22 @@ describe("Thi: ranking in the database", () => {
           const check = async (actual: number | null) => {
             const best = [...byMember.values()].map((list) => [...list].sort(referenceCompare(rule, actual))[0]!);
             const want = referenceSort(rule, best, actual);
+            const ranks = referenceRanks(rule, best, actual);
             const top = await topOf(w.ctx.deps.db, roundId, { kind: "all" }, 100);
             expect(top.map((t) => t.memberId)).toEqual(want);
             expect(top.map((t) => t.correct)).toEqual(want.map((id) => best.find((b) => b.memberId === id)!.correct));
+            expect(top.map((t) => t.rank)).toEqual(want.map((id) => ranks.get(id)));
             // every member's rank (the bucketed count her standing, her result and the board share) and the total
-            for (const [i, id] of want.entries()) expect([id, await standingOf(w.ctx.deps.db, roundId, id, { kind: "all" })]).toEqual([id, { rank: i + 1, of: want.length }]);
+            for (const id of want) expect([id, await standingOf(w.ctx.deps.db, roundId, id, { kind: "all" })]).toEqual([id, { rank: ranks.get(id), of: want.length }]);
             // the leaderboard's one statement (top, her row and rank, the total) and rankOf, for the first, middle and last
             for (const i of new Set([0, want.length >> 1, want.length - 1])) {
               const id = want[i]!;
               const board = await boardOf(w.ctx.deps.db, roundId, id, { kind: "all" }, 3);
-              expect([id, board.top.map((t) => t.memberId), board.me?.rank, board.me?.memberId, board.total]).toEqual([id, want.slice(0, 3), i + 1, id, want.length]);
-              expect(await rankOf(w.ctx.deps.db, roundId, id, { kind: "all" })).toBe(i + 1);
+              expect([id, board.top.map((t) => [t.memberId, t.rank]), board.me?.rank, board.me?.memberId, board.total]).toEqual([id, want.slice(0, 3).map((m) => [m, ranks.get(m)]), ranks.get(id), id, want.length]);
+              expect(await rankOf(w.ctx.deps.db, roundId, id, { kind: "all" })).toBe(ranks.get(id));
             }
+            // who prizes covering ranks 1…n go to: everyone ranked n or better, ties on the last rank included
+            for (const n of [1, 2, 3]) expect((await upToRank(w.ctx.deps.db, roundId, n)).map((t) => [t.memberId, t.rank])).toEqual(want.filter((id) => ranks.get(id)! <= n).map((id) => [id, ranks.get(id)]));
             return best;
           };
           await check(null);
@@ -97,7 +111,7 @@ describe("Thi: ranking in the database", () => {
           expect(actual).toBe(perfect);
           await check(actual);
         }),
-        { numRuns: 30, examples: [[sameTimeBucket]] },
+        { numRuns: 30, examples: [[sameTimeBucket], [fullTie]] },
       );
     });
   }

@@ -29,6 +29,7 @@ export function ContestPage(): ReactElement {
               {c.description && <p>{c.description}</p>}
               <span className="hs-card-label">{t("rule.label")}</span>
               <p data-testid="ranking-rule">{t(`rule.${c.ranking}`)}</p>
+              <p className="hs-muted" data-testid="ranking-tie">{t("rule.tie")}</p>
               {c.rules && (
                 <>
                   <span className="hs-card-label">{t("contest.rules")}</span>

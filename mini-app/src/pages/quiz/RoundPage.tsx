@@ -153,8 +153,9 @@ function Board({ contestId, roundId }: { contestId: string; roundId: string }): 
             <>
               <span className="hs-muted">{t("board.total", { n: b.total })}</span>
               <ol className="hs-quiz-rows">
-                {b.top.map((row) => (
-                  <Row key={`${row.rank}`} row={row} />
+                {/* keyed by place in the list: tied entries share a rank */}
+                {b.top.map((row, i) => (
+                  <Row key={i} row={row} />
                 ))}
               </ol>
               {b.me && !b.top.some((x) => x.me) && (
@@ -187,8 +188,8 @@ function Winners({ contestId, roundId }: { contestId: string; roundId: string })
               <p className="hs-muted">{t("winners.none")}</p>
             ) : (
               <ul className="hs-quiz-rows">
-                {w.items.map((x) => (
-                  <li key={`${x.rank}`} className={`hs-quiz-row${x.me ? " hs-quiz-row-me" : ""}`}>
+                {w.items.map((x, i) => (
+                  <li key={i} className={`hs-quiz-row${x.me ? " hs-quiz-row-me" : ""}`}>
                     <span>
                       {t("winners.row", { label: x.label, name: x.name, unit: x.unitName })}
                       {x.phoneMasked ? ` · ${x.phoneMasked}` : ""}

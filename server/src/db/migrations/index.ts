@@ -12,6 +12,8 @@ import { m052 } from "./052_member_tags.js";
 import { m053 } from "./053_ops.js";
 import { m060 } from "./060_contests.js";
 import { m061 } from "./061_contest_rank_levels.js";
+import { m062 } from "./062_contest_open_keys.js";
+import { m063 } from "./063_contest_final_ranks.js";
 import { m070 } from "./070_safety.js";
 import { m080 } from "./080_broadcasts.js";
 import { m081 } from "./081_oa_budget.js";
@@ -29,4 +31,4 @@ import { m121 } from "./121_dashboard_summaries.js";
 import { m130 } from "./130_phones_sealed.js";
 
 /** Append new migrations here; never edit one that has shipped. */
-export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m053, m060, m061, m070, m080, m081, m082, m090, m091, m092, m100, m101, m102, m110, m111, m120, m121, m130];
+export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m053, m060, m061, m062, m063, m070, m080, m081, m082, m090, m091, m092, m100, m101, m102, m110, m111, m120, m121, m130];

@@ -23,6 +23,7 @@ import { adminContest, closeContest, closeRound, createContest, listAdminContest
 import { addQuestion, deleteQuestion, editContest, editRound, updateQuestion } from "./edit.js";
 import { exportRound } from "./export.js";
 import { importQuestions } from "./import.js";
+import { startedTopCache } from "./top-cache.js";
 import { adminWinners, pickWinners } from "./winners.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -99,6 +100,7 @@ export async function contestAdminRoutes(app: App): Promise<void> {
     { schema: { tags, summary: "End the contest: every round closed and finalised", ...secured, params: IdParams, response: { 200: Ok, ...errors } } },
     async (req) => {
       await closeContest(db, requireAuth(req), req.params.id);
+      startedTopCache(app.deps)?.forget(); // its rounds were re-keyed and ranked
       return { ok: true as const };
     },
   );
@@ -126,12 +128,20 @@ export async function contestAdminRoutes(app: App): Promise<void> {
   app.post(
     "/admin/contests/:id/rounds/:roundId/close",
     { schema: { tags, summary: "Close a round now: open attempts expire, the prediction figure is counted, the order fixed", ...secured, params: RoundParams, response: { 200: Type.Object({ predictionActual: Type.Union([Type.Integer(), Type.Null()]) }), ...errors } } },
-    async (req) => ({ predictionActual: (await closeRound(db, requireAuth(req), req.params.id, req.params.roundId)).actual }),
+    async (req) => {
+      const { actual } = await closeRound(db, requireAuth(req), req.params.id, req.params.roundId);
+      startedTopCache(app.deps)?.forget(req.params.roundId); // re-keyed and ranked
+      return { predictionActual: actual };
+    },
   );
   app.post(
     "/admin/contests/:id/rounds/:roundId/winners",
     { schema: { tags, summary: "Pick the round's winners by the contest's rule and prize tiers", ...secured, params: RoundParams, response: { 200: Type.Object({ winners: Type.Integer() }), ...errors } } },
-    async (req) => pickWinners(app.deps, requireAuth(req), req.params.id, req.params.roundId),
+    async (req) => {
+      const picked = await pickWinners(app.deps, requireAuth(req), req.params.id, req.params.roundId);
+      startedTopCache(app.deps)?.forget(req.params.roundId); // finalised if nobody had closed it
+      return picked;
+    },
   );
   app.get(
     "/admin/contests/:id/rounds/:roundId/winners",

@@ -8,6 +8,7 @@ import {
   type AttemptResult,
   type AttemptView,
   type QuestionView,
+  type RankKey,
   type StartAttemptBody,
   type SubmitAttemptBody,
 } from "@hoiso/shared";
@@ -126,7 +127,15 @@ export async function attemptView(db: Db, memberId: string, attemptId: string, n
  * in the attempt (or twice the same, or a choice it does not have). Time is the server's: from its start to now, never
  * more than the limit.
  */
-export async function submitAttempt(db: Db, memberId: string, attemptId: string, body: SubmitAttemptBody, now = new Date()): Promise<AttemptResult> {
+export async function submitAttempt(
+  db: Db,
+  memberId: string,
+  attemptId: string,
+  body: SubmitAttemptBody,
+  now = new Date(),
+  /** Told after the commit when her entry changed (for the leaderboard cache of this process). */
+  onEntry?: (roundId: string, key: RankKey) => void,
+): Promise<AttemptResult> {
   const player = await playerOf(db, memberId);
   const scored = await db.transaction().execute(async (tx) => {
     const a = await tx
@@ -139,8 +148,10 @@ export async function submitAttempt(db: Db, memberId: string, attemptId: string,
       .forUpdate("a")
       .executeTakeFirst();
     if (!a) throw attemptNotFound();
-    if (a.status !== "open") throw conflict("Bài thi này đã nộp hoặc đã hết giờ.", ContestErrorCode.CONTEST_ATTEMPT_DONE);
+    // a round the organisers closed says so first: the close also expired her open attempt, and "handed in or out of
+    // time" would not tell her why
     if (a.closed_at) throw closed();
+    if (a.status !== "open") throw conflict("Bài thi này đã nộp hoặc đã hết giờ.", ContestErrorCode.CONTEST_ATTEMPT_DONE);
     if (now.getTime() > a.deadline.getTime() + GRACE_MS) {
       throw conflict("Bài thi đã quá thời gian làm bài nên không được tính, chị có thể làm lượt khác nếu còn lượt.", ContestErrorCode.CONTEST_ATTEMPT_LATE);
     }
@@ -165,7 +176,7 @@ export async function submitAttempt(db: Db, memberId: string, attemptId: string,
       .set({ status: "submitted", submitted_at: now, answers: JSON.stringify(answers), correct, duration_ms: durationMs, prediction })
       .where("id", "=", a.id)
       .execute();
-    const { best } = await recordEntry(tx, a.ranking, a.prediction_actual, {
+    const { best, key } = await recordEntry(tx, a.ranking, a.prediction_actual, {
       roundId: a.round_id,
       memberId,
       attemptId: a.id,
@@ -176,10 +187,12 @@ export async function submitAttempt(db: Db, memberId: string, attemptId: string,
       prediction,
       submittedAt: now,
     });
-    return { id: a.id, roundId: a.round_id, correct, total: a.question_ids.length, durationMs, submittedAt: now.toISOString(), best };
+    return { id: a.id, roundId: a.round_id, correct, total: a.question_ids.length, durationMs, submittedAt: now.toISOString(), best, key };
   });
+  if (scored.best) onEntry?.(scored.roundId, scored.key);
   // her rank is read after the commit: counting the entries ahead of her holds no lock others wait on
   const rank = (await standingOf(db, scored.roundId, memberId, { kind: "all" })) ?? { rank: 0, of: 0 };
-  return { ...scored, rank };
+  const { key: _key, ...result } = scored;
+  return { ...result, rank };
 }
 

@@ -1,5 +1,6 @@
 import { readPhone, type PhoneKeyring } from "../../privacy/phones.js";
 import ExcelJS from "exceljs";
+import { ranksFromTop, type RankKey } from "@hoiso/shared";
 import { auditRead } from "../../db/audit.js";
 import type { Db } from "../../db/pool.js";
 import type { AuthContext } from "../../http/types.js";
@@ -17,8 +18,8 @@ export async function exportRound(db: Db, ring: PhoneKeyring, auth: AuthContext,
   if (!c) throw contestNotFound();
   const r = await db.selectFrom("contest_rounds").select(["id", "title", "position", "question_count", "prediction_actual"]).where("id", "=", roundId).where("contest_id", "=", id).executeTakeFirst();
   if (!r) throw roundNotFound();
-  const ranking = await sql<{ name: string; phone: string | null; phone_enc: string | null; unit: string | null; xa: string | null; correct: number; duration_ms: number; prediction: number | null; submitted_at: Date; attempts: string }>`
-    SELECT m.name, m.phone, m.phone_enc, u.name AS unit, x.name AS xa, e.correct, e.duration_ms, e.prediction, e.submitted_at,
+  const ranking = await sql<{ name: string; phone: string | null; phone_enc: string | null; unit: string | null; xa: string | null; correct: number; duration_ms: number; prediction: number | null; submitted_at: Date; attempts: string; k1: string; k2: string; k3: string; k4: string }>`
+    SELECT m.name, m.phone, m.phone_enc, u.name AS unit, x.name AS xa, e.correct, e.duration_ms, e.prediction, e.submitted_at, e.k1, e.k2, e.k3, e.k4,
            (SELECT count(*) FROM contest_attempts a WHERE a.round_id = e.round_id AND a.member_id = e.member_id AND a.status = 'submitted') AS attempts
       FROM contest_entries e JOIN members m ON m.id = e.member_id LEFT JOIN units u ON u.id = m.unit_id LEFT JOIN units x ON x.id = e.xa_id
      WHERE e.round_id = ${roundId} ORDER BY e.k1, e.k2, e.k3, e.k4, e.member_id`.execute(db);
@@ -39,7 +40,9 @@ export async function exportRound(db: Db, ring: PhoneKeyring, auth: AuthContext,
     { header: "Xã / phường", width: 22 }, { header: `Số câu đúng (/${r.question_count})`, width: 14 }, { header: "Thời gian", width: 16 },
     { header: "Dự đoán", width: 10 }, { header: "Nộp lúc", width: 20 }, { header: "Số lượt", width: 8 },
   ];
-  ranking.rows.forEach((e, i) => individual.addRow([i + 1, e.name, readPhone(ring, e.phone_enc, e.phone) ?? "", e.unit ?? "", e.xa ?? "", e.correct, minutes(e.duration_ms), e.prediction ?? "", e.submitted_at, Number(e.attempts)]));
+  // tied entries share a rank, as on the board
+  const ranks = ranksFromTop(ranking.rows.map((e): RankKey => [Number(e.k1), Number(e.k2), Number(e.k3), Number(e.k4)]));
+  ranking.rows.forEach((e, i) => individual.addRow([ranks[i], e.name, readPhone(ring, e.phone_enc, e.phone) ?? "", e.unit ?? "", e.xa ?? "", e.correct, minutes(e.duration_ms), e.prediction ?? "", e.submitted_at, Number(e.attempts)]));
   const prizes = book.addWorksheet("Giải thưởng");
   prizes.columns = [{ header: "Giải", width: 14 }, { header: "Hạng", width: 8 }, { header: "Họ tên", width: 28 }, { header: "Điện thoại", width: 14 }, { header: "Đơn vị", width: 28 }, { header: "Đã xác nhận", width: 12 }];
   for (const w of winners.rows) prizes.addRow([w.label, w.rank, w.name, readPhone(ring, w.phone_enc, w.phone) ?? "", w.unit ?? "", w.confirmed_at ? "Có" : "Chưa"]);

@@ -16,7 +16,9 @@ import {
 import { sql } from "kysely";
 import type { Db } from "../../db/pool.js";
 import { contestNotFound, playerOf, roundNotFound, visibleTo, type Player } from "./access.js";
-import { boardOf, standingOf, type Scope } from "./ranking.js";
+import type pg from "pg";
+import { boardOf, keyedTopOf, standingOf, standingRowInRound, type Board, type Scope } from "./ranking.js";
+import type { TopCache } from "./top-cache.js";
 
 /** Published contests she sees (newest first) with their rounds and her own standing in each. */
 async function contestsFor(db: Db, player: Player, now: Date, id?: string) {
@@ -176,18 +178,24 @@ async function unitBoard(db: Db, roundId: string, myXa: string | null): Promise<
 }
 
 /** Top 100 in the scope and her own row (wherever she stands), or the communes' participation. */
-export async function leaderboard(db: Db, memberId: string, contestId: string, q: LeaderboardQuery, now = new Date()): Promise<Leaderboard> {
+export async function leaderboard(db: Db, memberId: string, contestId: string, q: LeaderboardQuery, served: { cache: TopCache; pool: pg.Pool } | null = null): Promise<Leaderboard> {
   const player = await playerOf(db, memberId);
   const r = await visibleRound(db, player, contestId, q.roundId);
-  void now;
   const scopeName = q.scope ?? "all";
   const base = { roundId: q.roundId, scope: scopeName, rule: r.ranking };
   if (scopeName === "units") return { ...base, total: 0, top: [], me: null, units: await unitBoard(db, q.roundId, player.xaId) };
   const unitId = q.unitId?.toLowerCase() ?? (scopeName === "xa" ? player.xaId : scopeName === "chi_hoi" ? player.chiHoiId : null);
   const scope: Scope = scopeName === "all" ? { kind: "all" } : unitId ? { kind: scopeName, unitId } : { kind: "all" };
   if (scopeName !== "all" && !unitId) return { ...base, total: 0, top: [], me: null, units: [] };
-  const board = await boardOf(db, q.roundId, memberId, scope, CONTEST_LIMITS.leaderboardTop);
-  const rows = board.top.map((t, i) => ({ rank: i + 1, name: t.name, unitName: t.unitName, correct: t.correct, durationMs: t.durationMs, prediction: t.prediction, me: t.memberId === memberId }));
+  // the whole round's top is the same for every member: kept by this process (top-cache.ts), her row read each time
+  const board: Board =
+    scope.kind === "all" && served
+      ? await Promise.all([
+          standingRowInRound(db, served.pool, q.roundId, memberId),
+          served.cache.top(q.roundId, () => keyedTopOf(db, q.roundId, scope, CONTEST_LIMITS.leaderboardTop)),
+        ]).then(([mine, top]) => ({ ...mine, top: top.rows }))
+      : await boardOf(db, q.roundId, memberId, scope, CONTEST_LIMITS.leaderboardTop);
+  const rows = board.top.map((t) => ({ rank: t.rank, name: t.name, unitName: t.unitName, correct: t.correct, durationMs: t.durationMs, prediction: t.prediction, me: t.memberId === memberId }));
   const mine = board.me;
   const me = rows.find((x) => x.me) ?? (mine ? { rank: mine.rank, name: mine.name, unitName: mine.unitName, correct: mine.correct, durationMs: mine.durationMs, prediction: mine.prediction, me: true } : null);
   return { ...base, total: board.total, top: rows, me, units: [] };
@@ -213,6 +221,7 @@ export async function winners(db: Db, ring: PhoneKeyring, memberId: string, cont
     .select(["w.member_id", "w.tier", "w.label", "w.rank", "w.confirmed_at", "m.name", "m.phone", "m.phone_enc", "u.name as unitName", "e.correct", "e.duration_ms"])
     .where("w.round_id", "=", roundId)
     .orderBy("w.rank")
+    .orderBy("w.member_id")
     .execute();
   return {
     roundId,

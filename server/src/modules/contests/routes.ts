@@ -24,6 +24,7 @@ import type { App } from "../../http/types-app.js";
 import { attemptView, startAttempt, submitAttempt } from "./attempts.js";
 import { contestDetail, leaderboard, listContests, myRound, winners } from "./member.js";
 import { checkPractice, listQuizzes, practiceSession } from "./practice.js";
+import { startedTopCache, topCacheOf } from "./top-cache.js";
 import { confirmWinner } from "./winners.js";
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -34,6 +35,9 @@ const tags = ["contests"];
 /** Thi, the member's side: practice, contests, attempts scored on the server, her result and rank, leaderboards, winners. */
 export async function contestRoutes(app: App): Promise<void> {
   const db = app.deps.db;
+  app.addHook("onClose", async () => {
+    await startedTopCache(app.deps)?.close();
+  });
   app.get(
     "/contests",
     { schema: { tags, summary: "Contests for my unit, with their rounds and my standing in each", ...secured, response: { 200: ContestList, ...errors } } },
@@ -79,7 +83,8 @@ export async function contestRoutes(app: App): Promise<void> {
         response: { 200: AttemptResult, ...errors },
       },
     },
-    async (req) => submitAttempt(db, requireAuth(req).memberId, req.params.id, req.body),
+    // her entry, if it now ranks within the top this process keeps, drops it at once (the database tells the others)
+    async (req) => submitAttempt(db, requireAuth(req).memberId, req.params.id, req.body, new Date(), (roundId, key) => startedTopCache(app.deps)?.wrote(roundId, key)),
   );
   app.get(
     "/contests/:id/me",
@@ -89,7 +94,7 @@ export async function contestRoutes(app: App): Promise<void> {
   app.get(
     "/contests/:id/leaderboard",
     { schema: { tags, summary: "Top 100 of a round by the contest's rule and my own row; or the communes' participation", ...secured, params: IdParams, querystring: LeaderboardQuery, response: { 200: Leaderboard, ...errors } } },
-    async (req) => leaderboard(db, requireAuth(req).memberId, req.params.id, req.query),
+    async (req) => leaderboard(db, requireAuth(req).memberId, req.params.id, req.query, { cache: topCacheOf(app.deps), pool: app.deps.pool }),
   );
   app.get(
     "/contests/:id/winners",

@@ -85,6 +85,8 @@ export interface ContestEntriesTable {
   k2: Int8;
   k3: Int8;
   k4: Int8;
+  /** Her rank in the whole round, stored when the round closed (migration 063); null while it is open. */
+  final_rank: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** As stored: the number sealed (privacy/phones.ts); `phone` only in confirmations from before migration 130. */

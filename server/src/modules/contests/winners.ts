@@ -1,6 +1,6 @@
 import { readPhone, sealPhone, type PhoneKeyring } from "../../privacy/phones.js";
 import type { WinnerConfirmation } from "./tables.js";
-import { assignPrizes, ContestErrorCode, normalizeVietnamPhone, type AdminWinnerList, type WinnerConfirmBody } from "@hoiso/shared";
+import { assignPrizes, ContestErrorCode, normalizeVietnamPhone, prizedRanks, type AdminWinnerList, type WinnerConfirmBody } from "@hoiso/shared";
 import { audit, auditRead } from "../../db/audit.js";
 import type { AppDeps } from "../../deps.js";
 import type { Db } from "../../db/pool.js";
@@ -11,12 +11,12 @@ import { lockRound } from "./admin.js";
 import { record } from "../notify/outbox.js";
 import { enqueueDeliveries } from "../notify/queue.js";
 import { roundLink } from "./links.js";
-import { finalizeRound, topOf } from "./ranking.js";
+import { finalizeRound, upToRank } from "./ranking.js";
 
 
 /**
  * Winners by the contest's rule: once the round is over (closed by time or by the organisers), it is finalised (the
- * prediction figure counted) and the first entries get the prize tiers in order. Picking again replaces the list
+ * prediction figure counted) and the prize tiers go to the ranks in order (`prizeTierOf`: tied entries share a prize). Picking again replaces the list
  * (confirmations of those still winning are kept).
  *
  * Each winner is told once (in-app, and on Zalo where notify may reach her) to confirm her identity: recorded in the same
@@ -32,9 +32,8 @@ export async function pickWinners(deps: AppDeps, auth: AuthContext, id: string, 
     }
     await finalizeRound(tx, roundId, now);
     const tiers = c.prize_tiers;
-    const want = tiers.reduce((n, t) => n + t.count, 0);
-    const ranked = want > 0 ? await topOf(tx, roundId, { kind: "all" }, want) : [];
-    const prizes = assignPrizes(tiers, ranked);
+    // prizes go by rank, so women tied on every step of the rule share one (and a tie on the last prized rank widens the list)
+    const prizes = assignPrizes(tiers, await upToRank(tx, roundId, prizedRanks(tiers)));
     const keep = prizes.map((p) => p.entry.memberId);
     let del = tx.deleteFrom("contest_winners").where("round_id", "=", roundId);
     if (keep.length > 0) del = del.where("member_id", "not in", keep);
@@ -42,7 +41,7 @@ export async function pickWinners(deps: AppDeps, auth: AuthContext, id: string, 
     if (prizes.length > 0) {
       await tx
         .insertInto("contest_winners")
-        .values(prizes.map((p, i) => ({ round_id: roundId, member_id: p.entry.memberId, tier: p.tier, label: p.label, rank: i + 1 })))
+        .values(prizes.map((p) => ({ round_id: roundId, member_id: p.entry.memberId, tier: p.tier, label: p.label, rank: p.entry.rank })))
         .onConflict((oc) => oc.columns(["round_id", "member_id"]).doUpdateSet((eb) => ({ tier: eb.ref("excluded.tier"), label: eb.ref("excluded.label"), rank: eb.ref("excluded.rank") })))
         .execute();
     }
@@ -73,6 +72,7 @@ export async function adminWinners(db: Db, ring: PhoneKeyring, auth: AuthContext
     .where("w.round_id", "=", roundId)
     .where("r.contest_id", "=", id)
     .orderBy("w.rank")
+    .orderBy("w.member_id")
     .execute();
   await auditRead(db, { actorId: auth.memberId, action: "contest.winners.read", entityType: "contest", entityId: id, detail: { roundId, winners: rows.length } });
   return {

@@ -13,6 +13,7 @@ export default {
     label: "Cách xếp hạng",
     correct_time_prediction: "Nhiều câu đúng hơn → thời gian làm bài ngắn hơn → dự đoán sát hơn → nộp bài sớm hơn",
     correct_prediction_time: "Nhiều câu đúng hơn → dự đoán sát hơn → thời gian làm bài ngắn hơn → nộp bài sớm hơn",
+    tie: "Người bằng nhau ở mọi tiêu chí được xếp đồng hạng và cùng nhận giải của hạng đó.",
   },
   contest: {
     rules: "Thể lệ",
