@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { available, devLoginAs, shot, startHarness, WOMAN, type Harness } from "./feedback-harness.js";
+import { available, confirmModal, devLoginAs, shot, startHarness, WOMAN, type Harness } from "./feedback-harness.js";
 
 const WIDE = { width: 1280, height: 800 };
 
@@ -55,7 +55,7 @@ describe.runIf(available)("Quản trị: members, roles and units", () => {
     await shot(page, `admin-granted-${label}`);
 
     await held.getByRole("button", { name: "Gỡ quyền" }).click();
-    await page.getByRole("button", { name: "Gỡ quyền" }).last().click();
+    await confirmModal(page, "Gỡ quyền");
     await expect.poll(() => detail.textContent(), { timeout: 10_000 }).toContain("chưa có quyền cán bộ hay quản trị nào");
     expect(await roles()).toEqual([]);
   }
@@ -98,7 +98,7 @@ describe.runIf(available)("Quản trị: members, roles and units", () => {
       await panel.getByTestId("merge-section").locator("input").fill("nam chay");
       await panel.locator(".hs-choice", { hasText: "Chi hội thôn Nậm Chảy" }).click();
       await shot(page, "admin-merge-confirm-1280");
-      await page.getByRole("button", { name: "Sáp nhập", exact: true }).last().click();
+      await confirmModal(page, "Sáp nhập");
 
       const history = page.getByTestId("unit-history");
       await expect.poll(() => history.textContent(), { timeout: 10_000 }).toContain("Tiếp nhận Chi hội thôn Na Cáng sáp nhập vào");

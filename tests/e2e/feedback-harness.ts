@@ -165,6 +165,14 @@ export async function startHarness(opts: { zaloUrl?: string } = {}): Promise<Har
 
 export { devLoginAs };
 
+/**
+ * Presses `name` on the confirmation that opens (zmp-ui's Modal, ConfirmModal), waiting for it to appear: the page's
+ * last button of that name may still be the one that opened it, under the modal's veil until the click times out.
+ */
+export async function confirmModal(page: Page, name: string): Promise<void> {
+  await page.locator(".zaui-modal").getByRole("button", { name, exact: true }).click();
+}
+
 /** The whole screen: zmp-ui's app shell scrolls inside itself, so grow the viewport to the page's height for a moment. */
 export async function shot(page: Page, name: string): Promise<void> {
   const size = page.viewportSize() ?? { width: 360, height: 740 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { available, devLoginAs, OFFICER, shot, startHarness, tinyPng, WOMAN, type Harness } from "./feedback-harness.js";
+import { available, confirmModal, devLoginAs, OFFICER, shot, startHarness, tinyPng, WOMAN, type Harness } from "./feedback-harness.js";
 
 /**
  * The xã cán bộ works her Hộp việc: an overdue item stands out in red, she opens a named item (name, phone, photo),
@@ -103,7 +103,7 @@ describe.runIf(available)("Hộp việc: a cán bộ replies", () => {
       await page.getByTestId("reroute-panel").getByRole("button", { name: "Chuyển đúng nơi" }).click();
       await page.getByText("Chuyển đúng nơi?").waitFor();
       await shot(page, "officer-confirm");
-      await page.getByRole("button", { name: "Quay lại" }).last().click();
+      await confirmModal(page, "Quay lại");
       const open = await h.t.deps.pool.query("SELECT closed FROM assignments WHERE id = $1", [items.named.assignment]);
       expect(open.rows[0]?.closed).toBe(false);
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { available, devLoginAs, OFFICER, shot, startHarness, tinyPng, WOMAN, type Harness } from "./feedback-harness.js";
+import { available, confirmModal, devLoginAs, OFFICER, shot, startHarness, tinyPng, WOMAN, type Harness } from "./feedback-harness.js";
 
 /**
  * Issue 13's second-round screens, in Chromium at 360 px: the cán bộ's "Nhập hộ" with its printable slip, a reply
@@ -114,7 +114,7 @@ describe.runIf(available)("Phản ánh, second round: on-behalf entry, proof, ra
       const resolve = page.getByTestId("resolve-panel");
       await resolve.locator("textarea").fill("Đường đã thông, xe chở chè đi lại bình thường.");
       await resolve.getByRole("button", { name: "Giải quyết xong" }).click();
-      await page.getByRole("button", { name: "Giải quyết xong" }).last().click();
+      await confirmModal(page, "Giải quyết xong");
       await expect.poll(async () => (await h.t.deps.pool.query("SELECT status FROM submissions WHERE id = $1", [item.id])).rows[0]?.status, { timeout: 10_000 }).toBe(
         "resolved",
       );
@@ -166,7 +166,7 @@ describe.runIf(available)("Phản ánh, second round: on-behalf entry, proof, ra
       await shot(page, "officer-legal");
       await panel.getByRole("button", { name: "Là khiếu nại / tố cáo" }).click();
       await page.getByText("Kết thúc việc này là khiếu nại / tố cáo?").waitFor();
-      await page.getByRole("button", { name: "Là khiếu nại / tố cáo" }).last().click();
+      await confirmModal(page, "Là khiếu nại / tố cáo");
       await expect.poll(async () => (await h.t.deps.pool.query("SELECT legal_route FROM submissions WHERE id = $1", [item.id])).rows[0]?.legal_route, { timeout: 10_000 }).toBe(
         "khieu_nai",
       );

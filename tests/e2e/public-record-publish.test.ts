@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { available, devLoginAs, OFFICER, shot, startHarness, tinyPng, WOMAN, type Harness } from "./feedback-harness.js";
+import { available, confirmModal, devLoginAs, OFFICER, shot, startHarness, tinyPng, WOMAN, type Harness } from "./feedback-harness.js";
 
 const ORIGINAL = `Tôi là ${WOMAN.name}, số ${WOMAN.shownPhone}. Giếng nước chung thôn Nậm Chảy đục ngầu từ mùa mưa, các cháu uống vào bị đau bụng.`;
 const PUBLIC_TEXT = "Giếng nước chung thôn Nậm Chảy đục ngầu từ mùa mưa, các cháu uống vào bị đau bụng.";
@@ -92,7 +92,7 @@ describe.runIf(available)("Cán bộ › Chờ công khai", () => {
       expect((await publication(item.id))?.state).toBe("pending");
       await review.getByRole("button", { name: "Đăng công khai" }).click();
       await page.getByText("Đăng lên Kết quả xử lý?").waitFor();
-      await page.getByRole("button", { name: "Đăng công khai" }).last().click();
+      await confirmModal(page, "Đăng công khai");
       await page.getByText("Đã đăng lên Kết quả xử lý.").waitFor({ timeout: 10_000 });
       await page.getByTestId("publish-view").waitFor({ timeout: 10_000 });
       const stored = await publication(item.id);
@@ -120,7 +120,7 @@ describe.runIf(available)("Cán bộ › Chờ công khai", () => {
       await review.waitFor({ timeout: 10_000 });
       await review.getByRole("button", { name: "Gỡ xuống" }).click();
       await page.getByText("Gỡ khỏi Kết quả xử lý?").waitFor();
-      await page.getByRole("button", { name: "Gỡ xuống" }).last().click();
+      await confirmModal(page, "Gỡ xuống");
       await page.getByText("Đã gỡ xuống.").waitFor({ timeout: 10_000 });
       expect((await publication(item.id))?.state).toBe("unpublished");
       const gone = await fetch(`${h.base}/api/public-record/items/${stored!.public_id}`);
@@ -136,7 +136,7 @@ describe.runIf(available)("Cán bộ › Chờ công khai", () => {
       await review.waitFor({ timeout: 15_000 });
       await review.getByRole("button", { name: "Không đăng" }).click();
       await page.getByText("Không đăng việc này?").waitFor();
-      await page.getByRole("button", { name: "Không đăng" }).last().click();
+      await confirmModal(page, "Không đăng");
       await page.getByText("Đã ghi nhận không đăng.").waitFor({ timeout: 10_000 });
       expect((await publication(other.id))?.state).toBe("declined");
       expect(await audited(other.id)).toEqual(["submission.publish_decline"]);
@@ -230,7 +230,7 @@ describe.runIf(available)("Cán bộ › Chờ công khai", () => {
 
       await review.getByRole("button", { name: "Đăng công khai" }).click();
       await page.getByText("Đăng lên Kết quả xử lý?").waitFor();
-      await page.getByRole("button", { name: "Đăng công khai" }).last().click();
+      await confirmModal(page, "Đăng công khai");
       await page.getByText("Đã đăng lên Kết quả xử lý.").waitFor({ timeout: 10_000 });
       const rows = await h.t.deps.pool.query<{ media_id: string; source_media_id: string | null }>("SELECT media_id, source_media_id FROM submission_public_media WHERE submission_id = $1", [created.id]);
       expect(rows.rows).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { available, devLoginAs, OFFICER, shot, startHarness, WOMAN, type Harness } from "./feedback-harness.js";
+import { available, confirmModal, devLoginAs, OFFICER, shot, startHarness, WOMAN, type Harness } from "./feedback-harness.js";
 
 /**
  * The xã cán bộ passes items on: one rerouted for good to the ward that is responsible, one forwarded to it. Both
@@ -65,7 +65,7 @@ describe.runIf(available)("Hộp việc: rerouting and forwarding", () => {
       await page.locator(".hs-choice", { hasText: "Phường Sa Pa" }).click();
       await reroute.locator("textarea").fill("Bộ phận làm căn cước thuộc phường Sa Pa.");
       await reroute.getByRole("button", { name: "Chuyển đúng nơi" }).click();
-      await page.getByRole("button", { name: "Chuyển đúng nơi" }).last().click();
+      await confirmModal(page, "Chuyển đúng nơi");
       const handover = page.getByTestId("handover");
       await expect.poll(() => handover.textContent(), { timeout: 10_000 }).toContain("Việc này đang ở Phường Sa Pa");
       expect(await handover.textContent()).toContain("không cần xử lý nữa");
@@ -87,7 +87,7 @@ describe.runIf(available)("Hộp việc: rerouting and forwarding", () => {
       await page.locator(".hs-choice", { hasText: "Phường Sa Pa" }).click();
       await forward.locator("textarea").fill("Nhờ phường kiểm tra bộ phận một cửa.");
       await forward.getByRole("button", { name: "Chuyển", exact: true }).click();
-      await page.getByRole("button", { name: "Chuyển", exact: true }).last().click();
+      await confirmModal(page, "Chuyển");
       await expect.poll(() => handover.textContent(), { timeout: 10_000 }).toContain("Việc này đang ở Phường Sa Pa");
       await shot(page, "forward-done");
 
