@@ -81,8 +81,10 @@ async function noopThroughput(): Promise<{ add: number; process: number }> {
   const added = Date.now() - t0;
   let done = 0;
   const t1 = Date.now();
+  // BullMQ leaves a connection it was given open on close: quit below, or it keeps the bench from exiting
+  const workerConn = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const finished = new Promise<void>((resolve) => {
-    const w = new Worker("noop", async () => undefined, { connection: new Redis(REDIS_URL, { maxRetriesPerRequest: null }), prefix, concurrency: CONCURRENCY });
+    const w = new Worker("noop", async () => undefined, { connection: workerConn, prefix, concurrency: CONCURRENCY });
     w.on("completed", () => {
       if (++done === N) void w.close().then(() => resolve());
     });
@@ -92,6 +94,7 @@ async function noopThroughput(): Promise<{ add: number; process: number }> {
   await q.close();
   await dropKeys(conn, prefix);
   await conn.quit();
+  await workerConn.quit();
   return { add: (N * 1000) / added, process: (N * 1000) / processed };
 }
 
