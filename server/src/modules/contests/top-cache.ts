@@ -1,4 +1,4 @@
-import { CONTEST_LIMITS, type RankKey } from "@hoiso/shared";
+import { compareKeys, CONTEST_LIMITS, type RankKey } from "@hoiso/shared";
 import { LRUCache } from "lru-cache";
 import type { AppDeps } from "../../deps.js";
 import { startChangeFeed, type ChangeFeed } from "../../db/change-feed.js";
@@ -29,11 +29,6 @@ export interface TopCache {
   close(): Promise<void>;
 }
 
-const atOrAbove = (a: RankKey, b: RankKey) => {
-  for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
-  return true;
-};
-
 export function createTopCache(deps: Pick<AppDeps, "pool">): TopCache {
   const feed = startChangeFeed(deps.pool, "hoiso_contests");
   const lists = new LRUCache<string, KeyedTop>({ max: 500, ttl: MAX_AGE_MS });
@@ -58,7 +53,7 @@ export function createTopCache(deps: Pick<AppDeps, "pool">): TopCache {
       const kept = lists.get(roundId);
       if (!kept) return;
       const last = kept.keys[kept.keys.length - 1];
-      if (kept.keys.length < CONTEST_LIMITS.leaderboardTop || !last || atOrAbove(key, last)) {
+      if (kept.keys.length < CONTEST_LIMITS.leaderboardTop || !last || compareKeys(key, "", last, "") <= 0) {
         generation++;
         lists.delete(roundId);
       }
