@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../../server/src/db/migrate.js";
-import { migrations } from "../../../server/src/db/migrations/index.js";
+import { databaseBefore } from "../../helpers/db.js";
 
 /**
  * Migrations 062 and 063 on a database that already holds entries: rounds of "correct → prediction → time" whose figure
@@ -10,8 +10,7 @@ import { migrations } from "../../../server/src/db/migrations/index.js";
  * rounds of the other rule, keep their keys. A round already closed gets every entry's rank stored; open ones none.
  */
 describe("migrations 062 and 063: open rounds store time second under both rules, closed rounds their ranks", () => {
-  const name = `hoiso_t_${inject("pgRunId")}_mig062_${crypto.randomBytes(4).toString("hex")}`;
-  const adminUrl = inject("pgAdminUrl");
+  let db: Awaited<ReturnType<typeof databaseBefore>> | undefined;
   let pool: pg.Pool;
   const id = (): string => crypto.randomUUID();
   const unit = id();
@@ -21,17 +20,8 @@ describe("migrations 062 and 063: open rounds store time second under both rules
   const plays: Array<[number, number, number]> = [[0, 5, 70_000], [1, 5, 65_000], [2, 4, 1_000]];
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
-    await migrate(
-      pool,
-      migrations.filter((m) => m.version < 62),
-    );
+    db = await databaseBefore(62);
+    pool = db.pool;
     await pool.query("INSERT INTO units (id, level, code, name, path) VALUES ($1, 'tinh', 'T', 'Tỉnh', $2)", [unit, `/${unit}/`]);
     for (const [i, m] of members.entries()) await pool.query("INSERT INTO members (id, name, unit_id) VALUES ($1, $2, $3)", [m, `Chị ${i}`, unit]);
     const contest = async (ranking: string) => {
@@ -67,11 +57,7 @@ describe("migrations 062 and 063: open rounds store time second under both rules
     await migrate(pool);
   });
   afterAll(async () => {
-    await pool?.end();
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await db?.drop();
   });
 
   const keys = async (roundId: string) =>

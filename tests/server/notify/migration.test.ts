@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../../server/src/db/migrate.js";
-import { migrations } from "../../../server/src/db/migrations/index.js";
+import { databaseBefore } from "../../helpers/db.js";
 import { format } from "../../../server/src/i18n/index.js";
 import { staffEventText } from "../../../server/src/modules/feedback/timeline.js";
 
@@ -12,23 +12,13 @@ import { staffEventText } from "../../../server/src/modules/feedback/timeline.js
  * the cán bộ, and old settings move to notify's own table.
  */
 describe("migration 040: old notifications and timeline entries read as before", () => {
-  const name = `hoiso_t_${inject("pgRunId")}_mig_${crypto.randomBytes(4).toString("hex")}`;
-  const adminUrl = inject("pgAdminUrl");
+  let db: Awaited<ReturnType<typeof databaseBefore>> | undefined;
   let pool: pg.Pool;
   const ids = { unit: crypto.randomUUID(), author: crypto.randomUUID(), staff: crypto.randomUUID(), sub: crypto.randomUUID(), asg: crypto.randomUUID() };
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
-    await migrate(
-      pool,
-      migrations.filter((m) => m.version < 40),
-    );
+    db = await databaseBefore(40);
+    pool = db.pool;
     // the state before: finished sentences, deliveries tied to a timeline event, settings in feedback's table
     // (ids are UUIDs made here, safe to write into the statement; a multi-statement query takes no parameters)
     await pool.query(`
@@ -58,11 +48,7 @@ describe("migration 040: old notifications and timeline entries read as before",
     await migrate(pool);
   });
   afterAll(async () => {
-    await pool?.end();
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await db?.drop();
   });
 
   it("deliveries get a feedback source, the link each recipient opens, and their sentence as legacy.text", async () => {
