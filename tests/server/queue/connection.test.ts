@@ -133,15 +133,19 @@ describe("queue factory on postgres: one pool and one LISTEN connection per proc
     expect(peak).toBeGreaterThan(0);
     expect(peak).toBeLessThanOrEqual(POOL + 1);
 
-    // PostgreSQL drops the LISTEN connection (a restart, a failover): the workers go on taking jobs on a new one.
+    // PostgreSQL drops the LISTEN connection (a restart, a failover): the workers go on taking jobs on a new one. The
+    // client is opened by the first worker to wait for a job, which may come a moment after the last job finished.
     const admin = new pg.Client({ connectionString: database.url });
     await admin.connect();
     try {
-      const { rows } = await admin.query<{ n: number }>(
-        "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'hoiso-queue' AND query LIKE '%LISTEN bullmq_jobs%'",
-        [dbName()],
-      );
-      expect(rows[0]!.n).toBe(1);
+      const killed = await waitUntil("the workers' one LISTEN connection, ended by PostgreSQL", async () => {
+        const { rows } = await admin.query<{ n: number }>(
+          "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'hoiso-queue' AND query LIKE '%LISTEN bullmq_jobs%'",
+          [dbName()],
+        );
+        return rows[0]!.n > 0 ? rows[0]!.n : null;
+      }, 10_000, 50);
+      expect(killed).toBe(1);
     } finally {
       await admin.end();
     }
