@@ -13,7 +13,7 @@ import path from "node:path";
 import pg from "pg";
 import { DEMO_TREE, seedUnitId } from "../seed/demo.js";
 import { startServerProcess } from "../lib/process.js";
-import { cpuMeter, fixedRate, formatResult, maxThroughput, percentile, type RequestSpec, numberArg } from "./load.js";
+import { cpuMeter, fixedRate, formatResult, formatTail, maxThroughput, percentile, type RequestSpec, numberArg } from "./load.js";
 import { benchServerEnv, createBenchDatabase, createWomen, dropQueueKeys } from "./setup.js";
 
 const arg = numberArg;
@@ -152,6 +152,7 @@ async function main() {
     const t0 = new Date();
     const ours = await fixedRate(base, RATE, SECONDS, (i) => body(i + 1_000_000));
     console.log(formatResult(`fixed ${RATE}/s × ${SECONDS} s`, ours));
+    console.log(formatTail(ours));
 
     // Wait for the workers to route everything accepted during the run (the backlog the burst left), timing the drain.
     const burstEnd = performance.now();
@@ -223,8 +224,14 @@ async function main() {
     });
     const yb = (i: number): RequestSpec => ({ ...body(i), path: "/intake" });
     await fixedRate(yardUrl, Math.min(200, RATE), 5, yb);
+    const ycpu = await cpuMeter(db, [yard.pid]);
     const yFixed = await fixedRate(yardUrl, RATE, SECONDS, (i) => yb(i + 1_000_000));
+    const yUsed = await ycpu();
     console.log(formatResult(`fixed ${RATE}/s × ${SECONDS} s`, yFixed));
+    console.log(formatTail(yFixed));
+    if (yFixed.ok > 0) {
+      console.log(`  CPU per item: ${((yUsed.procs[0] ?? 0) / yFixed.ok).toFixed(3)} ms its process, ${(yUsed.pg / yFixed.ok).toFixed(3)} ms PostgreSQL`);
+    }
     const yMax = await maxThroughput(yardUrl, CONCURRENCY, MAX_SECONDS, (i) => yb(i + 2_000_000));
     console.log(formatResult(`closed loop, ${CONCURRENCY} clients × ${MAX_SECONDS} s`, yMax));
     yard.kill("SIGTERM");

@@ -18,6 +18,8 @@ export interface LoadResult {
   seconds: number;
   throughput: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
+  /** Fixed rate only: each second of the run (by the time its requests were due) with its p99, in time order. */
+  perSecond?: Array<{ second: number; n: number; p99: number }>;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -68,6 +70,7 @@ export async function fixedRate(baseUrl: string, rate: number, seconds: number, 
   const base = new URL(baseUrl);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const latencies: number[] = [];
+  const bySecond: number[][] = [];
   const statuses: Record<number, number> = {};
   const total = Math.round(rate * seconds);
   const start = performance.now();
@@ -83,7 +86,9 @@ export async function fixedRate(baseUrl: string, rate: number, seconds: number, 
         pending.push(
           send(agent, base, spec).then((status) => {
             statuses[status] = (statuses[status] ?? 0) + 1;
-            latencies.push(performance.now() - scheduled);
+            const ms = performance.now() - scheduled;
+            latencies.push(ms);
+            (bySecond[Math.floor(i / rate)] ??= []).push(ms);
           }),
         );
       }
@@ -95,7 +100,21 @@ export async function fixedRate(baseUrl: string, rate: number, seconds: number, 
   await Promise.all(pending);
   const elapsed = (performance.now() - start) / 1000;
   agent.destroy();
-  return summarise(latencies, statuses, total, elapsed, okStatus);
+  const perSecond = bySecond.map((l, second) => ({ second, n: l.length, p99: percentile(l.sort((a, b) => a - b), 99) }));
+  return { ...summarise(latencies, statuses, total, elapsed, okStatus), perSecond };
+}
+
+/**
+ * Where a fixed-rate run's tail came from: the median second's p99 against the worst seconds'. A p99 set by a few
+ * seconds is a stall (a checkpoint, a periodic job, another tenant of the machine); one set by every second is the
+ * steady cost of a request.
+ */
+export function formatTail(r: LoadResult): string {
+  const secs = r.perSecond ?? [];
+  if (secs.length === 0) return "";
+  const sorted = [...secs].sort((a, b) => a.p99 - b.p99);
+  const worst = sorted.slice(-3).reverse();
+  return `  per second: median second's p99 ${percentile(sorted.map((s) => s.p99), 50).toFixed(1)} ms; worst seconds ${worst.map((s) => `#${s.second} ${s.p99.toFixed(0)} ms`).join(", ")}`;
 }
 
 /** Closed loop: `concurrency` clients send back to back for `seconds`; measures the most the server can take. */

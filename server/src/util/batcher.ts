@@ -12,6 +12,11 @@ export interface BatcherOptions {
   maxBatch: number;
   /** Batches in flight at once (each holds one connection). */
   maxInFlight: number;
+  /**
+   * How long a batch that is not full waits for more items before it goes (default 0: the same turn of the event
+   * loop). Only for work nobody waits on, where each batch costs far more than each item (a queue job on PostgreSQL).
+   */
+  lingerMs?: number;
 }
 
 interface Pending<I, O> {
@@ -25,9 +30,20 @@ export function createBatcher<I, O>(exec: (items: I[]) => Promise<O[]>, opts: Ba
   let inFlight = 0;
   let scheduled = false;
 
-  const pump = () => {
+  const linger = opts.lingerMs ?? 0;
+  let timer: NodeJS.Timeout | null = null;
+  // Items left behind because every slot was busy: they have waited already and go as soon as a slot frees.
+  let blocked = false;
+
+  /** Sends what is due: everything (`all`, or no linger), else only full batches. */
+  const pump = (all: boolean) => {
     scheduled = false;
-    while (inFlight < opts.maxInFlight && queue.length > 0) {
+    blocked = false;
+    while (queue.length > 0 && (all || linger === 0 || queue.length >= opts.maxBatch)) {
+      if (inFlight >= opts.maxInFlight) {
+        blocked = true;
+        return;
+      }
       const batch = queue.splice(0, opts.maxBatch);
       inFlight++;
       exec(batch.map((p) => p.item))
@@ -37,16 +53,27 @@ export function createBatcher<I, O>(exec: (items: I[]) => Promise<O[]>, opts: Ba
         )
         .finally(() => {
           inFlight--;
-          schedule();
+          schedule(blocked);
         });
     }
+    schedule(); // a remainder smaller than a batch waits out its linger
   };
-  // setImmediate lets every request parsed in the same turn of the event loop join the batch.
-  const schedule = () => {
-    if (!scheduled && queue.length > 0) {
-      scheduled = true;
-      setImmediate(pump);
+  // setImmediate lets every request parsed in the same turn of the event loop join the batch; a linger lets later
+  // turns join it too, unless a full batch is already waiting.
+  const schedule = (now = false) => {
+    if ((now || queue.length >= opts.maxBatch) && timer) {
+      clearTimeout(timer);
+      timer = null;
+      scheduled = false;
     }
+    if (scheduled || queue.length === 0) return;
+    scheduled = true;
+    if (linger > 0 && !now && queue.length < opts.maxBatch) {
+      timer = setTimeout(() => {
+        timer = null;
+        pump(true);
+      }, linger);
+    } else setImmediate(() => pump(now));
   };
 
   return {

@@ -55,11 +55,8 @@ export async function reconcileRoutes(deps: AppDeps): Promise<number> {
     .orderBy("created_at")
     .limit(1000)
     .execute();
-  let n = 0;
-  for (const s of unqueued) {
-    if (!(await queueRoute(deps, s.id))) break; // queue still down: try again next round
-    n++;
-  }
+  // Together, so that they share route jobs as a burst at intake does; a queue still down fails them all, for the next round.
+  let n = (await Promise.all(unqueued.map((s) => queueRoute(deps, s.id)))).filter(Boolean).length;
   const stuck = await deps.db
     .selectFrom("submissions")
     .select("id")

@@ -26,7 +26,7 @@ import { requireAuth } from "../../http/auth-plugin.js";
 import type { App } from "../../http/types-app.js";
 import { listCategories } from "./admin.js";
 import { answerFollowUp } from "./followup.js";
-import { createSubmission } from "./intake.js";
+import { createSubmission, settleRouteAdds } from "./intake.js";
 import { signPetition } from "./petitions.js";
 import { rateAnswer } from "./rating.js";
 import { findSimilar, listMine, listSigned, previewDestination, trackByCode, viewSubmission } from "./woman.js";
@@ -37,6 +37,7 @@ const tags = ["feedback"];
 
 /** The woman's side: send, follow, find similar items, co-sign, answer the follow-up. */
 export async function feedbackRoutes(app: App): Promise<void> {
+  app.addHook("onClose", () => settleRouteAdds(app.deps));
   app.get(
     "/categories",
     { schema: { tags, summary: "Categories a woman can choose (active ones, in order)", querystring: CategoryListQuery, response: { 200: CategoryList } } },
