@@ -181,10 +181,10 @@ const simpleInserts = perInstance((deps: AppDeps) =>
 /**
  * How long route adds wait to share a job on the PostgreSQL queue. There every job costs about 4 ms of the database's
  * time (add, claim, finish, their events) whatever it carries, so at 200 submissions/s one job per 2 items was a
- * third of the database's work (issue 9); nobody waits on the add since intake answers first, and 25 ms is small
+ * third of the database's work (issue 9); nobody waits on the add since intake answers first, and 50 ms is small
  * beside the 1 s allowed from submission to assignment. On Redis a job costs a fraction of a millisecond: no wait.
  */
-export const PG_ROUTE_LINGER_MS = 25;
+export const PG_ROUTE_LINGER_MS = 50;
 
 /**
  * Route jobs of a burst of submissions in one queue round trip, then `queued_at` for all of them in one UPDATE. If

@@ -22,15 +22,8 @@ const hmn: Translation<typeof vi> = {
     noneText: "Xaiv xã/phường thiab chi hội uas koj koom kom tau txais xov ntawm Koom Haum ze koj.",
     choose: "Xaiv chi hội",
   },
-  // needs-review (draft, consent): she agrees here to the use of her Zalo name and picture; check before relying on it
-  nameConsent: {
-    title: "Puas cia Hội Số paub koj lub npe?",
-    text: "Hội Số thov siv koj lub npe thiab koj daim duab Zalo kom cov neeg ua hauj lwm ntawm Koom Haum paub tias leej twg xa tswv yim thiab hu koj kom raug. Koom Haum tsis siv rau lwm yam. Yog koj tsis pom zoo, koj tseem siv tau Hội Số li qub.",
-    agree: "Pom zoo",
-    later: "Tom qab",
-    named: "Ua tsaug, Hội Số twb muaj koj lub npe lawm.",
-    refused: "Koj tsis tau tso cai los tsis ua li cas, Hội Số tseem siv tau li qub.",
-  },
+  // Her consent to the use of her Zalo name stays in Vietnamese (the fallback) until the union's translators
+  // have checked a H'Mông text: a consent she misreads is worse than one read out to her.
   shortcuts: {
     learn: { title: "Kawm", hint: "Nghị quyết, xov xwm, kev qhia" },
     feedback: { title: "Tswv yim", hint: "Xa tswv yim, kev thov mus rau Koom Haum" },

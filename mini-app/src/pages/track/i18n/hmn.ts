@@ -17,16 +17,8 @@ const hmn: Translation<typeof vi> = {
     comment: "Koj xav hais ntxiv (tsis yuam)",
     send: "Xa kev ntsuas",
   },
-  // needs-review (draft, consent): her consent to publish the result and what became of it; check before relying on it.
-  // "Qhov tau daws" is the section's name as on Trang chủ and Kết quả xử lý.
-  publish: {
-    label: "Pom zoo cia Koom Haum muab qhov tau daws tshaj tawm rau hauv “Qhov tau daws” (tsis tshaj tawm koj lub npe)",
-    hint: "Tus neeg ua hauj lwm ntawm Koom Haum yuav saib dua, muab npe neeg thiab cov duab uas pom ntsej muag tshem tawm ua ntej tshaj tawm. Koj hloov siab tau txog thaum tshaj tawm.",
-    agreed: "Koj twb pom zoo cia tshaj tawm qhov tau daws lawm.",
-    withdrawn: "Koom Haum yuav tsis tshaj tawm qhov tau daws no.",
-    declined: "Tus neeg ua hauj lwm ntawm Koom Haum txiav txim tsis tshaj tawm qhov tau daws no.",
-    published: "Qhov tau daws twb tshaj tawm rau hauv “Qhov tau daws” lawm (tsis muaj koj lub npe). Yog koj xav muab rho tawm, thov koj hu rau tus neeg ua hauj lwm ntawm Koom Haum.",
-  },
+  // Her consent to publishing the result stays in Vietnamese (the fallback) until the union's translators
+  // have checked a H'Mông text: a consent she misreads is worse than one read out to her.
 };
 
 export default hmn;
