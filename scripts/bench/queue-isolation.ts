@@ -5,7 +5,8 @@
  *
  *   npx tsx scripts/bench/queue-isolation.ts [--jobs 5000] [--concurrency 64]
  *
- * Prints jobs/s for adding and for processing, and SQL statements per job on PostgreSQL. Asserts nothing.
+ * Prints the cost of an add by jobs per call, then jobs/s for adding and for processing, and SQL statements per job
+ * on PostgreSQL. Asserts nothing.
  * BullMQ is used directly, not through our factory, so that the retention options reach the backend as written.
  */
 import crypto from "node:crypto";
@@ -80,6 +81,42 @@ async function once(backend: Backend, label: string, opts: JobsOptions, database
   }
 }
 
+/**
+ * What one add costs by how many jobs go together: the library's addBulk against as many single adds in parallel.
+ * On PostgreSQL addBulk builds temporary tables on every call (issue 9 found 10.8 ms per single-job addBulk in the
+ * intake bench), so small bulks are single adds in our queue factory (PG_BULK_MIN).
+ */
+async function addCostBySize(backend: Backend, databaseUrl: string) {
+  const ns = `iso${crypto.randomBytes(3).toString("hex")}`;
+  const connection = backend === "postgres" ? { connectionString: databaseUrl, schema: `bullmq_${ns}`, migrate: true, max: 10 } : null;
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const q = (connection ? new Queue("size", { connection }, createPostgresBackend) : new Queue("size", { connection: redis, prefix: ns })) as unknown as Queue<{ n: number }>;
+  await q.waitUntilReady();
+  let id = 0;
+  const line: string[] = [];
+  for (const size of [1, 2, 5, 10, 50]) {
+    const reps = Math.max(10, Math.floor(400 / size));
+    const jobs = () => Array.from({ length: size }, () => ({ name: "x", data: { n: ++id }, opts: { jobId: `s-${id}`, removeOnComplete: { age: 3600 } } }));
+    const time = async (f: () => Promise<unknown>) => {
+      const t = performance.now();
+      for (let r = 0; r < reps; r++) await f();
+      return (performance.now() - t) / reps;
+    };
+    await time(() => q.addBulk(jobs())); // warm
+    const bulk = await time(() => q.addBulk(jobs()));
+    const single = await time(() => Promise.all(jobs().map((j) => q.add(j.name, j.data, j.opts))));
+    line.push(`${size}: addBulk ${bulk.toFixed(2)} ms, single adds ${single.toFixed(2)} ms`);
+  }
+  console.log(`${backend.padEnd(8)} per call, by jobs per call — ${line.join("; ")}`);
+  await q.obliterate({ force: true }).catch(() => undefined);
+  await q.close();
+  if (backend === "redis") {
+    const keys = await redis.keys(`${ns}:*`);
+    if (keys.length > 0) await redis.unlink(...keys);
+  }
+  await redis.quit();
+}
+
 async function main() {
   const name = `hoiso_bench_iso_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
@@ -89,6 +126,7 @@ async function main() {
   u.pathname = `/${name}`;
   console.log(`# queue library alone: ${JOBS} no-op jobs added (addBulk of 100) then processed by one worker, concurrency ${CONCURRENCY}`);
   try {
+    for (const backend of ["redis", "postgres"] as const) await addCostBySize(backend, u.toString());
     for (const [label, opts] of Object.entries(RETENTION)) {
       for (const backend of ["redis", "postgres"] as const) await once(backend, label, opts, u.toString());
     }
