@@ -210,7 +210,10 @@ const inFlight = perInstance((_deps: AppDeps) => {
       pending.add(p);
       void p.finally(() => pending.delete(p));
     },
-    settle: () => Promise.allSettled([...pending]),
+    /** Until none is left: a route add, once in, starts its queued_at UPDATE. */
+    async settle() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
   };
 });
 
