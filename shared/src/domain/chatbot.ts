@@ -55,6 +55,33 @@ export const CHAT_SHORT_FORMS: Readonly<Record<string, string>> = {
   nhcs: "ngan hang chinh sach",
 };
 
+/**
+ * Folded words that ask or are polite but name no topic: "lam the nao", "cho em hoi", "giup chi voi", "thu tuc gi",
+ * "dang ky". Every guide is a "thu tuc" one "dang ky"s, so these say nothing about which guide she means; with only a
+ * handful of guides the search's own rarity weighting cannot learn that (a word missing from two guides of four looks
+ * rare). Only words whose folded form has no common topic reading are listed: "the" (thế/thẻ) is, because "the bao
+ * hiem" still carries the card as a pair; "can" (cần/cận/căn), "giay", "to" (tổ), "ho" (hộ), "nha", "vay", "so" are not.
+ */
+export const CHAT_GENERIC_WORDS: ReadonlySet<string> = new Set([
+  // asking
+  "lam", "the", "nao", "sao", "gi", "dau", "nhu", "co", "khong", "duoc", "chua", "roi", "thi", "la", "phai", "de", "ve", "biet", "muon", "tai",
+  // courtesy and address
+  "em", "chi", "oi", "ah", "nhe", "voi", "giup", "cho", "hoi", "xin", "toi", "minh", "ad", "admin",
+  // what every guide is
+  "thu", "tuc", "dang", "ky",
+]);
+
+/**
+ * Topics a woman names in words the guides do not use: the guide's own words are searched as well, as one more unit.
+ * "tài khoản" in a question to the union is the VNeID (định danh điện tử) account: that guide says "định danh", the
+ * birth-registration guide only mentions a VNeID account in passing. "vn eid" is how a phone keyboard splits VNeID.
+ */
+export const CHAT_TOPIC_HINTS: Readonly<Record<string, readonly string[]>> = {
+  "tai khoan": ["dinh danh dien tu"],
+  vneid: ["dinh danh dien tu"],
+  "vn eid": ["vneid", "dinh danh dien tu"],
+};
+
 /** Her question as folded words, short forms spelled out: what the bot's guide search compares. */
 export function chatWords(text: string): string[] {
   return foldedWords(text).flatMap((w) => (CHAT_SHORT_FORMS[w] ?? w).split(" "));

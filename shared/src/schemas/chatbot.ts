@@ -87,7 +87,7 @@ export type BotPreviewBody = Static<typeof BotPreviewBody>;
 export const BotPreview = Type.Object({
   /** Her words as the matcher sees them (no diacritics, lower case). */
   folded: Type.String(),
-  /** danger | human | news | feedback | services | contests | menu | code | question | too_long | empty */
+  /** danger | human | news | feedback | services | contests | menu | code | vague | question | too_long | empty */
   kind: Type.String(),
   /** question: answer (one guide fits), unsure (three closest offered), none. */
   verdict: Type.Union([Type.Literal("answer"), Type.Literal("unsure"), Type.Literal("none"), Type.Null()]),

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "../../../scripts/seed/seed.js";
-import { closestGuides, judge } from "../../../server/src/modules/chatbot/match.js";
+import { closestGuides, isVague, judge } from "../../../server/src/modules/chatbot/match.js";
 import { createTestContext, type TestContext } from "../../helpers/context.js";
-import { QUESTIONS, SHORT_FORM_QUESTIONS } from "./questions.fixture.js";
+import { BHYT, KHAI_SINH, QUESTIONS, SHORT_FORM_QUESTIONS, VAY_VON, VNEID } from "./questions.fixture.js";
 
 /**
  * The bot's answers come from the guides and their FAQ, found by pg_trgm on folded text. Against the demo seed's
@@ -64,6 +64,36 @@ describe("answers from the guides", () => {
     for (const q of ["hom nay troi mua to qua", "ban co biet hat khong", "asdkjh qwe"]) {
       const hits = await closestGuides(ctx.deps.db, q);
       expect(judge(hits).kind, q).not.toBe("answer");
+    }
+  });
+
+  it("a question about an account (tài khoản, định danh điện tử, VNeID) is the VNeID guide's, never the birth registration's", async () => {
+    for (const q of ["dang ky tai khoan", "Đăng ký tài khoản", "dki tk", "tai khoan dinh danh dien tu", "tai khoan vneid", "e chua co tai khoan vn eid thi lam the nao"]) {
+      const verdict = judge(await closestGuides(ctx.deps.db, q));
+      expect(verdict.kind === "answer" ? verdict.guide.id : null, q).toBe(VNEID);
+    }
+    // Typed with "VNeID" the birth-registration FAQ ("Chưa có tài khoản VNeID…") comes close: offered second, not answered.
+    const hits = await closestGuides(ctx.deps.db, "đăng ký tài khoản VNeID");
+    expect(hits[0]?.id).toBe(VNEID);
+    const verdict = judge(hits);
+    expect(verdict.kind === "answer" ? verdict.guide.id : VNEID).toBe(VNEID);
+  });
+
+  it("a specific question is still answered directly, with or without diacritics", async () => {
+    const cases: Array<[string, string]> = [
+      ["Làm giấy khai sinh cho con ở đâu", KHAI_SINH],
+      ["lam giay khai sinh cho con o dau", KHAI_SINH],
+      ["Gia hạn thẻ bảo hiểm y tế thế nào", BHYT],
+      ["gia han the bhyt ntn", BHYT],
+      ["Kích hoạt VNeID mức 2 làm sao", VNEID],
+      ["kich hoat vneid muc 2 lam sao", VNEID],
+      ["Vay vốn Ngân hàng Chính sách qua Hội", VAY_VON],
+      ["vay von nhcs qua hoi", VAY_VON],
+    ];
+    for (const [q, id] of cases) {
+      expect(isVague(q), q).toBe(false);
+      const verdict = judge(await closestGuides(ctx.deps.db, q));
+      expect(verdict.kind === "answer" ? verdict.guide.id : verdict.kind, q).toBe(id);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { intentOf, type IntentKeywords } from "../../../server/src/modules/chatbot/intents.js";
+import { isVague } from "../../../server/src/modules/chatbot/match.js";
 
 /** The keywords migration 101 seeds, as the engine reads them. */
 const SEEDED: IntentKeywords = {
@@ -36,5 +37,33 @@ describe("what her message asks for (typed as women type, without diacritics)", 
     expect(intentOf("no doi dot nha em", { ...SEEDED, danger: ["doi dot nha"] })).toBe("danger");
     expect(intentOf("", SEEDED)).toBeNull();
     expect(intentOf("a".repeat(1_000_000), SEEDED)).toBeNull();
+  });
+});
+
+describe("a question too vague to pick a guide (she is asked what about, not answered with a guess)", () => {
+  it.each(["lam the nao", "Làm thế nào ạ", "cho hoi", "cho em hỏi với", "giup em voi", "chị ơi giúp em với", "thu tuc gi", "thủ tục gì ạ", "dang ky", "lm ntn"])(
+    "%s is vague",
+    (text) => {
+      expect(intentOf(text, SEEDED)).toBeNull();
+      expect(isVague(text)).toBe(true);
+    },
+  );
+
+  it.each([
+    "dang ky tai khoan",
+    "dki tk",
+    "lam the nao de dang ky khai sinh cho con",
+    "Làm giấy khai sinh cho con ở đâu",
+    "gia han the bhyt",
+    "can giay to gi",
+    "vay von",
+    "hom nay troi mua to qua",
+  ])("%s names something: the guides are searched", (text) => {
+    expect(isVague(text)).toBe(false);
+  });
+
+  it("a message with no words is not vague (nothing to ask back about)", () => {
+    expect(isVague("?!")).toBe(false);
+    expect(isVague("")).toBe(false);
   });
 });

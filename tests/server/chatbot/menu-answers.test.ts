@@ -101,6 +101,27 @@ describe("the OA chat menu and answers", () => {
     expect((await conversationOf(u)).failed_answers).toBe(0);
   });
 
+  it("asks back on a question too vague to pick a guide, listing the guides; her number opens one; not counted as a failed answer", async () => {
+    const u = sim.createUser({ name: "Vàng Thị Dính" }).oaUserId;
+    for (const vague of ["lam the nao", "cho hoi", "giup em voi", "thu tuc gi"]) {
+      const [reply] = await chat.say(u, vague);
+      expect(reply, vague).toContain("Chị muốn hỏi về việc gì");
+      expect(numbered(reply ?? "").map(([, t]) => t).sort(), vague).toEqual([...titles.values()].sort());
+    }
+    // Four vague messages in a row: still the bot, nothing handed over, nothing counted against her.
+    expect(await conversationOf(u)).toMatchObject({ mode: "bot", failed_answers: 0 });
+    const [clarify] = await chat.say(u, "Làm thế nào ạ");
+    const [n] = numbered(clarify ?? "").find(([, t]) => t === titles.get(VNEID)) ?? [];
+    const [opened] = await chat.say(u, n as string);
+    expect(opened).toContain(titles.get(VNEID));
+    expect(opened).toContain("Xem đầy đủ");
+
+    const [account] = await chat.say(u, "dang ky tai khoan");
+    expect(account).toContain(titles.get(VNEID));
+    expect(account).not.toContain(titles.get(KHAI_SINH));
+    expect(errors).toEqual([]);
+  });
+
   it("never makes an answer up; a second answer that did not help hands her to a cán bộ and the bot falls silent", async () => {
     const u = sim.createUser({ name: "Giàng Thị Chư" }).oaUserId;
     const [none] = await chat.say(u, "cho em hoi gia vang hom nay");

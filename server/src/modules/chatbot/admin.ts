@@ -7,7 +7,7 @@ import { assertProvinceAdmin } from "../../policy/policy.js";
 import { chatbotCacheOf } from "./cache.js";
 import { trackingCodeIn } from "./engine.js";
 import { BUILT_IN_DANGER, foldKeyword, INTENTS, intentOf, type Intent } from "./intents.js";
-import { closestGuides, judge } from "./match.js";
+import { closestGuides, isVague, judge } from "./match.js";
 import { appLinkOf, SETTINGS, textFrom } from "./texts.js";
 
 /** Quản trị → Trợ lý OA: every sentence, setting and keyword of the bot, for the province admin only; changes audited. */
@@ -135,6 +135,7 @@ export async function previewQuestion(deps: AppDeps, auth: AuthContext, text: st
   const code = trackingCodeIn(text);
   if (code) return { ...base, kind: "code", reply: say("status_unknown", { code }) };
   if (intent) return { ...base, kind: intent, reply: say(REPLY_OF[intent], { list: "…", unit: "" }) };
+  if (isVague(text)) return { ...base, kind: "vague", reply: say("clarify", { list: "…" }) };
   const hits = await closestGuides(deps.db, text);
   const verdict = judge(hits);
   const guides = hits.map((h) => ({ id: h.id, title: h.title, score: Math.round(h.score * 1000) / 1000 }));

@@ -9,7 +9,7 @@ import type { Conversation } from "./conversation.js";
 import { feedbackStep, startFeedback } from "./feedback-chat.js";
 import { handOver } from "./handover.js";
 import { intentOf } from "./intents.js";
-import { bestFaq, closestGuides, judge, type GuideHit } from "./match.js";
+import { bestFaq, closestGuides, isVague, judge, type GuideHit } from "./match.js";
 import { appLinkOf, textFrom } from "./texts.js";
 import { attachmentUrl, type Turn } from "./turn.js";
 import { chatEscalateQueue, enqueueChatMessages } from "./send.js";
@@ -207,6 +207,11 @@ async function respond(turn: Turn, name: string, event: OaEvent, text: string): 
 const numbered = (titles: string[]) => titles.map((t, i) => `${i + 1} - ${t}`).join("\n");
 
 async function listServices(turn: Turn): Promise<void> {
+  return offerGuides(turn, "services_list");
+}
+
+/** The published guides (newest first) as a numbered list her next number opens, in the sentence `key`. */
+async function offerGuides(turn: Turn, key: "services_list" | "clarify"): Promise<void> {
   const guides = await turn.tx
     .selectFrom("guides")
     .select(["id", "title"])
@@ -216,7 +221,7 @@ async function listServices(turn: Turn): Promise<void> {
     .limit(9)
     .execute();
   turn.next = { state: "idle", data: { offer: guides.map((g) => g.id) } };
-  turn.say("services_list", { list: numbered(guides.map((g) => g.title)) });
+  turn.say(key, { list: numbered(guides.map((g) => g.title)) });
 }
 
 /** The answer comes from the guide as written (its FAQ entry when her question is one of them), never composed. */
@@ -231,6 +236,9 @@ async function answerGuide(turn: Turn, guideId: string, question: string | null,
 }
 
 async function answerQuestion(turn: Turn, text: string): Promise<void> {
+  // "cho hoi", "lam the nao": she is asked what about, with the guides to pick from. Often the first half of her
+  // question, so it is not an answer that failed her (two of those hand her over).
+  if (isVague(text)) return offerGuides(turn, "clarify");
   const hits = await closestGuides(turn.tx, text);
   const verdict = judge(hits);
   if (verdict.kind === "answer") return answerGuide(turn, verdict.guide.id, text, verdict.guide);

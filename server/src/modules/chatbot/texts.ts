@@ -39,6 +39,7 @@ export const TRANSLATION_FALLBACK: Readonly<Record<string, string>> = {
   services_list: "vi",
   answer: "vi",
   unsure: "vi",
+  clarify: "vi",
   fb_need_link: "vi",
   fb_category: "vi",
   fb_text: "vi",
