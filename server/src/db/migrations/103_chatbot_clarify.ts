@@ -10,8 +10,8 @@ const esc = (s: string) => s.replace(/'/g, "''");
  * voi"): until now the guide search answered such words with whichever guide happened to contain them. Vietnamese
  * only for now; a H'Mông or Dao reader gets it in Vietnamese, like the other guide lists (chatbot/texts.ts).
  */
-export const m131: Migration = {
-  version: 131,
+export const m103: Migration = {
+  version: 103,
   name: "chatbot_clarify",
   sql: /* sql */ `
 INSERT INTO chatbot_texts (key, language, text) VALUES ('clarify', 'vi', '${esc(CLARIFY)}')
