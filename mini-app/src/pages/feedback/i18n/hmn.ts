@@ -62,7 +62,7 @@ const hmn: Translation<typeof vi> = {
     tooMany: "Koj xa tau ntau tshaj {{max}} daim duab; Hội Số muab {{taken}} daim ua ntej.",
     tooLarge: "Daim duab no loj dua {{mb}} MB, thov koj xaiv lwm daim.",
     uploading: "Tab tom xa duab…",
-    waiting: "Tos muaj network",
+    waiting: "Tos network",
     remove: "Tshem duab",
     removeN: "Tshem duab {{n}}",
     add: "Ntxiv duab",

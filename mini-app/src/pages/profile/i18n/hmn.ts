@@ -22,8 +22,8 @@ const hmn: Translation<typeof vi> = {
   },
   // needs-review (draft): label and listLabel stay "Chi hội", the level's name
   unit: {
-    none: "Tseem tsis tau xaiv",
-    status: { none: "Tseem tsis tau xaiv", pending: "Tos neeg ua hauj lwm lees paub", confirmed: "Twb lees paub" },
+    none: "Tsis tau xaiv",
+    status: { none: "Tsis tau xaiv", pending: "Tos lees paub", confirmed: "Twb lees paub" },
     pendingText: "Tus neeg ua hauj lwm ntawm Koom Haum yuav lees paub rau koj sai sai no. Thaum tos, koj tseem siv tau txhua yam hauv Hội Số.",
     change: "Hloov chi hội",
     choose: "Xaiv chi hội",

@@ -78,7 +78,7 @@ const hmn: Translation<typeof vi> = {
     attempts: "Cov zaus koj xeem",
     attemptRow: "Zaus {{n}}: {{status}}",
     status: { open: "tab tom ua", submitted: "yog {{correct}}/{{total}} lo lus nug · {{time}}", expired: "txog sij hawm, tsis suav" },
-    review: "Saib dua koj daim ntawv xeem",
+    review: "Saib dua daim ntawv xeem",
     reviewLater: "Thaum zaus xeem no xaus, koj yuav pom tau lo lus nug twg tsis yog thiab cov lus piav qhia.",
     right: "Yog",
     wrong: "Tsis yog",

@@ -49,7 +49,7 @@ const hmn: Translation<typeof vi> = {
     received: "Koom Haum twb txais lawm",
     forwardedTo: "Twb xa mus rau {{unit}} lawm",
     forwarding: "Xa mus rau tus neeg ua hauj lwm",
-    acknowledged: "Tus neeg ua hauj lwm twb txais lawm",
+    acknowledged: "Neeg ua hauj lwm twb txais",
     resolved: "Twb daws tau lawm",
     reply: "Teb koj",
   },
@@ -57,7 +57,7 @@ const hmn: Translation<typeof vi> = {
   petition: {
     count: "{{count}} / {{threshold}} tus kos npe",
     open: "Tab tom thov kos npe txog hnub {{day}}",
-    reached: "Twb muaj neeg kos npe txaus lawm",
+    reached: "Twb txaus neeg kos npe",
     expired: "Dhau sij hawm lawm, tseem tsis txaus neeg kos npe",
   },
   // legal stays in Vietnamese: the laws, where to file and the deadlines must be read exactly as written.
