@@ -73,19 +73,20 @@ describe.runIf(available)("her language, chosen in Cá nhân", () => {
       await tab(page, "Tsev").waitFor({ timeout: 15_000 });
       await tab(page, "Tsev").click();
       await page.getByText("Nyob zoo Dung!").waitFor({ timeout: 15_000 });
-      // The greeting's second line, and the shortcuts' hints, have no H'Mông yet.
-      await page.getByText("Hội LHPN tỉnh Lào Cai luôn đồng hành cùng chị.").waitFor();
-      await page.locator(".hs-tile", { hasText: "Tswv yim" }).getByText("Gửi ý kiến, kiến nghị tới Hội").waitFor();
+      await page.getByText("Koom Haum Poj Niam xeev Lào Cai yeej nrog koj ua ke.").waitFor();
+      await page.locator(".hs-tile", { hasText: "Tswv yim" }).getByText("Xa tswv yim, kev thov mus rau Koom Haum").waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe("hmn");
       expect(await overflowing(page)).toEqual([]);
       await shot(page, "language-home-hmn");
 
-      // Sending: the button has H'Mông, the form's questions stay Vietnamese.
+      // Sending: the form is in H'Mông, except who may know she sent it, which is her choice and stays in Vietnamese
+      // until the union's translators have checked a text.
       await page.locator(".hs-tile", { hasText: "Tswv yim" }).click();
       const form = page.getByTestId("send-form");
       await form.waitFor({ timeout: 15_000 });
       await form.getByRole("button", { name: "Xa", exact: true }).waitFor();
-      await form.getByText("Chị muốn gửi gì?").waitFor();
+      await form.getByText("Koj xav xa dab tsi?").waitFor();
+      await form.getByText("Ai được biết chị gửi?").waitFor();
       expect(await overflowing(page)).toEqual([]);
       await shot(page, "language-feedback-hmn");
 
